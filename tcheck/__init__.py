@@ -1,0 +1,3 @@
+"""tcheck: a multilingual translation-consistency checker."""
+
+__version__ = "0.1.0"

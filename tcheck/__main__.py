@@ -1,0 +1,3 @@
+from tcheck.cli import main
+
+main()

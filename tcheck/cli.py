@@ -1,0 +1,155 @@
+"""Command-line interface (click). Parses options, calls :mod:`tcheck.app`, prints; no logic."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tcheck import __version__
+from tcheck.errors import TcheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tcheck: error: {message}", err=True)
+    sys.exit(2)
+
+
+def guarded(func: F) -> F:
+    """Turn tcheck's own errors into a one-line message and exit status 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TcheckError as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    parts = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    return parts or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tcheck")
+def main() -> None:
+    """tcheck: find inconsistencies in translated text (terms, dates, numbers, language)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--source-lang", help="Language of the source text (e.g. nb).")
+@click.option("--target-lang", help="Language of the checked text (default: detected).")
+@click.option(
+    "--source",
+    "source",
+    type=click.Path(dir_okay=False),
+    help="Source-language counterpart of a single target file.",
+)
+@click.option("--glossary", "glossaries", multiple=True, help="Glossary file (repeatable).")
+@click.option(
+    "--no-default-glossaries",
+    is_flag=True,
+    default=None,
+    help="Do not use the glossaries shipped with tcheck.",
+)
+@click.option("--select", multiple=True, help="Only these code prefixes (e.g. TC1,TC202).")
+@click.option("--ignore", multiple=True, help="Skip these code prefixes.")
+@click.option("--exclude", multiple=True, help="Glob of files to skip inside directories (repeatable).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    help="Output format (default: text).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that fails the run (default: error).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: tcheck.toml or pyproject.toml, searched upward).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
+)
+@guarded
+def check(
+    paths: tuple[str, ...],
+    source: str | None,
+    config_file: str | None,
+    output: str | None,
+    fmt: str | None,
+    no_default_glossaries: bool | None,
+    **options: Any,
+) -> None:
+    """Check files and directories (.txt and .md inside directories)."""
+    from tcheck import app, config
+    from tcheck.reporters import get_reporter
+
+    cli_values = {
+        "source-lang": options["source_lang"],
+        "target-lang": options["target_lang"],
+        "glossary": options["glossaries"] or None,
+        "default-glossaries": False if no_default_glossaries else None,
+        "select": _codes(options["select"]),
+        "ignore": _codes(options["ignore"]),
+        "exclude": options["exclude"] or None,
+        "format": fmt,
+        "fail-on": options["fail_on"],
+    }
+    settings = config.resolve(cli_values, config_file, Path.cwd())
+    result = app.check(paths, settings, source)
+    stream_is_tty = output is None and sys.stdout.isatty()
+    colour = stream_is_tty and "NO_COLOR" not in os.environ
+    report = get_reporter(settings.format)(result, colour)
+    if output:
+        Path(output).write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False)
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@guarded
+def rules() -> None:
+    """List every check: code, name, default severity, summary."""
+    from tcheck.registry import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<26} {rule.severity.label:<8} {rule.summary}")
+
+
+@main.command()
+@click.argument("code")
+@guarded
+def explain(code: str) -> None:
+    """Show the documentation of one check (by code or name)."""
+    from tcheck.registry import all_rules
+
+    wanted = code.strip()
+    for rule in all_rules():
+        if wanted.upper() == rule.code or wanted.lower() == rule.name:
+            needs = f" (needs: {', '.join(sorted(rule.needs))})" if rule.needs else ""
+            click.echo(f"{rule.code} {rule.name} [{rule.severity.label}]{needs}\n")
+            click.echo(rule.doc)
+            return
+    _fail(f"unknown check {code!r}; 'tcheck rules' lists them")

@@ -1,0 +1,1 @@
+"""Data files (TOML) read by tcheck at run time."""

@@ -1,0 +1,176 @@
+"""Runs the selected checks over documents and decides the outcome.
+
+The engine is the only place that knows about suppression, severity overrides, ordering and the
+exit status; reporters only format what it returns.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tcheck.context import Context
+from tcheck.errors import InputError, UsageError
+from tcheck.formats import CHECKED_SUFFIXES
+from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
+from tcheck.registry import Rule, selected_rules
+
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to check: where to read it and how to show its path."""
+
+    path: str
+    shown: str
+
+
+@dataclass
+class RunResult:
+    """Everything a reporter needs: findings in report order and how to place them."""
+
+    findings: list[Finding]
+    lines: dict[str, LineIndex]
+    files_checked: int
+    fail_on: str
+    signature: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.fail_on == "never":
+            return 0
+        threshold = Severity.parse(self.fail_on)
+        return 1 if any(f.severity >= threshold for f in self.findings) else 0
+
+    def position(self, path: str, offset: int) -> tuple[int, int]:
+        index = self.lines.get(path)
+        return index.position(offset) if index else (1, 1)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in patterns)
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[Input]:
+    """Files to check: given files as they are, directories searched for ``.txt``/``.md`` files."""
+    found: list[Input] = []
+    for given in paths:
+        root = Path(given)
+        if not root.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if root.is_file():
+            found.append(Input(str(root), given))
+            continue
+        for file in sorted(root.rglob("*")):
+            rel = file.relative_to(root).as_posix()
+            if any(part in SKIPPED_DIRS for part in file.relative_to(root).parts[:-1]):
+                continue
+            if file.is_file() and file.suffix.lower() in CHECKED_SUFFIXES and not _excluded(rel, exclude):
+                shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
+                found.append(Input(str(file), shown))
+    return found
+
+
+class Engine:
+    """Checks documents one at a time (memory stays flat), then runs cross-document checks."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        config = ctx.config
+        rules = list(selected_rules(config.select, config.ignore))
+        self.doc_rules = [r for r in rules if r.func is not None]
+        self.run_rules = [(r, r.run_factory()) for r in rules if r.run_factory is not None]
+        self.findings: list[Finding] = []
+        self.lines: dict[str, LineIndex] = {}
+        self.suppressions: dict[str, tuple[Suppression, ...]] = {}
+        self.files = 0
+
+    def _can_run(self, rule: Rule, doc: Document) -> bool:
+        if "source" in rule.needs and not doc.bilingual and doc.source is None:
+            return False
+        if "glossary" in rule.needs and not self.ctx.glossaries_for(doc):
+            return False
+        if "mt" in rule.needs and self.ctx.services is None:
+            return False
+        return True
+
+    def _finding(self, rule: Rule, path: str, hit: Hit) -> Finding | None:
+        where = hit.path or path
+        index = self.lines.get(where)
+        if index is not None:
+            line, _ = index.position(hit.span.start)
+            if any(s.covers(rule.code, line) for s in self.suppressions.get(where, ())):
+                return None
+        severity = self.ctx.config.severity_for(rule.code, hit.severity or rule.severity)
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=hit.message,
+            path=where,
+            span=hit.span,
+            suggestion=hit.suggestion,
+            related=hit.related,
+            side=hit.side,
+            confidence=hit.confidence,
+            data=hit.data,
+        )
+
+    def _add(self, rule: Rule, path: str, hits: Iterable[Hit]) -> None:
+        for hit in hits:
+            finding = self._finding(rule, path, hit)
+            if finding is not None:
+                self.findings.append(finding)
+
+    def input_error(self, error: InputError) -> None:
+        """Report an unreadable file as TC001 (unless deselected) and go on."""
+        rule = next((r for r in self.doc_rules if r.code == "TC001"), None)
+        if rule is not None:
+            self._add(rule, error.path, [Hit(Span(0, 0), str(error.reason))])
+
+    def check(self, doc: Document) -> None:
+        """Run every document check on ``doc`` and feed it to the run checks."""
+        self.files += 1
+        self.lines[doc.path] = LineIndex(doc.text)
+        if doc.suppressions:
+            self.suppressions[doc.path] = doc.suppressions
+        for rule in self.doc_rules:
+            if rule.code != "TC001" and self._can_run(rule, doc):
+                assert rule.func is not None
+                self._add(rule, doc.path, rule.func(doc, self.ctx))
+        for rule, state in self.run_rules:
+            if self._can_run(rule, doc):
+                state.collect(doc, self.ctx)
+
+    def finish(self) -> RunResult:
+        for rule, state in self.run_rules:
+            self._add(rule, "", state.finish(self.ctx))
+        return RunResult(
+            findings=sorted_findings(self.findings),
+            lines=self.lines,
+            files_checked=self.files,
+            fail_on=self.ctx.config.fail_on,
+            signature=self.ctx.signature,
+        )
+
+
+def run(documents: Iterator[Document | InputError], ctx: Context) -> RunResult:
+    """Check a stream of documents (or read errors) and return the sorted result."""
+    engine = Engine(ctx)
+    for item in documents:
+        if isinstance(item, InputError):
+            engine.input_error(item)
+        else:
+            engine.check(item)
+    return engine.finish()

@@ -1,0 +1,56 @@
+"""Readers: turn a file into a :class:`~tcheck.model.Document` with exact offsets.
+
+Each reader module exposes ``read(path, text) -> Document``; :func:`read_document` decodes the
+file and picks the reader by extension (``.md``/``.markdown`` → Markdown, anything else → text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tcheck.errors import InputError
+from tcheck.model import Document
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+
+
+def decode(path: str, data: bytes) -> str:
+    """UTF-8 text (a BOM is dropped) or an :class:`InputError` saying why not."""
+    if not data.strip():
+        raise InputError(path, "empty file, nothing to check")
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte {exc.start} cannot be decoded)") from None
+    if not text.strip():
+        raise InputError(path, "empty file, nothing to check")
+    return text
+
+
+def read_file(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    return decode(path, data)
+
+
+def read_document(path: str, display_path: str | None = None) -> Document:
+    """Read and parse one file; ``display_path`` is the path shown in findings."""
+    shown = display_path or path
+    text = read_file(path)
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        from tcheck.formats import markdown
+
+        return markdown.read(shown, text)
+    from tcheck.formats import text as plain
+
+    return plain.read(shown, text)

@@ -1,0 +1,199 @@
+"""The data model shared by readers, checks, the engine and reporters.
+
+Offsets are code-point offsets into the original file text, kept from the reader and never found
+again by searching. Lines and columns are derived only when reporting (1-based).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open range ``[start, end)`` of code points in a file's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a finding (the other spelling, the contradicting date)."""
+
+    path: str
+    span: Span
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check yields: a finding without its rule metadata and path.
+
+    The engine turns each hit into a :class:`Finding`, filling in code, name, severity and path.
+    ``severity`` overrides the rule's default for this hit only (e.g. a weaker variant of a rule).
+    ``data`` carries check-specific extras for reporters (e.g. ``{"round_trip": "..."}``).
+    """
+
+    span: Span
+    message: str
+    suggestion: str | None = None
+    related: tuple[Related, ...] = ()
+    side: str = "target"
+    confidence: float | None = None
+    severity: Severity | None = None
+    path: str | None = None
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by one check at one place."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    suggestion: str | None = None
+    related: tuple[Related, ...] = ()
+    side: str = "target"
+    confidence: float | None = None
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A unit of text (paragraph, heading, list item, bilingual unit) of one document.
+
+    ``text`` has the same length as the file text it covers, with non-prose parts (inline code,
+    URLs, markup) replaced by spaces, so ``span.start + i`` is the file offset of ``text[i]``.
+    Readers of escaped formats (XML) pass ``offsets``: the file offset of each character of
+    ``text`` plus one for the end; use :meth:`file_span` to convert, never arithmetic.
+    ``sentences`` are ``(start, end)`` pairs relative to ``text``.
+    """
+
+    id: str
+    text: str
+    span: Span
+    kind: str = "paragraph"
+    sentences: tuple[tuple[int, int], ...] = ()
+    counterpart: Segment | None = None
+    offsets: tuple[int, ...] | None = None
+    path: str | None = None
+
+    def file_span(self, start: int, end: int) -> Span:
+        """The file span of ``text[start:end]``."""
+        if self.offsets is None:
+            return Span(self.span.start + start, self.span.start + end)
+        return Span(self.offsets[start], self.offsets[end])
+
+    def sentence_texts(self) -> list[tuple[int, int, str]]:
+        """``(start, end, text)`` of every sentence (the whole segment when unsplit)."""
+        if not self.sentences:
+            return [(0, len(self.text), self.text)]
+        return [(s, e, self.text[s:e]) for s, e in self.sentences]
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Findings with a code starting with one of ``codes`` (all when empty) on lines
+    ``first_line..last_line`` (1-based, inclusive) are hidden."""
+
+    codes: tuple[str, ...]
+    first_line: int
+    last_line: int
+
+    def covers(self, code: str, line: int) -> bool:
+        if not self.first_line <= line <= self.last_line:
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A checked file (or one side of a bilingual file) after reading.
+
+    ``source`` is the source-language counterpart when one is known; its segments are paired with
+    this document's segments through ``Segment.counterpart``.
+    """
+
+    path: str
+    text: str
+    lang: str | None
+    segments: tuple[Segment, ...]
+    source_lang: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    suppressions: tuple[Suppression, ...] = ()
+    source: Document | None = None
+
+    @property
+    def bilingual(self) -> bool:
+        return any(s.counterpart is not None for s in self.segments)
+
+
+class LineIndex:
+    """Maps code-point offsets of one text to 1-based (line, column)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = array("q", [0])
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+def frozen_map(values: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """A read-only copy of ``values``."""
+    return MappingProxyType(dict(values or {}))
+
+
+def sorted_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Deterministic report order: path, position, code, message."""
+    return sorted(findings, key=lambda f: (f.path, f.span.start, f.span.end, f.code, f.message))

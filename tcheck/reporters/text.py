@@ -1,0 +1,39 @@
+"""``path:line:col: CODE [severity] message (suggestion)`` lines and a summary."""
+
+from __future__ import annotations
+
+from tcheck.engine import RunResult
+from tcheck.reporters import located
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    lines = []
+    for finding in result.findings:
+        item = located(result, finding)
+        severity = item["severity"]
+        tag = f"[{severity}]"
+        code = item["code"]
+        if color:
+            tag = f"{_COLOURS[severity]}{tag}{_RESET}"
+            code = f"{_BOLD}{code}{_RESET}"
+        text = f"{item['path']}:{item['line']}:{item['column']}: {code} {tag} {item['message']}"
+        if item["suggestion"]:
+            text += f" (suggestion: {item['suggestion']})"
+        lines.append(text)
+    lines.extend(result.notes)
+    counts = result.counts()
+    total = len(result.findings)
+    files = result.files_checked
+    if total:
+        parts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
+        summary = (
+            f"{total} finding{'s' if total != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''}"
+        )
+    else:
+        summary = f"No findings in {files} file{'s' if files != 1 else ''}"
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

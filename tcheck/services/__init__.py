@@ -1,0 +1,1 @@
+"""Adapters to heavy libraries (language id, MT, scoring), imported lazily."""

@@ -1,0 +1,59 @@
+"""The seed article: the problems it is known for, at their exact places."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kazakhstan-unrest.en.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_9218c9f7ab65b076.txt"
+
+
+def _run(*args: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(main, ["check", str(SEED), "--source-lang", "nb", "--format", "json", *args])
+    return result.exit_code, json.loads(result.output)
+
+
+def test_seed_is_the_shared_article_byte_for_byte() -> None:
+    if SHARED_SEED.exists():
+        assert filecmp.cmp(SEED, SHARED_SEED, shallow=False)
+    assert SEED.read_bytes().startswith(b"Wednesday, January 19\n")
+
+
+def test_seed_findings() -> None:
+    code, report = _run()
+    assert code == 1
+    by_code: dict[str, list[dict]] = {}
+    for f in report["findings"]:
+        by_code.setdefault(f["code"], []).append(f)
+
+    tc101 = by_code["TC101"]
+    assert [f["line"] for f in tc101] == [61, 79, 87]
+    assert all(f["suggestion"] == "CSTO" for f in tc101)
+    text = SEED.read_text(encoding="utf-8").splitlines()
+    for f in tc101:
+        assert text[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == "CTSO"
+
+    tc202 = by_code["TC202"]
+    assert {f["line"] for f in tc202} >= {19, 61}
+    for f in tc202:
+        assert text[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == "Thursday"
+        assert f["related"] and f["related"][0]["line"] == 1
+
+    tc303 = by_code["TC303"]
+    assert [f["line"] for f in tc303] == [101]
+    assert tc303[0]["suggestion"] == "NOK 5,000"
+
+
+def test_seed_errors_are_real() -> None:
+    """Every error-level finding is one of the known real problems (no noise at error level)."""
+    _, report = _run()
+    errors = {(f["code"], f["line"]) for f in report["findings"] if f["severity"] == "error"}
+    known = {("TC101", 61), ("TC101", 79), ("TC101", 87), ("TC202", 19), ("TC202", 61)}
+    assert errors - known == set()
