@@ -10,6 +10,7 @@ sentence boundary being perfect.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations that end with a full stop but rarely end a sentence, in several languages.
 _ABBREVIATIONS = frozenset(
@@ -21,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"“«'‘(\[–—\-]?[\d\w])")
+_END = re.compile(r"[.!?…]+(?:[\"'”’»)\]]|[ \u00a0\u202f][»”])*(?=\s+[\"“«'‘(\[–—\-]?[\d\w])")
 _CJK_END = re.compile(r"[。！？]+[”’」』）]*")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
 
@@ -37,6 +38,34 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+# Languages that write ordinal dates with a full stop ("19. Januar", "19. januar").
+_ORDINAL_DATE_LANGS = ("de", "nb", "nn", "da", "sv", "fi", "is", "cs", "sk", "pl", "hu", "et", "sl", "hr", "tr")
+_ORDINAL_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\.$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Month names (CLDR) of languages with ordinal dates; "19. Januar" does not end a sentence."""
+    from babel import Locale
+
+    words: set[str] = set()
+    for code in _ORDINAL_DATE_LANGS:
+        locale = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                words.update(str(m).lower().rstrip(".") for m in locale.months[context][width].values())
+    return frozenset(words)
+
+
+def _is_ordinal_date(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` follows a day number that a month name follows."""
+    if not _ORDINAL_BEFORE.search(text, max(0, stop - 3), stop + 1):
+        return False
+    nxt = _NEXT_WORD.match(text, stop + 1)
+    return nxt is not None and nxt.group(1).lower() in _month_words()
+
+
 def _next_is_lowercase(text: str, pos: int) -> bool:
     n = len(text)
     while pos < n and not text[pos].isalnum():
@@ -49,7 +78,9 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     cuts: list[int] = []
     for match in _END.finditer(text):
         end = match.end()
-        if text[match.start()] == "." and _is_abbreviation(text, match.start() + 1):
+        if text[match.start()] == "." and (
+            _is_abbreviation(text, match.start() + 1) or _is_ordinal_date(text, match.start())
+        ):
             continue
         if _next_is_lowercase(text, end):
             continue
