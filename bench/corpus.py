@@ -29,6 +29,22 @@ LANGS = {
     "arb": "newstest2019-ref.arb.txt",
 }
 
+# Content repositories name language folders with CLDR/BCP 47 codes.
+FOLDER = {
+    "eng": "en",
+    "nob": "nb",
+    "nno": "nn",
+    "dan": "da",
+    "swe": "sv",
+    "deu": "de",
+    "fra": "fr",
+    "spa": "es",
+    "rus": "ru",
+    "zho": "zh",
+    "jpn": "ja",
+    "arb": "ar",
+}
+
 
 def documents(data: Path, lang_file: str) -> dict[str, list[str]]:
     """NTREX segments of one language grouped by document id, in order."""
@@ -50,7 +66,7 @@ def build(data: Path, out: Path, megabytes: float, langs: list[str]) -> tuple[in
     total = files = copy = 0
     while total < target:
         for lang, doc_id, text in texts:
-            path = out / f"copy-{copy:03d}" / lang / f"{doc_id}.txt"
+            path = out / f"copy-{copy:03d}" / FOLDER[lang] / f"{doc_id}.txt"
             path.parent.mkdir(parents=True, exist_ok=True)
             data_bytes = text.encode("utf-8")
             path.write_bytes(data_bytes)

@@ -31,6 +31,10 @@ def guarded(func: F) -> F:
             _fail(str(exc))
         except OSError as exc:
             _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
+        except Exception as exc:  # a bug in tcheck: still one line, unless debugging
+            if os.environ.get("TCHECK_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set TCHECK_DEBUG=1 for details)")
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__

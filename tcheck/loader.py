@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from tcheck.config import Config
 from tcheck.engine import Input
@@ -14,11 +17,11 @@ from tcheck.locale import normalize_lang
 from tcheck.model import Document, Segment, Span
 
 
-def detect_language(doc: Document) -> str | None:
+def detect_language(doc: Document, sample_size: int = 1500) -> str | None:
     """The language of a document from a sample of its prose (langdetect, seeded)."""
     from tcheck.services.langid import detect
 
-    sample = " ".join(s.text for s in doc.segments)[:4000]
+    sample = " ".join(s.text for s in doc.segments)[:sample_size]
     found = detect(sample) if sample.strip() else None
     if found is None:
         return None
@@ -28,9 +31,52 @@ def detect_language(doc: Document) -> str | None:
         return None
 
 
-def with_languages(doc: Document, config: Config) -> Document:
-    """Fill in the document's target and source language: options > front matter > detection."""
-    lang = config.target_lang or doc.lang or detect_language(doc)
+_LANG_PART = re.compile(r"^[a-z]{2,3}(?:[-_](?:[A-Z]{2}|[A-Z][a-z]{3}|\d{3}))?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _language_code(part: str) -> str | None:
+    if not _LANG_PART.match(part):
+        return None
+    try:
+        return normalize_lang(part)
+    except UsageError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _language_folders(parent: Path) -> int:
+    try:
+        return sum(1 for p in parent.iterdir() if p.is_dir() and _language_code(p.name))
+    except OSError:
+        return 0
+
+
+def language_from_path(path: str) -> str | None:
+    """The language a content repository's layout gives a file.
+
+    ``post.nb.md`` (a language code before the extension), or a folder named by a language code
+    (``content/en/post.md``) that has at least one sibling folder named by another code, so that
+    ordinary folders called ``it`` or ``my`` are not taken for languages.
+    """
+    file = Path(path)
+    suffixes = file.name.split(".")
+    if len(suffixes) >= 3 and (code := _language_code(suffixes[-2])):
+        return code
+    for folder in file.parents:
+        code = _language_code(folder.name)
+        if code and _language_folders(folder.parent) >= 2:
+            return code
+    return None
+
+
+def with_languages(doc: Document, config: Config, path: str | None = None) -> Document:
+    """Fill in the document's target and source language.
+
+    Options > front matter > the repository layout (``en/``, ``post.en.md``) > detection.
+    """
+    path = path or doc.path
+    lang = config.target_lang or doc.lang or language_from_path(path) or detect_language(doc)
     source_lang = config.source_lang or doc.metadata.get("source-lang") or doc.metadata.get("source_lang")
     try:
         lang = normalize_lang(lang) if lang else None
@@ -91,7 +137,7 @@ def load_documents(
             raise UsageError(str(exc)) from None
     for item in inputs:
         try:
-            doc = with_languages(read_document(item.path, item.shown), config)
+            doc = with_languages(read_document(item.path, item.shown), config, item.path)
             if source is not None:
                 src = dataclasses.replace(source, lang=doc.source_lang)
                 doc = pair_with_source(doc, src)
