@@ -1,0 +1,98 @@
+"""Engine and loader: severity overrides, source pairing, languages from the layout, order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import findings, run_paths
+from tcheck.errors import UsageError
+from tcheck.loader import language_from_path
+
+DATED = "Wednesday, January 19\n\nThe agency said earlier on Thursday that 5,000 kroner was paid.\n"
+
+
+def test_severity_override_from_config(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(DATED, encoding="utf-8")
+    (tmp_path / "tcheck.toml").write_text('[severity]\nTC2 = "info"\nTC303 = "error"\n', encoding="utf-8")
+    result = run_paths([doc], target_lang="en", source_lang="nb")
+    severities = {f["code"]: f["severity"] for f in findings(result)}
+    assert severities == {"TC202": "info", "TC303": "error"}
+    assert result.exit_code == 1
+
+
+def test_findings_are_sorted_and_deterministic(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text(DATED, encoding="utf-8")
+    first = findings(run_paths([tmp_path], target_lang="en", source_lang="nb"))
+    second = findings(run_paths([tmp_path], target_lang="en", source_lang="nb"))
+    assert first == second
+    keys = [(f["path"], f["line"], f["column"]) for f in first]
+    assert keys == sorted(keys)
+
+
+def test_source_paired_by_paragraphs(tmp_path: Path) -> None:
+    target = tmp_path / "t.txt"
+    source = tmp_path / "s.txt"
+    target.write_text("First paragraph.\n\nSecond one.\n", encoding="utf-8")
+    source.write_text("Første avsnitt.\n\nAndre avsnitt.\n", encoding="utf-8")
+    from tcheck.config import Config
+    from tcheck.engine import Input
+    from tcheck.loader import load_documents
+
+    docs = list(
+        load_documents([Input(str(target), "t.txt")], Config(target_lang="en", source_lang="nb"), str(source))
+    )
+    doc = docs[0]
+    assert [s.counterpart.text for s in doc.segments] == ["Første avsnitt.", "Andre avsnitt."]
+    assert doc.source is not None and doc.source.lang == "nb"
+
+
+def test_source_paired_by_lines_when_paragraphs_differ(tmp_path: Path) -> None:
+    target = tmp_path / "t.txt"
+    source = tmp_path / "s.txt"
+    target.write_text("Line one.\nLine two.\n", encoding="utf-8")
+    source.write_text("Linje en.\n\nLinje to.\n", encoding="utf-8")
+    from tcheck.config import Config
+    from tcheck.engine import Input
+    from tcheck.loader import load_documents
+
+    doc = next(iter(load_documents([Input(str(target), "t.txt")], Config(target_lang="en"), str(source))))
+    assert [(s.text, s.counterpart.text) for s in doc.segments] == [
+        ("Line one.", "Linje en."),
+        ("Line two.", "Linje to."),
+    ]
+
+
+def test_source_that_cannot_be_paired_is_a_clear_error(tmp_path: Path) -> None:
+    target = tmp_path / "t.txt"
+    source = tmp_path / "s.txt"
+    target.write_text("One.\n\nTwo.\n\nThree.\n", encoding="utf-8")
+    source.write_text("En.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="cannot align"):
+        run_paths([target], source=source, target_lang="en")
+
+
+def test_language_from_layout(tmp_path: Path) -> None:
+    for lang in ("en", "nb"):
+        (tmp_path / "content" / lang).mkdir(parents=True)
+    post = tmp_path / "content" / "nb" / "post.md"
+    post.write_text("# Tittel\n", encoding="utf-8")
+    assert language_from_path(str(post)) == "nb"
+    assert language_from_path(str(tmp_path / "blog" / "post.de.md")) == "de"
+    lonely = tmp_path / "it" / "notes.md"
+    assert language_from_path(str(lonely)) is None
+    assert language_from_path(str(tmp_path / "notes.final.md")) is None
+
+
+def test_language_detected_when_not_given(tmp_path: Path) -> None:
+    doc = tmp_path / "x.txt"
+    doc.write_text(
+        "Onsdag 19. januar\n\nPolitiet meldte tidligere torsdag at flere personer var pågrepet "
+        "etter uroen i byen.\n",
+        encoding="utf-8",
+    )
+    result = run_paths([doc])
+    assert [f["line"] for f in findings(result, "TC202")] == [3]
