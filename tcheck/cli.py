@@ -157,3 +157,8 @@ def explain(code: str) -> None:
             click.echo(rule.doc)
             return
     _fail(f"unknown check {code!r}; 'tcheck rules' lists them")
+
+
+from tcheck.cli_glossary import glossary as _glossary  # noqa: E402
+
+main.add_command(_glossary)

@@ -39,7 +39,8 @@ class Context:
 
     def glossaries_for(self, doc: Document) -> list[Glossary]:
         """The glossaries whose language pair fits this document."""
-        return [g for g in self.glossaries if g.applies_to(doc.source_lang, doc.lang)]
+        views = (g.for_pair(doc.source_lang, doc.lang) for g in self.glossaries)
+        return [v for v in views if v is not None]
 
     def target_matcher(self, doc: Document) -> TermMatcher[TermHit]:
         """Matcher over all target-language terms of the fitting glossaries."""
@@ -58,7 +59,8 @@ class Context:
                 for entry in glossary.entries:
                     terms = entry.target_terms if side == "target" else entry.source_terms
                     for term in terms:
-                        matcher.add(term.text, TermHit(entry, term, glossary), term.case_sensitive)
+                        lang = term.lang or (doc.lang if side == "target" else doc.source_lang)
+                        matcher.add(term.text, TermHit(entry, term, glossary), term.case_sensitive, lang)
             self._matchers[key] = matcher
         return matcher
 

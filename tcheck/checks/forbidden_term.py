@@ -11,15 +11,38 @@ from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
 
 
+def decisive(matches: list[Match[TermHit]]) -> list[Match[TermHit]]:
+    """The matches that decide what a span is: exact ones over inflected ones."""
+    exact = [m for m in matches if m.exact]
+    return exact or matches
+
+
+def by_span(matches: Iterator[Match[TermHit]]) -> dict[tuple[int, int], list[Match[TermHit]]]:
+    out: dict[tuple[int, int], list[Match[TermHit]]] = {}
+    for match in matches:
+        out.setdefault((match.start, match.end), []).append(match)
+    return {span: decisive(found) for span, found in out.items()}
+
+
+def where(hit: TermHit) -> str:
+    """``file:line`` of a glossary term (or of its entry)."""
+    line = hit.term.line or hit.entry.line
+    return f"{Path(hit.glossary.path).name}{f':{line}' if line else ''}"
+
+
 @register("TC101", "forbidden-term", Severity.ERROR, needs=("glossary",))
 def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A glossary marks this variant as forbidden; use the preferred term instead.
 
     What it does: finds every target-language term that a glossary entry lists as forbidden
-    (deprecated, superseded, a known misspelling) and names the entry's preferred term. Matching is
-    whole-word (any substring in scripts written without spaces) and case-insensitive unless the
-    entry says otherwise; the longest term wins where terms overlap, and a span that is also an
-    allowed term of another entry is left alone.
+    (deprecated, superseded, a known misspelling or an untranslated form; TBX, CSV/TSV or TOML)
+    and names the entry's preferred term. Matching folds case (unless the entry is case-sensitive;
+    TBX acronyms are), is whole-word in scripts written with spaces and substring in scripts
+    without (Chinese, Japanese, Thai), and takes the longest term where terms overlap. Inflected
+    forms are found too: where the language has a Snowball stemmer, the last word of a term matches
+    any word with the same stem (``Europa-Kommissionen`` for ``Europa-Kommission``), and acronyms
+    take short endings (``FNs``). An exact match decides over an inflected one, and a span that is
+    also an allowed term of some entry is left alone.
 
     Why it matters: machine translation and hurried editing bring back spellings an organisation
     has decided against; a reader sees the same alliance written two ways.
@@ -33,20 +56,17 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not len(matcher):
         return
     for seg in doc.segments:
-        by_span: dict[tuple[int, int], list[Match[TermHit]]] = {}
-        for match in matcher.find(seg.text):
-            by_span.setdefault((match.start, match.end), []).append(match)
-        for (start, end), matches in by_span.items():
+        for (start, end), matches in by_span(matcher.find(seg.text)).items():
             if any(m.payload.term.status != "forbidden" for m in matches):
                 continue
-            hit = matches[0].payload
+            match = matches[0]
+            hit = match.payload
             preferred = hit.entry.preferred
             fix = preferred.text if preferred else None
-            source = Path(hit.glossary.path).name
-            line = f":{hit.entry.line}" if hit.entry.line else ""
             instead = f"; use '{fix}'" if fix else ""
+            form = "" if match.exact else f" (a form of '{hit.term.text}')"
             yield Hit(
                 span=seg.file_span(start, end),
-                message=f"'{matches[0].text}' is a forbidden term ({source}{line}){instead}",
+                message=f"'{match.text}' is a forbidden term{form} ({where(hit)}){instead}",
                 suggestion=fix,
             )

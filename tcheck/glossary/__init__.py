@@ -1,57 +1,151 @@
-"""Glossaries: loading (by file extension), validation and the shipped defaults."""
+"""Glossaries: loading (by file extension), validation, writing and the shipped defaults.
+
+Formats: CSV/TSV (:mod:`tcheck.glossary.csvfmt`), TOML (:mod:`tcheck.glossary.tomlfmt`) and TBX
+v2/v3 (:mod:`tcheck.glossary.tbx`); all load into one model (:mod:`tcheck.glossary.model`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from tcheck.errors import InputError
-from tcheck.glossary.model import Entry, Glossary, Term, primary
+from tcheck.errors import InputError, UsageError
+from tcheck.glossary.model import Entry, Glossary, Parsed, Problem, Term, primary
 
-__all__ = ["Entry", "Glossary", "Term", "default_glossaries", "load", "validate"]
+__all__ = [
+    "FORMATS",
+    "Entry",
+    "Glossary",
+    "Problem",
+    "Term",
+    "convert",
+    "default_glossaries",
+    "lint",
+    "load",
+    "parse_file",
+    "write",
+]
 
+FORMATS = (".csv", ".tsv", ".toml", ".tbx")
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Installed wheels carry the glossaries inside the package; a source checkout has them at the top.
 SHIPPED = _PACKAGE / "_glossaries" if (_PACKAGE / "_glossaries").is_dir() else _PACKAGE.parent / "glossaries"
 
 
-def validate(path: str, entries: tuple[Entry, ...]) -> None:
-    """Reject entries that contradict themselves: a term both allowed and forbidden."""
-    for entry in entries:
-        allowed = {t.text.casefold() for t in entry.allowed}
-        for term in entry.forbidden:
-            if term.text.casefold() in allowed:
-                raise InputError(path, f"term {term.text!r} is both allowed and forbidden", entry.line)
-        for term in (*entry.source_terms, *entry.target_terms):
-            if not term.text.strip():
-                raise InputError(path, "empty term", entry.line)
-
-
-def load(path: str) -> Glossary:
-    """Load a glossary file; errors are :class:`InputError` with the offending line."""
-    from tcheck.formats import read_file
-
-    text = read_file(path)
+def _suffix(path: str) -> str:
     suffix = Path(path).suffix.lower()
+    return ".tbx" if suffix in (".xml", ".tbxm") else suffix
+
+
+def parse_text(path: str, text: str) -> Parsed:
+    """Parse glossary text by the file's extension (every problem is collected, none raised)."""
+    suffix = _suffix(path)
     if suffix in (".csv", ".tsv"):
         from tcheck.glossary import csvfmt
 
-        src, tgt, entries = csvfmt.parse(path, text)
-    else:
-        raise InputError(path, f"unknown glossary format {suffix or '(none)'} (use .csv or .tsv)")
-    validate(path, entries)
-    if tgt is None:
+        return csvfmt.parse(path, text)
+    if suffix == ".toml":
+        from tcheck.glossary import tomlfmt
+
+        return tomlfmt.parse(path, text)
+    if suffix == ".tbx":
+        from tcheck.glossary import tbx
+
+        return tbx.parse(path, text)
+    problem = Problem(None, f"unknown glossary format {suffix or '(none)'} (use {', '.join(FORMATS)})")
+    return Parsed(None, None, (), (problem,))
+
+
+def parse_file(path: str) -> tuple[Parsed, str]:
+    """The parsed file and its text (read errors are :class:`InputError`)."""
+    from tcheck.formats import read_file
+
+    text = read_file(path)
+    return parse_text(path, text), text
+
+
+def lint(path: str) -> list[Problem]:
+    """Every problem of a glossary file, in line order (errors and warnings)."""
+    from tcheck.glossary.lint import cross_problems, entry_problems
+
+    try:
+        parsed, _ = parse_file(path)
+    except InputError as exc:
+        return [Problem(exc.line, exc.reason)]
+    problems = [*parsed.problems, *entry_problems(parsed.entries), *cross_problems(parsed.entries)]
+    return sorted(problems, key=lambda p: (p.line or 0, p.level != "error"))
+
+
+def validate(path: str, entries: tuple[Entry, ...]) -> None:
+    """Reject entries that contradict themselves or each other (first error, with its line)."""
+    from tcheck.glossary.lint import cross_problems, entry_problems
+
+    for problem in (*entry_problems(entries), *cross_problems(entries)):
+        if problem.level == "error":
+            raise InputError(path, problem.message, problem.line)
+
+
+def _glossary(path: str, parsed: Parsed, text: str) -> Glossary:
+    src, tgt = parsed.source_lang, parsed.target_lang
+    entries = parsed.entries
+    if tgt is None and not parsed.languages:
         langs = {t.lang for e in entries for t in e.target_terms}
         tgt = langs.pop() if len(langs) == 1 else None
     if src is None:
         langs = {t.lang for e in entries for t in e.source_terms if t.lang}
         src = langs.pop() if len(langs) == 1 else None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Glossary(path, src and primary(src), tgt and primary(tgt), entries, digest)
+    languages = parsed.languages or tuple(sorted({primary(x) for x in (src, tgt) if x}))
+    return Glossary(path, src and primary(src), tgt and primary(tgt), entries, digest, languages)
+
+
+def load(path: str) -> Glossary:
+    """Load a glossary file; errors are :class:`InputError` with the offending line."""
+    parsed, text = parse_file(path)
+    for problem in parsed.problems:
+        if problem.level == "error":
+            raise InputError(path, problem.message, problem.line)
+    validate(path, parsed.entries)
+    return _glossary(path, parsed, text)
+
+
+def write(glossary: Glossary, path: str, tbx_version: int = 3) -> str:
+    """The text of ``glossary`` in the format named by ``path``'s extension."""
+    suffix = _suffix(path)
+    src, tgt = glossary.source_lang, glossary.target_lang
+    if suffix in (".csv", ".tsv", ".toml") and glossary.multilingual:
+        raise UsageError(
+            f"{glossary.path} has {len(glossary.languages)} languages ({', '.join(glossary.languages)}); "
+            f"{suffix} holds one pair: convert to .tbx"
+        )
+    if suffix in (".csv", ".tsv"):
+        from tcheck.glossary import csvfmt
+
+        return csvfmt.write(glossary.entries, src, tgt, tsv=suffix == ".tsv")
+    if suffix == ".toml":
+        from tcheck.glossary import tomlfmt
+
+        return tomlfmt.write(glossary.entries, src, tgt)
+    if suffix == ".tbx":
+        from tcheck.glossary import tbx
+
+        return tbx.write(glossary.entries, src, tgt, tbx_version)
+    raise UsageError(f"{path}: unknown glossary format {suffix or '(none)'} (use {', '.join(FORMATS)})")
+
+
+def convert(source: str, target: str, tbx_version: int = 3) -> Glossary:
+    """Read ``source`` and write it to ``target`` (formats from the extensions)."""
+    try:
+        glossary = load(source)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    text = write(glossary, target, tbx_version)
+    Path(target).write_text(text, encoding="utf-8")
+    return glossary
 
 
 def default_glossaries() -> list[str]:
     """Paths of the glossaries shipped with tcheck (``glossaries/`` of the project)."""
     if not SHIPPED.is_dir():
         return []
-    return sorted(str(p) for p in SHIPPED.iterdir() if p.suffix.lower() in (".csv", ".tsv", ".tbx", ".toml"))
+    return sorted(str(p) for p in SHIPPED.iterdir() if _suffix(str(p)) in FORMATS)

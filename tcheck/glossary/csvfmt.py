@@ -1,16 +1,19 @@
 """CSV/TSV glossaries: one concept per row, a header naming the columns.
 
-Columns (header names, case-insensitive; the order is free)::
+Columns (header names, case-insensitive, spaces or hyphens allowed; the order is free)::
 
-    source_lang  source          target_lang  target              forbidden        case_sensitive  dnt  note
-    nb           CSTO            en           CSTO                CTSO | CTOS      yes             no   Collective ...
+    source_lang  source          target_lang  target   admitted                   forbidden     case_sensitive  dnt  note
+    nb           CSTO            en           CSTO     Collective Security ...    CTSO | CTOS   yes             no   ...
 
 - ``source`` / ``target``: terms; synonyms separated by `` | ``. The first target term is
-  preferred, the others are admitted.
+  preferred, the others (and those of ``admitted``, alias ``synonyms``) are admitted.
 - ``forbidden``: target-language variants that must not be used (`` | `` separated).
 - ``case_sensitive``: ``yes``/``no`` (default ``no``); ``dnt``: do not translate (default ``no``).
-- ``source_lang`` / ``target_lang`` may instead be given once for the file in a first comment
-  line ``# languages: nb -> en``; a row's own value wins.
+- ``source_lang`` / ``target_lang`` may instead be given once for the file in a comment line
+  ``# languages: nb -> en``; a row's own value wins.
+- ``id`` names the concept (default: ``file:line``); ``note`` is free text.
+Header aliases: ``source term``, ``target term``, ``forbidden variants``/``deprecated``,
+``case sensitivity``/``case``, ``do not translate``/``do-not-translate``, ``comment``.
 Lines starting with ``#`` are comments. The delimiter is a tab for ``.tsv`` files, else a comma.
 """
 
@@ -20,20 +23,35 @@ import csv
 import io
 import re
 
-from tcheck.errors import InputError
-from tcheck.glossary.model import Entry, Term
+from tcheck.glossary.model import Entry, Parsed, Problem, Term
 
 COLUMNS = (
+    "id",
     "source_lang",
     "source",
     "target_lang",
     "target",
+    "admitted",
     "forbidden",
     "case_sensitive",
     "dnt",
     "note",
-    "id",
 )
+ALIASES = {
+    "source_term": "source",
+    "source_terms": "source",
+    "target_term": "target",
+    "target_terms": "target",
+    "synonyms": "admitted",
+    "forbidden_variants": "forbidden",
+    "forbidden_terms": "forbidden",
+    "deprecated": "forbidden",
+    "case_sensitivity": "case_sensitive",
+    "case": "case_sensitive",
+    "do_not_translate": "dnt",
+    "comment": "note",
+    "notes": "note",
+}
 _TRUE = {"yes", "y", "true", "1", "x"}
 _FALSE = {"no", "n", "false", "0", ""}
 _LANGS = re.compile(r"#\s*languages?\s*:\s*([\w-]+)\s*(?:->|→|,|\s)\s*([\w-]+)", re.I)
@@ -43,67 +61,142 @@ def split_terms(cell: str) -> list[str]:
     return [t.strip() for t in cell.split("|") if t.strip()]
 
 
-def _flag(value: str, column: str, path: str, line: int) -> bool:
+def column_name(header: str) -> str:
+    name = re.sub(r"[\s-]+", "_", header.strip().lower())
+    return ALIASES.get(name, name)
+
+
+def _flag(value: str, column: str, line: int, problems: list[Problem]) -> bool:
     v = value.strip().lower()
     if v in _TRUE:
         return True
-    if v in _FALSE:
-        return False
-    raise InputError(path, f"{column} must be yes or no, not {value!r}", line)
+    if v not in _FALSE:
+        problems.append(Problem(line, f"{column} must be yes or no, not {value!r}"))
+    return False
 
 
-def parse(path: str, text: str) -> tuple[str | None, str | None, tuple[Entry, ...]]:
-    """Parse CSV/TSV text; return the file's languages and its entries."""
-    delimiter = "\t" if path.lower().endswith(".tsv") else ","
-    src_lang = tgt_lang = None
+def _lines(text: str) -> tuple[str | None, str | None, list[tuple[int, str]]]:
+    """Declared languages and the non-comment rows (a quoted cell may span lines)."""
+    src = tgt = None
     rows: list[tuple[int, str]] = []
+    pending: tuple[int, list[str]] | None = None
     for number, line in enumerate(text.splitlines(), 1):
+        if pending is not None:
+            pending[1].append(line)
+            if "\n".join(pending[1]).count('"') % 2 == 0:
+                rows.append((pending[0], "\n".join(pending[1])))
+                pending = None
+            continue
         stripped = line.strip()
         if stripped.startswith("#"):
             m = _LANGS.match(stripped)
             if m:
-                src_lang, tgt_lang = m.group(1), m.group(2)
+                src, tgt = m.group(1), m.group(2)
             continue
-        if stripped:
+        if not stripped:
+            continue
+        if line.count('"') % 2:
+            pending = (number, [line])
+        else:
             rows.append((number, line))
+    if pending is not None:
+        rows.append((pending[0], "\n".join(pending[1])))
+    return src, tgt, rows
+
+
+def parse(path: str, text: str) -> Parsed:
+    """Parse CSV/TSV text into entries, collecting every problem with its line."""
+    delimiter = "\t" if path.lower().endswith(".tsv") else ","
+    src_lang, tgt_lang, rows = _lines(text)
+    problems: list[Problem] = []
     if not rows:
-        raise InputError(path, "glossary has no header row")
+        return Parsed(src_lang, tgt_lang, (), (Problem(None, "glossary has no header row"),))
     header_line, header_text = rows[0]
-    header = [
-        h.strip().lower().replace(" ", "_") for h in next(csv.reader([header_text], delimiter=delimiter))
-    ]
+    header = [column_name(h) for h in next(csv.reader([header_text], delimiter=delimiter))]
     for name in header:
         if name not in COLUMNS:
-            raise InputError(path, f"unknown column {name!r} (known: {', '.join(COLUMNS)})", header_line)
-    for needed in ("source", "target"):
-        if needed not in header and not (needed == "source" and "target" in header):
-            raise InputError(path, f"missing column {needed!r}", header_line)
+            problems.append(Problem(header_line, f"unknown column {name!r} (known: {', '.join(COLUMNS)})"))
+    if "target" not in header and "forbidden" not in header:
+        problems.append(Problem(header_line, "missing column 'target'"))
+    if problems:
+        return Parsed(src_lang, tgt_lang, (), tuple(problems))
     entries: list[Entry] = []
     for number, line in rows[1:]:
-        cells = next(csv.reader(io.StringIO(line), delimiter=delimiter))
+        cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
         if len(cells) > len(header):
-            raise InputError(path, f"{len(cells)} cells but the header has {len(header)}", number)
-        row = dict(zip(header, [c.strip() for c in cells], strict=False))
-        s_lang = row.get("source_lang") or src_lang
-        t_lang = row.get("target_lang") or tgt_lang
-        if not t_lang:
-            raise InputError(path, "no target language (target_lang column or '# languages:')", number)
-        case = _flag(row.get("case_sensitive", ""), "case_sensitive", path, number)
-        targets = split_terms(row.get("target", ""))
-        forbidden = split_terms(row.get("forbidden", ""))
-        sources = split_terms(row.get("source", ""))
-        if not targets and not forbidden:
-            raise InputError(path, "empty target term", number)
-        terms = [Term(t, t_lang, "preferred" if i == 0 else "admitted", case) for i, t in enumerate(targets)]
-        terms += [Term(t, t_lang, "forbidden", case) for t in forbidden]
-        entries.append(
-            Entry(
-                id=row.get("id") or f"{path}:{number}",
-                source_terms=tuple(Term(s, s_lang or "", "preferred", case) for s in sources),
-                target_terms=tuple(terms),
-                dnt=_flag(row.get("dnt", ""), "dnt", path, number),
-                note=row.get("note", ""),
-                line=number,
-            )
+            problems.append(Problem(number, f"{len(cells)} cells but the header has {len(header)}"))
+            continue
+        entry = _entry(path, header, cells, number, src_lang, tgt_lang, problems)
+        if entry is not None:
+            entries.append(entry)
+    return Parsed(src_lang, tgt_lang, tuple(entries), tuple(problems))
+
+
+def _entry(
+    path: str,
+    header: list[str],
+    cells: list[str],
+    number: int,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    problems: list[Problem],
+) -> Entry | None:
+    row = dict(zip(header, [c.strip() for c in cells], strict=False))
+    s_lang = row.get("source_lang") or src_lang
+    t_lang = row.get("target_lang") or tgt_lang
+    if not t_lang:
+        problems.append(Problem(number, "no target language (target_lang column or '# languages:')"))
+        return None
+    before = len(problems)
+    case = _flag(row.get("case_sensitive", ""), "case_sensitive", number, problems)
+    dnt = _flag(row.get("dnt", ""), "dnt", number, problems)
+    targets = split_terms(row.get("target", "")) + split_terms(row.get("admitted", ""))
+    forbidden = split_terms(row.get("forbidden", ""))
+    sources = split_terms(row.get("source", ""))
+    if not targets and not (dnt and sources):
+        problems.append(Problem(number, "empty target term"))
+    for column in ("source", "target", "admitted", "forbidden"):
+        if "||" in row.get(column, "").replace(" ", "") or row.get(column, "").strip().endswith("|"):
+            problems.append(Problem(number, f"empty term in column {column!r}"))
+    if len(problems) > before:
+        return None
+    if dnt and not targets:
+        targets = list(sources)
+    terms = [
+        Term(t, t_lang, "preferred" if i == 0 else "admitted", case, line=number)
+        for i, t in enumerate(targets)
+    ]
+    terms += [Term(t, t_lang, "forbidden", case, line=number) for t in forbidden]
+    return Entry(
+        id=row.get("id") or f"{path}:{number}",
+        source_terms=tuple(Term(s, s_lang or "", "preferred", case, line=number) for s in sources),
+        target_terms=tuple(terms),
+        dnt=dnt,
+        note=row.get("note", ""),
+        line=number,
+    )
+
+
+def write(
+    entries: tuple[Entry, ...], source_lang: str | None, target_lang: str | None, tsv: bool = False
+) -> str:
+    """CSV (or TSV) text for ``entries`` with the standard header."""
+    out = io.StringIO()
+    if source_lang or target_lang:
+        out.write(f"# languages: {source_lang or 'und'} -> {target_lang or 'und'}\n")
+    writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
+    writer.writerow(["id", "source", "target", "forbidden", "case_sensitive", "dnt", "note"])
+    for e in entries:
+        case = any(t.case_sensitive for t in (*e.source_terms, *e.target_terms))
+        writer.writerow(
+            [
+                e.id,
+                " | ".join(t.text for t in e.source_terms),
+                " | ".join(t.text for t in sorted(e.allowed, key=lambda t: t.status != "preferred")),
+                " | ".join(t.text for t in e.forbidden),
+                "yes" if case else "no",
+                "yes" if e.dnt else "no",
+                e.note,
+            ]
         )
-    return src_lang, tgt_lang, tuple(entries)
+    return out.getvalue()

@@ -1,22 +1,36 @@
-"""The one internal glossary model every format loads into."""
+"""The one internal glossary model every format (CSV/TSV, TOML, TBX) loads into.
+
+A glossary is a list of concepts (:class:`Entry`). Bilingual files give each entry source terms and
+target terms; multilingual termbases (TBX) keep the terms of further languages in ``other_terms``,
+and :meth:`Glossary.for_pair` projects such a file onto the language pair of a run.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Literal
 
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
+# TBX termType values that name a short form of a longer term of the same concept.
+SHORT_FORMS = frozenset({"acronym", "abbreviation", "shortForm", "initialism", "clippedTerm"})
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One written form of a concept in one language."""
+    """One written form of a concept in one language.
+
+    ``kind`` is a TBX term type (``fullForm``, ``acronym``, ``abbreviation`` ...) when known.
+    """
 
     text: str
     lang: str
     status: Status = "preferred"
     case_sensitive: bool = False
+    kind: str = ""
+    note: str = ""
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +47,13 @@ class Entry:
     dnt: bool = False
     note: str = ""
     line: int | None = None
+    other_terms: tuple[Term, ...] = ()
 
     @property
     def preferred(self) -> Term | None:
-        return next((t for t in self.target_terms if t.status == "preferred"), None)
+        return next((t for t in self.target_terms if t.status == "preferred"), None) or next(
+            iter(self.allowed), None
+        )
 
     @property
     def allowed(self) -> tuple[Term, ...]:
@@ -45,6 +62,30 @@ class Entry:
     @property
     def forbidden(self) -> tuple[Term, ...]:
         return tuple(t for t in self.target_terms if t.status == "forbidden")
+
+    @property
+    def all_terms(self) -> tuple[Term, ...]:
+        return (*self.source_terms, *self.target_terms, *self.other_terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a glossary file, at a line (``None``: the whole file)."""
+
+    line: int | None
+    message: str
+    level: Literal["error", "warning"] = "error"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a format parser returns: declared languages, entries and every problem found."""
+
+    source_lang: str | None
+    target_lang: str | None
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...] = ()
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,14 +97,54 @@ class Glossary:
     target_lang: str | None
     entries: tuple[Entry, ...]
     sha256: str
+    languages: tuple[str, ...] = ()
+    _views: dict[tuple[str | None, str | None], Glossary | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 2
 
     def applies_to(self, source_lang: str | None, target_lang: str | None) -> bool:
         """Whether this glossary fits a run (an unknown side of the run matches anything)."""
+        return self.for_pair(source_lang, target_lang) is not None
 
+    def for_pair(self, source_lang: str | None, target_lang: str | None) -> Glossary | None:
+        """This glossary seen from ``source_lang`` to ``target_lang``, or None when it cannot serve.
+
+        Bilingual files serve their own pair (an unknown side matches anything); a multilingual
+        termbase serves any pair of its languages, its entries re-split by language.
+        """
+        key = (source_lang and primary(source_lang), target_lang and primary(target_lang))
+        if key in self._views:
+            return self._views[key]
+        view = self._project(*key)
+        self._views[key] = view
+        return view
+
+    def _project(self, src: str | None, tgt: str | None) -> Glossary | None:
         def same(a: str | None, b: str | None) -> bool:
             return a is None or b is None or primary(a) == primary(b)
 
-        return same(self.target_lang, target_lang) and same(self.source_lang, source_lang)
+        if same(self.target_lang, tgt) and same(self.source_lang, src):
+            return self
+        langs = set(self.languages)
+        if not self.multilingual or tgt not in langs or (src is not None and src not in langs):
+            return None
+        source = src or self.source_lang
+        entries = []
+        for entry in self.entries:
+            pool = entry.all_terms
+            targets = tuple(t for t in pool if primary(t.lang) == tgt)
+            if not targets:
+                continue
+            sources = tuple(t for t in pool if source is not None and primary(t.lang) == source)
+            others = tuple(t for t in pool if t not in targets and t not in sources)
+            entries.append(
+                dataclasses.replace(entry, source_terms=sources, target_terms=targets, other_terms=others)
+            )
+        return Glossary(self.path, source, tgt, tuple(entries), self.sha256, self.languages)
 
 
 def primary(lang: str) -> str:

@@ -1,0 +1,200 @@
+"""Surface forms of names, acronyms and compounds, and how two forms can be the same (TC103).
+
+Kept apart from the rule so that the decisions can be tested and read on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+# A word: letters/digits with inner hyphens and inner apostrophes before a capital (O'Brien);
+# a possessive "'s" ends the word.
+TOKEN = re.compile(r"[^\W_](?:\w|['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))*")
+_OPENERS = set("\"“”«»‘’'(–—-•:*[")
+MAX_SPANS = 40
+MIN_NAME = 5
+
+# Transliteration: spellings that stand for one sound in romanised names (Tokayev/Tokaev/Tokajev,
+# Nazarbayev/Nazarbaev, Kazakhstan/Qazaqstan, Aleksandr/Alexandr). Applied in order.
+_TRANSLIT = (
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("y", "i"),
+    ("j", "i"),
+)
+_VOWEL_I = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def letters(form: str) -> str:
+    """Case-folded letters and digits only (hyphens, spaces, apostrophes dropped)."""
+    return "".join(c for c in form.casefold() if c.isalnum())
+
+
+def strip_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def skeleton(form: str) -> str:
+    """A form reduced to what transliteration, doubled letters and punctuation cannot change."""
+    s = strip_marks(letters(form))
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    s = _VOWEL_I.sub("", s)
+    return _DOUBLE.sub(r"\1", s)
+
+
+def is_acronym(form: str) -> bool:
+    alpha = [c for c in form if c.isalpha()]
+    return len(alpha) >= 2 and all(c.isupper() for c in alpha)
+
+
+def is_capitalised(form: str) -> bool:
+    return form[:1].isupper() and any(c.islower() for c in form)
+
+
+@dataclass
+class Form:
+    """One surface form across the run: how often, where, and whether seen mid-sentence."""
+
+    text: str
+    count: int = 0
+    mid: int = 0
+    docs: dict[int, int] = field(default_factory=dict)
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (doc, start, end)
+    spaced: bool = False  # a two-word form ("Kassym Jomart"), only compared with joined forms
+    sentences: set[int] = field(default_factory=set)
+    defined: bool = False  # seen with its own expansion in brackets: "MWP (Member of ...)"
+
+    def add(self, doc: int, start: int, end: int, initial: bool, sentence: int = -1) -> None:
+        self.count += 1
+        self.mid += not initial
+        self.docs[doc] = self.docs.get(doc, 0) + 1
+        if len(self.spans) < MAX_SPANS:
+            self.spans.append((doc, start, end))
+            self.sentences.add(sentence)
+
+
+def contrasted(a: Form, b: Form) -> bool:
+    """Whether two forms are set against each other: in one sentence, or each defined."""
+    return bool(a.sentences & b.sentences - {-1}) or (a.defined and b.defined)
+
+
+def is_defined(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets after its expansion, or followed by its expansion in brackets."""
+    before = text[max(0, start - 8) : start]
+    return text[end : end + 2] == " (" or ("(" in before and ")" not in before.split("(")[-1])
+
+
+def _mostly_caps(text: str) -> bool:
+    alpha = [c for c in text if c.isalpha()]
+    return len(alpha) >= 12 and sum(c.isupper() for c in alpha) > 0.6 * len(alpha)
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """``(start, end, word, initial)`` of the words of one sentence (not of shouted ones)."""
+    if _mostly_caps(text):
+        return
+    first = True
+    for m in TOKEN.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()].strip()
+        initial = first or (before[-1:] in _OPENERS if before else False)
+        first = False
+        yield m.start(), m.end(), m.group(), initial
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Why two forms are taken for one: a label for the message, and whether it needs one doc."""
+
+    label: str
+    same_doc_only: bool = False
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def relate(a: str, b: str, stem: Callable[[str], str] | None, lowercase: set[str]) -> Relation | None:
+    """Whether forms ``a`` and ``b`` are almost surely one name/term written two ways."""
+    from rapidfuzz.distance import OSA
+
+    la, lb = letters(a), letters(b)
+    if la == lb:
+        return _punctuation_or_case(a, b, lowercase)
+    if is_acronym(a) and is_acronym(b):
+        return _acronyms(la, lb)
+    if is_acronym(a) or is_acronym(b) or not (is_capitalised(a) and is_capitalised(b)):
+        return None
+    if min(len(la), len(lb)) < MIN_NAME or la in lowercase or lb in lowercase:
+        return None
+    if _common_suffix(la, lb) < 2 or la.startswith(lb) or lb.startswith(la):
+        return None  # an ending: inflection or derivation (Swedes/Sweden, Russia/Russian)
+    if stem is not None and stem(la) == stem(lb):
+        return None
+    distance = OSA.distance(la, lb)
+    if distance > 2:
+        return None
+    if sorted(la) == sorted(lb) and distance == 1 and la[0] == lb[0]:
+        return Relation("swapped letters")
+    if skeleton(a) == skeleton(b):
+        if _DOUBLE.sub(r"\1", la) == _DOUBLE.sub(r"\1", lb):
+            return Relation("a doubled letter")
+        return Relation("a transliteration variant")
+    return None
+
+
+def _punctuation_or_case(a: str, b: str, lowercase: set[str]) -> Relation | None:
+    if a.casefold() == b.casefold():
+        if a[1:] == b[1:]:
+            return None  # only the first letter: sentence start or title use
+        if letters(a) in lowercase:
+            return None  # an ordinary word shouted (THE/The, IT/It)
+        if is_acronym(a) != is_acronym(b) and not 3 <= len(letters(a)) <= 4:
+            return None  # a shouted name (NIGEL/Nigel) or a two-letter word (UN/Un)
+        return Relation("different capitals")
+    if "".join(c for c in a if c.isalnum()) != "".join(c for c in b if c.isalnum()):
+        return None  # capitals differ too (Nur-Sultan/Nursultan): another name, not a spelling
+    lower_a, lower_b = a == a.lower(), b == b.lower()
+    if lower_a and lower_b and (" " in a or " " in b):
+        return None  # "well known" / "well-known": grammar, not spelling
+    return Relation("a hyphen or space variant")
+
+
+def _acronyms(a: str, b: str) -> Relation | None:
+    from rapidfuzz.distance import OSA, Hamming
+
+    if len(a) != len(b) or len(a) < 3:
+        return None
+    if sorted(a) == sorted(b):
+        if OSA.distance(a, b) <= (1 if len(a) == 3 else 2):
+            return Relation("transposed letters")
+        return None
+    if len(a) >= 4 and Hamming.distance(a, b) == 1 and a[0] == b[0]:
+        return Relation("one changed letter", same_doc_only=True)
+    return None
+
+
+def blocking_keys(form: str) -> Iterator[str]:
+    """Keys under which forms that may relate meet (each pair shares at least one)."""
+    la = letters(form)
+    yield "s:" + skeleton(form)
+    yield "l:" + la
+    if is_acronym(form):
+        yield "a:" + "".join(sorted(la))
+        for i in range(1, len(la)):
+            yield f"h:{len(la)}:{la[:i]}?{la[i + 1 :]}"
+    elif len(la) >= MIN_NAME:
+        yield "t:" + "".join(sorted(la))

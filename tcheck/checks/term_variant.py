@@ -1,0 +1,275 @@
+"""TC103 term-variant: one name, acronym or term written two ways, without a glossary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from itertools import combinations
+from typing import Any
+
+from tcheck.checks._variants import (
+    Form,
+    Relation,
+    blocking_keys,
+    contrasted,
+    is_acronym,
+    is_capitalised,
+    is_defined,
+    letters,
+    relate,
+    tokens,
+)
+from tcheck.context import Context
+from tcheck.glossary.model import primary
+from tcheck.glossary.stemming import stemmer_for
+from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.registry import register
+
+MAX_BLOCK = 60
+MAX_RELATED = 8
+TOPIC_OVERLAP = 3
+MAX_NAMES_PER_DOC = 400
+# Languages that write every noun with a capital, so a capital does not make a name.
+NOUN_CAPITALISING = frozenset({"de", "lb", "gsw"})
+SPELLING = ("different capitals", "a hyphen or space variant")
+
+
+class _Language:
+    """Everything collected for the documents of one language."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, Form] = {}
+        self.spaced: dict[str, Form] = {}
+        self.lowercase: set[str] = set()
+        self.matcher: Any = None
+
+
+@register("TC103", "term-variant", Severity.WARNING)
+class TermVariant:
+    """A name, acronym or term is written two ways in one document or across the run.
+
+    What it does: collects the names (capitalised words seen mid-sentence or never written in
+    lower case), acronyms and hyphenated compounds of every document, per language, and pairs
+    forms that are almost surely one thing written two ways:
+
+    - acronyms with the same letters transposed (``CTSO``/``CSTO``), or, within one document,
+      one letter changed (``OPEC``/``OPEK``);
+    - names one or two edits apart by a swapped pair of letters, a dropped double letter
+      (``Kassym``/``Kasym``) or a common transliteration variant (``Tokayev``/``Tokaev``/
+      ``Tokajev``: kh/h, zh/j, ks/x, q/k, w/v, ou/u, y/j/i, a glide i between vowels);
+    - hyphen, space and capitalisation variants (``Kassym-Jomart``/``Kassym Jomart``,
+      ``NATO``/``Nato``, ``e-mail``/``email``).
+
+    It stays quiet on inflection and derivation: possessives end a word (``Tokayev's``), and two
+    forms that differ only in their ending (``Russia``/``Russian``, ``Swedes``/``Sweden``), where
+    one is the start of the other (``Kazakh``/``Kazakhstan``) or that share a Snowball stem are
+    never paired; neither are ordinary words (forms also written in lower case), a capital that
+    only starts a sentence, shouted (all-caps) sentences, or acronyms of under three letters.
+    Forms in different documents are paired only when the documents share at least three other
+    names (the same story). The rarer form is reported at each place, with related spans at the
+    other form. When a glossary knows a form, its preferred term is the suggestion and forbidden
+    forms are left to TC101; with no glossary the majority is suggested and the message gives the
+    evidence (``3 against 1``) rather than claiming which is right; a tie suggests nothing.
+
+    Why it matters: a reader cannot tell whether ``CTSO`` and ``CSTO`` are one alliance or two;
+    machine translation and copy-editing produce exactly such splits, and no spell checker sees
+    them because both forms look like words.
+
+    Example::
+
+        ... the Russian-led security alliance CTSO for help.       (and twice more)
+        The CSTO collective security pact is a military alliance ...
+            ^^^^ TC103: 'CSTO' and 'CTSO' look like one name written two ways
+                 (transposed letters): 'CTSO' 3 times, 'CSTO' once (3 against 1)
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.names: list[set[str]] = []
+        self.langs: dict[str, _Language] = {}
+        self.sentence = 0
+        self.rare: set[str] | None = None
+
+    def collect(self, doc: Document, ctx: Context) -> None:
+        index = len(self.paths)
+        self.paths.append(doc.path)
+        lang = primary(doc.lang) if doc.lang else "und"
+        state = self.langs.setdefault(lang, _Language())
+        if state.matcher is None and ctx.glossaries_for(doc):
+            state.matcher = ctx.target_matcher(doc)
+        names: set[str] = set()
+        lower: dict[str, list[tuple[int, int, str, bool]]] = {}
+        for seg in doc.segments:
+            for s_start, _, sentence in seg.sentence_texts():
+                self.sentence += 1
+                previous: tuple[int, int, str, bool] | None = None
+                for start, end, word, initial in tokens(sentence):
+                    a, b = s_start + start, s_start + end
+                    if is_acronym(word) or is_capitalised(word):
+                        span = seg.file_span(a, b)
+                        form = state.forms.setdefault(word, Form(word))
+                        form.add(index, span.start, span.end, initial, self.sentence)
+                        if is_acronym(word) and is_defined(seg.text, a, b):
+                            form.defined = True
+                        if not initial and len(names) < MAX_NAMES_PER_DOC:
+                            names.add(letters(word))
+                        if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
+                            if seg.text[previous[1] : a] == " ":
+                                pair = f"{previous[2]} {word}"
+                                first = seg.file_span(previous[0], b)
+                                pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
+                                if pair_form.text == pair:
+                                    pair_form.add(index, first.start, first.end, previous[3], self.sentence)
+                        previous = (a, b, word, initial)
+                        continue
+                    previous = None
+                    if word.islower():
+                        state.lowercase.add(letters(word))
+                        span = seg.file_span(a, b)
+                        lower.setdefault(letters(word), []).append((span.start, span.end, word, initial))
+        for occurrences in lower.values():
+            surfaces = {o[2] for o in occurrences}
+            if len(surfaces) > 1 and any("-" in s for s in surfaces):
+                for start, end, word, initial in occurrences:
+                    state.forms.setdefault(word, Form(word)).add(index, start, end, initial)
+        self.names.append(names)
+
+    def finish(self, ctx: Context) -> Iterator[Hit]:
+        for lang, state in sorted(self.langs.items()):
+            yield from self._language(lang, state)
+
+    def _is_candidate(self, form: Form, state: _Language) -> bool:
+        if is_acronym(form.text) or not is_capitalised(form.text):
+            return True
+        return form.mid > 0 or letters(form.text) not in state.lowercase
+
+    def _related_docs(self, a: Form, b: Form) -> bool:
+        if set(a.docs) & set(b.docs):
+            return True
+        own = {letters(a.text), letters(b.text)}
+        if self.rare is None:
+            df = Counter(name for names in self.names for name in names)
+            limit = max(2, int(0.05 * len(self.names)))
+            self.rare = {name for name, n in df.items() if n <= limit}
+        for da in list(a.docs)[:20]:
+            for db in list(b.docs)[:20]:
+                if len((self.names[da] & self.names[db] & self.rare) - own) >= TOPIC_OVERLAP:
+                    return True
+        return False
+
+    def _language(self, lang: str, state: _Language) -> Iterator[Hit]:
+        stem = stemmer_for(lang) if lang != "und" else None
+        forms = [f for f in state.forms.values() if self._is_candidate(f, state)]
+        blocks: dict[str, list[Form]] = {}
+        for form in forms:
+            for key in blocking_keys(form.text):
+                blocks.setdefault(key, []).append(form)
+        parent: dict[str, str] = {}
+        labels: dict[frozenset[str], str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def link(a: Form, b: Form, relation: Relation | None) -> None:
+            if relation is None:
+                return
+            if relation.same_doc_only and not set(a.docs) & set(b.docs):
+                return
+            if relation.label not in SPELLING and contrasted(a, b):
+                return
+            if lang in NOUN_CAPITALISING and relation.label not in SPELLING and not is_acronym(a.text):
+                if not set(a.docs) & set(b.docs):
+                    return  # every noun has a capital: only one document is evidence enough
+            if not relation.same_doc_only and not self._related_docs(a, b):
+                return
+            labels[frozenset((a.text, b.text))] = relation.label
+            parent[find(a.text)] = find(b.text)
+
+        for block in blocks.values():
+            if 1 < len(block) <= MAX_BLOCK:
+                for a, b in combinations(block, 2):
+                    if frozenset((a.text, b.text)) not in labels:
+                        link(a, b, relate(a.text, b.text, stem, state.lowercase))
+        by_text = {f.text: f for f in forms}
+        for form in forms:
+            spaced = state.spaced.get(letters(form.text))
+            if spaced is not None and spaced.text != form.text and ("-" in form.text or " " not in form.text):
+                if is_capitalised(form.text) and len(letters(form.text)) >= 2 * 3:
+                    by_text[spaced.text] = spaced
+                    link(spaced, form, Relation("a hyphen or space variant"))
+        clusters: dict[str, list[Form]] = {}
+        for text in parent:
+            clusters.setdefault(find(text), []).append(by_text[text])
+        for members in clusters.values():
+            if len(members) > 1:
+                yield from self._report(members, labels, state)
+
+    def _glossary_status(self, form: Form, state: _Language) -> tuple[str, str | None] | None:
+        if state.matcher is None:
+            return None
+        for m in state.matcher.find(form.text):
+            if m.exact and m.start == 0 and m.end == len(form.text):
+                preferred = m.payload.entry.preferred
+                return m.payload.term.status, preferred.text if preferred else None
+        return None
+
+    def _report(
+        self, members: list[Form], labels: dict[frozenset[str], str], state: _Language
+    ) -> Iterator[Hit]:
+        members.sort(key=lambda f: (-f.count, f.spans[0] if f.spans else (0, 0, 0)))
+        known = {f.text: self._glossary_status(f, state) for f in members}
+        allowed = [f for f in members if (k := known[f.text]) is not None and k[0] != "forbidden"]
+        preferred = next((k[1] for k in known.values() if k is not None and k[1]), None)
+        if any(k is not None for k in known.values()):
+            flagged = [f for f in members if known[f.text] is None]
+            major = allowed[0] if allowed else None
+        else:
+            major = members[0]
+            flagged = members[1:]
+        for form in flagged:
+            other = major or members[0] if (major or members[0]) is not form else members[1]
+            label = labels.get(frozenset((form.text, other.text)), "a variant")
+            if preferred is not None:
+                used = f"; '{other.text}' is used {_times(other.count)}" if major is not None else ""
+                message = (
+                    f"'{form.text}' looks like a variant of the glossary term '{preferred}' ({label}){used}"
+                )
+                suggestion: str | None = preferred
+            else:
+                n, m = other.count, form.count
+                tie = n == m
+                message = (
+                    f"'{form.text}' and '{other.text}' look like one name written two ways ({label}): "
+                    f"'{other.text}' {_times(n)}, '{form.text}' {_times(m)} ({n} against {m}); "
+                    + (
+                        "no glossary says which is right, and neither is more frequent"
+                        if tie
+                        else "no glossary says which is right"
+                    )
+                )
+                suggestion = None if tie else other.text
+            related = self._related(form, other)
+            confidence = round(other.count / (other.count + form.count), 2)
+            for doc, start, end in form.spans:
+                yield Hit(
+                    span=Span(start, end),
+                    message=message,
+                    suggestion=suggestion,
+                    related=related(doc),
+                    confidence=confidence,
+                    path=self.paths[doc],
+                )
+
+    def _related(self, form: Form, other: Form) -> Callable[[int], tuple[Related, ...]]:
+        def related(doc: int) -> tuple[Related, ...]:
+            spans = sorted(other.spans, key=lambda s: (s[0] != doc, s[0], s[1]))[:MAX_RELATED]
+            return tuple(Related(self.paths[d], Span(s, e), f"'{other.text}'") for d, s, e in spans)
+
+        return related
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"

@@ -1,0 +1,147 @@
+"""TC103 term-variant: one name or acronym written two ways, found without a glossary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import findings, run_paths, run_text
+from tcheck.checks._variants import relate, skeleton
+from tcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "kazakhstan-unrest.en.txt"
+
+
+def _seed(*args: str) -> list[dict]:
+    result = CliRunner().invoke(main, ["check", str(SEED), "--source-lang", "nb", "--format", "json", *args])
+    return json.loads(result.stdout)["findings"]
+
+
+def test_seed_without_glossary_reports_the_csto_clash_with_evidence() -> None:
+    tc103 = [f for f in _seed("--no-default-glossaries") if f["code"] == "TC103"]
+    clash = [f for f in tc103 if "CTSO" in f["message"]]
+    assert len(clash) == 1
+    finding = clash[0]
+    assert finding["line"] == 65
+    text = SEED.read_text(encoding="utf-8").splitlines()
+    assert text[64][finding["column"] - 1 : finding["end_column"] - 1] == "CSTO"
+    assert sorted(r["line"] for r in finding["related"]) == [61, 79, 87]
+    assert "3 against 1" in finding["message"]
+    assert "no glossary says which is right" in finding["message"]
+    assert finding["severity"] == "warning"
+
+
+def test_seed_with_shipped_glossary_leaves_csto_to_tc101() -> None:
+    found = _seed()
+    tc101 = {(f["line"], f["column"]) for f in found if f["code"] == "TC101"}
+    assert {line for line, _ in tc101} == {61, 79, 87}
+    tc103 = [f for f in found if f["code"] == "TC103"]
+    assert not [f for f in tc103 if "CSTO" in f["message"] or "CTSO" in f["message"]]
+    assert not {(f["line"], f["column"]) for f in tc103} & tc101
+
+
+def test_seed_name_with_dropped_double_letter() -> None:
+    tc103 = [f for f in _seed("--no-default-glossaries") if f["code"] == "TC103"]
+    kasym = [f for f in tc103 if f["message"].startswith("'Kasym-Jomart'")]
+    assert [f["line"] for f in kasym] == [61]
+    assert kasym[0]["suggestion"] == "Kassym-Jomart"
+    assert {r["line"] for r in kasym[0]["related"]} >= {57, 63, 119}
+    assert "a doubled letter" in kasym[0]["message"]
+
+
+def test_majority_is_the_suggestion(tmp_path: Path) -> None:
+    text = "NATO met in Oslo. The NATO summit ended. A NTAO spokesman spoke. NATO leaders left.\n"
+    result = run_text(tmp_path, text, target_lang="en")
+    found = findings(result, "TC103")
+    assert [f["suggestion"] for f in found] == ["NATO"]
+    assert text[found[0]["column"] - 1 : found[0]["end_column"] - 1] == "NTAO"
+
+
+def test_tie_suggests_nothing(tmp_path: Path) -> None:
+    text = "Tokayev spoke on Monday.\n\nLater, Tokaev spoke again.\n"
+    found = findings(run_text(tmp_path, text, target_lang="en"), "TC103")
+    assert len(found) == 1
+    assert found[0]["suggestion"] is None
+    assert "1 against 1" in found[0]["message"]
+    assert "neither is more frequent" in found[0]["message"]
+
+
+def test_glossary_preferred_form_is_the_suggestion(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("# languages: nb -> en\nsource,target\nTokajev,Tokayev\n", encoding="utf-8")
+    text = "Tokaev spoke on Monday. Tokaev spoke again. Tokayev left.\n"
+    found = findings(
+        run_text(tmp_path, text, target_lang="en", source_lang="nb", glossary=[str(glossary)]), "TC103"
+    )
+    assert [f["suggestion"] for f in found] == ["Tokayev", "Tokayev"]
+    assert "glossary term 'Tokayev'" in found[0]["message"]
+
+
+def test_across_documents_of_one_story(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        "President Tokayev met Putin in Almaty. Tokayev thanked Lukashenko and Pashinyan.\n", encoding="utf-8"
+    )
+    b.write_text("In Almaty, Tokaev said Putin, Lukashenko and Pashinyan had helped.\n", encoding="utf-8")
+    found = findings(run_paths([a, b], target_lang="en"), "TC103")
+    assert len(found) == 1
+    assert found[0]["path"].endswith("b.txt")
+    assert found[0]["related"][0]["path"].endswith("a.txt")
+
+
+def test_unrelated_documents_are_not_compared(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Mr Phillips opened the bakery in Leeds on Monday.\n", encoding="utf-8")
+    b.write_text("The Philips factory in Eindhoven makes lamps.\n", encoding="utf-8")
+    assert not findings(run_paths([a, b], target_lang="en"), "TC103")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        ("CSTO", "CTSO", "transposed letters"),
+        ("Kassym", "Kasym", "a doubled letter"),
+        ("Tokayev", "Tokajev", "a transliteration variant"),
+        ("Nazarbayev", "Nazarbaev", "a transliteration variant"),
+        ("Kassym-Jomart", "Kassym Jomart", "a hyphen or space variant"),
+        ("NATO", "Nato", "different capitals"),
+        ("e-mail", "email", "a hyphen or space variant"),
+        ("Parliament", "Parlaiment", "swapped letters"),
+    ],
+)
+def test_related_forms(a: str, b: str, label: str) -> None:
+    relation = relate(a, b, None, set())
+    assert relation is not None and relation.label == label
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia", "Russian"),
+        ("Kazakh", "Kazakhstan"),
+        ("Swedes", "Sweden"),
+        ("Tokajev", "Tokajevs"),
+        ("The", "THE"),
+        ("UN", "Un"),
+        ("NIGEL", "Nigel"),
+        ("EU", "UE"),
+        ("Nur-Sultan", "Nursultan"),
+        ("Internet", "internet"),
+        ("Jones", "Jonas"),
+        ("well-known", "well known"),
+    ],
+)
+def test_unrelated_forms(a: str, b: str) -> None:
+    assert relate(a, b, None, {"the"}) is None
+
+
+def test_skeleton_folds_transliteration() -> None:
+    assert skeleton("Tokayev") == skeleton("Tokaev") == skeleton("Tokajev")
+    assert skeleton("Aleksandr") == skeleton("Alexandr")
+    assert skeleton("Kassym-Jomart") == skeleton("Kasym Zhomart")
