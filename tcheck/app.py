@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tcheck import baseline
 from tcheck import glossary as glossaries
 from tcheck.config import Config
 from tcheck.context import Context
-from tcheck.engine import RunResult, discover, run
+from tcheck.diff import ChangedLines, changed_lines, restrict
+from tcheck.engine import RunResult, discover
 from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Glossary
-from tcheck.loader import load_documents
 from tcheck.locale import normalize_lang
+from tcheck.parallel import run_inputs
 
 
 def load_glossaries(config: Config) -> list[Glossary]:
@@ -27,8 +29,20 @@ def load_glossaries(config: Config) -> list[Glossary]:
     return loaded
 
 
-def check(paths: Sequence[str], config: Config, source: str | None = None) -> RunResult:
-    """Check files and directories; the result knows its exit status."""
+def check(
+    paths: Sequence[str],
+    config: Config,
+    source: str | None = None,
+    *,
+    diff: str | None = None,
+    diff_input: str | None = None,
+    write_baseline: str | None = None,
+) -> RunResult:
+    """Check files and directories; the result knows its exit status.
+
+    ``diff`` narrows the report to changed lines (a git revision, or ``-`` with the unified diff in
+    ``diff_input``); ``write_baseline`` records the findings, ``config.baseline`` hides recorded ones.
+    """
     for lang in (config.source_lang, config.target_lang):
         if lang:
             normalize_lang(lang)
@@ -36,4 +50,19 @@ def check(paths: Sequence[str], config: Config, source: str | None = None) -> Ru
     inputs = discover(paths, config.exclude)
     if not inputs:
         raise UsageError("no files to check (directories are searched for .txt and .md files)")
-    return run(load_documents(inputs, config, source), ctx)
+    changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run
+    keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
+    result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
+    return _narrow(result, config, changed, write_baseline)
+
+
+def _narrow(
+    result: RunResult, config: Config, changed: ChangedLines | None, write_to: str | None
+) -> RunResult:
+    """Baseline first (stale entries are judged on the whole run), then changed lines."""
+    if write_to:
+        count = baseline.write(result, write_to)
+        result.notes.append(f"wrote {count} finding{'s' if count != 1 else ''} to baseline {write_to}")
+    if write_to or config.baseline:
+        result = baseline.apply(result, write_to or str(config.baseline))
+    return restrict(result, changed) if changed is not None else result

@@ -75,8 +75,8 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
-    help="Output format (default: text).",
+    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    help="Output format (default: text); html is a self-contained page, use with --output.",
 )
 @click.option(
     "--fail-on",
@@ -94,6 +94,22 @@ def main() -> None:
     "-o",
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--diff",
+    metavar="REV|-",
+    help="Only report findings on lines changed since a git revision, or in a unified diff on stdin (-).",
+)
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file.",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), help="Processes to check files with (default: one per core)."
 )
 @guarded
 def check(
@@ -119,9 +135,15 @@ def check(
         "exclude": options["exclude"] or None,
         "format": fmt,
         "fail-on": options["fail_on"],
+        "jobs": options["jobs"],
+        "baseline": options["baseline"],
     }
     settings = config.resolve(cli_values, config_file, Path.cwd())
-    result = app.check(paths, settings, source)
+    diff, write_baseline = options["diff"], options["write_baseline"]
+    diff_input = sys.stdin.read() if diff == "-" else None
+    result = app.check(
+        paths, settings, source, diff=diff, diff_input=diff_input, write_baseline=write_baseline
+    )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ
     report = get_reporter(settings.format)(result, colour)
@@ -129,6 +151,8 @@ def check(
         Path(output).write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False)
+    if result.notes and (output or settings.format != "text"):
+        click.echo("\n".join(result.notes), err=True)  # the text report prints them itself
     sys.exit(result.exit_code)
 
 
@@ -162,3 +186,7 @@ def explain(code: str) -> None:
 from tcheck.cli_glossary import glossary as _glossary  # noqa: E402
 
 main.add_command(_glossary)
+
+from tcheck.cli_init import init as _init  # noqa: E402
+
+main.add_command(_init)

@@ -14,6 +14,8 @@ or given with ``--config``. Keys mirror the command-line options::
     exclude = ["drafts/**"]
     fail-on = "error"
     format = "text"
+    jobs = 0                    # processes over files; 0 = one per core
+    baseline = "tcheck-baseline.json"  # hide the findings recorded there (--write-baseline)
 
     [tool.tcheck.severity]      # per code prefix, most specific wins
     TC3 = "error"
@@ -36,7 +38,7 @@ from tcheck.errors import UsageError
 from tcheck.model import Severity, frozen_map
 
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class Config:
     fail_on: str = "error"
     format: str = "text"
     config_path: str | None = None
+    jobs: int = 0
+    baseline: str | None = None
 
     def option(self, code: str, key: str, default: Any) -> Any:
         """A check option from ``[tool.tcheck.options.CODE]`` (keys in kebab-case)."""
@@ -79,6 +83,8 @@ _KEYS = {
     "options": "options",
     "fail-on": "fail_on",
     "format": "format",
+    "jobs": "jobs",
+    "baseline": "baseline",
 }
 _LISTS = {"glossaries", "select", "ignore", "exclude"}
 
@@ -137,6 +143,10 @@ def _validate(values: dict[str, Any], where: str) -> dict[str, Any]:
             raise UsageError(f"{where}: default-glossaries must be true or false")
         elif name in ("source_lang", "target_lang") and not isinstance(value, str):
             raise UsageError(f"{where}: {key} must be a language code")
+        elif name == "jobs" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise UsageError(f"{where}: jobs must be a whole number >= 0 (0: one per core)")
+        elif name == "baseline" and not isinstance(value, str):
+            raise UsageError(f"{where}: baseline must be a file path")
         out[name] = value
     return out
 
@@ -148,6 +158,8 @@ def load_file(path: Path) -> dict[str, Any]:
     settings = _validate(dict(table), str(path))
     if "glossaries" in settings:
         settings["glossaries"] = tuple(str((path.parent / g).resolve()) for g in settings["glossaries"])
+    if "baseline" in settings:
+        settings["baseline"] = str((path.parent / settings["baseline"]).resolve())
     settings["config_path"] = str(path)
     return settings
 

@@ -39,6 +39,7 @@ class RunResult:
     fail_on: str
     signature: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # only when asked for (HTML, baseline)
 
     @property
     def exit_code(self) -> int:
@@ -85,8 +86,10 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[Input]:
 class Engine:
     """Checks documents one at a time (memory stays flat), then runs cross-document checks."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, keep_texts: bool = False) -> None:
         self.ctx = ctx
+        self.keep_texts = keep_texts
+        self.texts: dict[str, str] = {}
         config = ctx.config
         rules = list(selected_rules(config.select, config.ignore))
         self.doc_rules = [r for r in rules if r.func is not None]
@@ -145,10 +148,18 @@ class Engine:
         self.lines[doc.path] = LineIndex(doc.text)
         if doc.suppressions:
             self.suppressions[doc.path] = doc.suppressions
+        if self.keep_texts:
+            self.texts[doc.path] = doc.text
+            if doc.source is not None:
+                self.texts.setdefault(doc.source.path, doc.source.text)
         for rule in self.doc_rules:
             if rule.code != "TC001" and self._can_run(rule, doc):
                 assert rule.func is not None
                 self._add(rule, doc.path, rule.func(doc, self.ctx))
+        self.collect(doc)
+
+    def collect(self, doc: Document) -> None:
+        """Feed ``doc`` to the run checks (the parallel runner calls this in the parent)."""
         for rule, state in self.run_rules:
             if self._can_run(rule, doc):
                 state.collect(doc, self.ctx)
@@ -162,12 +173,13 @@ class Engine:
             files_checked=self.files,
             fail_on=self.ctx.config.fail_on,
             signature=self.ctx.signature,
+            texts=self.texts,
         )
 
 
-def run(documents: Iterator[Document | InputError], ctx: Context) -> RunResult:
+def run(documents: Iterator[Document | InputError], ctx: Context, keep_texts: bool = False) -> RunResult:
     """Check a stream of documents (or read errors) and return the sorted result."""
-    engine = Engine(ctx)
+    engine = Engine(ctx, keep_texts)
     for item in documents:
         if isinstance(item, InputError):
             engine.input_error(item)

@@ -59,6 +59,8 @@ def get_reporter(name: str) -> Reporter:
         from tcheck.reporters.sarif import render
     elif name == "github":
         from tcheck.reporters.github import render
+    elif name == "html":
+        from tcheck.reporters.html import render
     else:
         from tcheck.reporters.text import render
     return render

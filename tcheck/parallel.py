@@ -1,0 +1,155 @@
+"""Checking files in several processes (``--jobs N``) with output identical to one process.
+
+Design: the parent builds the context once, then forks ``N`` workers that inherit it (glossaries,
+matchers and settings are not pickled). Each worker reads one input at a time with the ordinary
+loader and runs the *document* checks on it. It sends back, per document, the findings, the line
+index, the suppressions and (when asked) the text. The parent merges these **in input order**
+(``imap`` keeps the order) and feeds every document to the *run* checks itself, so a check
+registered as a class with ``collect``/``finish`` sees every document exactly as in a one-process
+run; documents travel to the parent only when such checks are selected. Findings are sorted at the
+end as always, so the report is byte-identical to ``--jobs 1``.
+
+Where ``fork`` is not available (Windows), or there is only one file (or ``--source``), the run
+stays in one process.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import multiprocessing
+import os
+import types
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tcheck.config import Config
+from tcheck.context import Context
+from tcheck.engine import Engine, Input, RunResult, run
+from tcheck.errors import InputError
+from tcheck.model import Document, Finding, LineIndex, Suppression, frozen_map
+
+
+def _reduce_mapping_proxy(
+    proxy: types.MappingProxyType[Any, Any],
+) -> tuple[Callable[..., Mapping[str, Any]], tuple[dict[Any, Any]]]:
+    return frozen_map, (dict(proxy),)
+
+
+# Findings and documents carry read-only mappings, which pickle does not know by itself.
+copyreg.pickle(types.MappingProxyType, _reduce_mapping_proxy)  # type: ignore[arg-type]
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def effective_jobs(jobs: int, inputs: int) -> int:
+    """Processes to use: ``jobs`` (0 = one per core), never more than there are files."""
+    wanted = jobs if jobs > 0 else cpu_count()
+    return max(1, min(wanted, inputs))
+
+
+@dataclass(frozen=True)
+class _DocResult:
+    """What a worker sends back for one document (or one unreadable file: ``path`` is None)."""
+
+    path: str | None
+    findings: list[Finding]
+    lines: LineIndex | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    texts: dict[str, str] | None = None
+    doc: Document | None = None
+
+
+@dataclass(frozen=True)
+class _WorkerState:
+    ctx: Context
+    config: Config
+    source: str | None
+    keep_texts: bool
+    send_documents: bool
+
+
+_STATE: _WorkerState | None = None  # set in the parent right before forking; inherited by workers
+
+
+def _work(item: Input) -> list[_DocResult]:
+    """Read one input and run the document checks on what it yields (in a worker)."""
+    from tcheck.loader import load_documents
+
+    state = _STATE
+    assert state is not None, "worker started without state"
+    out: list[_DocResult] = []
+    for doc in load_documents([item], state.config, state.source):
+        engine = Engine(state.ctx, state.keep_texts)
+        engine.run_rules = []  # run checks stay in the parent
+        if isinstance(doc, InputError):
+            engine.input_error(doc)
+            out.append(_DocResult(None, engine.findings))
+            continue
+        engine.check(doc)
+        out.append(
+            _DocResult(
+                doc.path,
+                engine.findings,
+                engine.lines[doc.path],
+                doc.suppressions,
+                engine.texts if state.keep_texts else None,
+                doc if state.send_documents else None,
+            )
+        )
+    return out
+
+
+def _merge(parent: Engine, part: _DocResult) -> None:
+    parent.findings.extend(part.findings)
+    if part.path is None:
+        return
+    parent.files += 1
+    assert part.lines is not None
+    parent.lines[part.path] = part.lines
+    if part.suppressions:
+        parent.suppressions[part.path] = part.suppressions
+    if part.texts:
+        for path, text in part.texts.items():
+            parent.texts.setdefault(path, text)
+    if part.doc is not None:
+        parent.collect(part.doc)
+
+
+def _chunksize(inputs: int, jobs: int) -> int:
+    return max(1, min(8, inputs // (jobs * 8)))
+
+
+def run_inputs(
+    inputs: Sequence[Input],
+    config: Config,
+    source: str | None,
+    ctx: Context,
+    *,
+    keep_texts: bool = False,
+) -> RunResult:
+    """Check ``inputs`` with ``config.jobs`` processes; the result does not depend on the count."""
+    from tcheck.loader import load_documents
+
+    jobs = effective_jobs(config.jobs, len(inputs))
+    if jobs <= 1 or source is not None or "fork" not in multiprocessing.get_all_start_methods():
+        return run(load_documents(inputs, config, source), ctx, keep_texts)
+
+    global _STATE
+    parent = Engine(ctx, keep_texts)
+    send_documents = any(True for _ in parent.run_rules)
+    _STATE = _WorkerState(ctx, config, source, keep_texts, send_documents)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for parts in pool.imap(_work, inputs, chunksize=_chunksize(len(inputs), jobs)):
+                for part in parts:
+                    _merge(parent, part)
+    finally:
+        _STATE = None
+    return parent.finish()
