@@ -146,6 +146,8 @@ class Engine:
         """Run every document check on ``doc`` and feed it to the run checks."""
         self.files += 1
         self.lines[doc.path] = LineIndex(doc.text)
+        if doc.source is not None and doc.source.path not in self.lines:
+            self.lines[doc.source.path] = LineIndex(doc.source.text)  # related spans in the source
         if doc.suppressions:
             self.suppressions[doc.path] = doc.suppressions
         if self.keep_texts:

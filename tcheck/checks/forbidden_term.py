@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
-from tcheck.context import Context, TermHit
-from tcheck.glossary.matcher import Match
+from tcheck.checks._terms import by_span, where
+from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
-
-
-def decisive(matches: list[Match[TermHit]]) -> list[Match[TermHit]]:
-    """The matches that decide what a span is: exact ones over inflected ones."""
-    exact = [m for m in matches if m.exact]
-    return exact or matches
-
-
-def by_span(matches: Iterator[Match[TermHit]]) -> dict[tuple[int, int], list[Match[TermHit]]]:
-    out: dict[tuple[int, int], list[Match[TermHit]]] = {}
-    for match in matches:
-        out.setdefault((match.start, match.end), []).append(match)
-    return {span: decisive(found) for span, found in out.items()}
-
-
-def where(hit: TermHit) -> str:
-    """``file:line`` of a glossary term (or of its entry)."""
-    line = hit.term.line or hit.entry.line
-    return f"{Path(hit.glossary.path).name}{f':{line}' if line else ''}"
 
 
 @register("TC101", "forbidden-term", Severity.ERROR, needs=("glossary",))

@@ -66,7 +66,7 @@ def parse_file(path: str) -> tuple[Parsed, str]:
 
 def lint(path: str) -> list[Problem]:
     """Every problem of a glossary file, in line order (errors and warnings)."""
-    from tcheck.glossary.lint import cross_problems, entry_problems
+    from tcheck.glossary.consistency import cross_problems, entry_problems
 
     try:
         parsed, _ = parse_file(path)
@@ -78,7 +78,7 @@ def lint(path: str) -> list[Problem]:
 
 def validate(path: str, entries: tuple[Entry, ...]) -> None:
     """Reject entries that contradict themselves or each other (first error, with its line)."""
-    from tcheck.glossary.lint import cross_problems, entry_problems
+    from tcheck.glossary.consistency import cross_problems, entry_problems
 
     for problem in (*entry_problems(entries), *cross_problems(entries)):
         if problem.level == "error":

@@ -56,6 +56,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")
 
 
+def _boundary(left: str, right: str) -> bool:
+    """Whether a word may end between ``left`` and ``right`` (always so next to CJK script)."""
+    return not _is_word_char(left) or not _is_word_char(right) or _spaceless(left) or _spaceless(right)
+
+
 @dataclass(frozen=True, slots=True)
 class Match(Generic[T]):
     start: int
@@ -71,6 +76,7 @@ class _Pattern(Generic[T]):
     case_sensitive: bool
     payload: T
     stem: str | None  # stem of the last word (stemmed patterns only)
+    word: str  # the last word, lower-cased
     word_at: int  # where the last word starts in the pattern
     stemmer: Callable[[str], str] | None
     acronym: bool
@@ -95,7 +101,7 @@ class TermMatcher(Generic[T]):
         key = lower_same_length(pattern)
         acronym = bool(_ACRONYM_END.search(pattern)) and not _spaceless(pattern[-1])
         self._payloads.setdefault(key, []).append(
-            _Pattern(pattern, case_sensitive, payload, None, 0, None, acronym)
+            _Pattern(pattern, case_sensitive, payload, None, "", 0, None, acronym)
         )
         self._count += 1
         self._ready = False
@@ -111,7 +117,7 @@ class TermMatcher(Generic[T]):
         if common < 3:
             return
         short = key[: last.start() + common]
-        item = _Pattern(pattern, case_sensitive, payload, stemmed, last.start(), stem, False)
+        item = _Pattern(pattern, case_sensitive, payload, stemmed, word, last.start(), stem, False)
         self._payloads.setdefault(short, []).append(item)
 
     def __len__(self) -> int:
@@ -136,9 +142,9 @@ class TermMatcher(Generic[T]):
         for end_index, key in self._automaton.iter(low):
             end = end_index + 1
             start = end - len(key)
-            if not (_spaceless(text[start]) or start == 0 or not _is_word_char(text[start - 1])):
+            if not (start == 0 or _boundary(text[start - 1], text[start])):
                 continue
-            closed = _spaceless(text[end - 1]) or end == n or not _is_word_char(text[end])
+            closed = end == n or _boundary(text[end - 1], text[end])
             for pat in self._payloads[key]:
                 if pat.stem is None:
                     match = self._exact(pat, text, start, end, closed)
@@ -172,7 +178,10 @@ class TermMatcher(Generic[T]):
         if stop - start == len(pat.text) and low[start:stop] == lower_same_length(pat.text):
             return None  # the exact form: the exact pattern reports it
         assert pat.stemmer is not None
-        if pat.stemmer(word) != pat.stem:
+        stem = pat.stemmer(word)
+        # Snowball stems are not always shared by all forms (nb: rådgiveren -> rådgiver,
+        # rådgiver -> rådgiv): accept the term's own word and one more stemming step too.
+        if stem != pat.stem and stem != pat.word and pat.stemmer(stem) != pat.stem:
             return None
         if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
             return None

@@ -127,7 +127,9 @@ class Glossary:
         def same(a: str | None, b: str | None) -> bool:
             return a is None or b is None or primary(a) == primary(b)
 
-        if same(self.target_lang, tgt) and same(self.source_lang, src):
+        if not self.multilingual and same(self.target_lang, tgt) and same(self.source_lang, src):
+            return self
+        if tgt is None or (self.target_lang == tgt and same(self.source_lang, src)):
             return self
         langs = set(self.languages)
         if not self.multilingual or tgt not in langs or (src is not None and src not in langs):

@@ -30,7 +30,7 @@ from tcheck.glossary.model import Entry, Parsed, Problem, Term
 
 KEYS = {"id", "source", "target", "admitted", "forbidden", "case-sensitive", "dnt", "note"}
 TOP = {"source-lang", "target-lang", "term", "entry"}
-_TABLE = re.compile(r"^\s*\[\[\s*(term|entry)\s*\]\]", re.M)
+_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*(term|entry)[ \t]*\]\]", re.M)
 
 
 def _strings(value: Any, key: str, line: int | None, problems: list[Problem]) -> list[str]:

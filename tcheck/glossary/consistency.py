@@ -26,17 +26,17 @@ def entry_problems(entries: Iterable[Entry]) -> list[Problem]:
     """Problems of each entry on its own."""
     problems: list[Problem] = []
     for entry in entries:
-        allowed = {t.text.casefold() for t in entry.allowed}
+        allowed = {(t.text if t.case_sensitive else t.text.casefold()) for t in entry.allowed}
         for term in entry.forbidden:
-            if term.text.casefold() in allowed:
+            if _key(term) in allowed:
                 problems.append(
                     Problem(term.line or entry.line, f"term {term.text!r} is both allowed and forbidden")
                 )
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, bool]] = set()
         for term in entry.all_terms:
             if not term.text.strip():
                 problems.append(Problem(term.line or entry.line, "empty term"))
-            key = (term.lang, _key(term))
+            key = (term.lang, _key(term), term.status == "forbidden")
             if key in seen and term not in entry.source_terms:
                 problems.append(
                     Problem(term.line or entry.line, f"term {term.text!r} listed twice", "warning")

@@ -1,0 +1,115 @@
+"""TC104 inconsistent-rendering."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from tcheck.checks._terms import by_span, pairs, where
+from tcheck.context import Context, TermHit
+from tcheck.glossary.model import SHORT_FORMS, Entry, Term
+from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.registry import register
+
+MAX_RELATED = 8
+# One use of a variant: where, which term, which glossary hit.
+Use = tuple[Span, Term, TermHit]
+
+
+def _short(term: Term, entry: Entry) -> bool:
+    """A short form (acronym, abbreviation) of a longer term of the same entry."""
+    if term.kind in SHORT_FORMS:
+        return True
+    letters = [c for c in term.text if c.isalnum()]
+    return " " not in term.text and len(letters) <= 6 and any(" " in t.text for t in entry.allowed)
+
+
+def _rivals(uses: list[Use], entry: Entry) -> list[list[Use]]:
+    """Uses split into groups of rival variants: full forms apart from short forms."""
+    groups: dict[bool, list[Use]] = {}
+    for use in uses:
+        groups.setdefault(_short(use[1], entry), []).append(use)
+    return [g for g in groups.values() if len({u[1].text for u in g}) > 1]
+
+
+def _report(path: str, uses: list[Use], what: str) -> Iterator[Hit]:
+    counts = Counter(u[1].text for u in uses)
+    hit = uses[0][2]
+    preferred = hit.entry.preferred
+    order = sorted(counts, key=lambda t: (-counts[t], preferred is None or t != preferred.text))
+    major = order[0]
+    others = ", ".join(f"'{t}' {counts[t]}x" for t in order)
+    for span, term, found in uses:
+        if term.text == major:
+            continue
+        related = tuple(Related(path, s, f"'{major}'") for s, t, _ in uses if t.text == major)
+        yield Hit(
+            span=span,
+            message=(
+                f"'{term.text}' and '{major}' both render {what} ({where(found)}); "
+                f"use one of them throughout ({others})"
+            ),
+            suggestion=major,
+            related=related[:MAX_RELATED],
+        )
+
+
+@register("TC104", "inconsistent-rendering", Severity.WARNING, needs=("glossary",))
+def inconsistent_rendering(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """One concept is rendered with different allowed variants in the same document.
+
+    What it does: when a glossary admits several target terms for one concept (``adviser`` |
+    ``advisor``, ``NATO`` | ``Nato``), a document should still use one of them throughout. In a
+    bilingual document the check groups renderings by the source term that was translated (the
+    same source term rendered ``World Food Programme`` in one segment and ``WFP`` in another is
+    reported only if the source used the same term both times); otherwise by concept. A short
+    form and its full form (``UN`` and ``United Nations``; a TBX ``termType`` of acronym or
+    abbreviation, or a single short word beside a multi-word term) are not rivals: introducing an
+    acronym after its full name is normal. The rarer variant is reported at each use, with the
+    most frequent (on a tie the preferred term) as suggestion and related spans.
+
+    Why it matters: readers take two spellings for two things, and a search for one misses the
+    other; style guides and translation memories stay consistent only if each text is.
+
+    Example (glossary ``adviser`` | ``advisor``)::
+
+        The adviser to the minister ... the advisor said ...
+                                            ^^^^^^^ TC104: 'advisor' and 'adviser' both render ...
+    """
+    if doc.bilingual:
+        yield from _bilingual(doc, ctx)
+        return
+    matcher = ctx.target_matcher(doc)
+    if not len(matcher):
+        return
+    by_entry: dict[str, list[Use]] = {}
+    for seg in doc.segments:
+        for (start, end), matches in by_span(matcher.find(seg.text)).items():
+            for m in matches:
+                if m.payload.term.status != "forbidden":
+                    by_entry.setdefault(m.payload.entry.id, []).append(
+                        (seg.file_span(start, end), m.payload.term, m.payload)
+                    )
+                    break
+    for uses in by_entry.values():
+        for group in _rivals(uses, uses[0][2].entry):
+            yield from _report(doc.path, group, "one glossary concept")
+
+
+def _bilingual(doc: Document, ctx: Context) -> Iterator[Hit]:
+    by_source: dict[tuple[str, str], list[Use]] = {}
+    for seg, _src, source, target in pairs(doc, ctx):
+        for (_s, _e), matches in source.items():
+            surface = matches[0].text
+            for m in matches:
+                entry_id = m.payload.entry.id
+                for (start, end), t_matches in target.items():
+                    for t in t_matches:
+                        if t.payload.entry.id == entry_id and t.payload.term.status != "forbidden":
+                            key = (entry_id, surface.casefold())
+                            use = (seg.file_span(start, end), t.payload.term, t.payload)
+                            if use not in by_source.setdefault(key, []):
+                                by_source[key].append(use)
+    for (_, surface), uses in by_source.items():
+        for group in _rivals(uses, uses[0][2].entry):
+            yield from _report(doc.path, group, f"the source term '{surface}'")
