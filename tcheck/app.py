@@ -62,7 +62,9 @@ def _narrow(
     """Baseline first (stale entries are judged on the whole run), then changed lines."""
     if write_to:
         count = baseline.write(result, write_to)
-        result.notes.append(f"wrote {count} finding{'s' if count != 1 else ''} to baseline {write_to}")
+        wrote = f"wrote {count} finding{'s' if count != 1 else ''} to baseline {write_to}"
+        result.notes.append(wrote)
+        result.alerts.append(wrote)
     if write_to or config.baseline:
         result = baseline.apply(result, write_to or str(config.baseline))
     return restrict(result, changed) if changed is not None else result

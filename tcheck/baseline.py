@@ -177,5 +177,6 @@ def apply(result: RunResult, path: str | Path) -> RunResult:
     notes = list(result.notes)
     if hidden:
         notes.append(f"baseline {path}: {hidden} known finding{'s' if hidden != 1 else ''} not shown")
-    notes.extend(_stale_notes(stale, path))
-    return dataclasses.replace(result, findings=kept, notes=notes)
+    stale_notes = _stale_notes(stale, path)
+    notes.extend(stale_notes)
+    return dataclasses.replace(result, findings=kept, notes=notes, alerts=[*result.alerts, *stale_notes])

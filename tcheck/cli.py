@@ -151,8 +151,8 @@ def check(
         Path(output).write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False)
-    if result.notes and (output or settings.format != "text"):
-        click.echo("\n".join(result.notes), err=True)  # the text report prints them itself
+    if result.alerts and (output or settings.format != "text"):
+        click.echo("\n".join(result.alerts), err=True)  # the text report prints them itself
     sys.exit(result.exit_code)
 
 

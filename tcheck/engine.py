@@ -40,6 +40,7 @@ class RunResult:
     signature: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # only when asked for (HTML, baseline)
+    alerts: list[str] = field(default_factory=list)  # notes for stderr when the format has no room
 
     @property
     def exit_code(self) -> int:

@@ -130,7 +130,15 @@ def test_baseline_from_the_configuration_file(article: Path, tmp_path: Path) -> 
     result = runner.invoke(main, ["check", "article.en.txt", "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []
-    assert "2 known findings not shown" in result.stderr
+    assert result.stderr == ""
+    (tmp_path / "article.en.txt").write_text(
+        ARTICLE.replace("Critics say the CTSO", "Critics say the CSTO"), "utf-8"
+    )
+    result = runner.invoke(main, ["check", "article.en.txt", "--format", "github"])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert (
+        result.stderr.startswith("baseline ") and "1 entry no longer occurs" in result.stderr
+    )  # stale: on stderr
 
 
 def test_text_report_shows_the_notes(article: Path) -> None:
