@@ -170,7 +170,8 @@ def test_round_trip_text_is_shown() -> None:
     )
     html = render(result_for(text, [finding]))
     assert "<dt>Round trip</dt><dd>The ministers met on Friday about new punishments.</dd>" in html
-    assert "<dt>Chrf</dt><dd>41.2</dd>" in html
+    assert "<dt>chrF</dt><dd>41.2</dd>" in html
+    assert html.index("<dt>Round trip</dt>") < html.index("<dt>chrF</dt>")  # the text first
 
 
 def test_overlapping_and_empty_spans() -> None:

@@ -29,7 +29,13 @@ from tcheck.model import Finding, Severity
 
 _SEVERITIES = ("error", "warning", "info")
 _PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
-_DATA_LABELS = {"round_trip": "Round trip", "back_translation": "Back translation", "score": "Score"}
+_DATA_LABELS = {
+    "round_trip": "Round trip",
+    "back_translation": "Back translation",
+    "chrf": "chrF",
+    "via": "Via",
+}
+_DATA_ORDER = {key: n for n, key in enumerate(_DATA_LABELS)}
 
 
 @cache
@@ -63,6 +69,8 @@ def _data_label(key: str) -> str:
 def _data_value(value: Any) -> str:
     if isinstance(value, str):
         return value
+    if value is None:
+        return "–"
     if isinstance(value, float):
         return f"{value:.3g}"
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
@@ -99,7 +107,10 @@ def _finding_data(
         "message": finding.message,
         "suggestion": finding.suggestion,
         "related": related,
-        "data": [[_data_label(k), _data_value(v)] for k, v in sorted(finding.data.items())],
+        "data": [
+            [_data_label(k), _data_value(v)]
+            for k, v in sorted(finding.data.items(), key=lambda kv: (_DATA_ORDER.get(kv[0], 99), kv[0]))
+        ],
     }
 
 
