@@ -7,7 +7,7 @@ exit status; reporters only format what it returns.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,11 +161,22 @@ class Engine:
                 self._add(rule, doc.path, rule.func(doc, self.ctx))
         self.collect(doc)
 
-    def collect(self, doc: Document) -> None:
-        """Feed ``doc`` to the run checks (the parallel runner calls this in the parent)."""
+    def collect(self, doc: Document | None, digests: Mapping[str, Any] | None = None) -> None:
+        """Feed ``doc`` to the run checks (the parallel runner calls this in the parent).
+
+        A run check may split ``collect`` in two: ``digest(doc, ctx)``, pure and picklable, which a
+        parallel run computes in the worker that read the document, and ``absorb(digest, ctx)``.
+        ``digests`` holds those computed elsewhere, by code; ``doc`` is None when they are all there.
+        """
         for rule, state in self.run_rules:
-            if self._can_run(rule, doc):
-                state.collect(doc, self.ctx)
+            if digests is not None and rule.code in digests:
+                state.absorb(digests[rule.code], self.ctx)  # type: ignore[attr-defined]
+            elif doc is not None and self._can_run(rule, doc):
+                digest = getattr(state, "digest", None)
+                if digest is not None:
+                    state.absorb(digest(doc, self.ctx), self.ctx)  # type: ignore[attr-defined]
+                else:
+                    state.collect(doc, self.ctx)
 
     def finish(self) -> RunResult:
         for rule, state in self.run_rules:

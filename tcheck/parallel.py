@@ -1,7 +1,8 @@
 """Checking files in several processes (``--jobs N``) with output identical to one process.
 
-Design: the parent builds the context once, then forks ``N`` workers that inherit it (glossaries,
-matchers and settings are not pickled). Each worker reads one input at a time with the ordinary
+Design: the parent builds the context and checks the first file itself (so that everything set up
+lazily on the way is ready), then forks ``N`` workers that inherit it all (glossaries, matchers,
+language profiles and settings are not pickled). Each worker reads one input at a time with the ordinary
 loader and runs the *document* checks on it. It sends back, per document, the findings, the line
 index, the suppressions and (when asked) the text. The parent merges these **in input order**
 (``imap`` keeps the order) and feeds every document to the *run* checks itself, so a check
@@ -20,8 +21,8 @@ import multiprocessing
 import os
 import types
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from tcheck.config import Config
 from tcheck.context import Context
@@ -56,13 +57,19 @@ def effective_jobs(jobs: int, inputs: int) -> int:
 
 @dataclass(frozen=True)
 class _DocResult:
-    """What a worker sends back for one document (or one unreadable file: ``path`` is None)."""
+    """What a worker sends back for one document (or one unreadable file: ``path`` is None).
+
+    ``lines``, ``suppressions`` and ``texts`` are the worker engine's tables for this document
+    (its source's line index included); ``digests`` are the run checks' digests by code, and
+    ``doc`` travels only when a selected run check has no digest and needs the document itself.
+    """
 
     path: str | None
     findings: list[Finding]
-    lines: LineIndex | None = None
-    suppressions: tuple[Suppression, ...] = ()
-    texts: dict[str, str] | None = None
+    lines: dict[str, LineIndex] = field(default_factory=dict)
+    suppressions: dict[str, tuple[Suppression, ...]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, Any] = field(default_factory=dict)
     doc: Document | None = None
 
 
@@ -72,9 +79,9 @@ class _WorkerState:
     config: Config
     source: str | None
     keep_texts: bool
-    send_documents: bool
 
 
+T = TypeVar("T")
 _STATE: _WorkerState | None = None  # set in the parent right before forking; inherited by workers
 
 
@@ -87,39 +94,55 @@ def _work(item: Input) -> list[_DocResult]:
     out: list[_DocResult] = []
     for doc in load_documents([item], state.config, state.source):
         engine = Engine(state.ctx, state.keep_texts)
-        engine.run_rules = []  # run checks stay in the parent
+        run_rules, engine.run_rules = engine.run_rules, []  # run checks are fed in the parent
         if isinstance(doc, InputError):
             engine.input_error(doc)
             out.append(_DocResult(None, engine.findings))
             continue
         engine.check(doc)
+        digests: dict[str, Any] = {}
+        needs_doc = False
+        for rule, check in run_rules:
+            if not engine._can_run(rule, doc):
+                continue
+            digest = getattr(check, "digest", None)
+            if digest is None:
+                needs_doc = True
+            else:
+                digests[rule.code] = digest(doc, state.ctx)
         out.append(
             _DocResult(
                 doc.path,
                 engine.findings,
-                engine.lines[doc.path],
-                doc.suppressions,
-                engine.texts if state.keep_texts else None,
-                doc if state.send_documents else None,
+                engine.lines,
+                engine.suppressions,
+                engine.texts,
+                digests,
+                doc if needs_doc else None,
             )
         )
     return out
 
 
+def _update(table: dict[str, T], values: dict[str, T], own: str) -> None:
+    """The document's own entry replaces, others (its source's) are added once."""
+    for path, value in values.items():
+        if path == own:
+            table[path] = value
+        else:
+            table.setdefault(path, value)
+
+
 def _merge(parent: Engine, part: _DocResult) -> None:
+    """Add one document's results to the parent engine, as ``Engine.check`` would have."""
     parent.findings.extend(part.findings)
     if part.path is None:
         return
     parent.files += 1
-    assert part.lines is not None
-    parent.lines[part.path] = part.lines
-    if part.suppressions:
-        parent.suppressions[part.path] = part.suppressions
-    if part.texts:
-        for path, text in part.texts.items():
-            parent.texts.setdefault(path, text)
-    if part.doc is not None:
-        parent.collect(part.doc)
+    _update(parent.lines, part.lines, part.path)
+    _update(parent.suppressions, part.suppressions, part.path)
+    _update(parent.texts, part.texts, part.path)
+    parent.collect(part.doc, part.digests)
 
 
 def _chunksize(inputs: int, jobs: int) -> int:
@@ -143,11 +166,19 @@ def run_inputs(
 
     global _STATE
     parent = Engine(ctx, keep_texts)
-    send_documents = any(True for _ in parent.run_rules)
-    _STATE = _WorkerState(ctx, config, source, keep_texts, send_documents)
+    # The first file is checked here, before forking: whatever the loader and the checks set up
+    # lazily (language profiles, CLDR data, glossary matchers) is then inherited by every worker
+    # instead of being built again in each. Its results come first, as in a one-process run.
+    for item in load_documents(inputs[:1], config, source):
+        if isinstance(item, InputError):
+            parent.input_error(item)
+        else:
+            parent.check(item)
+    _STATE = _WorkerState(ctx, config, source, keep_texts)
+    rest = inputs[1:]
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for parts in pool.imap(_work, inputs, chunksize=_chunksize(len(inputs), jobs)):
+            for parts in pool.imap(_work, rest, chunksize=_chunksize(len(rest), jobs)):
                 for part in parts:
                     _merge(parent, part)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def test_parallel_run_really_uses_workers(corpus: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(parallel, "_merge", spy)
     invoke("--jobs", "2")
-    assert len(used) == len(TEXTS) + 1
+    assert len(used) == len(TEXTS)  # every file but the first, which the main process checks
 
 
 class _SeesAll:
@@ -111,6 +112,57 @@ def test_run_checks_see_every_document(corpus: Path, monkeypatch: pytest.MonkeyP
     assert len(hits) == len(TEXTS)
     assert all(h["message"].startswith(f"{len(TEXTS)} documents") for h in hits)
     assert all(p in hits[0]["message"] for p in TEXTS)
+
+
+class _Digested:
+    """A run check split into digest (in the worker that read the document) and absorb."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, int, int]] = []
+
+    def digest(self, doc: Document, ctx: Context) -> tuple[str, int, int]:
+        return doc.path, len(doc.text), os.getpid()
+
+    def absorb(self, digest: tuple[str, int, int], ctx: Context) -> None:
+        self.seen.append(digest)
+
+    def collect(self, doc: Document, ctx: Context) -> None:  # pragma: no cover - never called
+        raise AssertionError("collect called although digest exists")
+
+    def finish(self, ctx: Context) -> Iterable[Hit]:
+        workers = {pid for _, _, pid in self.seen} - {os.getpid()}
+        for path, size, _ in self.seen:
+            yield Hit(Span(0, 1), f"{size} characters; {len(self.seen)} documents", path=path)
+        _Digested.worker_pids = workers  # type: ignore[attr-defined]
+
+
+def test_run_checks_with_a_digest_are_fed_from_the_workers(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = Rule("TC997", "digested", Severity.INFO, frozenset(), "Test rule.", run_factory=_Digested)
+    real = engine_module.selected_rules
+
+    def with_test_rule(select: Iterable[str], ignore: Iterable[str]) -> Iterator[Rule]:
+        yield from real(list(select), list(ignore))
+        yield rule
+
+    monkeypatch.setattr(engine_module, "selected_rules", with_test_rule)
+    sent: list[bool] = []
+    merge = parallel._merge
+
+    def spy(parent: engine_module.Engine, part: parallel._DocResult) -> None:
+        sent.append(part.doc is not None)
+        merge(parent, part)
+
+    monkeypatch.setattr(parallel, "_merge", spy)
+    one = invoke("--format", "json", "--jobs", "1", "--select", "TC2")
+    assert _Digested.worker_pids == set()  # type: ignore[attr-defined]
+    two = invoke("--format", "json", "--jobs", "2", "--select", "TC2")
+    assert one == two
+    assert _Digested.worker_pids  # type: ignore[attr-defined]
+    assert sent and not any(sent)  # no run check needed the documents themselves
+    hits = [f for f in json.loads(two[1])["findings"] if f["code"] == "TC997"]
+    assert len(hits) == len(TEXTS)
 
 
 def test_a_usage_error_in_a_worker_is_one_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
