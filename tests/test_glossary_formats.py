@@ -152,7 +152,7 @@ def test_unsafe_xml_never_expands(tmp_path: Path) -> None:
 def test_unknown_format(tmp_path: Path) -> None:
     path = tmp_path / "terms.xlsx"
     path.write_bytes(b"PK")
-    with pytest.raises(InputError, match="unknown glossary format .xlsx"):
+    with pytest.raises(InputError, match=r"unknown glossary format \.xlsx"):
         load(str(path))
 
 
@@ -186,5 +186,5 @@ def test_tbx_version_2_output(tmp_path: Path) -> None:
 def test_multilingual_tbx_cannot_become_csv(tmp_path: Path) -> None:
     from tcheck.errors import UsageError
 
-    with pytest.raises(UsageError, match="convert to .tbx"):
+    with pytest.raises(UsageError, match=r"convert to \.tbx"):
         convert(str(G / "basic-v3.tbx"), str(tmp_path / "x.csv"))

@@ -8,9 +8,12 @@ counts. Overlaps are resolved longest-first, then leftmost.
 
 Inflection: when a pattern is added with a language that has a Snowball stemmer, its last word
 also matches any word with the same stem (``Europa-Kommission`` finds ``Europa-Kommissionen``,
-``Nordic Advice`` finds ``Nordic Advices``): the automaton holds the pattern cut to the part its
-stem shares with the word, and a hit is kept when the whole text word has the same stem. Short
-words (under 4 letters) and acronyms are not stemmed; an acronym instead accepts a short
+``Nordic Advice`` finds ``Nordic Advices``, ``agency`` finds ``agencies``): where the text word
+goes on past the pattern (by at most four letters; a final ``y`` of the pattern may change), the
+hit is kept when the whole text word has the same Snowball stem (stems are computed lazily and
+cached, so a large termbase costs no stemming up front).
+Only the last word inflects (the head of most terms). Short words (under 4 letters) and
+acronyms are not stemmed; an acronym instead accepts a short
 lower-case ending (``FNs``, ``NATOs``, ``EU:n``). Such matches have ``exact=False``.
 """
 
@@ -18,17 +21,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from tcheck.glossary.stemming import stemmer_for
 
 T = TypeVar("T")
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
-_ACRONYM_END = re.compile(r"(?:\b|^)[A-ZÀ-ÞΑ-ΩА-Я0-9]*[A-ZÀ-ÞΑ-ΩА-Я]{2,}[A-ZÀ-ÞΑ-ΩА-Я0-9]*$")
+_WORD_TAIL = re.compile(r"\w*")
+_NON_WORD = re.compile(r"[^\w]")
+_MARK = "\x01"
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
 MIN_STEMMED = 4
+MAX_ENDING = 4  # letters an inflection may add
+CACHE = 4096
+
+
+def _ends_in_acronym(pattern: str) -> bool:
+    """Whether the last word is written in capitals (``CSTO``, ``G20``, ``UNHCR``)."""
+    at = len(pattern)
+    while at > 0 and pattern[at - 1].isalnum():
+        at -= 1
+    word = pattern[at:]
+    return word.isupper() and sum(c.isupper() for c in word) >= 2
 
 
 def lower_same_length(text: str) -> str:
@@ -52,17 +67,32 @@ def _spaceless(ch: str) -> bool:
     )
 
 
+_WORD_CHARS: dict[str, bool] = {}
+
+
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")
+    known = _WORD_CHARS.get(ch)
+    if known is None:
+        known = ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")
+        if len(_WORD_CHARS) < 100_000:
+            _WORD_CHARS[ch] = known
+    return known
+
+
+_BOUNDARY: dict[tuple[str, str], bool] = {}
 
 
 def _boundary(left: str, right: str) -> bool:
     """Whether a word may end between ``left`` and ``right`` (always so next to CJK script)."""
-    return not _is_word_char(left) or not _is_word_char(right) or _spaceless(left) or _spaceless(right)
+    known = _BOUNDARY.get((left, right))
+    if known is None:
+        known = not _is_word_char(left) or not _is_word_char(right) or _spaceless(left) or _spaceless(right)
+        if len(_BOUNDARY) < 200_000:
+            _BOUNDARY[(left, right)] = known
+    return known
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match(NamedTuple, Generic[T]):
     start: int
     end: int
     text: str
@@ -70,16 +100,15 @@ class Match(Generic[T]):
     exact: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern(Generic[T]):
+class _Pattern(NamedTuple):
     text: str
     case_sensitive: bool
-    payload: T
-    stem: str | None  # stem of the last word (stemmed patterns only)
-    word: str  # the last word, lower-cased
+    payload: Any
+    word: str  # the last word, lower-cased ("" when it does not inflect)
     word_at: int  # where the last word starts in the pattern
     stemmer: Callable[[str], str] | None
     acronym: bool
+    cut: bool  # held without its final letter (agency -> "agenc"): only inflected hits count
 
 
 class TermMatcher(Generic[T]):
@@ -89,9 +118,10 @@ class TermMatcher(Generic[T]):
         import ahocorasick
 
         self._automaton = ahocorasick.Automaton()
-        self._payloads: dict[str, list[_Pattern[T]]] = {}
+        self._payloads: dict[str, list[_Pattern]] = {}
         self._count = 0
         self._ready = False
+        self._recent: dict[int, tuple[str, list[Match[T]]]] = {}  # by the text object itself
 
     def add(self, pattern: str, payload: T, case_sensitive: bool = False, lang: str | None = None) -> None:
         """Add ``pattern``; with ``lang``, its last word also matches inflected forms."""
@@ -99,99 +129,124 @@ class TermMatcher(Generic[T]):
         if not pattern:
             return
         key = lower_same_length(pattern)
-        acronym = bool(_ACRONYM_END.search(pattern)) and not _spaceless(pattern[-1])
-        self._payloads.setdefault(key, []).append(
-            _Pattern(pattern, case_sensitive, payload, None, "", 0, None, acronym)
-        )
+        acronym = _ends_in_acronym(pattern)
         self._count += 1
         self._ready = False
+        self._recent.clear()
         stem = stemmer_for(lang) if lang and not acronym else None
-        last = _LAST_WORD.search(key)
-        if stem is None or last is None or len(last.group()) < MIN_STEMMED or _spaceless(key[-1]):
-            return
-        word = last.group()
-        stemmed = stem(word)
-        common = 0
-        while common < min(len(word), len(stemmed)) and word[common] == stemmed[common]:
-            common += 1
-        if common < 3:
-            return
-        short = key[: last.start() + common]
-        item = _Pattern(pattern, case_sensitive, payload, stemmed, word, last.start(), stem, False)
-        self._payloads.setdefault(short, []).append(item)
+        at = len(key)
+        while at > 0 and key[at - 1].isalpha():
+            at -= 1
+        word = key[at:]
+        if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
+            stem, word = None, ""
+        item = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False)
+        self._payloads.setdefault(key, []).append(item)
+        if word.endswith("y"):
+            # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
+            # but a final y may change (agency/agencies).
+            self._payloads.setdefault(key[:-1], []).append(item._replace(cut=True))
 
     def __len__(self) -> int:
         return self._count
 
     def _build(self) -> None:
+        # The automaton sees text with every non-word character turned into a marker, and keys
+        # that start a word begin with that marker, so it only reports hits at word starts
+        # (a glossary of common words would otherwise hit inside every longer word).
         for key in self._payloads:
-            self._automaton.add_word(key, key)
+            searched = _NON_WORD.sub(_MARK, key)
+            if _is_word_char(key[0]) and not _spaceless(key[0]):
+                searched = _MARK + searched
+            self._automaton.add_word(searched, (key, len(searched) - len(key)))
         if self._payloads:
             self._automaton.make_automaton()
         self._ready = True
 
     def find(self, text: str, lowered: str | None = None) -> Iterator[Match[T]]:
-        """Non-overlapping matches in ``text``, longest first, in text order."""
+        """Non-overlapping matches in ``text``, longest first, in text order.
+
+        Results for the last few thousand text objects are kept, so several checks searching the
+        same segment pay for one search.
+        """
         if not self._payloads:
             return iter(())
+        recent = self._recent.get(id(text))
+        if recent is not None and recent[0] is text:
+            return iter(recent[1])
+        found = self._find(text, lowered)
+        if len(self._recent) >= CACHE:
+            self._recent.clear()
+        self._recent[id(text)] = (text, found)
+        return iter(found)
+
+    def _find(self, text: str, lowered: str | None) -> list[Match[T]]:
         if not self._ready:
             self._build()
         low = lowered if lowered is not None else lower_same_length(text)
         candidates: list[Match[T]] = []
         n = len(text)
-        for end_index, key in self._automaton.iter(low):
-            end = end_index + 1
+        searched = _MARK + _NON_WORD.sub(_MARK, low)
+        for end_index, (key, marked) in self._automaton.iter(searched):
+            end = end_index  # one less for the leading marker, one more for a half-open end
             start = end - len(key)
-            if not (start == 0 or _boundary(text[start - 1], text[start])):
+            if marked and start > 0 and not _boundary(text[start - 1], text[start]):
                 continue
+            if low[start:end] != key:
+                continue  # punctuation differs ("Europa Kommission" for "Europa-Kommission")
             closed = end == n or _boundary(text[end - 1], text[end])
             for pat in self._payloads[key]:
-                if pat.stem is None:
-                    match = self._exact(pat, text, start, end, closed)
-                else:
-                    match = self._stemmed(pat, text, low, start, end)
-                if match is not None:
-                    candidates.append(match)
-        return iter(_longest_first(candidates))
+                if closed:
+                    if pat.cut or (pat.case_sensitive and text[start:end] != pat.text):
+                        continue
+                    candidates.append(Match(start, end, text[start:end], pat.payload))
+                elif pat.acronym:
+                    match = self._acronym(pat, text, start, end)
+                    if match is not None:
+                        candidates.append(match)
+                elif pat.stemmer is not None:
+                    match = self._inflected(pat, text, low, start, end)
+                    if match is not None:
+                        candidates.append(match)
+        return _longest_first(candidates)
 
     @staticmethod
-    def _exact(pat: _Pattern[T], text: str, start: int, end: int, closed: bool) -> Match[T] | None:
-        if closed:
-            surface = text[start:end]
-            if pat.case_sensitive and surface != pat.text:
-                return None
-            return Match(start, end, surface, pat.payload)
-        if not pat.acronym:
-            return None
+    def _acronym(pat: _Pattern, text: str, start: int, end: int) -> Match[T] | None:
         m = _ACRONYM_SUFFIX.match(text, end)
         if m is None or not m.group(1).islower() or text[start:end] != pat.text:
             return None
         return Match(start, m.end(), text[start : m.end()], pat.payload, exact=False)
 
     @staticmethod
-    def _stemmed(pat: _Pattern[T], text: str, low: str, start: int, end: int) -> Match[T] | None:
-        stop = end
-        n = len(text)
-        while stop < n and _is_word_char(text[stop]):
-            stop += 1
+    def _inflected(pat: _Pattern, text: str, low: str, start: int, end: int) -> Match[T] | None:
+        tail = _WORD_TAIL.match(text, end)
+        stop = tail.end() if tail is not None else end
+        if stop - (start + pat.word_at) > len(pat.word) + MAX_ENDING:
+            return None
         word = low[start + pat.word_at : stop]
-        if stop - start == len(pat.text) and low[start:stop] == lower_same_length(pat.text):
-            return None  # the exact form: the exact pattern reports it
+        if word == pat.word:
+            return None  # the exact form, found under the full key
         assert pat.stemmer is not None
-        stem = pat.stemmer(word)
+        stem, wanted = pat.stemmer(word), pat.stemmer(pat.word)
         # Snowball stems are not always shared by all forms (nb: rådgiveren -> rådgiver,
         # rådgiver -> rådgiv): accept the term's own word and one more stemming step too.
-        if stem != pat.stem and stem != pat.word and pat.stemmer(stem) != pat.stem:
+        if stem != wanted and stem != pat.word and pat.stemmer(stem) != wanted:
             return None
         if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
             return None
         return Match(start, stop, text[start:stop], pat.payload, exact=False)
 
 
-def _longest_first(matches: Iterable[Match[T]]) -> list[Match[T]]:
+def _longest_first(matches: list[Match[T]]) -> list[Match[T]]:
+    """Drop matches overlapping a longer one (equal spans all stay); text order."""
+    if len(matches) < 2:
+        return matches
+    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, not m.exact))
+    if all(a.end <= b.start or (a.start, a.end) == (b.start, b.end) for a, b in pairwise(ordered)):
+        return ordered  # the usual case: nothing overlaps
     chosen: list[Match[T]] = []
     taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, not m.exact)):
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start, not m.exact)):
         if any(m.start < e and s < m.end for s, e in taken):
             if not any(m.start == s and m.end == e for s, e in taken):
                 continue

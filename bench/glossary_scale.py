@@ -1,0 +1,195 @@
+"""Glossary scale: a 50,000-entry glossary against a 10-entry one on the same corpus.
+
+The large glossary is the Nordic termbank (``nordic_termbank/*.tsv``: Norwegian source, English
+target, synonyms as admitted terms, a generated misspelling of each as forbidden) topped up with
+generated entries; the small one is its first 10 entries. The corpus is the English NTREX-128
+source, one file per document, repeated until it reaches the requested size. Each configuration
+runs in a fresh process (peak memory is the process's maximum resident set):
+
+- ``check``: ``tcheck check`` of the corpus with the glossary checks TC101 and TC104 (reading,
+  segmenting, matching, reporting);
+- ``match``: the matcher alone (build + one ``find`` over every segment; documents read first).
+
+    python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "te",
+    "vi",
+    "do",
+    "pa",
+    "zu",
+    "fe",
+    "ri",
+    "go",
+    "na",
+    "be",
+    "ti",
+    "mo",
+    "la",
+    "se",
+]
+
+
+def build_corpus(ntrex: Path, out: Path, megabytes: float) -> int:
+    ids = (ntrex / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    docs: dict[str, list[str]] = defaultdict(list)
+    for doc_id, line in zip(ids, lines, strict=True):
+        docs[doc_id].append(line.strip())
+    texts = ["\n\n".join(segs) + "\n" for segs in docs.values()]
+    out.mkdir(parents=True, exist_ok=True)
+    size = copy = 0
+    while size < megabytes * 1_000_000:
+        folder = out / f"copy-{copy:03d}"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"doc-{i:03d}.txt").write_text(text, encoding="utf-8")
+            size += len(text.encode("utf-8"))
+        copy += 1
+    return size
+
+
+def _misspell(term: str, rng: random.Random) -> str:
+    """A misspelling that is not itself a word: a doubled first letter and a swapped pair."""
+    words = term.split()
+    i = max(range(len(words)), key=lambda k: len(words[k]))
+    w = words[i]
+    if len(w) >= 4:
+        j = rng.randrange(1, len(w) - 2)
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    words[i] = w[0] + w
+    return " ".join(words)
+
+
+def build_glossaries(termbank: Path, out: Path, entries: int) -> tuple[Path, Path, int]:
+    rng = random.Random(20240119)
+    rows: list[list[str]] = []
+    for tsv in sorted(termbank.glob("*.tsv")):
+        with tsv.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                en = [t.split("{")[0].strip() for t in row["en"].split("|") if t.split("{")[0].strip()]
+                no = [t.split("{")[0].strip() for t in row["no"].split("|") if t.split("{")[0].strip()]
+                if en and no:
+                    forbidden = _misspell(en[0], rng)
+                    if forbidden.casefold() not in {t.casefold() for t in en}:
+                        rows.append([" | ".join(no), " | ".join(en), forbidden])
+    real = len(rows)
+    seen = {r[1].casefold() for r in rows}
+    while len(rows) < entries:
+        words = [
+            "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 3))
+        ]
+        target = " ".join(words)
+        if target in seen:
+            continue
+        seen.add(target)
+        rows.append([target + "en", target, _misspell(target, rng)])
+    header = "# languages: nb -> en\nsource,target,forbidden\n"
+    large, small = out / "large.csv", out / "small.csv"
+    for path, chosen in ((large, rows[:entries]), (small, rows[:10])):
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(header)
+            csv.writer(fh, lineterminator="\n").writerows(chosen)
+    return large, small, real
+
+
+def worker(mode: str, corpus: str, glossary: str) -> None:
+    """One measurement in this (fresh) process; prints a JSON line."""
+    from tcheck import app
+    from tcheck.config import Config
+
+    config = Config(
+        source_lang="nb",
+        target_lang="en",
+        glossaries=(glossary,),
+        default_glossaries=False,
+        select=("TC101", "TC104"),
+    )
+    start = time.perf_counter()
+    if mode == "check":
+        result = app.check([corpus], config)
+        count = len(result.findings)
+    else:
+        from tcheck.context import Context
+        from tcheck.engine import discover
+        from tcheck.loader import load_documents
+
+        docs = [d for d in load_documents(discover([corpus]), config) if not isinstance(d, Exception)]
+        start = time.perf_counter()
+        ctx = Context(config=config, glossaries=app.load_glossaries(config))
+        matcher = ctx.target_matcher(docs[0])  # type: ignore[arg-type]
+        count = sum(1 for d in docs for s in d.segments for _ in matcher.find(s.text))  # type: ignore[union-attr]
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": round(seconds, 2), "peak_mb": round(peak, 1), "count": count}))
+
+
+def measure(mode: str, corpus: Path, glossary: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", mode, str(corpus), str(glossary)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(*sys.argv[2:5])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("ntrex", type=Path)
+    parser.add_argument("termbank", type=Path)
+    parser.add_argument("--megabytes", type=float, default=50)
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--modes", nargs="+", default=["check", "match"], choices=["check", "match"])
+    args = parser.parse_args()
+    if not (args.ntrex / "DOCUMENT_IDS.tsv").is_file() or not list(args.termbank.glob("*.tsv")):
+        print("skipped: NTREX-128 or the Nordic termbank is missing")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="tcheck-gscale-") as tmp:
+        root = Path(tmp)
+        size = build_corpus(args.ntrex, root / "corpus", args.megabytes)
+        large, small, real = build_glossaries(args.termbank, root, args.entries)
+        print(
+            f"corpus: {size / 1e6:.1f} MB; glossaries: {args.entries} entries ({real} from the termbank), 10 entries"
+        )
+        for mode in args.modes:
+            figures = {
+                name: measure(mode, root / "corpus", path)
+                for name, path in (("small", small), ("large", large))
+            }
+            s, lg = figures["small"], figures["large"]
+            print(
+                f"{mode:>5}: 10 entries {s['seconds']:.2f} s, peak {s['peak_mb']:.0f} MB, {s['count']:.0f} found | "
+                f"{args.entries} entries {lg['seconds']:.2f} s, peak {lg['peak_mb']:.0f} MB, {lg['count']:.0f} found | "
+                f"ratio {lg['seconds'] / max(s['seconds'], 1e-9):.2f}x"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
