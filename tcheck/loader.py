@@ -11,7 +11,7 @@ from pathlib import Path
 from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import InputError, UsageError
-from tcheck.formats import read_document
+from tcheck.formats import read_document, read_documents
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import normalize_lang
 from tcheck.model import Document, Segment, Span
@@ -108,19 +108,43 @@ def _by_lines(doc: Document) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def pair_with_source(target: Document, source: Document) -> Document:
-    """Pair segments paragraph by paragraph, or line by line, when the counts match."""
-    t_segs, s_segs = target.segments, source.segments
-    if len(t_segs) != len(s_segs):
-        t_segs, s_segs = _by_lines(target), _by_lines(source)
-        if len(t_segs) != len(s_segs):
-            raise UsageError(
-                f"{source.path}: cannot align with {target.path}: {len(source.segments)} paragraphs "
-                f"against {len(target.segments)}, {len(s_segs)} lines against {len(t_segs)}"
-            )
-    paired = tuple(dataclasses.replace(t, counterpart=s) for t, s in zip(t_segs, s_segs, strict=True))
-    source = dataclasses.replace(source, segments=s_segs)
-    return dataclasses.replace(target, segments=paired, source=source)
+def pair_with_source(target: Document, source: Document, min_confidence: float = 0.3) -> Document:
+    """Pair segments paragraph by paragraph, or line by line, when the counts match and every
+    pair is plausible; otherwise align sentences (:mod:`tcheck.align`), leaving unaligned ones
+    unpaired for TC002. A source that cannot be aligned at all is a usage error."""
+    from tcheck.align import pair_confidences, pair_documents, pair_segments, units
+
+    for t_segs, s_segs in (
+        (target.segments, source.segments),
+        (_by_lines(target), _by_lines(source)),
+    ):
+        if len(t_segs) != len(s_segs) or not t_segs:
+            continue
+        confidences = pair_confidences(t_segs, s_segs)
+        if confidences is None:
+            continue
+        return pair_segments(target, source, t_segs, s_segs, confidences, min_confidence)
+    n_src, n_tgt = len(units(source)), len(units(target))
+    doc, aligned = pair_documents(target, source, min_confidence)
+    if not n_src or not n_tgt or max(n_src, n_tgt) >= 2 * min(n_src, n_tgt) + 1 or 2 * aligned < n_tgt:
+        raise UsageError(
+            f"{source.path}: cannot align with {target.path}: {n_src} source sentences against "
+            f"{n_tgt}, {aligned} aligned ({len(source.segments)} paragraphs against {len(target.segments)})"
+        )
+    return doc
+
+
+def reader_options(config: Config) -> dict[str, object]:
+    """Settings of the bilingual readers: ``[options.po] include-fuzzy``,
+    ``[options.xliff] include-unfinished``."""
+    return {**config.options.get("PO", {}), **config.options.get("XLIFF", {})}
+
+
+def _bilingual_languages(doc: Document, config: Config) -> Document:
+    """The source side of a bilingual file takes the resolved source language."""
+    if doc.source is None or doc.source.lang == doc.source_lang:
+        return doc
+    return dataclasses.replace(doc, source=dataclasses.replace(doc.source, lang=doc.source_lang))
 
 
 def load_documents(
@@ -135,13 +159,28 @@ def load_documents(
             source = read_document(source_path)
         except InputError as exc:
             raise UsageError(str(exc)) from None
+    min_confidence = float(config.option("TC002", "min-confidence", 0.3))
     for item in inputs:
         try:
-            doc = with_languages(read_document(item.path, item.shown), config, item.path)
-            if source is not None:
-                src = dataclasses.replace(source, lang=doc.source_lang)
-                doc = pair_with_source(doc, src)
+            docs = read_documents(
+                item.path,
+                item.shown,
+                source_lang=config.source_lang,
+                target_lang=config.target_lang,
+                options=reader_options(config),
+            )
         except InputError as exc:
             yield exc
             continue
-        yield doc
+        for found in docs:
+            try:
+                doc = with_languages(found, config, item.path)
+                if doc.source is not None:
+                    doc = _bilingual_languages(doc, config)
+                elif source is not None:
+                    src = dataclasses.replace(source, lang=doc.source_lang)
+                    doc = pair_with_source(doc, src, min_confidence)
+            except InputError as exc:
+                yield exc
+                break
+            yield doc

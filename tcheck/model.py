@@ -111,6 +111,7 @@ class Segment:
     counterpart: Segment | None = None
     offsets: tuple[int, ...] | None = None
     path: str | None = None
+    confidence: float | None = None  # of the pairing with ``counterpart`` when it was aligned
 
     def file_span(self, start: int, end: int) -> Span:
         """The file span of ``text[start:end]``."""

@@ -1,19 +1,25 @@
 """Readers: turn a file into a :class:`~tcheck.model.Document` with exact offsets.
 
 Each reader module exposes ``read(path, text) -> Document``; :func:`read_document` decodes the
-file and picks the reader by extension (``.md``/``.markdown`` → Markdown, anything else → text).
+file and picks the reader by extension (``.md``/``.markdown`` → Markdown, ``.xlf``/``.xliff``,
+``.po``, ``.tmx``, ``.tsv`` → bilingual readers, anything else → text).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from tcheck.errors import InputError
 from tcheck.model import Document
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+XLIFF_SUFFIXES = frozenset({".xlf", ".xliff", ".sdlxliff", ".mqxliff"})
+BILINGUAL_SUFFIXES = XLIFF_SUFFIXES | {".po", ".tmx", ".tsv"}
+# Searched for inside directories (a .tsv is read as bilingual only when named explicitly).
+CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | (BILINGUAL_SUFFIXES - {".tsv"})
 
 
 def decode(path: str, data: bytes) -> str:
@@ -43,9 +49,46 @@ def read_file(path: str) -> str:
     return decode(path, data)
 
 
+def read_documents(
+    path: str,
+    display_path: str | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> list[Document]:
+    """Every document in one file: one, or one per target language of a TMX.
+
+    ``options`` are reader settings (``include-fuzzy`` for PO, ``include-unfinished`` for XLIFF).
+    """
+    shown = display_path or path
+    suffix = Path(path).suffix.lower()
+    if suffix not in BILINGUAL_SUFFIXES:
+        return [read_document(path, shown)]
+    text = read_file(path)
+    opts = options or {}
+    if suffix == ".tmx":
+        from tcheck.formats import tmx
+
+        return tmx.read_all(shown, text, source_lang, target_lang)
+    if suffix == ".po":
+        from tcheck.formats import po
+
+        return [po.read(shown, text, bool(opts.get("include-fuzzy", False)))]
+    if suffix == ".tsv":
+        from tcheck.formats import tsv
+
+        return [tsv.read(shown, text)]
+    from tcheck.formats import xliff
+
+    return [xliff.read(shown, text, bool(opts.get("include-unfinished", False)))]
+
+
 def read_document(path: str, display_path: str | None = None) -> Document:
     """Read and parse one file; ``display_path`` is the path shown in findings."""
     shown = display_path or path
+    if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
+        return read_documents(path, shown)[0]
     text = read_file(path)
     if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         from tcheck.formats import markdown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from typing import Any
 
@@ -45,3 +46,134 @@ def detect(text: str) -> str | None:
     """The most likely language of ``text`` (a CLDR code), or None."""
     best = probabilities(text[:4000])
     return best[0][0] if best else None
+
+
+# --- Fast, deterministic scoring over langdetect's own profiles ---------------------------------
+#
+# langdetect samples n-grams at random in several trials, which costs about 10 ms a sentence. The
+# same profiles scored once over every n-gram of a text (naive Bayes, the quantity langdetect's
+# sampling estimates) cost microseconds once each word's scores are cached, and are deterministic.
+# Checks use this to settle the clear cases and call :func:`restricted_probabilities` (langdetect
+# itself, seeded, restricted to the plausible languages) only for the doubtful ones.
+
+_FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-tw", "zh_Hans": "zh-cn"}
+_SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
+_CACHE_LIMIT = 200_000
+_NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
+
+
+@lru_cache(maxsize=512)
+def ld_code(lang: str) -> str | None:
+    """The langdetect profile for a CLDR code (``nb`` → ``no``), or None when it has none."""
+    code = _FROM_CLDR.get(lang) or _FROM_CLDR.get(lang.split("_")[0]) or lang.split("_")[0].lower()
+    return code if code in _factory().langlist else None
+
+
+def supported(lang: str) -> bool:
+    return ld_code(lang) is not None
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, int], Any]:
+    """Row of every profile n-gram, and the n-gram × language probability matrix."""
+    import numpy as np
+
+    table: dict[str, list[float]] = _factory().word_lang_prob_map
+    rows = {gram: i for i, gram in enumerate(table)}
+    return rows, np.array(list(table.values()), dtype=np.float64)
+
+
+class Scorer:
+    """Log-likelihood of words under the profiles of a fixed set of languages."""
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        import numpy as np
+
+        factory = _factory()
+        rows, probs = _table()
+        self.langs = langs
+        self._rows = rows
+        self._logs = np.log(_SMOOTHING + probs[:, [factory.langlist.index(ld_code(lang)) for lang in langs]])
+        self._cache: dict[str, tuple[float, ...]] = {}
+        self._entries: dict[str, tuple[tuple[float, ...], float, float]] = {}
+        self._zero = (*(0.0 for _ in langs), 0.0)
+
+    def entry(self, word: str) -> tuple[tuple[float, ...], float, float]:
+        """``(word(w), gap, n-grams)``: gap is the most another language gains on the first one."""
+        cached = self._entries.get(word)
+        if cached is None:
+            row = self.word(word)
+            gap = max(row[1:-1]) - row[0] if row[-1] and len(row) > 2 else 0.0
+            cached = self._entries[word] = (row, gap, row[-1])
+            if len(self._entries) >= _CACHE_LIMIT:
+                self._entries.clear()
+        return cached
+
+    def word(self, word: str) -> tuple[float, ...]:
+        """Per-language log-likelihood of ``word``, then the number of n-grams that counted.
+
+        Words with two capitals in a row (acronyms) count for nothing, as in langdetect.
+        """
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._score(word)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def _score(self, word: str) -> tuple[float, ...]:
+        from langdetect.utils.ngram import NGram
+
+        if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
+            return self._zero
+        if not (word.isascii() and word.isalpha()):
+            norm = _NORMAL
+            chars = []
+            for ch in word:
+                mapped = norm.get(ch)
+                if mapped is None:
+                    mapped = norm[ch] = NGram.normalize(ch)
+                chars.append(mapped)
+            word = "".join(chars)
+        padded = f" {word} "
+        size = len(padded)
+        get = self._rows.get
+        grams = [padded[i : i + 1] for i in range(1, size - 1)]
+        grams += [padded[i : i + 2] for i in range(size - 1)]
+        grams += [padded[i : i + 3] for i in range(size - 2)]
+        found = [row for row in map(get, grams) if row is not None]
+        if not found:
+            return self._zero
+        return (*self._logs[found].sum(axis=0).tolist(), float(len(found)))
+
+
+@lru_cache(maxsize=64)
+def scorer(langs: tuple[str, ...]) -> Scorer:
+    """A cached :class:`Scorer` for one set of (supported) languages."""
+    return Scorer(langs)
+
+
+def restricted_probabilities(text: str, langs: tuple[str, ...]) -> list[tuple[str, float]]:
+    """langdetect's ``[(lang, probability)]`` over ``langs`` only (seeded), best first.
+
+    Languages sharing a profile (``nb``/``nn``) share its probability under the first code given.
+    """
+    from langdetect.lang_detect_exception import LangDetectException
+
+    codes: dict[str, str] = {}
+    for lang in langs:
+        code = ld_code(lang)
+        if code is not None and code not in codes:
+            codes[code] = lang
+    if not codes:
+        return []
+    detector = _factory().create()
+    detector.set_prior_map({code: 1.0 for code in codes})
+    detector.append(text)
+    try:
+        found = detector.get_probabilities()
+    except LangDetectException:
+        return []
+    return [(codes[p.lang], p.prob) for p in found if p.lang in codes]

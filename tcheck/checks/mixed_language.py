@@ -1,0 +1,52 @@
+"""TC403 mixed-language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.checks._language import Settings, analyse, as_source, foreign_run, language_name, plausible
+from tcheck.context import Context
+from tcheck.model import Document, Hit, Severity
+from tcheck.registry import register
+
+
+@register("TC403", "mixed-language", Severity.WARNING)
+def mixed_language(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A sentence switches language inside it: a clause was left untranslated.
+
+    What it does: inside each sentence that is, as a whole, in the target language, finds the
+    strongest run of consecutive words that the character n-gram profiles put in one other
+    plausible language (the same languages as TC401). The run is reported when it has at least
+    ``min-run-words`` (4) words and ``min-run-letters`` (17) letters outside names, its evidence is
+    strong (a summed log-likelihood ratio of 25 and 0.38 per n-gram), and langdetect, asked to
+    choose between the two languages, agrees. Names, quoted titles and quotations count for
+    little, so a book title in English inside a Norwegian sentence is not a finding.
+
+    Why it matters: machine translation sometimes carries a subordinate clause over untouched;
+    the sentence still looks translated at a glance, and a sentence-level check does not see it.
+
+    Example (``--source-lang nb``, checking English)::
+
+        The mayor said the plan was ready, men det er fortsatt uklart hvem som skal betale.
+                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TC403
+    """
+    langs = plausible(doc, ctx)
+    sentences = analyse(doc, ctx)
+    if langs is None or sentences is None:
+        return
+    settings = Settings.of(ctx, "TC403")
+    target = language_name(langs[0])
+    for seg, start, end, items, whole in sentences:
+        if whole is not None:
+            continue  # the whole sentence is foreign: TC401 reports it
+        text = seg.text[start:end]
+        verdict = foreign_run(text, start, items, langs, settings)
+        if verdict is None:
+            continue
+        lang = as_source(verdict.lang, doc.source_lang)
+        yield Hit(
+            span=seg.file_span(verdict.start, verdict.end),
+            message=f"part of this {target} sentence is in {language_name(lang)}: left untranslated?",
+            confidence=verdict.confidence,
+            data={"language": lang},
+        )

@@ -1,0 +1,64 @@
+"""TC401 untranslated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.checks._language import analyse, as_source, language_name, plausible
+from tcheck.context import Context
+from tcheck.model import Document, Hit, Segment, Severity
+from tcheck.registry import register
+
+
+@register("TC401", "untranslated", Severity.ERROR)
+def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A sentence of the translation is still in another language (usually the source).
+
+    What it does: scores every sentence under the character n-gram profiles of the plausible
+    languages: the target, the source, and a pool of common languages (option ``languages``,
+    default ``en de fr es it nl pt nb da sv fi pl``; the target's close relatives, such as Danish
+    and Swedish for Norwegian, are left out unless one of them is the source). A sentence whose
+    own target-language evidence is clear is settled at once; for the others langdetect (seeded,
+    restricted to the same languages) decides, and the sentence is reported when it names
+    another language with probability ``min-probability`` (0.9) or more. Consecutive sentences in
+    the same language are reported together. Short sentences (fewer than ``min-words`` = 4 words or
+    ``min-letters`` = 24 letters outside names), names, numbers, code and URLs never count, and a
+    segment that is an exact copy of its source is left to TC402. Norwegian, Danish and Swedish are
+    named as the source language when the source is one of them.
+
+    Why it matters: machine translation leaves sentences untranslated when it fails on them, and
+    a hurried editor pastes the original next to the translation; readers meet a paragraph in a
+    language they may not read.
+
+    Example (``--source-lang nb``, checking English)::
+
+        Police closed the road on Monday. Saken er fortsatt under etterforskning.
+                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TC401: Norwegian
+    """
+    langs = plausible(doc, ctx)
+    sentences = analyse(doc, ctx)
+    if langs is None or sentences is None:
+        return
+    target = language_name(langs[0])
+    pending: list[tuple[Segment, int, int, str, float]] = []
+    for seg, start, end, _words, verdict in sentences:
+        if verdict is None:
+            continue
+        lang = as_source(verdict.lang, doc.source_lang)
+        last = pending[-1] if pending else None
+        if last is not None and last[0] is seg and last[3] == lang:
+            pending[-1] = (seg, last[1], end, lang, min(last[4], verdict.confidence))
+        else:
+            pending.append((seg, start, end, lang, verdict.confidence))
+    for seg, start, end, lang, confidence in pending:
+        whole = start == 0 and end == len(seg.text.rstrip())
+        what = "this text" if whole else "this sentence"
+        if seg.text[start:end].count(". ") or (whole and len(seg.sentences) > 1):
+            what = "these sentences"
+        source = " (the source language)" if doc.source_lang and lang == doc.source_lang else ""
+        yield Hit(
+            span=seg.file_span(start, end),
+            message=f"{what} is in {language_name(lang)}{source}, not {target}: left untranslated?",
+            confidence=confidence,
+            data={"language": lang},
+        )

@@ -1,0 +1,101 @@
+"""XLIFF 1.2 and 2.0 reader (hardened XML, offsets kept through escapes and inline codes).
+
+XLIFF 1.2: ``<file source-language target-language>`` → ``<trans-unit>`` (also inside ``<group>``)
+→ ``<source>``/``<target>``; when the unit is segmented (``<seg-source>`` with
+``<mrk mtype="seg" mid>``), each target ``mrk`` pairs with the source ``mrk`` of the same ``mid``.
+XLIFF 2.0: ``<xliff srcLang trgLang>`` → ``<unit>`` → ``<segment>`` → ``<source>``/``<target>``.
+Inline codes (``<x/>``, ``<ph>``, ``<bpt>``, ``<pc>``, ``<sc/>`` ...) are not prose: stand-alone
+codes become one space, paired ones nothing, and the text inside ``<g>``/``<pc>``/``<mrk>`` is read.
+Units marked ``translate="no"``, units without a target, and unfinished targets (1.2 ``state`` new or
+needs-translation, 2.0 ``state="initial"``) are skipped unless ``include_unfinished``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.errors import InputError
+from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document
+from tcheck.formats.xmlsafe import Element, Text, parse
+from tcheck.model import Document, Segment
+
+UNFINISHED = frozenset({"new", "needs-translation", "initial"})
+
+
+def _segment(node: Element, source: Text, seg_id: str, path: str) -> Segment | None:
+    builder = TextBuilder()
+    builder.add_inline(node, source)
+    return builder.build(seg_id, path)
+
+
+def _pair(src: Element, trg: Element, source: Text, seg_id: str, path: str) -> Unit | None:
+    target = _segment(trg, source, seg_id, path)
+    if target is None:
+        return None
+    counterpart = _segment(src, source, f"{seg_id}:source", path)
+    if counterpart is None:
+        return None
+    return Unit(counterpart, target)
+
+
+def _finished(node: Element, include_unfinished: bool) -> bool:
+    return include_unfinished or (node.get("state") or "").lower() not in UNFINISHED
+
+
+def _units_v1(file: Element, source: Text, path: str, include_unfinished: bool) -> Iterator[Unit]:
+    for n, tu in enumerate(file.iter("trans-unit"), 1):
+        if (tu.get("translate") or "yes").lower() == "no":
+            continue
+        src, trg = tu.first("source"), tu.first("target")
+        if src is None or trg is None or not _finished(trg, include_unfinished):
+            continue
+        unit_id = f"tu{n}:{tu.get('id') or n}"
+        seg_source = tu.first("seg-source")
+        target_marks = [m for m in trg.iter("mrk") if m.get("mtype") == "seg"]
+        if seg_source is not None and target_marks:
+            by_mid = {m.get("mid"): m for m in seg_source.iter("mrk") if m.get("mtype") == "seg"}
+            for mark in target_marks:
+                src_mark = by_mid.get(mark.get("mid"))
+                if src_mark is not None:
+                    unit = _pair(src_mark, mark, source, f"{unit_id}#{mark.get('mid')}", path)
+                    if unit is not None:
+                        yield unit
+            continue
+        unit = _pair(src, trg, source, unit_id, path)
+        if unit is not None:
+            yield unit
+
+
+def _units_v2(root: Element, source: Text, path: str, include_unfinished: bool) -> Iterator[Unit]:
+    for n, unit_node in enumerate(root.iter("unit"), 1):
+        if (unit_node.get("translate") or "yes").lower() == "no":
+            continue
+        unit_id = f"u{n}:{unit_node.get('id') or n}"
+        for k, seg in enumerate(unit_node.elements("segment"), 1):
+            src, trg = seg.first("source"), seg.first("target")
+            if src is None or trg is None or not _finished(seg, include_unfinished):
+                continue
+            unit = _pair(src, trg, source, f"{unit_id}/{seg.get('id') or k}", path)
+            if unit is not None:
+                yield unit
+
+
+def read(path: str, text: str, include_unfinished: bool = False) -> Document:
+    root, source = parse(path, text)
+    if root.name != "xliff":
+        raise InputError(path, f"not an XLIFF file (root element <{root.name}>)")
+    version = root.get("version") or ""
+    if version.startswith("2"):
+        src_lang, trg_lang = root.get("srcLang"), root.get("trgLang")
+        units = list(_units_v2(root, source, path, include_unfinished))
+    else:
+        files = list(root.elements("file"))
+        if not files:
+            raise InputError(path, "XLIFF file has no <file> element")
+        src_lang = files[0].get("source-language")
+        trg_lang = files[0].get("target-language")
+        units = [u for f in files for u in _units_v1(f, source, path, include_unfinished)]
+    if version.startswith("2") and not src_lang:
+        raise InputError(path, "XLIFF 2.0 file has no srcLang")
+    meta = {"format": f"xliff-{version or '1.2'}"}
+    return bilingual_document(path, text, units, trg_lang or None, src_lang or None, meta)
