@@ -47,7 +47,7 @@ def check(
         if lang:
             normalize_lang(lang)
     ctx = Context(config=config, glossaries=load_glossaries(config))
-    inputs = discover(paths, config.exclude)
+    inputs = discover(paths, config.exclude, config)
     if not inputs:
         raise UsageError("no files to check (directories are searched for .txt and .md files)")
     changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES
@@ -27,6 +28,10 @@ class Input:
 
     path: str
     shown: str
+    source: str | None = None  # the source-language original, when the repository pairs them
+    source_shown: str | None = None
+    lang: str | None = None  # languages the repository layout gives the pair
+    source_lang: str | None = None
 
 
 @dataclass
@@ -64,8 +69,12 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in patterns)
 
 
-def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[Input]:
-    """Files to check: given files as they are, directories searched for ``.txt``/``.md`` files."""
+def discover(
+    paths: Sequence[str], exclude: Sequence[str] = (), config: Config | None = None
+) -> list[Input]:
+    """Files to check: given files as they are, directories searched for ``.txt``/``.md`` files
+    (and XLIFF, PO, TMX). With ``config``, translations are paired with their source-language
+    originals by the repository layout (:mod:`tcheck.pairing`)."""
     found: list[Input] = []
     for given in paths:
         root = Path(given)
@@ -81,6 +90,10 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[Input]:
             if file.is_file() and file.suffix.lower() in CHECKED_SUFFIXES and not _excluded(rel, exclude):
                 shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
                 found.append(Input(str(file), shown))
+    if config is not None:
+        from tcheck.pairing import pair_inputs
+
+        return pair_inputs(found, config.source_lang, config.options.get("PAIRING", {}))
     return found
 
 

@@ -180,7 +180,26 @@ def load_documents(
                 elif source is not None:
                     src = dataclasses.replace(source, lang=doc.source_lang)
                     doc = pair_with_source(doc, src, min_confidence)
+                elif item.source is not None:
+                    doc = _with_repository_source(doc, item, config, min_confidence)
             except InputError as exc:
                 yield exc
                 break
             yield doc
+
+
+def _with_repository_source(doc: Document, item: Input, config: Config, min_confidence: float) -> Document:
+    """Pair a translation with the original the repository layout names for it."""
+    assert item.source is not None
+    shown = item.source_shown or item.source
+    source = read_document(item.source, shown)
+    lang = config.source_lang or item.source_lang or source.lang or language_from_path(item.source)
+    try:
+        source_lang = normalize_lang(lang) if lang else None
+    except UsageError as exc:
+        raise InputError(shown, str(exc)) from None
+    doc = dataclasses.replace(doc, source_lang=doc.source_lang or source_lang)
+    try:
+        return pair_with_source(doc, dataclasses.replace(source, lang=doc.source_lang), min_confidence)
+    except UsageError as exc:
+        raise InputError(doc.path, str(exc)) from None

@@ -1,0 +1,140 @@
+"""TC106 inconsistent-translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tcheck.context import Context
+from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.registry import register
+
+_LETTER = re.compile(r"[^\W\d_]")
+_TRAILING = re.compile(r"[\s.!?:;,…]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    path: str
+    span: Span
+    text: str  # as written, for messages
+
+
+@dataclass
+class _Side:
+    """For one key (a source, or a target): its counterparts, each with where they occur."""
+
+    variants: dict[str, list[_Place]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+
+def _normal(text: str, ignore_case: bool) -> str:
+    text = " ".join(text.split())
+    return text.casefold() if ignore_case else text
+
+
+def _context(seg_id: str) -> str:
+    """A reader's disambiguating context (PO ``msgctxt``) is kept after ``@`` in the id."""
+    return seg_id.split("@", 1)[1] if "@" in seg_id else ""
+
+
+def _times(side: _Side, variant: str) -> str:
+    count = len(side.variants[variant])
+    return f" ({count} times)" if count > 1 else ""
+
+
+def _quote(text: str, size: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+@register("TC106", "inconsistent-translation", Severity.WARNING, needs=("source",))
+class InconsistentTranslation:
+    """The same source is translated in different ways, or different sources share one translation.
+
+    What it does: collects every paired segment of the run (XLIFF and TMX units, PO entries, TSV
+    lines, aligned sentences) per language pair and compares them in both directions, as
+    translation QA tools do. When one source text has two or more translations, each occurrence
+    that differs from the most frequent one is reported, pointing at the other rendering. When
+    one translation stands for two or more different sources, the occurrences of the less
+    frequent sources are reported. Texts are compared after collapsing white space (option
+    ``ignore-case``, false); trailing punctuation is ignored when comparing sources. A PO context
+    (``msgctxt``) keeps entries apart, and texts without letters are skipped.
+
+    Why it matters: a user interface that says "Save" in one dialog and "Store" in the next, or a
+    translation memory that gives two meanings the same wording, confuses readers and spreads
+    through every later translation that reuses it.
+
+    Example (``ui.nb.po``)::
+
+        msgid "Save changes"   msgstr "Lagre endringene"
+        msgid "Save changes"   msgstr "Ta vare på endringene"
+                                      ^^^^^^^^^^^^^^^^^^^^^^^ TC106: elsewhere 'Lagre endringene'
+    """
+
+    def __init__(self) -> None:
+        self.by_source: dict[tuple[str, ...], _Side] = {}
+        self.by_target: dict[tuple[str, ...], _Side] = {}
+
+    def collect(self, doc: Document, ctx: Context) -> None:
+        ignore_case = bool(ctx.option("TC106", "ignore-case", False))
+        pair = (doc.source_lang or "", doc.lang or "")
+        for seg in doc.segments:
+            source = seg.counterpart
+            if source is None or not _LETTER.search(seg.text) or not _LETTER.search(source.text):
+                continue
+            context = _context(seg.id)
+            src_key = _TRAILING.sub("", _normal(source.text, ignore_case))
+            tgt_key = _normal(seg.text, ignore_case)
+            place = _Place(seg.path or doc.path, seg.file_span(0, len(seg.text)), seg.text)
+            self._add(self.by_source, (*pair, context, src_key), tgt_key, place)
+            src_place = _Place(seg.path or doc.path, place.span, source.text)
+            self._add(self.by_target, (*pair, context, tgt_key), src_key, src_place)
+
+    @staticmethod
+    def _add(table: dict[tuple[str, ...], _Side], key: tuple[str, ...], variant: str, place: _Place) -> None:
+        side = table.get(key)
+        if side is None:
+            side = table[key] = _Side()
+        if variant not in side.variants:
+            side.variants[variant] = []
+            side.order.append(variant)
+        side.variants[variant].append(place)
+
+    def finish(self, ctx: Context) -> Iterator[Hit]:
+        for side in self.by_source.values():
+            if len(side.variants) < 2:
+                continue
+            main = max(side.order, key=lambda v: len(side.variants[v]))
+            first = side.variants[main][0]
+            for variant in side.order:
+                if variant == main:
+                    continue
+                for place in side.variants[variant]:
+                    yield Hit(
+                        span=place.span,
+                        path=place.path,
+                        message=f"the same source is translated as '{_quote(first.text)}' elsewhere{_times(side, main)}",
+                        suggestion=first.text,
+                        related=(Related(first.path, first.span, "the other translation"),),
+                    )
+        for side in self.by_target.values():
+            if len(side.variants) < 2:
+                continue
+            main = max(side.order, key=lambda v: len(side.variants[v]))
+            first = side.variants[main][0]
+            for variant in side.order:
+                if variant == main:
+                    continue
+                for place in side.variants[variant]:
+                    yield Hit(
+                        span=place.span,
+                        path=place.path,
+                        message=(
+                            f"this translation also stands for a different source: '{_quote(place.text)}' "
+                            f"here, '{_quote(first.text)}' elsewhere"
+                        ),
+                        related=(Related(first.path, first.span, "the same translation of another source"),),
+                        severity=Severity.INFO,
+                    )
