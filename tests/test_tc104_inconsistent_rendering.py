@@ -16,7 +16,7 @@ def test_rarer_variant_reported_with_majority_as_fix() -> None:
     assert (f["line"], f["column"], f["end_column"]) == (3, 48, 55)
     assert f["suggestion"] == "adviser"
     assert [r["line"] for r in f["related"]] == [1, 3]  # 'adviser' and the inflected 'advisers'
-    assert "'adviser' 2x, 'advisor' 1x" in f["message"]
+    assert "'adviser' twice, 'advisor' once" in f["message"]
 
 
 def test_short_and_full_forms_are_not_rivals() -> None:

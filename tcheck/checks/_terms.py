@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tcheck.context import Context, TermHit
-from tcheck.glossary.matcher import Match
+from tcheck.glossary.matcher import Match, TermMatcher
 from tcheck.model import Document, Related, Segment, Span
 
 Matches = dict[tuple[int, int], list[Match[TermHit]]]
@@ -14,6 +14,8 @@ Matches = dict[tuple[int, int], list[Match[TermHit]]]
 
 def decisive(matches: list[Match[TermHit]]) -> list[Match[TermHit]]:
     """The matches that decide what a span is: exact ones over inflected ones."""
+    if len(matches) == 1:
+        return matches
     exact = [m for m in matches if m.exact]
     return exact or matches
 
@@ -23,6 +25,22 @@ def by_span(matches: Iterator[Match[TermHit]]) -> Matches:
     for match in matches:
         out.setdefault((match.start, match.end), []).append(match)
     return {span: decisive(found) for span, found in out.items()}
+
+
+_RECENT: dict[tuple[int, int], tuple[str, Matches]] = {}
+
+
+def spans(matcher: TermMatcher[TermHit], text: str) -> Matches:
+    """``by_span(matcher.find(text))``, computed once per segment for all the checks that ask."""
+    key = (id(matcher), id(text))
+    recent = _RECENT.get(key)
+    if recent is not None and recent[0] is text:
+        return recent[1]
+    found = by_span(matcher.find(text))
+    if len(_RECENT) >= 4096:
+        _RECENT.clear()
+    _RECENT[key] = (text, found)
+    return found
 
 
 def where(hit: TermHit) -> str:
@@ -41,9 +59,9 @@ def pairs(doc: Document, ctx: Context) -> Iterator[tuple[Segment, Segment, Match
         src = seg.counterpart
         if src is None or not src.text.strip():
             continue
-        found = by_span(source_matcher.find(src.text))
+        found = spans(source_matcher, src.text)
         if found:
-            yield seg, src, found, by_span(target_matcher.find(seg.text))
+            yield seg, src, found, spans(target_matcher, seg.text)
 
 
 def source_path(doc: Document, src: Segment) -> str:

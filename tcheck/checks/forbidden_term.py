@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._terms import by_span, where
+from tcheck.checks._terms import spans, where
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -36,7 +36,7 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not len(matcher):
         return
     for seg in doc.segments:
-        for (start, end), matches in by_span(matcher.find(seg.text)).items():
+        for (start, end), matches in spans(matcher, seg.text).items():
             if any(m.payload.term.status != "forbidden" for m in matches):
                 continue
             match = matches[0]

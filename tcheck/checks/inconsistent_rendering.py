@@ -5,53 +5,68 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from tcheck.checks._terms import by_span, pairs, where
+from tcheck.checks._terms import pairs, spans, where
 from tcheck.context import Context, TermHit
 from tcheck.glossary.model import SHORT_FORMS, Entry, Term
-from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.model import Document, Hit, Related, Segment, Severity
 from tcheck.registry import register
 
 MAX_RELATED = 8
-# One use of a variant: where, which term, which glossary hit.
-Use = tuple[Span, Term, TermHit]
+# One use of a variant: segment, start, end (in the segment's text), which term, which hit.
+Use = tuple[Segment, int, int, Term, TermHit]
+_SHORT: dict[tuple[int, int], bool] = {}
 
 
 def _short(term: Term, entry: Entry) -> bool:
     """A short form (acronym, abbreviation) of a longer term of the same entry."""
-    if term.kind in SHORT_FORMS:
-        return True
-    letters = [c for c in term.text if c.isalnum()]
-    return " " not in term.text and len(letters) <= 6 and any(" " in t.text for t in entry.allowed)
+    key = (id(term), id(entry))
+    known = _SHORT.get(key)
+    if known is None:
+        letters = [c for c in term.text if c.isalnum()]
+        known = term.kind in SHORT_FORMS or (
+            " " not in term.text and len(letters) <= 6 and any(" " in t.text for t in entry.allowed)
+        )
+        if len(_SHORT) < 500_000:
+            _SHORT[key] = known
+    return known
 
 
 def _rivals(uses: list[Use], entry: Entry) -> list[list[Use]]:
     """Uses split into groups of rival variants: full forms apart from short forms."""
+    if len({u[3].text for u in uses}) < 2:
+        return []
     groups: dict[bool, list[Use]] = {}
     for use in uses:
-        groups.setdefault(_short(use[1], entry), []).append(use)
-    return [g for g in groups.values() if len({u[1].text for u in g}) > 1]
+        groups.setdefault(_short(use[3], entry), []).append(use)
+    return [g for g in groups.values() if len({u[3].text for u in g}) > 1]
 
 
 def _report(path: str, uses: list[Use], what: str) -> Iterator[Hit]:
-    counts = Counter(u[1].text for u in uses)
-    hit = uses[0][2]
+    counts = Counter(u[3].text for u in uses)
+    hit = uses[0][4]
     preferred = hit.entry.preferred
     order = sorted(counts, key=lambda t: (-counts[t], preferred is None or t != preferred.text))
     major = order[0]
-    others = ", ".join(f"'{t}' {counts[t]}x" for t in order)
-    for span, term, found in uses:
+    others = ", ".join(f"'{t}' {_times(counts[t])}" for t in order)
+    related = tuple(
+        Related(path, seg.file_span(s, e), f"'{major}'") for seg, s, e, t, _ in uses if t.text == major
+    )[:MAX_RELATED]
+    for seg, start, end, term, found in uses:
         if term.text == major:
             continue
-        related = tuple(Related(path, s, f"'{major}'") for s, t, _ in uses if t.text == major)
         yield Hit(
-            span=span,
+            span=seg.file_span(start, end),
             message=(
                 f"'{term.text}' and '{major}' both render {what} ({where(found)}); "
                 f"use one of them throughout ({others})"
             ),
             suggestion=major,
-            related=related[:MAX_RELATED],
+            related=related,
         )
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 @register("TC104", "inconsistent-rendering", Severity.WARNING, needs=("glossary",))
@@ -84,15 +99,15 @@ def inconsistent_rendering(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     by_entry: dict[str, list[Use]] = {}
     for seg in doc.segments:
-        for (start, end), matches in by_span(matcher.find(seg.text)).items():
+        for (start, end), matches in spans(matcher, seg.text).items():
             for m in matches:
                 if m.payload.term.status != "forbidden":
                     by_entry.setdefault(m.payload.entry.id, []).append(
-                        (seg.file_span(start, end), m.payload.term, m.payload)
+                        (seg, start, end, m.payload.term, m.payload)
                     )
                     break
     for uses in by_entry.values():
-        for group in _rivals(uses, uses[0][2].entry):
+        for group in _rivals(uses, uses[0][4].entry):
             yield from _report(doc.path, group, "one glossary concept")
 
 
@@ -107,9 +122,9 @@ def _bilingual(doc: Document, ctx: Context) -> Iterator[Hit]:
                     for t in t_matches:
                         if t.payload.entry.id == entry_id and t.payload.term.status != "forbidden":
                             key = (entry_id, surface.casefold())
-                            use = (seg.file_span(start, end), t.payload.term, t.payload)
+                            use = (seg, start, end, t.payload.term, t.payload)
                             if use not in by_source.setdefault(key, []):
                                 by_source[key].append(use)
     for (_, surface), uses in by_source.items():
-        for group in _rivals(uses, uses[0][2].entry):
+        for group in _rivals(uses, uses[0][4].entry):
             yield from _report(doc.path, group, f"the source term '{surface}'")

@@ -154,11 +154,13 @@ class TermMatcher(Generic[T]):
         # The automaton sees text with every non-word character turned into a marker, and keys
         # that start a word begin with that marker, so it only reports hits at word starts
         # (a glossary of common words would otherwise hit inside every longer word).
-        for key in self._payloads:
+        for key, patterns in self._payloads.items():
             searched = _NON_WORD.sub(_MARK, key)
-            if _is_word_char(key[0]) and not _spaceless(key[0]):
+            plain = searched == key  # else punctuation must be compared after a hit
+            marked = _is_word_char(key[0]) and not _spaceless(key[0])
+            if marked:
                 searched = _MARK + searched
-            self._automaton.add_word(searched, (key, len(searched) - len(key)))
+            self._automaton.add_word(searched, (len(key), marked, plain, key, patterns))
         if self._payloads:
             self._automaton.make_automaton()
         self._ready = True
@@ -187,19 +189,29 @@ class TermMatcher(Generic[T]):
         candidates: list[Match[T]] = []
         n = len(text)
         searched = _MARK + _NON_WORD.sub(_MARK, low)
-        for end_index, (key, marked) in self._automaton.iter(searched):
-            end = end_index  # one less for the leading marker, one more for a half-open end
-            start = end - len(key)
-            if marked and start > 0 and not _boundary(text[start - 1], text[start]):
-                continue
-            if low[start:end] != key:
+        boundary = _BOUNDARY
+        for end, (size, marked, plain, key, patterns) in self._automaton.iter(searched):
+            # ``end``: one less for the leading marker, one more for a half-open end
+            start = end - size
+            if start > 0:
+                left = boundary.get((text[start - 1], text[start]))
+                if left is None:
+                    left = _boundary(text[start - 1], text[start])
+                if not left and (marked or not _spaceless(text[start])):
+                    continue
+            if not plain and low[start:end] != key:
                 continue  # punctuation differs ("Europa Kommission" for "Europa-Kommission")
-            closed = end == n or _boundary(text[end - 1], text[end])
-            for pat in self._payloads[key]:
+            if end == n:
+                closed = True
+            else:
+                closed_known = boundary.get((text[end - 1], text[end]))
+                closed = _boundary(text[end - 1], text[end]) if closed_known is None else closed_known
+            surface = text[start:end]
+            for pat in patterns:
                 if closed:
-                    if pat.cut or (pat.case_sensitive and text[start:end] != pat.text):
+                    if pat.cut or (pat.case_sensitive and surface != pat.text):
                         continue
-                    candidates.append(Match(start, end, text[start:end], pat.payload))
+                    candidates.append(Match(start, end, surface, pat.payload))
                 elif pat.acronym:
                     match = self._acronym(pat, text, start, end)
                     if match is not None:
