@@ -393,7 +393,7 @@ def pair_confidences(targets: Sequence[Segment], sources: Sequence[Segment]) -> 
     for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
         if (s.kind == "heading") != (t.kind == "heading"):
             return None
-        if coster.length_probability(s.length, t.length) < 1e-3:
-            return None
+        if coster.length_probability(s.length, t.length) < 0.01 or s.numbers != t.numbers:
+            return None  # doubtful: let the sentence alignment decide
         out.append(coster.confidence((i,), (i,)))
     return out

@@ -112,11 +112,14 @@ class Segment:
     offsets: tuple[int, ...] | None = None
     path: str | None = None
     confidence: float | None = None  # of the pairing with ``counterpart`` when it was aligned
+    ends: tuple[int, ...] | None = None  # with ``offsets``: the file offset after each character
 
     def file_span(self, start: int, end: int) -> Span:
         """The file span of ``text[start:end]``."""
         if self.offsets is None:
             return Span(self.span.start + start, self.span.start + end)
+        if self.ends is not None and end > start:  # stop after the last character, before markup
+            return Span(self.offsets[start], self.ends[end - 1])
         return Span(self.offsets[start], self.offsets[end])
 
     def sentence_texts(self) -> list[tuple[int, int, str]]:

@@ -52,13 +52,18 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
             pending.append((seg, start, end, lang, verdict.confidence))
     for seg, start, end, lang, confidence in pending:
         whole = start == 0 and end == len(seg.text.rstrip())
-        what = "this text" if whole else "this sentence"
-        if seg.text[start:end].count(". ") or (whole and len(seg.sentences) > 1):
-            what = "these sentences"
+        several = sum(1 for a, b in seg.sentences if start <= a and b <= end) > 1
+        what = (
+            "this paragraph is"
+            if whole and several
+            else "these sentences are"
+            if several
+            else "this sentence is"
+        )
         source = " (the source language)" if doc.source_lang and lang == doc.source_lang else ""
         yield Hit(
             span=seg.file_span(start, end),
-            message=f"{what} is in {language_name(lang)}{source}, not {target}: left untranslated?",
+            message=f"{what} in {language_name(lang)}{source}, not {target}: left untranslated?",
             confidence=confidence,
             data={"language": lang},
         )

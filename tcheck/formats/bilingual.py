@@ -97,6 +97,7 @@ class TextBuilder:
         base = starts[0]
         linear = end == base + len(text) and all(s == base + i for i, s in enumerate(starts))
         offsets = None if linear else (*starts, end)
+        ends = None if linear else tuple(self.ends[first:last])
         masked = mask_urls(text)
         return Segment(
             id=seg_id,
@@ -106,6 +107,7 @@ class TextBuilder:
             sentences=split_sentences(masked),
             offsets=offsets,
             path=path,
+            ends=ends,
         )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from tcheck.errors import InputError
 
-_ENTITY_END = re.compile(rb";")
+_REFERENCE = re.compile(rb"&(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z_][\w.-]*);")
 
 
 @dataclass(slots=True)
@@ -102,17 +102,18 @@ class Text:
         """``(start, end)`` file offsets (code points) of each character of ``chunk.text``."""
         data, pos = self.data, chunk.start
         raw = chunk.text.encode("utf-8")
-        if data.startswith(raw, pos):
+        # expat hands over each entity or character reference as a chunk of its own
+        reference = chunk.text == "&" or (len(chunk.text) == 1 and _REFERENCE.match(data, pos) is not None)
+        if not reference and data.startswith(raw, pos):
             first = self.char(pos)
             return [(first + i, first + i + 1) for i in range(len(chunk.text))]
         spans = []
         for ch in chunk.text:
             enc = ch.encode("utf-8")
-            if data.startswith(enc, pos) and enc != b"\r":
+            if reference and (match := _REFERENCE.match(data, pos)):
+                end = match.end()
+            elif data.startswith(enc, pos) and enc != b"\r":
                 end = pos + len(enc)
-            elif data.startswith(b"&", pos):
-                match = _ENTITY_END.search(data, pos)
-                end = match.end() if match else pos + 1
             elif data.startswith(b"\r\n", pos):
                 end = pos + 2
             else:

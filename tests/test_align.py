@@ -1,0 +1,108 @@
+"""Sentence alignment: bead shapes, anchors, confidence, structure, pairing of --source files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tcheck.align import align, pair_confidences, pair_documents, units
+from tcheck.config import Config
+from tcheck.engine import Input
+from tcheck.errors import UsageError
+from tcheck.formats import text as plain
+from tcheck.formats.markdown import read as read_md
+from tcheck.loader import load_documents
+
+EN = (
+    "The storm hit the coast on Sunday night.\n"
+    "About 2,300 homes lost power, the grid company said.\n"
+    "Schools in Bergen and Stavanger stayed closed on Monday.\n"
+    "Will the ferries run tomorrow?\n"
+    "Nobody knows yet.\n"
+)
+NB_MERGED_AND_SPLIT = (
+    "Stormen traff kysten søndag kveld, og rundt 2 300 husstander mistet strømmen, opplyser nettselskapet.\n"
+    "Skolene i Bergen og Stavanger holdt stengt mandag.\n"
+    "Går fergene i morgen?\n"
+    "Det vet ingen\n"
+    "ennå.\n"
+)
+
+
+def test_merged_and_split_lines_align() -> None:
+    src = units(plain.read("en.txt", EN))
+    tgt = units(plain.read("nb.txt", NB_MERGED_AND_SPLIT))
+    beads = align(src, tgt)
+    shapes = [(b.source, b.target) for b in beads]
+    assert shapes == [((0, 1), (0,)), ((2,), (1,)), ((3,), (2,)), ((4,), (3,))]
+    assert all(b.confidence >= 0.5 for b in beads)
+
+
+def test_numbers_anchor_a_pair() -> None:
+    src = units(plain.read("en.txt", EN))
+    nb = units(plain.read("nb.txt", NB_MERGED_AND_SPLIT))
+    assert "2300" in src[1].numbers and "2300" in nb[0].numbers
+    assert {"berge", "stava"} <= src[2].names
+
+
+def test_pair_documents_keeps_offsets_and_confidence() -> None:
+    source = plain.read("en.txt", EN)
+    target = plain.read("nb.txt", NB_MERGED_AND_SPLIT)
+    doc, paired = pair_documents(target, source)
+    assert paired == len(units(target))
+    first = doc.segments[0]
+    assert first.counterpart is not None
+    assert (
+        first.counterpart.text
+        == "The storm hit the coast on Sunday night.\nAbout 2,300 homes lost power, the grid company said."
+    )
+    span = first.file_span(0, len(first.text))
+    assert doc.text[span.start : span.end] == first.text
+    assert first.confidence is not None and 0 < first.confidence <= 1
+    assert doc.metadata["alignment"] == "sentences"
+
+
+def test_heading_is_not_paired_with_a_paragraph() -> None:
+    source = read_md("en.md", "# Budget approved\n\nThe council approved the budget.\n")
+    target = read_md("nb.md", "Bystyret vedtok budsjettet.\n")
+    beads = align(units(source), units(target))
+    assert [(b.source, b.target) for b in beads if b.source and b.target] == [((1,), (0,))]
+
+
+def test_one_to_one_pairs_need_plausible_lengths() -> None:
+    a = plain.read("a.txt", "Short.\n\nA much longer paragraph that goes on and on about many things.\n")
+    b = plain.read(
+        "b.txt", "A much longer paragraph that goes on and on about many things, translated.\n\nKort.\n"
+    )
+    assert pair_confidences(b.segments, a.segments) is None
+    assert pair_confidences(a.segments, a.segments) is not None
+
+
+def _load(tmp_path: Path, target: str, source: str, name: str = "t.txt") -> object:
+    (tmp_path / name).write_text(target, encoding="utf-8")
+    (tmp_path / f"s-{name}").write_text(source, encoding="utf-8")
+    config = Config(target_lang="nb", source_lang="en")
+    return next(
+        iter(load_documents([Input(str(tmp_path / name), name)], config, str(tmp_path / f"s-{name}")))
+    )
+
+
+def test_source_with_different_line_counts_is_aligned(tmp_path: Path) -> None:
+    doc = _load(tmp_path, NB_MERGED_AND_SPLIT.replace("\n", "\n\n"), EN.replace("\n", "\n\n"))
+    assert doc.metadata["alignment"] == "sentences"  # type: ignore[attr-defined]
+    assert all(s.counterpart is not None for s in doc.segments)  # type: ignore[attr-defined]
+    assert len(doc.segments) == 4  # type: ignore[attr-defined]
+
+
+def test_equal_paragraphs_are_checked_sentence_by_sentence(tmp_path: Path) -> None:
+    source = "Ferry cancelled.\n\nAbout 300 passengers were sent home from Aker brygge. Departures resume tomorrow.\n"
+    target = "Fergen innstilt.\n\nAvgangene starter igjen i morgen.\n"
+    doc = _load(tmp_path, target, source)
+    missing = [s for s in doc.source.segments if all(t.counterpart is not s for t in doc.segments)]  # type: ignore[attr-defined]
+    assert [s.text for s in missing] == ["About 300 passengers were sent home from Aker brygge."]
+
+
+def test_hopeless_source_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot align"):
+        _load(tmp_path, "En.\n\nTo.\n\nTre.\n\nFire.\n", "One.\n")

@@ -1,0 +1,45 @@
+"""TC402 copied-source: a target that is its source, unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import CHECK_FIXTURES, findings, run_paths
+
+
+def test_copied_po_entry() -> None:
+    po = CHECK_FIXTURES / "TC402" / "fail-de-copy.po"
+    result = run_paths([po])
+    found = findings(result, "TC402")
+    assert [f["line"] for f in found] == [10]
+    text = po.read_text(encoding="utf-8")
+    assert text[found[0]["offset"] : found[0]["end_offset"]] == "The file is too large to upload."
+    assert found[0]["related"][0]["line"] == 9
+    assert not findings(result, "TC401")  # the copy is TC402's, not reported twice
+
+
+def test_names_codes_and_short_labels_are_fine() -> None:
+    result = run_paths([CHECK_FIXTURES / "TC402" / "pass-fr-names.xliff"])
+    assert not findings(result, "TC402")
+
+
+def test_same_language_pair_is_not_a_copy(tmp_path: Path) -> None:
+    tsv = tmp_path / "gb-us.tsv"
+    tsv.write_text(
+        "en\ten\nThe colour of the sky is grey today.\tThe colour of the sky is grey today.\n",
+        encoding="utf-8",
+    )
+    assert not findings(run_paths([tsv]), "TC402")
+
+
+def test_copy_in_aligned_text_files(tmp_path: Path) -> None:
+    source = tmp_path / "src.txt"
+    target = tmp_path / "nb.txt"
+    source.write_text(
+        "The meeting starts at nine.\n\nPlease bring your own laptop to the workshop.\n", encoding="utf-8"
+    )
+    target.write_text(
+        "Møtet begynner klokken ni.\n\nPlease bring your own laptop to the workshop.\n", encoding="utf-8"
+    )
+    result = run_paths([target], source=source, target_lang="nb", source_lang="en")
+    assert [f["line"] for f in findings(result, "TC402")] == [3]
