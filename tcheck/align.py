@@ -36,7 +36,7 @@ _PRIORS = {
 }
 _PENALTY = {shape: -math.log(p) for shape, p in _PRIORS.items()}
 _VARIANCE = 6.8
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,:]\d+)?")
 _NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][\w-]{2,}")
 _STRUCTURE_BONUS = 1.5
 _LINE_BONUS = 0.75
@@ -181,6 +181,8 @@ class _Coster:
                 cost -= _LINE_BONUS
             if (s[0].kind == "heading") != (t[0].kind == "heading"):
                 cost += _KIND_PENALTY
+            elif s[0].kind != t[0].kind:
+                cost += _KIND_PENALTY / 3  # a list item for a paragraph, a table cell for a quote
         return cost
 
     def confidence(self, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> float:

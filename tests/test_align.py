@@ -106,3 +106,26 @@ def test_equal_paragraphs_are_checked_sentence_by_sentence(tmp_path: Path) -> No
 def test_hopeless_source_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot align"):
         _load(tmp_path, "En.\n\nTo.\n\nTre.\n\nFire.\n", "One.\n")
+
+
+def test_markdown_pairs_follow_the_structure(tmp_path: Path) -> None:
+    source = (
+        "# Ferry cancelled\n\nThe ferry to Bygdøy is cancelled for the rest of the day.\n\n"
+        "## Refunds\n\nPassengers who have bought tickets will get their money back.\n\n"
+        "- Departures resume tomorrow at 07:30.\n- The night boat runs as usual.\n"
+    )
+    target = (
+        "# Fergen innstilt\n\nFergen til Bygdøy er innstilt resten av dagen.\n\n"
+        "## Refusjon\n\n"
+        "- Avgangene starter igjen i morgen klokken 07.30.\n- Nattbåten går som vanlig.\n"
+    )
+    (tmp_path / "nb.md").write_text(target, encoding="utf-8")
+    (tmp_path / "en.md").write_text(source, encoding="utf-8")
+    config = Config(target_lang="nb", source_lang="en")
+    doc = next(iter(load_documents([Input(str(tmp_path / "nb.md"), "nb.md")], config, str(tmp_path / "en.md"))))
+    pairs = [(s.kind, s.text, s.counterpart.text if s.counterpart else None) for s in doc.segments]  # type: ignore[attr-defined]
+    assert pairs[0] == ("heading", "Fergen innstilt", "Ferry cancelled")
+    assert pairs[2] == ("heading", "Refusjon", "Refunds")
+    assert pairs[3][2] == "Departures resume tomorrow at 07:30."
+    unpaired = [s.text for s in doc.source.segments if all(t.counterpart is not s for t in doc.segments)]  # type: ignore[attr-defined]
+    assert unpaired == ["Passengers who have bought tickets will get their money back."]

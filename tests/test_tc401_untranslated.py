@@ -28,7 +28,7 @@ def test_norwegian_sentence_in_english_article(tmp_path: Path) -> None:
     ]
     (found,) = findings(result, "TC401")
     assert found["message"] == (
-        "this sentence is in Norwegian Bokmål (nb) (the source language), not English (en): left untranslated?"
+        "this sentence is in the source language, Norwegian Bokmål (nb), not English (en): left untranslated?"
     )
     assert found["confidence"] >= 0.9
     assert found["data"]["language"] == "nb"
@@ -58,7 +58,9 @@ def test_consecutive_sentences_are_reported_together(tmp_path: Path) -> None:
     )
     result = run_text(tmp_path, text, target_lang="fr", source_lang="en", select=["TC401"])
     (found,) = findings(result, "TC401")
-    assert found["line"] == 3 and found["message"].startswith("this paragraph is in English")
+    assert found["line"] == 3 and found["message"].startswith(
+        "this paragraph is in the source language, English (en)"
+    )
 
 
 @pytest.mark.parametrize(

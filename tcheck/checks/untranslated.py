@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._language import analyse, as_source, language_name, plausible
+from tcheck.checks._language import analyse, as_source, language_name, plausible, primary
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.registry import register
@@ -60,10 +60,12 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
             if several
             else "this sentence is"
         )
-        source = " (the source language)" if doc.source_lang and lang == doc.source_lang else ""
+        named = language_name(lang)
+        if doc.source_lang and lang == primary(doc.source_lang):
+            named = f"the source language, {named}"
         yield Hit(
             span=seg.file_span(start, end),
-            message=f"{what} in {language_name(lang)}{source}, not {target}: left untranslated?",
+            message=f"{what} in {named}, not {target}: left untranslated?",
             confidence=confidence,
             data={"language": lang},
         )
