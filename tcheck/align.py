@@ -135,7 +135,6 @@ def units_of(segments: Sequence[Segment]) -> list[Unit]:
 
 
 def units(doc: Document) -> list[Unit]:
-    """The sentences of ``doc`` as alignment units."""
     return units_of(doc.segments)
 
 

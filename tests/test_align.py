@@ -122,7 +122,9 @@ def test_markdown_pairs_follow_the_structure(tmp_path: Path) -> None:
     (tmp_path / "nb.md").write_text(target, encoding="utf-8")
     (tmp_path / "en.md").write_text(source, encoding="utf-8")
     config = Config(target_lang="nb", source_lang="en")
-    doc = next(iter(load_documents([Input(str(tmp_path / "nb.md"), "nb.md")], config, str(tmp_path / "en.md"))))
+    doc = next(
+        iter(load_documents([Input(str(tmp_path / "nb.md"), "nb.md")], config, str(tmp_path / "en.md")))
+    )
     pairs = [(s.kind, s.text, s.counterpart.text if s.counterpart else None) for s in doc.segments]  # type: ignore[attr-defined]
     assert pairs[0] == ("heading", "Fergen innstilt", "Ferry cancelled")
     assert pairs[2] == ("heading", "Refusjon", "Refunds")
