@@ -159,6 +159,7 @@ def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mappi
             if member is not source and _primary(member.lang) != _primary(source.lang):
                 sources[member.input.path] = source
                 used.add(source.input.path)
+    langs_by_path = {m.input.path: m.lang for members in groups.values() for m in members}
     out = []
     for item in inputs:
         if item.path in used and item.path not in sources:
@@ -167,7 +168,7 @@ def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mappi
         if src is None:
             out.append(item)
             continue
-        member_lang = next((m.lang for ms in groups.values() for m in ms if m.input is item), None)
+        member_lang = langs_by_path.get(item.path)
         out.append(
             dataclasses.replace(
                 item,
