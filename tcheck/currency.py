@@ -9,11 +9,17 @@ end of the name in some languages and at the start in others, which is decided f
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
 from tcheck.numbers import NUMBER_PATTERN, multiplier_words
+
+if TYPE_CHECKING:
+    from tcheck.recognise.quantities import Quantity
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -74,7 +80,20 @@ def lexicon(lang: str) -> CurrencyLexicon:
     shared_first = sum(len(codes) for codes in first.values() if len(codes) > 1)
     head_last = shared_last >= shared_first
     heads = last if head_last else first
-    units = {w: frozenset(c) for w, c in heads.items() if len(c) > 1 and len(w) > 2}
+    shared = {w: set(c) for w, c in heads.items() if len(c) > 1 and len(w) > 2}
+    if not head_last:  # "nouveau shekel", "nouveau dollar": a modifier of another head word
+        for forms in names.values():
+            for form in forms:
+                words = _WORD.findall(form)
+                if len(words) >= 2 and words[1] in shared and words[0] in shared:
+                    shared.pop(words[0], None)
+    for code, forms in names.items():  # "долларов США", "британских фунтов стерлингов"
+        for form in forms:
+            words = _WORD.findall(form)
+            for word in [*words, *(part for w in words for part in re.split(r"[-'’]", w))]:
+                if word in shared:
+                    shared[word].add(code)
+    units = {w: frozenset(c) for w, c in shared.items()}
     full = {form: code for code, forms in names.items() for form in forms}
     alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     mult = "|".join(re.escape(m) for m in sorted(multiplier_words(lang), key=len, reverse=True))
@@ -99,3 +118,233 @@ def named_currency(lex: CurrencyLexicon, text: str, unit_start: int, unit_end: i
             if window.startswith(name) and len(name) > unit_end - unit_start:
                 return code
     return None
+
+
+# --- amounts ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _extra() -> dict[str, Any]:
+    raw = resources.files("tcheck.data").joinpath("currency.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def _extra_for(lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = _extra().get(lang.split("_")[0], {})
+    return data
+
+
+@lru_cache(maxsize=1)
+def _sc_chars() -> str:
+    """Every currency sign in Unicode (category Sc)."""
+    return "".join(chr(c) for c in range(0x20A0, 0x20C1)) + "$£¤¥֏؋৲৳৻૱௹฿៛﷼﹩＄￠￡￥￦"
+
+
+@cache
+def local_symbols(lang: str) -> dict[str, frozenset[str]]:
+    """Symbol → currencies, as the locale itself writes them (``$`` → USD in English)."""
+    locale = babel_locale(lang)
+    found: dict[str, set[str]] = {}
+    current = current_currencies()
+    for code, symbol in locale.currency_symbols.items():
+        if code in current and symbol and symbol != code:
+            found.setdefault(str(symbol), set()).add(code)
+    return {s: frozenset(c) for s, c in found.items()}
+
+
+@lru_cache(maxsize=1)
+def world_symbols() -> dict[str, frozenset[str]]:
+    """Symbol → currencies, as each currency's home locales write it (``kr`` → NOK, SEK, DKK).
+
+    Built from CLDR on first use (a few hundred locales, about a second), only when a symbol is
+    not one of the document locale's own.
+    """
+    from babel import Locale
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_territory_currencies
+
+    known = set(locale_identifiers())
+    found: dict[str, set[str]] = {}
+    for territory, languages in get_global("territory_languages").items():
+        currencies = get_territory_currencies(territory, tender=True)
+        for language, info in languages.items():
+            ident = f"{language}_{territory}"
+            if not currencies or ident not in known:
+                continue
+            if info.get("official_status") not in ("official", "de_facto_official"):
+                continue
+            symbols = Locale.parse(ident).currency_symbols
+            for code in currencies:
+                symbol = symbols.get(code)
+                if symbol and symbol != code:
+                    found.setdefault(str(symbol), set()).add(code)
+    return {s: frozenset(c) for s, c in found.items()}
+
+
+def symbol_currencies(symbol: str, lang: str) -> frozenset[str]:
+    """The currencies a symbol can stand for in a ``lang`` text (its own reading first)."""
+    own = local_symbols(lang).get(symbol)
+    if own:
+        return own
+    if symbol.upper() in current_currencies():
+        return frozenset({symbol.upper()})
+    return world_symbols().get(symbol, frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount of money: a number with a currency code, symbol or name before or after it.
+
+    ``how`` is ``code`` (``NOK``), ``symbol`` (``$``, ``kr``), ``name`` (a full currency name,
+    ``Norwegian kroner``, ``euro``) or ``unit`` (a unit word several currencies share,
+    ``kroner``, ``dollars``).
+    """
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+    currencies: frozenset[str]
+    currency_text: str
+    currency_at: tuple[int, int]
+    how: str
+
+
+@dataclass(frozen=True)
+class AmountLexicon:
+    names: dict[str, frozenset[str]]  # lower-cased name or unit word -> currencies
+    hows: dict[str, str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+def _bounded(word: str) -> str:
+    if "\u2e80" <= word[-1] <= "\u9fff" or not word[-1].isalnum():
+        return re.escape(word)
+    return re.escape(word) + r"(?![^\W\d_])"
+
+
+@cache
+def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
+    """Currency words and patterns of ``lang``; symbols written with letters of the locale
+    ``also`` (the source language, ``kr``) are recognised too."""
+    lex = lexicon(lang)
+    names: dict[str, frozenset[str]] = {}
+    hows: dict[str, str] = {}
+    for name, code in lex.full_names.items():
+        names[name] = frozenset({code})
+        hows[name] = "name"
+    for unit, codes in lex.units.items():
+        names[unit] = codes
+        hows[unit] = "unit"
+    for word, codes in _extra_for(lang).get("words", {}).items():
+        names[word.lower()] = frozenset(codes)
+        hows[word.lower()] = "name"
+    alpha_symbols = [s for s in local_symbols(lang) if s[0].isalpha()]
+    if also:
+        alpha_symbols += [s for s in local_symbols(also) if s[0].isalpha() and s not in alpha_symbols]
+    for symbol in alpha_symbols:
+        hows.setdefault(symbol.lower(), "symbol")
+    sc = re.escape(_sc_chars())
+    symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
+    if alpha_symbols:
+        symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=len, reverse=True))
+    word_alt = "|".join(_bounded(n) for n in sorted(names, key=len, reverse=True))
+    connectors = _extra_for(lang).get("connectors", [])
+    conn = "|".join(re.escape(c) for c in connectors)
+    conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""
+    before = re.compile(rf"(?<![^\W\d_])(?P<cur>{symbol})[\s\u00a0\u202f]?$")
+    after = re.compile(
+        rf"[\s\u00a0\u202f]?{conn_part}(?P<cur>{symbol}|{word_alt})"
+        if word_alt
+        else rf"[\s\u00a0]?(?P<cur>{symbol})",
+        re.IGNORECASE,
+    )
+    return AmountLexicon(names, hows, before, after)
+
+
+def _resolve(text: str, lang: str, alex: AmountLexicon) -> tuple[frozenset[str], str] | None:
+    low = text.lower()
+    if low in alex.names:
+        return alex.names[low], alex.hows[low]
+    if re.fullmatch(r"[A-Z]{3}", text):
+        return (frozenset({text}), "code") if text in current_currencies() else None
+    codes = symbol_currencies(text, lang)
+    if not codes and text.rstrip(".") != text:
+        codes = symbol_currencies(text.rstrip("."), lang)
+    return (codes, "symbol") if codes else None
+
+
+def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
+    """Every amount of money in ``text``: ``NOK 5 000``, ``5 000 kroner``, ``$3.2bn``, ``1100 万英镑``.
+
+    ``also`` is a second locale whose letter symbols count (``kr`` in an English text from
+    Norwegian).
+    """
+    from tcheck.numbers import _TOKEN
+    from tcheck.recognise.quantities import quantity_at
+
+    alex = amount_lexicon(lang, also)
+    found: list[Amount] = []
+    for match in _TOKEN.finditer(text):
+        quantity = quantity_at(text, match, lang, money=True)
+        if quantity is None or quantity.code:
+            continue
+        head = alex.before.search(text, max(0, quantity.start - 8), quantity.start)
+        if head is not None:
+            resolved = _resolve(head.group("cur"), lang, alex)
+            if resolved:
+                found.append(
+                    _amount(text, quantity, head.start("cur"), quantity.end, head.span("cur"), resolved)
+                )
+                continue
+        tail = alex.after.match(text, quantity.end)
+        if tail is not None and _word_ok(text, tail):
+            resolved = _resolve(tail.group("cur"), lang, alex)
+            if resolved:
+                end = tail.end("cur")
+                if quantity.multiplier is None:  # "120 £ millioner"
+                    quantity, end = _late_multiplier(text, quantity, end, lang)
+                found.append(_amount(text, quantity, quantity.start, end, tail.span("cur"), resolved))
+    return found
+
+
+def _word_ok(text: str, tail: re.Match[str]) -> bool:
+    """A currency word of three letters or less (``som``, ``won``, ``lei``) is also a common word
+    in many languages: it counts only at the end of a clause (``5,000 won.``)."""
+    word = tail.group("cur")
+    if len(word) > 3 or not word.isalpha() or word.isupper():
+        return True
+    rest = text[tail.end() : tail.end() + 2].lstrip()
+    return not rest or not rest[0].isalnum()
+
+
+def _late_multiplier(text: str, quantity: Quantity, end: int, lang: str) -> tuple[Quantity, int]:
+    """A multiplier written after the currency (``120 £ millioner``) applies to the number."""
+    import dataclasses
+
+    from tcheck.numbers import multiplier_regex, multipliers
+
+    pattern = multiplier_regex(lang)
+    match = pattern.match(text, end) if pattern is not None else None
+    if match is None:
+        return quantity, end
+    word = match.group("mult").lower()
+    value = multipliers(lang).get(word) or multipliers(lang).get(word.rstrip("."))
+    if value is None:
+        return quantity, end
+    alt = quantity.alt * value if quantity.alt is not None else None
+    return dataclasses.replace(quantity, value=quantity.value * value, alt=alt, multiplier=value), match.end()
+
+
+def _amount(
+    text: str,
+    quantity: Quantity,
+    start: int,
+    end: int,
+    at: tuple[int, int],
+    resolved: tuple[frozenset[str], str],
+) -> Amount:
+    codes, how = resolved
+    return Amount(start, end, text[start:end], quantity, codes, text[at[0] : at[1]], at, how)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from tcheck.locale import month_names, weekday_names
 from tcheck.model import Document, Span
+from tcheck.recognise.datefind import DateMention, find_dates
 
 
 @dataclass(frozen=True)
@@ -62,45 +64,52 @@ def _from_iso(value: str) -> dt.date | None:
 
 
 def find_dateline(doc: Document, lang: str, max_segments: int = 3, max_length: int = 60) -> Dateline | None:
-    """The document's date: front matter ``date:`` first, else a date-only segment near the top."""
+    """The document's date: front matter ``date:`` first, else a date-only segment near the top.
+
+    A dateline is a short segment that is nothing but a date with a weekday or a month
+    (``Wednesday, January 19``, ``onsdag 19. januar 2022``, ``2022年1月19日星期三``,
+    ``2022-01-19``), maybe followed by a clock time.
+    """
     meta_date = doc.metadata.get("date")
     if meta_date:
         day = _from_iso(meta_date)
         if day:
             return Dateline(day.weekday(), day.day, day.month, day.year, None, meta_date)
-    pattern = date_regex(lang)
     for seg in doc.segments[:max_segments]:
         text = seg.text.strip()
         if not text or len(text) > max_length:
             continue
-        iso = _ISO.fullmatch(text)
-        if iso:
-            day = _from_iso(text)
-            if day:
-                return Dateline(
-                    day.weekday(), day.day, day.month, day.year, seg.file_span(0, len(seg.text)), text
-                )
-        match = pattern.match(seg.text)
-        if not match or not match.group(0).strip():
+        lead = len(seg.text) - len(seg.text.lstrip())
+        mentions = find_dates(seg.text, lang)
+        if not mentions or mentions[0].start != lead or mentions[0].kind == "month":
             continue
-        rest = seg.text[match.end() :].strip(" ,.–-")
-        if rest and not re.fullmatch(r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}.*", rest):
+        first = mentions[0]
+        if first.kind == "weekday" and len(mentions) > 1:
             continue
-        wd = match.group("wd")
-        month = match.group("m1") or match.group("m2")
-        if wd is None and month is None:
+        rest = seg.text[first.end :].strip(" ,.–-\t")
+        if rest and not _is_time(rest, lang):
             continue
-        day_text = match.group("d1") or match.group("d2")
-        year = int(match.group("y")) if match.group("y") else None
+        weekday = first.weekday
+        if weekday is None and first.year and first.month and first.day:
+            weekday = _weekday_of(first.year, first.month, first.day)
         return Dateline(
-            weekday_names(lang)[wd.lower()] if wd else None,
-            int(day_text) if day_text else None,
-            month_names(lang)[month.lower()] if month else None,
-            year,
-            seg.file_span(match.start(), match.end()),
-            match.group(0),
+            weekday, first.day, first.month, first.year, seg.file_span(first.start, first.end), first.text
         )
     return None
+
+
+def _is_time(text: str, lang: str) -> bool:
+    from tcheck.recognise.timefind import find_times
+
+    times = find_times(text, lang)
+    return bool(times) and times[0].start <= 4
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,11 @@ class SameDayRules:
     before: tuple[re.Pattern[str], ...]
     after: tuple[re.Pattern[str], ...]
     future: tuple[re.Pattern[str], ...]
+    distant: tuple[re.Pattern[str], ...] = ()
+
+    def is_distant(self, head: str, tail: str) -> bool:
+        """``last Thursday``, ``jeudi dernier``: a weekday of another week."""
+        return any(p.match(tail) if p.pattern.startswith("^") else p.search(head) for p in self.distant)
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +140,60 @@ def sameday_rules(lang: str) -> SameDayRules | None:
     def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
 
-    return SameDayRules(compile_all("before"), compile_all("after"), compile_all("future"))
+    return SameDayRules(
+        compile_all("before"), compile_all("after"), compile_all("future"), compile_all("distant")
+    )
 
 
 @cache
 def weekday_regex(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(weekday_names(lang))})", re.IGNORECASE)
+
+
+# --- year inference -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearHint:
+    """A year for dates written without one, and where it comes from (said in findings)."""
+
+    year: int
+    source: str
+
+
+def document_year(doc: Document, lang: str) -> YearHint | None:
+    """The year the document speaks from: its front matter ``date:``, else its dateline's year.
+
+    Never today's date, and never a bare year in the text (``in 2019`` is history as often as it
+    is the present).
+    """
+    meta_date = doc.metadata.get("date")
+    if meta_date:
+        day = _from_iso(meta_date)
+        if day:
+            return YearHint(day.year, f"the front matter date {meta_date}")
+        match = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", meta_date)
+        if match:
+            return YearHint(int(match.group(1)), f"the front matter date {meta_date}")
+    dateline = find_dateline(doc, lang)
+    if dateline is not None and dateline.year is not None:
+        return YearHint(dateline.year, f"the dateline '{dateline.text.strip()}'")
+    return None
+
+
+def year_in_context(
+    mentions: Sequence[DateMention], index: int, fallback: YearHint | None
+) -> tuple[int, str] | None:
+    """The year of ``mentions[index]`` (a date written without a year): the nearest earlier
+    date of the same text that has one (``3 January 2022 ... Wednesday 5 January``), moving to the
+    next year across a new year, else the document's year."""
+    mention = mentions[index]
+    for earlier in reversed(mentions[:index]):
+        if earlier.year is None or earlier.month is None or mention.month is None:
+            continue
+        year = earlier.year + (1 if earlier.month >= 11 and mention.month <= 2 else 0)
+        if mention.month >= earlier.month or year > earlier.year:
+            return year, f"'{earlier.text.strip()}' earlier in the text"
+    if fallback is not None:
+        return fallback.year, fallback.source
+    return None

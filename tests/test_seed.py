@@ -57,3 +57,38 @@ def test_seed_errors_are_real() -> None:
     errors = {(f["code"], f["line"]) for f in report["findings"] if f["severity"] == "error"}
     known = {("TC101", 61), ("TC101", 79), ("TC101", 87), ("TC202", 19), ("TC202", 61)}
     assert errors - known == set()
+
+
+def test_seed_dates_numbers_and_currency() -> None:
+    """TC2xx/TC3xx on the seed: the 24-hour clock, mixed number formats, kroner; no TC201."""
+    _, report = _run("--select", "TC2,TC3")
+    text = SEED.read_text(encoding="utf-8").splitlines()
+
+    def shown(f: dict) -> str:
+        return text[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]
+
+    by_code: dict[str, list[dict]] = {}
+    for f in report["findings"]:
+        by_code.setdefault(f["code"], []).append(f)
+    # "Wednesday, January 19": the year cannot be inferred (no front matter, no year in the
+    # dateline; "In 2021" is history), so the weekday is not checked against a calendar.
+    assert "TC201" not in by_code
+    (tc205,) = by_code["TC205"]
+    assert (tc205["line"], shown(tc205), tc205["suggestion"]) == (
+        25,
+        "14 Norwegian time",
+        "2 PM Norwegian time",
+    )
+    tc302 = by_code["TC302"]
+    assert [(f["line"], shown(f), f["suggestion"]) for f in tc302] == [
+        (5, "2300", "2,300"),
+        (31, "1000", "1,000"),
+        (37, "2300", "2,300"),
+    ]
+    assert all(f["severity"] == "warning" for f in [*tc302, tc205])
+    (tc303,) = by_code["TC303"]
+    assert (tc303["line"], shown(tc303), tc303["suggestion"]) == (101, "5,000 kroner", "NOK 5,000")
+    tc202 = {(f["line"], f["severity"]) for f in by_code["TC202"]}
+    # tied to the day of writing ("earlier on Thursday", "Early Thursday"): errors; a plain
+    # "On Thursday" the day after the dateline: warnings
+    assert tc202 == {(19, "error"), (61, "error"), (71, "warning"), (81, "warning")}

@@ -5,26 +5,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.currency import lexicon, named_currency
+from tcheck.currency import Amount, amount_lexicon, find_amounts
 from tcheck.locale import home_currencies
-from tcheck.model import Document, Hit, Severity
+from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.registry import register
 
-DEFAULT_ASSUMED = ("USD", "EUR")
+DEFAULT_ASSUMED = ("USD", "EUR", "GBP", "CHF", "JPY")
+
+
+def _choices(codes: frozenset[str]) -> str:
+    return ", ".join(sorted(codes)[:6]) + ("…" if len(codes) > 6 else "")
+
+
+def _suggestion(amount: Amount, text: str, likely: list[str]) -> str | None:
+    if len(likely) != 1:
+        return None
+    number = text[amount.quantity.start : amount.quantity.end].strip()
+    return f"{likely[0]} {number}"
 
 
 @register("TC303", "ambiguous-currency", Severity.WARNING)
 def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
     """An amount in a currency that readers of the target language cannot identify.
 
-    What it does: finds amounts written with a currency *unit word* that several currencies share
-    in the document's language (``5,000 kroner`` in English: Norwegian or Danish?). The unit words
-    and full names come from CLDR for the language, so it works in any language CLDR describes. It
-    stays quiet when the full name is used (``Norwegian kroner``, ``couronnes norvégiennes``), when
-    one of the candidates is a currency of the language's own territories (``kroner`` in
-    Norwegian, ``pounds`` in English), or when a candidate is in the option ``assumed-currencies``
-    (default ``["USD", "EUR"]``: readers take ``dollars`` to be US dollars). With the source
-    language known, the suggestion uses that language's currency code (``NOK 5,000``).
+    What it does: finds amounts of money (names, symbols and codes of every current currency from
+    CLDR for the document's language) and reports those whose currency readers cannot tell:
+    a *unit word* several currencies share (``5,000 kroner`` in English: Norwegian or Danish?
+    ``pesos``, ``dinars``, ``rupees``), a symbol several currencies use that the language does
+    not reserve for one (``5 000 kr`` in English), and, with the source language known, a
+    currency word of the source language left in the translation (``5000 kroner`` in German).
+    It stays quiet when the full name is used (``Norwegian kroner``, ``couronnes
+    norvégiennes``), when one of the candidates is a currency of the language's own territories
+    (``kroner`` in Norwegian, ``pounds`` in English), or when a candidate is in the option
+    ``assumed-currencies`` (default ``["USD", "EUR", "GBP", "CHF", "JPY"]``: readers take
+    ``dollars`` to be US dollars and ``pounds`` sterling). With the source language known, the
+    suggestion uses its currency code (``NOK 5,000``).
 
     Why it matters: a machine translation keeps the source's currency word; readers abroad
     cannot tell which currency, or even that it is not their own.
@@ -37,25 +52,47 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
     lang = doc.lang
     if not lang:
         return
-    lex = lexicon(lang)
-    if not lex.units:
-        return
     assumed = set(ctx.option("TC303", "assumed-currencies", DEFAULT_ASSUMED)) | home_currencies(lang)
-    source_home = home_currencies(doc.source_lang) if doc.source_lang else frozenset()
+    source = doc.source_lang if doc.source_lang and doc.source_lang != lang else None
+    source_home = home_currencies(source) if source else frozenset()
+    own = amount_lexicon(lang)
     for seg in doc.segments:
-        for match in lex.amount_re.finditer(seg.text):
-            unit = match.group("unit")
-            candidates = lex.units[unit.lower()]
-            if candidates & assumed:
+        found = find_amounts(seg.text, lang, source)
+        for amount in found:
+            if amount.how not in ("unit", "symbol") or len(amount.currencies) < 2:
                 continue
-            if named_currency(lex, seg.text, match.start("unit"), match.end("unit")):
+            if amount.currencies & assumed:
                 continue
-            likely = sorted(candidates & source_home)
-            choices = ", ".join(sorted(candidates)[:6]) + ("…" if len(candidates) > 6 else "")
-            amount = seg.text[match.start("number") : match.start("unit")].strip()
-            suggestion = f"{likely[0]} {amount}" if len(likely) == 1 else None
+            likely = sorted(amount.currencies & source_home)
+            what = "symbol" if amount.how == "symbol" else "word"
             yield Hit(
-                span=seg.file_span(match.start(), match.end()),
-                message=f"'{unit}' can be any of {choices}; readers of '{lang}' cannot tell which",
-                suggestion=suggestion,
+                span=seg.file_span(amount.start, amount.end),
+                message=(
+                    f"'{amount.currency_text}' can be any of {_choices(amount.currencies)}; "
+                    f"readers of '{lang}' cannot tell which ({what} shared by several currencies)"
+                ),
+                suggestion=_suggestion(amount, seg.text, likely),
             )
+        if source:
+            yield from _foreign_words(seg, lang, source, found, own.names)
+
+
+def _foreign_words(
+    seg: Segment, lang: str, source: str, found: list[Amount], own: dict[str, frozenset[str]]
+) -> Iterator[Hit]:
+    """Currency words of the source language in the translation (``5000 kroner`` in German)."""
+    text = seg.text
+    taken = [(a.start, a.end) for a in found]
+    source_home = home_currencies(source)
+    for amount in find_amounts(text, source):
+        word = amount.currency_text.lower()
+        if amount.how != "unit" or len(word) < 4 or any(word[:-1] == w[: len(word) - 1] for w in own):
+            continue  # "dollars" beside Danish "dollar" is the same word
+        if any(a < amount.end and amount.start < b for a, b in taken):
+            continue
+        likely = sorted(amount.currencies & source_home) or sorted(amount.currencies)[:1]
+        yield Hit(
+            span=seg.file_span(amount.start, amount.end),
+            message=f"'{amount.currency_text}' is a currency word of '{source}', not of '{lang}'",
+            suggestion=_suggestion(amount, text, likely[:1]),
+        )

@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.dates import find_dateline, sameday_rules, weekday_regex
+from tcheck.dates import Dateline, SameDayRules, find_dateline, sameday_rules
 from tcheck.locale import weekday_name, weekday_names
-from tcheck.model import Document, Hit, Related, Severity
+from tcheck.model import Document, Hit, Related, Segment, Severity
+from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.registry import register
+
+
+def _base_length(name: str, lang: str) -> int:
+    """Length of the CLDR weekday name that ``name`` starts with (``Donnerstag`` in
+    ``Donnerstagmorgen``), or of ``name`` itself (inflected by its ending: ``среду``)."""
+    lowered = name.lower()
+    return max((len(n) for n in weekday_names(lang) if lowered.startswith(n)), default=len(name))
 
 
 @register("TC202", "weekday-contradiction", Severity.ERROR)
@@ -16,14 +24,20 @@ def weekday_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A weekday said to be "today" contradicts the document's own date.
 
     What it does: takes the document's date (front matter ``date:``, or a dateline such as
-    ``Wednesday, January 19`` / ``onsdag 19. januar`` at the top) and looks for weekdays that the
-    text ties to the day of writing: ``earlier on Thursday``, ``Early Thursday``,
-    ``Thursday morning``, ``tidligere torsdag``, ``Donnerstagmorgen``, ``jeudi matin``. When such a
-    weekday differs from the dateline's weekday, the two cannot both be right. Weekday names come
+    ``Wednesday, January 19`` / ``onsdag 19. januar`` / ``2022年1月19日星期三`` at the top) and
+    looks for weekdays that the text ties to the day of writing: ``earlier on Thursday``,
+    ``Early Thursday``, ``Thursday morning``, ``tidligere torsdag``, ``Donnerstagmorgen``,
+    ``jeudi matin``, ``ранее в четверг``, ``周四早些时候``. When such a weekday differs from the
+    dateline's weekday, the two cannot both be right (error). Weekday names and their forms come
     from CLDR for the document's language; the connecting words are data
     (``tcheck/data/sameday.toml``). Sentences about the future (``will``, ``skal``, ``wird``) are
-    skipped, since ``Thursday morning`` may then be tomorrow. Plain ``on Thursday`` is not
-    reported: news writing uses it for any day of the past week.
+    skipped, since ``Thursday morning`` may then be tomorrow, and so are weekdays of another week
+    (``last Thursday``).
+
+    A plain weekday (``On Thursday``, ``am Donnerstag``, ``в четверг``) in a sentence about the
+    past is news style for any day of the past week, so it is not an error; but when it is the
+    day *after* the dateline (six days back, which news would rather date), it is reported as a
+    warning: either the dateline or the weekday is probably a day off.
 
     Why it matters: translation from a language that writes relative days differently, or an
     article updated over two days, leaves a dateline that contradicts the body.
@@ -44,8 +58,6 @@ def weekday_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
     dateline = find_dateline(doc, lang)
     if dateline is None or dateline.weekday is None:
         return
-    names = weekday_names(lang)
-    pattern = weekday_regex(lang)
     related = (Related(doc.path, dateline.span, "the document's date"),) if dateline.span else ()
     for seg in doc.segments:
         span = seg.file_span(0, len(seg.text))
@@ -54,21 +66,61 @@ def weekday_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
         for start, _end, sentence in seg.sentence_texts():
             if any(f.search(sentence) for f in rules.future):
                 continue
-            for match in pattern.finditer(sentence):
-                weekday = names[match.group(0).lower()]
-                if weekday == dateline.weekday:
-                    continue
-                head = sentence[max(0, match.start() - 40) : match.start()]
-                tail = sentence[match.end() : match.end() + 20]
-                tied = any(b.search(head) for b in rules.before) or any(a.match(tail) for a in rules.after)
-                if not tied or (tail[:1].isalpha() and not any(a.match(tail) for a in rules.after)):
-                    continue
-                said = weekday_name(lang, dateline.weekday)
-                yield Hit(
-                    span=seg.file_span(start + match.start(), start + match.end()),
-                    message=(
-                        f"'{match.group(0)}' is spoken of as the day of writing, "
-                        f"but the document is dated {said} ({dateline.text.strip()})"
-                    ),
-                    related=related,
-                )
+            for mention in find_dates(sentence, lang):
+                hit = _check(mention, sentence, lang, rules, dateline)
+                if hit is not None:
+                    yield _hit(seg, start, mention, lang, dateline, related, hit)
+
+
+def _check(
+    mention: DateMention, sentence: str, lang: str, rules: SameDayRules, dateline: Dateline
+) -> str | None:
+    """``"tied"``, ``"next-day"`` or None for a weekday mention of a past-tense sentence."""
+    if mention.weekday is None or mention.weekday_at is None or mention.weekday == dateline.weekday:
+        return None
+    if mention.day is not None:
+        return None  # a weekday with its own date: TC201 checks that pair
+    ws, we = mention.weekday_at
+    base_end = ws + _base_length(sentence[ws:we], lang)
+    head = sentence[max(0, ws - 40) : ws]
+    tail = sentence[base_end : base_end + 20]
+    if rules.is_distant(head, sentence[we : we + 20]):
+        return None
+    after = any(a.match(tail) for a in rules.after)
+    if base_end < we and not after and tail[:1].isalpha() and sentence[base_end:we].isalpha():
+        return None if len(sentence[base_end:we]) > 3 else _plain(mention, dateline)
+    if any(b.search(head) for b in rules.before) or after:
+        return "tied"
+    return _plain(mention, dateline)
+
+
+def _plain(mention: DateMention, dateline: Dateline) -> str | None:
+    assert mention.weekday is not None and dateline.weekday is not None
+    return "next-day" if (mention.weekday - dateline.weekday) % 7 == 1 else None
+
+
+def _hit(
+    seg: Segment,
+    start: int,
+    mention: DateMention,
+    lang: str,
+    dateline: Dateline,
+    related: tuple[Related, ...],
+    kind: str,
+) -> Hit:
+    assert mention.weekday_at is not None and dateline.weekday is not None
+    ws, we = mention.weekday_at
+    name = mention.text[ws - mention.start : we - mention.start]
+    said = weekday_name(lang, dateline.weekday)
+    if kind == "tied":
+        message = f"'{name}' is spoken of as the day of writing, but the document is dated {said} ({dateline.text.strip()})"
+        severity = None
+    else:
+        message = (
+            f"'{name}' is the day after the document's date, {said} ('{dateline.text.strip()}'): "
+            "if it means the day of writing, the dateline or the weekday is wrong"
+        )
+        severity = Severity.WARNING
+    return Hit(
+        span=seg.file_span(start + ws, start + we), message=message, related=related, severity=severity
+    )

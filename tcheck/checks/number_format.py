@@ -1,0 +1,182 @@
+"""TC302 number-format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tcheck.checks._bilingual import source_language
+from tcheck.context import Context
+from tcheck.model import Document, Hit, Related, Segment, Severity
+from tcheck.numbers import format_number, min_grouping, number_symbols
+from tcheck.recognise import Quantity, recognise
+from tcheck.recognise.datefind import is_year_context, sentence_initial
+from tcheck.registry import register
+
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_PREVIOUS = re.compile(r"([^\W\d_][\w'’.-]*)[\s\u00a0]+$")
+
+
+@dataclass(frozen=True)
+class _Seen:
+    seg: Segment
+    q: Quantity
+    dimension: str  # "separators" or "grouping"
+    conforms: bool
+
+
+def _skip(q: Quantity, text: str, lang: str) -> bool:
+    """Identifiers, ordinals, years and reference numbers are not quantities to format."""
+    digits = text[q.start : q.digits_end]
+    if q.code or q.ordinal or (digits.startswith("0") and len(digits) > 1):
+        return True
+    if q.reading.decimal == "." and number_symbols(lang)[0] != "." and _CLOCK.fullmatch(digits):
+        return True  # "17.30": a time written without "kl."
+    if q.reading.group is None and q.reading.decimal is None:
+        if q.reading.int_digits > 6:
+            return True
+        if (
+            q.reading.int_digits == 4
+            and 1100 <= q.reading.value <= 2100
+            and q.multiplier is None
+            and q.unit is None
+        ):
+            return True  # a year, most likely
+        if q.reading.int_digits == 4 and is_year_context(text, q.start, lang):
+            return True
+    before = text[max(0, q.start - 2) : q.start]
+    after = text[q.digits_end : q.digits_end + 2]
+    if before.endswith(("-", "/", "#", "№")) or (after.startswith(("-", "/")) and after[1:2].isdigit()):
+        return True
+    previous = _PREVIOUS.search(text, max(0, q.start - 40), q.start)
+    if previous is None or q.reading.group is not None:
+        return False
+    word = previous.group(1)
+    # "Act 2017", "Boeing 737", "ISO 9001": a number naming something
+    return word[:1].isupper() and not sentence_initial(text, previous.start())
+
+
+def _classify(q: Quantity, min_group: int) -> list[tuple[str, bool]]:
+    reading = q.reading
+    out: list[tuple[str, bool]] = []
+    if reading.group is not None or reading.decimal is not None:
+        out.append(("separators", not reading.foreign))
+    if not reading.foreign and (reading.int_digits >= 5 or (reading.int_digits == 4 and min_group <= 1)):
+        out.append(("grouping", reading.group is not None))
+    return out
+
+
+def _describe(dimension: str, q: Quantity, text: str, lang: str, min_group: int) -> str:
+    shown = text[q.start : q.digits_end]
+    decimal, group = number_symbols(lang)
+    group_name = "a space" if group in "\u00a0\u202f " else f"'{group}'"
+    if dimension == "grouping":
+        digits = "4 digits" if min_group <= 1 else "5 digits"
+        return (
+            f"'{shown}' has no thousands separator; '{lang}' groups numbers from {digits} with {group_name}"
+        )
+    return f"'{shown}' is written in another convention; '{lang}' writes '{decimal}' for decimals and {group_name} between thousands"
+
+
+@register("TC302", "number-format", Severity.WARNING)
+def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Numbers written in mixed conventions, or in one the document's language does not use.
+
+    What it does: reads every number with the locale's CLDR symbols (decimal mark and thousands
+    separator; ``1,5`` and ``2 300`` in Norwegian, ``1.5`` and ``2,300`` in English) and reports
+    the ones that break the locale's convention when the document also follows it elsewhere: a
+    4-digit number without a separator beside grouped ones (``2300`` beside ``1,000`` in English;
+    a heading ``Over 1000`` above ``more than 1,000``), a longer number without one
+    (``25000``), separators of another locale (``1.5`` in a German text). Years, identifiers
+    (``A380``, ``Act 2017``), ordinals and reference numbers are left alone. Where Norwegian,
+    Swedish, Danish, German, Spanish and Russian house styles write 4-digit numbers either way
+    (``3000``, ``3 000``), only longer numbers are judged (``tcheck/data/numbers.toml``). With the
+    source, a number that the locale reads otherwise than the source means is always reported
+    (``2,300`` in Norwegian, where the source says 2,300: Norwegian reads it as 2.3).
+
+    Options (``[tool.tcheck.options.TC302]``): ``mode = "mixed"`` (default; only deviations in a
+    document that also follows the convention) or ``"strict"`` (every deviation);
+    ``min-grouping = 1`` or ``2`` overrides from how many digits numbers are grouped.
+
+    Why it matters: readers take ``2,300`` in a Norwegian text for two point three; a document
+    that writes the same kind of number two ways looks unedited.
+
+    Example (English)::
+
+        2300 people arrested in Almaty.
+        ^^^^ TC302: '2,300' (the document writes '1,000')
+        ...
+        Kazakhstan's Ministry of Health reports that more than 1,000 people have been injured.
+    """
+    lang = doc.lang
+    if not lang:
+        return
+    strict = ctx.option("TC302", "mode", "mixed") == "strict"
+    min_group = int(ctx.option("TC302", "min-grouping", min_grouping(lang)))
+    seen: list[_Seen] = []
+    source_lang = source_language(doc) if doc.bilingual else None
+    for seg in doc.segments:
+        mentions = recognise(seg.text, lang)
+        reported: list[Quantity] = []
+        if source_lang is not None:
+            for q, hit in _against_source(seg, mentions.numbers, lang, source_lang):
+                reported.append(q)
+                yield hit
+        for q in mentions.numbers:
+            if q in reported or _skip(q, seg.text, lang):
+                continue
+            seen.extend(_Seen(seg, q, dim, ok) for dim, ok in _classify(q, min_group))
+    for dimension in ("separators", "grouping"):
+        good = [s for s in seen if s.dimension == dimension and s.conforms]
+        bad = [s for s in seen if s.dimension == dimension and not s.conforms]
+        if not bad or not (good or strict):
+            continue
+        example = good[0] if good else None
+        for item in bad:
+            message = _describe(dimension, item.q, item.seg.text, lang, min_group)
+            related: tuple[Related, ...] = ()
+            if example is not None:
+                shown = example.seg.text[example.q.start : example.q.digits_end]
+                message += f" (the document writes '{shown}')"
+                related = (
+                    Related(
+                        doc.path,
+                        example.seg.file_span(example.q.start, example.q.digits_end),
+                        "the convention followed elsewhere",
+                    ),
+                )
+            yield Hit(
+                span=item.seg.file_span(item.q.start, item.q.digits_end),
+                message=message,
+                suggestion=format_number(item.q.reading.value, lang),
+                related=related,
+            )
+
+
+def _against_source(
+    seg: Segment, numbers: tuple[Quantity, ...], lang: str, source_lang: str
+) -> Iterator[tuple[Quantity, Hit]]:
+    """``2,300`` in a Norwegian text whose source says 2,300: the locale reads 2.3."""
+    src = seg.counterpart
+    ambiguous = [q for q in numbers if q.alt is not None]
+    if src is None or not ambiguous:
+        return
+    source_values = {
+        v for q in recognise(src.text, source_lang, lang).numbers for v in (q.value, q.reading.value)
+    }
+    for q in ambiguous:
+        if q.alt in source_values and q.value not in source_values:
+            shown = seg.text[q.start : q.digits_end]
+            yield (
+                q,
+                Hit(
+                    span=seg.file_span(q.start, q.digits_end),
+                    message=(
+                        f"'{shown}' reads as {format_number(q.reading.value, lang)} in '{lang}', "
+                        f"but the source means {format_number(q.alt, lang)}"
+                    ),
+                    suggestion=format_number(q.alt, lang),
+                    severity=Severity.ERROR,
+                ),
+            )

@@ -1,0 +1,79 @@
+"""TC301 number-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.checks._bilingual import Pair, pairs
+from tcheck.context import Context
+from tcheck.model import Document, Hit, Severity
+from tcheck.numbers import format_number
+from tcheck.recognise import Quantity
+from tcheck.recognise.compare import compare_numbers
+from tcheck.registry import register
+
+
+@register("TC301", "number-mismatch", Severity.ERROR, needs=("source",))
+def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A number in the translation differs from the number in its source.
+
+    What it does: reads the numbers of each source segment and of its translation, each in its
+    own language's convention from CLDR (``2 300`` in Norwegian and ``2,300`` in English are
+    the same number; ``1,5 millioner`` is ``1.5 million``; ``1100 万`` is ``11 million``), and
+    reports a number of the translation that stands where the source has a *different* one.
+    It allows for what translators legitimately do: a number written as a word on one side
+    (``13-year-old`` / ``trettenåring``), a unit converted (``30 yards`` / ``27 metres``,
+    ``80 degrees`` / ``27 °C``), a decade or century said otherwise (``1930s`` / ``30-е годы``,
+    ``19th century`` / ``1800-tallet``), a two-digit year (``SS19`` / ``2019``), a time zone
+    converted, a number said once where the source repeats it. Dates, times and amounts of money
+    have their own checks (TC203, TC204, TC304).
+
+    Why it matters: a changed figure is the translation error readers cannot detect and
+    publishers most regret: casualties, prices, votes.
+
+    Example (source ``More than 2,300 people were arrested.``)::
+
+        Mer enn 2 030 personer ble arrestert.
+                ^^^^^ TC301: the source has 2,300
+    """
+    for pair in pairs(doc):
+        diff = compare_numbers(pair.source_mentions, pair.mentions)
+        if not diff.substituted:
+            continue
+        amount_numbers = {id(a.quantity) for a in pair.mentions.amounts}
+        source_amounts = {id(a.quantity) for a in pair.source_mentions.amounts}
+        target = list(diff.target)
+        if any(id(q) in source_amounts for q in diff.source):
+            target = [q for q in target if id(q) not in amount_numbers]  # TC304 reports these
+        if not target:
+            continue
+        extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
+        yield from _hits(pair, target, list(diff.source), extra)
+
+
+def _shown(q: Quantity, text: str) -> str:
+    return text[q.start : q.end]
+
+
+def _hits(
+    pair: Pair, target: list[Quantity], source: list[Quantity], extra: list[tuple[int, int]]
+) -> Iterator[Hit]:
+    spans = sorted([(q.start, q.end) for q in source] + extra)
+    said = ", ".join(f"'{pair.source.text[a:b]}'" for a, b in spans)
+    related = tuple(pair.related(a, b, "the source's number") for a, b in spans)
+    for q in target:
+        suggestion = None
+        if (
+            len(spans) == 1
+            and len(source) == 1
+            and len(target) == 1
+            and source[0].multiplier is None
+            and q.multiplier is None
+        ):
+            suggestion = format_number(source[0].value, pair.lang)
+        yield Hit(
+            span=pair.target.file_span(q.start, q.end),
+            message=f"'{_shown(q, pair.target.text)}' is not in the source, which has {said} here",
+            suggestion=suggestion,
+            related=related,
+        )

@@ -1,0 +1,89 @@
+"""TC205 time-convention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from tcheck.context import Context
+from tcheck.locale import babel_locale
+from tcheck.model import Document, Hit, Severity
+from tcheck.recognise import recognise
+from tcheck.recognise.timefind import TimeMention, time_lexicon, uses_12_hour_clock
+from tcheck.registry import register
+
+
+def _format(minutes: int, skeleton: str, lang: str) -> str | None:
+    """The time written with the locale's CLDR pattern for ``skeleton`` (``h a``, ``Hm``)."""
+    from babel.dates import format_time
+
+    locale = babel_locale(lang)
+    pattern = locale.datetime_skeletons.get(skeleton)
+    if pattern is None:
+        return None
+    value = dt.time(minutes // 60 % 24, minutes % 60)
+    text = str(format_time(value, str(getattr(pattern, "pattern", pattern)), locale=locale))
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def _twelve_hour_issue(t: TimeMention, lang: str) -> tuple[str, str | None, Severity] | None:
+    """A 24-hour clock time in a language that writes the 12-hour clock."""
+    if t.marker_kind is not None or not (t.hour >= 13 or t.hour == 0 or t.padded):
+        return None
+    skeleton = "hm" if t.minutes % 60 else "h"
+    suggestion = _format(t.minutes, skeleton, lang)
+    if not t.has_minutes:
+        message = f"'{t.text}' gives the hour on the 24-hour clock, which '{lang}' readers do not use without minutes"
+        return message, suggestion, Severity.WARNING
+    message = f"'{t.text}' is on the 24-hour clock; '{lang}' writes the 12-hour clock"
+    return message, suggestion, Severity.INFO
+
+
+def _ampm_issue(t: TimeMention, lang: str) -> tuple[str, str | None, Severity] | None:
+    """An AM/PM time in a language that writes the 24-hour clock."""
+    if t.marker_kind != "ampm":
+        return None
+    message = f"'{t.text}' is on the 12-hour clock; '{lang}' writes the 24-hour clock"
+    return message, _format(t.minutes, "Hm", lang), Severity.WARNING
+
+
+@register("TC205", "time-convention", Severity.WARNING)
+def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A clock time written in a form the document's language does not use.
+
+    What it does: takes the locale's clock from CLDR (its short time format: ``h:mm a`` for
+    English, ``HH:mm`` for Norwegian, German, French ...) and reports times written the other
+    way: an hour of the 24-hour clock without minutes in a 12-hour language (``At 14 Norwegian
+    time``), a time with AM/PM in a 24-hour language (``kl. 3 p.m.``). A 24-hour time with
+    minutes in a 12-hour language (``14:00 GMT`` in English) is reported as info only: some
+    house styles use it. Day periods that 24-hour languages use themselves (``7 утра``,
+    ``下午3点``, ``3 de la tarde``) are fine. The suggestion is the time in the locale's CLDR
+    format. Use a regional locale (``en_GB``) to get its own clock.
+
+    Why it matters: machine translation carries the source's clock over; ``14`` is not a time to
+    an English reader, and ``3 p.m.`` reads as foreign in Norwegian.
+
+    Example (English target)::
+
+        At 14 Norwegian time, a new shooting was reported.
+           ^^^^^^^^^^^^^^^^^ TC205: write '2 PM Norwegian time'
+    """
+    lang = doc.lang
+    if not lang:
+        return
+    twelve = uses_12_hour_clock(lang)
+    lexicon = time_lexicon(lang)
+    for seg in doc.segments:
+        for t in recognise(seg.text, lang).times:
+            issue = _twelve_hour_issue(t, lang) if twelve else _ampm_issue(t, lang)
+            if issue is None or (t.marker in lexicon.periods):
+                continue
+            message, suggestion, severity = issue
+            if suggestion and t.zone:
+                suggestion = f"{suggestion} {t.zone}"
+            yield Hit(
+                span=seg.file_span(t.start, t.end),
+                message=message,
+                suggestion=suggestion,
+                severity=severity if severity != Severity.WARNING else None,
+            )

@@ -1,0 +1,83 @@
+"""Recognisers for dates, weekdays, times, numbers and amounts in any language CLDR describes.
+
+:func:`recognise` runs them all over one text and keeps them apart: the day and year of a date
+are not also numbers, nor the hour of a time; the number of an amount is both an amount and a
+number. Results are cached per text, so several checks can ask for the same segment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from tcheck.currency import Amount, find_amounts
+from tcheck.numbers import cardinal_values, word_values
+from tcheck.recognise.datefind import DateMention, find_dates
+from tcheck.recognise.quantities import Quantity, find_quantities
+from tcheck.recognise.timefind import TimeMention, find_times, has_zone
+from tcheck.recognise.units import unit_at
+
+__all__ = ["Amount", "DateMention", "Mentions", "Quantity", "TimeMention", "recognise"]
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What one text says about dates, times, numbers and money (offsets relative to it)."""
+
+    dates: tuple[DateMention, ...]
+    times: tuple[TimeMention, ...]
+    amounts: tuple[Amount, ...]
+    numbers: tuple[Quantity, ...]  # digits outside dates and times (amounts' numbers included)
+    words: tuple[tuple[int, int, Decimal], ...]  # number words (``two``, ``tretten``, ``三``)
+    cardinals: tuple[tuple[int, int, Decimal], ...] = ()  # cardinal words (``Fifty-eight``)
+    zoned: bool = False  # names a time zone somewhere (``norsk tid``)
+
+    def spoken(self) -> set[Decimal]:
+        """Values the text states other than as plain numbers: words, dates' and times' parts."""
+        values: set[Decimal] = {v for _, _, v in self.words}
+        for d in self.dates:
+            values.update(Decimal(x) for x in (d.day, d.year) if x is not None)
+        for t in self.times:
+            values.update((Decimal(t.hour), Decimal(t.minutes // 60), Decimal(t.minutes % 60)))
+        return values
+
+
+def measured(unit: str | None) -> bool:
+    from tcheck.recognise.compare import measured as is_measured
+
+    return is_measured(unit)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+@lru_cache(maxsize=4096)
+def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
+    """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
+    dates = find_dates(text, lang)
+    taken = [(d.start, d.end) for d in dates if d.kind != "weekday"]
+    names = [(d.start, d.end) for d in dates]
+    times = [t for t in find_times(text, lang) if not _overlaps(t.hour_at[0], t.hour_at[1], names)]
+    taken += [(t.hour_at[0], t.end) for t in times]
+    amounts = [
+        a for a in find_amounts(text, lang, also) if not _overlaps(a.quantity.start, a.quantity.end, taken)
+    ]
+    in_amounts = [(a.quantity.start, a.quantity.end) for a in amounts]
+    numbers = [a.quantity for a in amounts]
+    numbers += [
+        q
+        for q in find_quantities(text, lang)
+        if not _overlaps(q.start, q.digits_end, taken) and not _overlaps(q.start, q.digits_end, in_amounts)
+    ]
+    numbers.sort(key=lambda q: q.start)
+    return Mentions(
+        tuple(dates),
+        tuple(times),
+        tuple(amounts),
+        tuple(numbers),
+        tuple(word_values(text, lang)),
+        tuple(c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))),
+        has_zone(text, lang),
+    )

@@ -1,0 +1,366 @@
+"""Comparing what a source text and its translation say about numbers, times and dates.
+
+The comparisons are lenient where translators are free (a number written as a word, a unit
+converted, ``1930s`` rendered as ``30-е годы``, a repeated number said once) and strict where a
+reader would be misled: a number on one side that has a *different* number in its place on the
+other. Only such substitutions count as mismatches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tcheck.recognise import Amount, Mentions, Quantity
+from tcheck.recognise.datefind import DateMention
+from tcheck.recognise.timefind import TimeMention, same_time
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """Numbers of each side that the other side does not state.
+
+    ``source_words`` are number words of the source (``Fifty-eight``) and ``source_times`` its
+    clock times that the translation states in no form: a target number in their place is a
+    substitution too (``52 %`` for ``Fifty-eight percent``, ``17.50`` for ``5.30pm``).
+    """
+
+    source: tuple[Quantity, ...]
+    target: tuple[Quantity, ...]
+    source_words: tuple[tuple[int, int, Decimal], ...] = ()
+    source_times: tuple[TimeMention, ...] = ()
+
+    @property
+    def substituted(self) -> bool:
+        return bool(self.target) and bool(self.source or self.source_words or self.source_times)
+
+
+def _pair(
+    source: Sequence[Quantity], target: Sequence[Quantity], strict: bool = True
+) -> tuple[list[Quantity], list[Quantity]]:
+    """One-to-one matching by value (either reading of an ambiguous token); among equal values
+    the one at the nearest relative position, so that the number left over is the right one.
+    ``strict``: numbers with different units of one quantity (``2 inches``, ``2 cm``) differ."""
+    left = list(source)
+    right = list(target)
+    src_size = max((q.end for q in source), default=1) or 1
+    tgt_size = max((t.end for t in target), default=1) or 1
+    for primary in (True, False):
+        remaining: list[Quantity] = []
+        for q in left:
+            values = (q.value,) if primary else q.values()
+            hits = [
+                t
+                for t in right
+                if any(v in ((t.value,) if primary else t.values()) for v in values)
+                and (not strict or _same_unit(q, t))
+            ]
+            if not hits:
+                remaining.append(q)
+                continue
+            where = q.start / src_size
+            right.remove(min(hits, key=lambda t: abs(t.start / tgt_size - where)))
+        left = remaining
+    return left, right
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """``2 inches`` is not ``2 cm``; a number without a known unit can be anything."""
+    x, y = _size(a.unit), _size(b.unit)
+    return x is None or y is None or x[0] != y[0] or x[1] == y[1]
+
+
+def _decade(a: Quantity, b: Quantity) -> bool:
+    """``1930`` (the 1930s) and ``30`` (``30-е годы``, ``30 年代``, ``00'erne``)."""
+    x, y = a.value, b.value
+    return x >= 1000 and x % 10 == 0 and x == x.to_integral_value() and y == x % 100 and len(b.text) == 2
+
+
+def _century(a: Quantity, b: Quantity) -> bool:
+    """``19th century`` and ``1800-tallet``."""
+    n = a.value
+    return a.ordinal and 1 <= n <= 21 and b.value == (n - 1) * 100
+
+
+_TEMPERATURE = ("temperature", "angle-degree")
+
+
+def _temperature(unit: str | None) -> bool:
+    return bool(unit) and unit is not None and unit.startswith(_TEMPERATURE)
+
+
+def _fahrenheit_celsius(a: Decimal, b: Decimal) -> bool:
+    """``80 degrees`` (Fahrenheit) and ``26,5 grader`` (Celsius), or a difference of degrees."""
+    for f, c in ((a, b), (b, a)):
+        slack = 1 + abs(c) / 10
+        if abs((f - 32) * 5 / 9 - c) <= slack or abs(f * 5 / 9 - c) <= slack:
+            return True
+    return False
+
+
+# Sizes of units in a base unit per quantity (CLDR unit keys without their category): physics,
+# not locale data. A number converted between two of them is not a mismatch.
+_SIZES: dict[str, dict[str, float]] = {
+    "length": {
+        "millimeter": 0.001,
+        "centimeter": 0.01,
+        "meter": 1,
+        "kilometer": 1000,
+        "inch": 0.0254,
+        "foot": 0.3048,
+        "yard": 0.9144,
+        "mile": 1609.344,
+        "nautical-mile": 1852,
+        "mile-scandinavian": 10_000,
+    },
+    "mass": {
+        "gram": 0.001,
+        "kilogram": 1,
+        "tonne": 1000,
+        "ounce": 0.028350,
+        "pound": 0.453592,
+        "stone": 6.35029,
+        "ton": 907.185,
+    },
+    "volume": {
+        "milliliter": 0.001,
+        "liter": 1,
+        "gallon": 3.78541,
+        "gallon-imperial": 4.54609,
+        "pint": 0.473176,
+        "cubic-meter": 1000,
+        "cubic-foot": 28.3168,
+    },
+    "speed": {"kilometer-per-hour": 1, "meter-per-second": 3.6, "mile-per-hour": 1.609344, "knot": 1.852},
+    "area": {
+        "square-meter": 1,
+        "hectare": 10_000,
+        "square-kilometer": 1_000_000,
+        "acre": 4046.86,
+        "square-foot": 0.092903,
+        "square-mile": 2_589_988,
+    },
+}
+_METRIC = frozenset(
+    {
+        "millimeter",
+        "centimeter",
+        "meter",
+        "kilometer",
+        "gram",
+        "kilogram",
+        "tonne",
+        "milliliter",
+        "liter",
+        "cubic-meter",
+        "kilometer-per-hour",
+        "meter-per-second",
+        "square-meter",
+        "hectare",
+        "square-kilometer",
+        "mile-scandinavian",
+    }
+)
+
+
+def _size(unit: str | None) -> tuple[str, str, float] | None:
+    if not unit or "-" not in unit:
+        return None
+    cat, name = unit.split("-", 1)
+    size = _SIZES.get(cat, {}).get(name)
+    return (cat, name, size) if size is not None else None
+
+
+def measured(unit: str | None) -> bool:
+    """Whether ``unit`` is one that translations convert (length, mass, speed ...)."""
+    return _size(unit) is not None or _temperature(unit)
+
+
+def _imperial(unit: str | None) -> bool:
+    sized = _size(unit)
+    return sized is not None and sized[1] not in _METRIC
+
+
+def _converts(q: Quantity, t: Quantity) -> bool:
+    """Whether ``t`` is ``q`` converted to another unit of the same quantity (rounded)."""
+    a = _size(q.unit)
+    if a is None or q.value <= 0 or t.value <= 0:
+        return False
+    b = _size(t.unit)
+    if b is not None and b[1] == a[1]:
+        return False
+    if b is not None and b[0] != a[0]:
+        b = None  # "85 miles per hour" rendered "137 km": the unit is cut short
+    targets = [b] if b is not None else [(a[0], n, v) for n, v in _SIZES[a[0]].items() if n in _METRIC]
+    for _, _, size in targets:
+        expected = float(q.value) * a[2] / size
+        if abs(float(t.value) - expected) <= max(0.05 * expected, 0.7):
+            return True
+    return False
+
+
+def _short_year(a: Decimal, b: Decimal) -> bool:
+    """``SS19`` or ``1950-53`` and ``2019`` / ``1953``."""
+    return 10 <= a < 100 and a == a.to_integral_value() and b in (1900 + a, 2000 + a)
+
+
+def _absorbed(q: Quantity, values: set[Decimal]) -> bool:
+    return any(v in values for v in q.values()) or q.reading.value in values
+
+
+def _drop_pairs(
+    src: list[Quantity], tgt: list[Quantity], related: Callable[[Quantity, Quantity], bool], both: bool = True
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Remove pairs (one from each side) that ``related`` ties together (in either order)."""
+    for q in list(src):
+        other = next((t for t in tgt if related(q, t) or (both and related(t, q))), None)
+        if other is not None:
+            src.remove(q)
+            tgt.remove(other)
+    return src, tgt
+
+
+def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
+    """The numbers each side has that the other lacks, after every allowance."""
+    src, tgt = _pair(source.numbers, target.numbers)
+    src_values, tgt_values = source.spoken(), target.spoken()
+    src = [q for q in src if not _absorbed(q, tgt_values)]
+    tgt = [q for q in tgt if not _absorbed(q, src_values)]
+    src_decades = [q for q in src if any(_decade(q, t) for t in tgt)]
+    tgt = [t for t in tgt if not any(_decade(q, t) for q in src_decades)]
+    src = [q for q in src if q not in src_decades]
+    if src_decades:  # "20 世纪 30 年代": the century is said too
+        centuries = {Decimal(int(q.value) // 100 + 1) for q in src_decades}
+        tgt = [t for t in tgt if t.value not in centuries]
+    src, tgt = _drop_pairs(src, tgt, _century)
+    src, tgt = _drop_pairs(
+        src,
+        tgt,
+        lambda q, t: (_temperature(q.unit) or _temperature(t.unit)) and _fahrenheit_celsius(q.value, t.value),
+    )
+    src, tgt = _drop_pairs(src, tgt, lambda q, t: _short_year(q.value, t.value))
+    # "30 meters (100 feet)": the source gives both; the imperial figure is only a gloss
+    metric = {_size(q.unit)[0] for q in source.numbers if _size(q.unit) and not _imperial(q.unit)}  # type: ignore[index]
+    src = [q for q in src if not (_imperial(q.unit) and _size(q.unit)[0] in metric)]  # type: ignore[index]
+    src, tgt = _drop_pairs(src, tgt, _converts, both=False)
+    src, tgt = _pair(src, tgt, strict=False)  # "30 yards" left as "30 meter": not a changed number
+    tgt = [t for t in tgt if not any(_clock_equal(t, time) for time in source.times)]
+    words = tuple(w for w in source.cardinals if w[2] >= 2 and not _stated(target, w[2]))
+    times: tuple[TimeMention, ...] = ()
+    if not target.times:  # a time the translation gives in no form (TC204 compares times)
+        times = tuple(
+            t for t in source.times if not any(_stated(target, Decimal(h)) for h in (t.hour, t.minutes // 60))
+        )
+    return NumberDiff(tuple(src), tuple(tgt), words, times)
+
+
+def _clock_equal(q: Quantity, time: TimeMention) -> bool:
+    """``17.30`` written without ``kl.``: a number that is the source's clock time."""
+    text = q.text
+    if q.reading.decimal is None or len(text.split(q.reading.decimal)[-1]) != 2:
+        return False
+    hours, minutes = (int(x) for x in text.split(q.reading.decimal))
+    value = hours * 60 + minutes
+    return value == time.minutes or (time.ambiguous and (value - time.minutes) % 720 == 0)
+
+
+def _stated(mentions: Mentions, value: Decimal) -> bool:
+    return any(value in q.values() for q in mentions.numbers) or value in mentions.spoken()
+
+
+def compare_times(
+    source: Sequence[TimeMention], target: Sequence[TimeMention], target_zone: bool = False
+) -> tuple[list[TimeMention], list[TimeMention]]:
+    """Times of each side with no equal time on the other side.
+
+    A time given in a time zone (``5 a.m. Eastern time``) may be converted to the readers' zone
+    when the translation names another zone (``kl. 10 (dansk tid)``): a whole number of hours'
+    difference is then not a mismatch. ``target_zone``: the translation names a zone somewhere.
+    """
+    source_zones = {s.zone.lower() for s in source if s.zone}
+    target_zones = {t.zone.lower() for t in target if t.zone}
+    converted = bool(source_zones) and (target_zone or bool(target_zones)) and source_zones != target_zones
+    zoned = [s for s in source if s.zone] + [t for t in target if t.zone] if converted else []
+    if zoned:
+        others = [t for t in target if not t.zone] + [s for s in source if not s.zone]
+        shifted = [o for o in others if any((o.minutes - z.minutes) % 30 == 0 for z in zoned)]
+        source = [s for s in source if s not in zoned and s not in shifted]
+        target = [t for t in target if t not in zoned and t not in shifted]
+    left = list(source)
+    right = list(target)
+    remaining: list[TimeMention] = []
+    for s in left:
+        hit = next((t for t in right if same_time(s, t)), None)
+        if hit is None:
+            remaining.append(s)
+        else:
+            right.remove(hit)
+    unmatched_right = [t for t in right if not any(same_time(s, t) for s in source)]
+    unmatched_left = [s for s in remaining if not any(same_time(s, t) for t in target)]
+    return unmatched_left, unmatched_right
+
+
+_FIELDS = ("weekday", "month", "day", "year")
+
+
+def compare_dates(
+    source: Sequence[DateMention], target: Sequence[DateMention]
+) -> list[tuple[DateMention, DateMention, list[str]]]:
+    """Target dates that contradict the source: ``(target, source, differing parts)``.
+
+    Each part (weekday, month, day, year) is compared on its own, as a multiset: a value of the
+    translation that the source does not have, where the source has a value the translation
+    lacks, is a contradiction (``lørdag 29. oktober`` against ``Saturday (September 29)``: the
+    month). Parts only one side states are not compared.
+    """
+    differing: dict[int, list[str]] = {}
+    partner: dict[int, DateMention] = {}
+    for field in _FIELDS:
+        left = [s for s in source if getattr(s, field) is not None]
+        extra: list[DateMention] = []
+        for t in (t for t in target if getattr(t, field) is not None):
+            same = next((s for s in left if getattr(s, field) == getattr(t, field)), None)
+            if same is None:
+                extra.append(t)
+            else:
+                left.remove(same)
+        if not left:
+            continue
+        for t in extra:
+            differing.setdefault(id(t), []).append(field)
+            partner.setdefault(id(t), _nearest(left, t.start))
+    return [(t, partner[id(t)], differing[id(t)]) for t in target if id(t) in differing]
+
+
+def _nearest(mentions: list[DateMention], start: int) -> DateMention:
+    return min(mentions, key=lambda m: abs(m.start - start))
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return any(v in b.values() for v in a.values())
+
+
+def compare_amounts(source: Sequence[Amount], target: Sequence[Amount]) -> list[tuple[Amount, Amount, str]]:
+    """Target amounts that contradict a source amount: ``(target, source, "currency"|"amount")``.
+
+    Amounts agree when their currencies can be the same (``kroner`` can be NOK) and their values
+    are equal. A target amount that agrees with none is reported against a source amount that
+    agrees with none: with the same currency its value differs, else its currency does.
+    """
+
+    def agrees(a: Amount, b: Amount) -> bool:
+        return bool(a.currencies & b.currencies) and _same_value(a.quantity, b.quantity)
+
+    lonely = [s for s in source if not any(agrees(s, t) for t in target)]
+    found: list[tuple[Amount, Amount, str]] = []
+    for t in target:
+        if any(agrees(t, s) for s in source) or not lonely:
+            continue
+        same_currency = [s for s in lonely if s.currencies & t.currencies]
+        if same_currency:
+            found.append((t, same_currency[0], "amount"))
+            continue
+        same_value = [s for s in lonely if _same_value(s.quantity, t.quantity)]
+        found.append((t, (same_value or lonely)[0], "currency"))
+    return found

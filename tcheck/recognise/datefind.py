@@ -1,0 +1,346 @@
+"""Dates and weekdays in running text, for any language CLDR describes.
+
+Names (wide and abbreviated weekdays and months, format and stand-alone forms), the day and year
+suffixes (``19.``, ``19日``, ``2022 г.``), the connecting words (``19 de enero``,
+``onsdag den 19.``) and the order of numeric dates (``19.01.2022``, ``1/19/2022``) come from CLDR
+through Babel; ``tcheck/data/dates.toml`` adds what CLDR lacks (``19th``, ``onsdagen``, Russian
+case endings, ``周三``). Each mention carries its normalised parts and its span in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from tcheck.locale import babel_locale
+
+_SPACE = r"[\s\u00a0\u202f]"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date, a month or a weekday in text; offsets are relative to the text searched.
+
+    ``kind`` is ``date`` (a day with its month), ``month`` (a month, maybe with a year) or
+    ``weekday`` (a weekday on its own). ``weekday_at`` is the weekday name's own span.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    weekday: int | None = None  # 0 = Monday
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday_at: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = resources.files("tcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def date_data(lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = _data().get(lang.split("_")[0], {})
+    return data
+
+
+def _spaced(word: str) -> bool:
+    return not ("\u2e80" <= word[-1] <= "\u9fff" or "\uac00" <= word[-1] <= "\ud7af")
+
+
+def _inflect(names: dict[str, int], data: dict[str, Any]) -> dict[str, int]:
+    """``names`` plus their inflected forms from the data file."""
+    out = dict(names)
+    for name, number in names.items():
+        if not name.isalpha() or not _spaced(name):
+            continue
+        for ending in data.get("inflections", []):
+            out.setdefault(name + ending, number)
+        stems = data.get("stem-endings")
+        if stems and name[-1] in stems["strip"] and len(name) >= 5:
+            for ending in stems["endings"]:
+                out.setdefault(name[:-1] + ending, number)
+    return out
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """Date vocabulary of one language and the patterns built from it."""
+
+    lang: str
+    weekdays: dict[str, int]
+    months: dict[str, int]  # wide names and their forms (may stand alone)
+    short_months: dict[str, int]  # abbreviated names (only inside a date)
+    capitalised: bool  # CLDR writes the names with a capital letter
+    pattern: re.Pattern[str]
+    numeric: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, field order)
+    year_words: frozenset[str]
+    noun_capitals: bool = False  # every noun has a capital (German): a capital proves nothing
+
+
+def _literals(lang: str) -> tuple[set[str], set[str], set[str]]:
+    """Day suffixes, year suffixes and connecting words found in CLDR's date patterns."""
+    from babel.dates import tokenize_pattern
+
+    locale = babel_locale(lang)
+    patterns = [str(locale.date_formats[k].pattern) for k in ("full", "long", "medium")]
+    skeletons = locale.datetime_skeletons
+    patterns += [
+        str(getattr(skeletons[k], "pattern", skeletons[k])) for k in ("MMMMd", "yMMMMd") if k in skeletons
+    ]
+    day_suffixes: set[str] = set()
+    year_suffixes: set[str] = set()
+    connectors: set[str] = set()
+    for pattern in patterns:
+        tokens = tokenize_pattern(pattern)
+        for i, (kind, value) in enumerate(tokens):
+            if kind == "chars":
+                connectors.update(w for w in re.findall(r"[^\W\d_]{2,}", str(value)) if _spaced(w))
+                continue
+            following = ""
+            for kind_after, chars in tokens[i + 1 :]:
+                if kind_after != "chars":
+                    break
+                following += str(chars)
+            text = following.replace("\u202f", " ").replace("\u00a0", " ")
+            if value[0] == "d" and text.strip() and text.lstrip()[:1] not in ",/-–":
+                day_suffixes.add(text.strip().split(" ")[0])
+            if value[0] == "y" and text.strip() and text.lstrip()[:1] not in ",/-–":
+                year_suffixes.add(text.strip().split(" ")[0])
+    return day_suffixes, year_suffixes, connectors
+
+
+def _alternation(names: list[str]) -> str:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return "|".join(re.escape(n) + (r"(?![^\W\d_])" if _spaced(n) else "") for n in ordered)
+
+
+def _optional(words: set[str]) -> str:
+    if not words:
+        return ""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?:(?:{alternatives}){_SPACE}+)?"
+
+
+def _numeric_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """ISO dates everywhere, plus the locale's short numeric date (``dd.MM.y``, ``M/d/yy``)."""
+    iso = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+    out = [(iso, "ymd")]
+    pattern = str(babel_locale(lang).date_formats["short"].pattern)
+    order = "".join(ch for ch in re.sub(r"'[^']*'", "", pattern) if ch in "dMy")
+    order = re.sub(r"(.)\1+", r"\1", order).lower()
+    seps = re.findall(r"[^dMy'\s]+", pattern)
+    if (len(order) == 3 and seps and order != "ymd") or (order == "ymd" and seps and seps[0] != "-"):
+        sep = re.escape(seps[0].strip() or seps[0])
+        year = r"(\d{4}|\d{2})"
+        parts = [year if f == "y" else r"(\d{1,2})" for f in order]
+        body = sep.join(parts)
+        out.append((re.compile(rf"(?<![\d.,/:-]){body}(?![\d]|{sep}\d)"), order))
+    return tuple(out)
+
+
+@cache
+def date_lexicon(lang: str) -> DateLexicon:
+    locale = babel_locale(lang)
+    data = date_data(lang)
+    weekdays: dict[str, int] = {}
+    months: dict[str, int] = {}
+    short_months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in locale.days[context]["wide"].items():
+            weekdays[str(name).lower()] = int(number)
+        if data.get("abbreviated-weekdays"):
+            for number, name in locale.days[context]["abbreviated"].items():
+                weekdays[str(name).lower()] = int(number)
+        for number, name in locale.months[context]["wide"].items():
+            months[str(name).lower()] = int(number)
+        for number, name in locale.months[context]["abbreviated"].items():
+            short = str(name).lower()
+            short_months[short] = int(number)
+            if short.endswith("."):
+                short_months[short[:-1]] = int(number)
+    weekdays.update({k.lower(): int(v) for k, v in data.get("weekdays", {}).items()})
+    months.update({k.lower(): int(v) for k, v in data.get("months", {}).items()})
+    weekdays = _inflect(weekdays, data)
+    months = _inflect(months, data)
+    short_months = {k: v for k, v in short_months.items() if k not in months and len(k.rstrip(".")) >= 2}
+    capitalised = str(locale.months["format"]["wide"][1])[:1].isupper()
+    day_sfx, year_sfx, connectors = _literals(lang)
+    day_sfx.update(data.get("day-suffixes", []))
+    connectors.update(data.get("connectors", []))
+    connectors -= set(weekdays) | set(months)
+    wd = _alternation(list(weekdays))
+    mon = (
+        r"(?<!\d)(?:"
+        + _alternation(
+            list(months) + [m + "." if not m.endswith(".") else m for m in short_months] + list(short_months)
+        )
+        + ")"
+    )
+    lone = r"(?<!\d)(?:" + _alternation(list(months)) + ")"
+    dotted_names = [m if m.endswith(".") else m + "." for m in short_months if len(m.rstrip(".")) >= 3]
+    dotted = "|".join(re.escape(m) for m in sorted(set(dotted_names), key=len, reverse=True)) or "(?!)"
+    dsfx = "|".join(re.escape(s) for s in sorted(day_sfx, key=len, reverse=True))
+    day = rf"(?:{dsfx})?" if dsfx else ""
+    ysfx = "|".join(re.escape(s) for s in sorted(year_sfx, key=len, reverse=True))
+    year_suffix = rf"(?:{_SPACE}?(?:{ysfx}))?" if ysfx else ""
+    conn = _optional(connectors)
+    s = _SPACE
+    pattern = re.compile(
+        rf"(?<![^\W\d_])(?:(?P<wd>{wd})[,.]?{s}*{conn})?"
+        rf"(?:(?<!\d)(?P<d1>\d{{1,2}})(?!\d){day}{s}*{conn}(?P<m1>{mon})|(?P<m2>{mon}){s}*{conn}(?P<d2>\d{{1,2}}){day}(?!\d))"
+        rf"(?:,?{s}*{conn}(?P<y>\d{{4}}){year_suffix}(?!\d))?"
+        rf"(?:{s}*[,(（]?{s}*(?P<wd2>{wd})[)）]?)?"
+        + (
+            rf"|(?<!\d)(?P<y0>\d{{4}}){s}?(?:{ysfx}){s}*(?P<m0>{mon}){s}*(?P<d0>\d{{1,2}}){day}(?:{s}*[(（]?(?P<wd0>{wd})[)）]?)?"
+            if ysfx
+            else ""
+        )
+        + rf"|(?P<m3>{lone}|{dotted})(?:,?{s}+(?P<y3>\d{{4}})(?!\d))?"
+        rf"|(?P<wd3>{wd})",
+        re.IGNORECASE,
+    )
+    return DateLexicon(
+        lang,
+        weekdays,
+        months,
+        short_months,
+        capitalised,
+        pattern,
+        _numeric_patterns(lang),
+        frozenset(w.lower() for w in data.get("year-words", [])),
+        bool(data.get("noun-capitals")),
+    )
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence (or the text)."""
+    before = text[:pos].rstrip(" \t\u00a0\"'“«‘(–—-*#")
+    return not before or before[-1] in ".!?:;\n…•" or before.endswith(("\n", "»", "”"))
+
+
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)[\s\u00a0]+$")
+
+
+def _proper_noun_context(lex: DateLexicon, text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` that is not a preposition (``Theresa May``,
+    ``The Sunday Telegraph``; but ``In May``)."""
+    match = _PREVIOUS_WORD.search(text[max(0, pos - 40) : pos])
+    if match is None:
+        return False
+    word = match.group(1)
+    if not word[:1].isupper():
+        return False
+    if not sentence_initial(text, pos - len(match.group(0))):
+        return True
+    return word.lower() not in lex.year_words
+
+
+_NEXT_CAPITAL = re.compile(r"[\s\u00a0]+[A-ZÆØÅÄÖÜ][a-zæøåäöü]")
+
+
+def _name_ok(lex: DateLexicon, text: str, start: int, end: int, lone: bool, weekday: bool = False) -> bool:
+    """Whether a matched name is written as the language writes month and weekday names."""
+    first = text[start]
+    if not first.isalpha() or not _spaced(text[start:end]):
+        return True
+    if lex.capitalised:
+        if not first.isupper():
+            return False
+        if weekday:  # "The Sunday Telegraph", "Saturday Night Live"; but "the Assembly Saturday"
+            named = lone and not lex.noun_capitals and _NEXT_CAPITAL.match(text, end)
+            return not (named and not sentence_initial(text, start))
+        return not (lone and _proper_noun_context(lex, text, start))
+    if first.isupper() and not text[start:end].isupper():
+        return sentence_initial(text, start) or not lone
+    return True
+
+
+def _valid(day: int | None, month: int | None) -> bool:
+    return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Every date, month and weekday mention in ``text``, in order, not overlapping."""
+    lex = date_lexicon(lang)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, order in lex.numeric:
+        for match in pattern.finditer(text):
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            year = parts["y"]
+            if year < 100:
+                year += 2000 if year < 70 else 1900
+            if not (_valid(parts["d"], parts["m"]) and parts["d"] >= 1 and parts["m"] >= 1):
+                continue
+            found.append(
+                DateMention(
+                    match.start(), match.end(), match.group(0), "date", None, parts["d"], parts["m"], year
+                )
+            )
+            taken.append((match.start(), match.end()))
+    for match in lex.pattern.finditer(text):
+        start, end = match.span()
+        if start == end or any(a < end and start < b for a, b in taken):
+            continue
+        mention = _mention(lex, text, match)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _mention(lex: DateLexicon, text: str, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+
+    def g(name: str) -> str | None:
+        return groups.get(name)
+
+    wd_group = next((n for n in ("wd", "wd2", "wd0", "wd3") if g(n)), None)
+    weekday = lex.weekdays.get((g(wd_group) or "").lower()) if wd_group else None
+    weekday_at = match.span(wd_group) if wd_group else None
+    month_group = next((n for n in ("m1", "m2", "m0", "m3") if g(n)), None)
+    if month_group is None:
+        assert wd_group is not None and weekday_at is not None
+        if not _name_ok(lex, text, *weekday_at, lone=True, weekday=True):
+            return None
+        return DateMention(
+            match.start(), match.end(), match.group(0), "weekday", weekday, weekday_at=weekday_at
+        )
+    name = (g(month_group) or "").lower()
+    month = lex.months.get(name) or lex.short_months.get(name) or lex.short_months.get(name.rstrip("."))
+    day_text = g("d1") or g("d2") or g("d0")
+    year_text = g("y") or g("y0") or g("y3")
+    lone = month_group == "m3"
+    if not _name_ok(lex, text, *match.span(month_group), lone=lone and not year_text):
+        return None
+    if weekday_at and not _name_ok(lex, text, *weekday_at, lone=False, weekday=True):
+        weekday = weekday_at = None
+    day = int(day_text) if day_text else None
+    if not _valid(day, month) or month is None:
+        return None
+    kind = "date" if day is not None else "month"
+    return DateMention(
+        match.start(),
+        match.end(),
+        match.group(0),
+        kind,
+        weekday,
+        day,
+        month,
+        int(year_text) if year_text else None,
+        weekday_at,
+    )
+
+
+def is_year_context(text: str, start: int, lang: str) -> bool:
+    """Whether a bare 4-digit number at ``start`` follows a year word (``in 2016``, ``i 2016``)."""
+    match = _PREVIOUS_WORD.search(text[max(0, start - 30) : start])
+    return bool(match and match.group(1).lower().rstrip(".") in date_lexicon(lang).year_words)

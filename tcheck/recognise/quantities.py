@@ -1,0 +1,137 @@
+"""Numbers in running text: digits in any convention, multipliers, units, codes.
+
+``2 300``, ``2,300``, ``1,5 millioner``, ``$3.2bn`` (with ``money=True``), ``1100 万``,
+``3 тыс.``, ``30 yards``, ``40 %``, ``A380``. Each quantity has its value in the document
+locale's reading (and the other reading when the separators leave a doubt), the multiplier and
+unit written after it, and its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from tcheck.numbers import _TOKEN, Reading, _reading, multiplier_regex, multipliers
+from tcheck.recognise.units import unit_at, unit_end_at
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number written with digits; offsets are relative to the text searched.
+
+    ``start``/``end`` cover the digits and any multiplier (``2,8 millioner``); ``digits_end`` ends
+    the digits. ``value`` has the multiplier applied; ``alt`` is the other reading of an
+    ambiguous token (``2,300``), multiplied too. ``code`` is true for digits inside a word or an
+    identifier (``A380``, ``COVID-19``).
+    """
+
+    start: int
+    end: int
+    digits_end: int
+    text: str
+    value: Decimal
+    alt: Decimal | None
+    reading: Reading
+    multiplier: Decimal | None
+    unit: str | None
+    code: bool
+    ordinal: bool
+
+    def values(self) -> tuple[Decimal, ...]:
+        return (self.value,) if self.alt is None else (self.value, self.alt)
+
+
+_ORDINAL_AFTER = re.compile(
+    r"(?:st|nd|rd|th|er|e|ème|º|ª|-?[йяегою]{1,2}|\.(?=\s+[^\W\d_]*[a-zæøåäöüéèàç]))(?![^\W\d_])"
+)
+
+
+def _inflected(word: str, table: dict[str, Decimal]) -> Decimal | None:
+    """The value of an inflected multiplier (``millioners``)."""
+    return next((v for w, v in sorted(table.items(), key=lambda i: -len(i[0])) if word.startswith(w)), None)
+
+
+def _code_like(text: str, start: int) -> bool:
+    """Digits glued to a word before them: ``A380``, ``COVID-19``, ``F-16``."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalpha() and not ("\u2e80" <= before <= "\u9fff"):
+        return True
+    return before == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isupper()
+
+
+_RANGE_GAP = re.compile(r"[\s\u00a0]*(?:[-–—/]|[^\W\d_]{1,5})?[\s\u00a0]*")
+
+
+def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]:
+    """Every number written with digits in ``text``, in order.
+
+    In a range (``1 to 4 inches``, ``5–10 cm``) the first number takes the unit of the second.
+    """
+    found: list[Quantity] = []
+    for match in _TOKEN.finditer(text):
+        quantity = quantity_at(text, match, lang, money)
+        if quantity is not None:
+            found.append(quantity)
+    for i in range(len(found) - 2, -1, -1):
+        first, second = found[i], found[i + 1]
+        gap = text[first.end : second.start]
+        feet_inches = first.unit == "length-foot" and (
+            second.unit == "length-inch" or gap.strip(" -").isalpha()
+        )
+        if feet_inches and len(gap) <= 8 and unit_at(text, first.end, lang) == "length-foot":
+            # 6-foot-6, 6 ft 6: feet and inches
+            value = first.value + second.value / 12
+            end = unit_end_at(text, second.end, lang) if second.unit == "length-inch" else None
+            found[i] = replace(first, end=end or second.end, value=value, alt=None)
+            del found[i + 1]
+            continue
+        if first.unit is None and second.unit and _RANGE_GAP.fullmatch(text, first.end, second.start):
+            found[i] = replace(first, unit=second.unit)
+    return found
+
+
+def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False) -> Quantity | None:
+    reading = _reading(match, lang)
+    start, digits_end = match.span()
+    if match.group("g") == " " and not _space_grouping_plausible(text, start, digits_end):
+        return None
+    end = digits_end
+    multiplier: Decimal | None = None
+    mult_re = multiplier_regex(lang)
+    if mult_re is not None:
+        m = mult_re.match(text, digits_end)
+        unit_end = unit_end_at(text, digits_end, lang)
+        if m is not None and (money or unit_end is None or unit_end < m.end()):
+            word = m.group("mult").lower()
+            if money or not (word.isascii() and len(word.rstrip(".")) < 2):
+                table = multipliers(lang)
+                multiplier = table.get(word) or table.get(word.rstrip(".")) or _inflected(word, table)
+                end = m.end()
+    value = reading.value * multiplier if multiplier else reading.value
+    alt = reading.alt * multiplier if (reading.alt is not None and multiplier) else reading.alt
+    ordinal = bool(_ORDINAL_AFTER.match(text, digits_end)) and reading.decimal is None and multiplier is None
+    if start > 0 and text[start - 1] == "第":
+        ordinal = True
+    unit = None if ordinal and text[digits_end : digits_end + 1].isalpha() else unit_at(text, end, lang)
+    return Quantity(
+        start,
+        end,
+        digits_end,
+        match.group(0),
+        value,
+        alt,
+        reading,
+        multiplier,
+        unit,
+        _code_like(text, start),
+        ordinal,
+    )
+
+
+def _space_grouping_plausible(text: str, start: int, end: int) -> bool:
+    """``2 300`` with a plain space is one number unless it reads as two (``in 2016 200``)."""
+    head = text[start:end].split(" ", 1)[0]
+    return not (len(head) == 4 or head.startswith("0"))

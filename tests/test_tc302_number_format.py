@@ -1,0 +1,59 @@
+"""TC302 number-format: numbers in mixed conventions or in another locale's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import findings, run_paths, run_text
+
+
+def _tc302(tmp_path: Path, text: str, lang: str, **settings: object) -> list[dict]:
+    return findings(
+        run_text(tmp_path, text, "doc.txt", select=["TC302"], target_lang=lang, **settings), "TC302"
+    )
+
+
+def test_seed_like_english(tmp_path: Path) -> None:
+    text = (
+        "2300 people arrested\n\nOver 1000 injured\n\nMore than 1,000 people have been injured since 2011.\n"
+    )
+    found = _tc302(tmp_path, text, "en")
+    assert [(f["line"], f["suggestion"]) for f in found] == [(1, "2,300"), (3, "1,000")]
+    assert "(the document writes '1,000')" in found[0]["message"]
+    assert found[0]["related"][0]["line"] == 5
+
+
+def test_consistent_documents_pass(tmp_path: Path) -> None:
+    assert _tc302(tmp_path, "2300 people arrested. Over 1000 injured.\n", "en") == []  # one convention
+    assert _tc302(tmp_path, "Over 25 000 deltok, 3000 ble arrestert og 10 000 skadet i 2022.\n", "nb") == []
+
+
+def test_strict_mode(tmp_path: Path) -> None:
+    options = {"TC302": {"mode": "strict"}}
+    found = _tc302(tmp_path, "2300 people arrested.\n", "en", options=options)
+    assert [f["suggestion"] for f in found] == ["2,300"]
+
+
+def test_foreign_decimal_mark(tmp_path: Path) -> None:
+    (f,) = _tc302(tmp_path, "Rund 1.5 Millionen Menschen.\n\nDie Preise stiegen um 2,5 Prozent.\n", "de")
+    assert f["suggestion"] == "1,5"
+
+
+def test_years_codes_and_times_are_left_alone(tmp_path: Path) -> None:
+    text = "In 2019, 1,000 people flew on the A380 at 17.30, and Route 6600 and ISO 9001 were named.\n"
+    assert _tc302(tmp_path, text, "en") == []
+
+
+def test_reading_against_the_source(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text("He paid her $375,000.\n", encoding="utf-8")
+    (tmp_path / "sv.txt").write_text("Han betalade henne 375,000 $.\n", encoding="utf-8")
+    result = run_paths(
+        [tmp_path / "sv.txt"],
+        source=tmp_path / "en.txt",
+        select=["TC302"],
+        source_lang="en",
+        target_lang="sv",
+    )
+    (f,) = findings(result, "TC302")
+    assert f["severity"] == "error"
+    assert f["message"] == "'375,000' reads as 375 in 'sv', but the source means 375\u00a0000"
