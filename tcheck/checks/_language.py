@@ -59,7 +59,7 @@ class Words:
     floats alone; the words × (languages + 1) matrix of log-likelihoods is built only when needed.
     """
 
-    __slots__ = ("_matrix", "_rows", "breaks", "ends", "gaps", "grams", "starts", "weights")
+    __slots__ = ("_matrix", "_row", "breaks", "ends", "gaps", "grams", "starts", "tokens", "weights")
 
     def __init__(self) -> None:
         self.starts: list[int] = []
@@ -68,7 +68,8 @@ class Words:
         self.gaps: list[float] = []
         self.grams: list[float] = []
         self.breaks: list[bool] = []  # a number stands between this word and the one before
-        self._rows: list[tuple[float, ...]] = []
+        self.tokens: list[str] = []
+        self._row: Any = None  # the scorer's word -> row function
         self._matrix: Any = None
 
     def __len__(self) -> int:
@@ -80,7 +81,7 @@ class Words:
         if self._matrix is None:
             import numpy as np
 
-            self._matrix = np.array(self._rows, dtype=np.float64)
+            self._matrix = np.array([self._row(t) for t in self.tokens], dtype=np.float64)
         return self._matrix
 
     def bound(self) -> tuple[float, float]:
@@ -148,16 +149,18 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
     """The scored words of one sentence (offsets shifted by ``offset``)."""
     from tcheck.services.langid import scorer
 
-    entry = scorer(langs).entry
+    scoring = scorer(langs)
+    entry = scoring.entry
     quoted = _quoted(text) if _QUOTES.search(text) else []
     out = Words()
-    starts, ends, weights, gaps, grams, rows = (
+    out._row = scoring.word
+    starts, ends, weights, gaps, grams, tokens = (
         out.starts,
         out.ends,
         out.weights,
         out.gaps,
         out.grams,
-        out._rows,
+        out.tokens,
     )
     for match in _WORD.finditer(text):
         word = match.group(0)
@@ -165,14 +168,14 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
         weight = _NAME_WEIGHT if starts and word[0].isupper() else 1.0
         if quoted and any(a < start < b for a, b in quoted):
             weight *= _QUOTED_WEIGHT
-        row, gap, count = entry(word)
+        gap, count = entry(word)
         out.breaks.append(bool(starts) and _DIGIT.search(text, ends[-1] - offset, start) is not None)
         starts.append(start + offset)
         ends.append(match.end() + offset)
         weights.append(weight)
         gaps.append(gap)
         grams.append(count)
-        rows.append(row)
+        tokens.append(word)
     return out
 
 
@@ -219,7 +222,12 @@ def totals(items: Words) -> tuple[Any, float, int, int]:
 class Settings:
     min_letters: int = 24
     min_words: int = 4
-    clear: float = 0.05  # mean log-likelihood ratio per n-gram at or above which the target wins
+    # Mean log-likelihood ratio (target against the best other language) per n-gram at or above
+    # which a sentence is taken to be in the target language without asking langdetect; short
+    # sentences (fewer letters than ``short_letters``) need clearer evidence to be reported.
+    clear: float = -0.1
+    short_letters: int = 40
+    short_clear: float = -0.3
     min_probability: float = 0.9  # langdetect's probability needed to report
     run_letters: int = 17
     run_words: int = 4
@@ -265,7 +273,8 @@ def judge(text: str, items: Words, langs: tuple[str, ...], settings: Settings) -
     if count < settings.min_words or letters < settings.min_letters or grams <= 0:
         return None
     others = sums[1:]
-    if (sums[0] - others.max()) / grams >= settings.clear:
+    needed = settings.clear if letters >= settings.short_letters else settings.short_clear
+    if (sums[0] - others.max()) / grams >= needed:
         return None  # the target language's own evidence settles it: no langdetect needed
     if not latin_script(langs[0]) and own_script_share(text) >= 0.5:
         return None  # mostly in the target's own (non-Latin) script; Latin words are names, terms

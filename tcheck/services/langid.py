@@ -58,7 +58,8 @@ def detect(text: str) -> str | None:
 
 _FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-tw", "zh_Hans": "zh-cn"}
 _SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of languages
+_ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
 _NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
 
 
@@ -80,7 +81,7 @@ def _table() -> tuple[dict[str, int], Any]:
 
     table: dict[str, list[float]] = _factory().word_lang_prob_map
     rows = {gram: i for i, gram in enumerate(table)}
-    return rows, np.array(list(table.values()), dtype=np.float64)
+    return rows, np.array(list(table.values()), dtype=np.float32)
 
 
 class Scorer:
@@ -93,20 +94,22 @@ class Scorer:
         rows, probs = _table()
         self.langs = langs
         self._rows = rows
-        self._logs = np.log(_SMOOTHING + probs[:, [factory.langlist.index(ld_code(lang)) for lang in langs]])
+        columns = [factory.langlist.index(ld_code(lang)) for lang in langs]
+        self._logs = np.log(np.float32(_SMOOTHING) + probs[:, columns])
         self._cache: dict[str, tuple[float, ...]] = {}
-        self._entries: dict[str, tuple[tuple[float, ...], float, float]] = {}
+        self._entries: dict[str, tuple[float, float]] = {}
         self._zero = (*(0.0 for _ in langs), 0.0)
 
-    def entry(self, word: str) -> tuple[tuple[float, ...], float, float]:
-        """``(word(w), gap, n-grams)``: gap is the most another language gains on the first one."""
+    def entry(self, word: str) -> tuple[float, float]:
+        """``(gap, n-grams)`` of a word, cached: ``gap`` is the most any other language gains on
+        the first one. Two floats a word keep the cache small; full rows are recomputed on demand."""
         cached = self._entries.get(word)
         if cached is None:
             row = self.word(word)
             gap = max(row[1:-1]) - row[0] if row[-1] and len(row) > 2 else 0.0
-            cached = self._entries[word] = (row, gap, row[-1])
             if len(self._entries) >= _CACHE_LIMIT:
                 self._entries.clear()
+            cached = self._entries[word] = (gap, row[-1])
         return cached
 
     def word(self, word: str) -> tuple[float, ...]:
@@ -118,7 +121,7 @@ class Scorer:
         if cached is not None:
             return cached
         result = self._score(word)
-        if len(self._cache) >= _CACHE_LIMIT:
+        if len(self._cache) >= _ROW_CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = result
         return result
