@@ -140,7 +140,6 @@ def read_number(text: str, lang: str) -> Reading | None:
 
 def _reading(match: re.Match[str], lang: str) -> Reading:
     decimal, group = number_symbols(lang)
-    space_group = group in SPACES
     if match.group("grouped") is not None:
         sep = match.group("g")
         digits = match.group("grouped").replace(sep, "")
@@ -148,7 +147,7 @@ def _reading(match: re.Match[str], lang: str) -> Reading:
         grouped = Decimal(digits + ("." + frac if frac else ""))
         groups = match.group("grouped").count(sep)
         is_space = sep in SPACES
-        if is_space and (space_group or sep != " " or decimal == ","):
+        if is_space:
             # a space between thousands (SI style) is never ambiguous, whatever the locale uses
             foreign = frac_sep is not None and frac_sep != decimal
             return Reading(grouped, None, foreign, sep, frac_sep, len(digits))
@@ -203,7 +202,7 @@ class WordLexicon:
     """Number words of one language: exact words and prefixes (for compounds and inflection)."""
 
     exact: dict[str, Decimal]
-    prefixes: tuple[tuple[str, Decimal], ...]
+    prefixes: dict[str, Decimal]
     cjk_digits: dict[str, int]
     cjk_units: dict[str, int]
     cjk_big: dict[str, int]
@@ -221,9 +220,7 @@ def word_lexicon(lang: str) -> WordLexicon:
         if len(word) > 2 and word.isalpha():
             words.setdefault(word, value)
     compounds = bool(data.get("compounds"))
-    prefixes = tuple(
-        sorted(((w, v) for w, v in words.items() if len(w) >= 4 and compounds), key=lambda p: -len(p[0]))
-    )
+    prefixes = {w: v for w, v in words.items() if len(w) >= 4 and compounds}
     cjk = data.get("cjk") or _data().get(lang.split("_")[0], {}).get("cjk") or {}
     return WordLexicon(
         words,
@@ -304,6 +301,15 @@ def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     return found
 
 
+def _by_prefix(word: str, lex: WordLexicon) -> Decimal | None:
+    """The value of the longest number word that ``word`` starts with (``tretten``åring)."""
+    for end in range(len(word), 3, -1):
+        value = lex.prefixes.get(word[:end])
+        if value is not None:
+            return value
+    return None
+
+
 def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of every number word in ``text`` (``tretten`` in ``trettenåring``)."""
     lex = word_lexicon(lang)
@@ -314,8 +320,8 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
             value = lex.exact.get(word)
             if value is None and "-" in word:
                 value = _compound(word, lex.exact)
-            if value is None:
-                value = next((v for p, v in lex.prefixes if word.startswith(p)), None)
+            if value is None and lex.prefixes:
+                value = _by_prefix(word, lex)
             if value is not None:
                 found.append((match.start(), match.end(), value))
     pattern = cjk_regex(lang)

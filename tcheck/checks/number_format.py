@@ -62,7 +62,8 @@ def _classify(q: Quantity, min_group: int) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     if reading.group is not None or reading.decimal is not None:
         out.append(("separators", not reading.foreign))
-    if not reading.foreign and (reading.int_digits >= 5 or (reading.int_digits == 4 and min_group <= 1)):
+    long_enough = reading.int_digits >= 5 or (reading.int_digits == 4 and min_group <= 1)
+    if not reading.foreign and long_enough and q.multiplier is None:  # "1100 万" is how it is said
         out.append(("grouping", reading.group is not None))
     return out
 
@@ -89,9 +90,11 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     4-digit number without a separator beside grouped ones (``2300`` beside ``1,000`` in English;
     a heading ``Over 1000`` above ``more than 1,000``), a longer number without one
     (``25000``), separators of another locale (``1.5`` in a German text). Years, identifiers
-    (``A380``, ``Act 2017``), ordinals and reference numbers are left alone. Where Norwegian,
-    Swedish, Danish, German, Spanish and Russian house styles write 4-digit numbers either way
-    (``3000``, ``3 000``), only longer numbers are judged (``tcheck/data/numbers.toml``). With the
+    (``A380``, ``Act 2017``), ordinals, reference numbers and numbers before a multiplier
+    (``1100 万``) are left alone. Where Norwegian, Swedish, Danish, German, Spanish, Russian and
+    Chinese house styles write 4-digit numbers either way (``3000``, ``3 000``), only longer
+    numbers are judged (``tcheck/data/numbers.toml``). A space between thousands is never
+    ambiguous and always accepted. With the
     source, a number that the locale reads otherwise than the source means is always reported
     (``2,300`` in Norwegian, where the source says 2,300: Norwegian reads it as 2.3).
 

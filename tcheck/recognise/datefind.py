@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -82,7 +83,10 @@ class DateLexicon:
     pattern: re.Pattern[str]
     numeric: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, field order)
     year_words: frozenset[str]
-    noun_capitals: bool = False  # every noun has a capital (German): a capital proves nothing
+    noun_capitals: bool = False
+    heads: frozenset[str] | None = (
+        None  # first three letters of every name (spaced scripts)  # every noun has a capital (German): a capital proves nothing
+    )
 
 
 def _literals(lang: str) -> tuple[set[str], set[str], set[str]]:
@@ -217,7 +221,15 @@ def date_lexicon(lang: str) -> DateLexicon:
         _numeric_patterns(lang),
         frozenset(w.lower() for w in data.get("year-words", [])),
         bool(data.get("noun-capitals")),
+        _heads([*weekdays, *months, *short_months]),
     )
+
+
+def _heads(names: list[str]) -> frozenset[str] | None:
+    """First three letters of the names, or None when some name is not written between spaces."""
+    if not all(_spaced(n) for n in names):
+        return None
+    return frozenset(n[:3].lower() for n in names)
 
 
 def sentence_initial(text: str, pos: int) -> bool:
@@ -267,6 +279,26 @@ def _valid(day: int | None, month: int | None) -> bool:
     return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
 
 
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+
+
+def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
+    """Matches of the date pattern, tried only where a name or a number can start (fast)."""
+    if lex.heads is None:
+        yield from lex.pattern.finditer(text)
+        return
+    heads = lex.heads
+    pos = 0
+    for start in _WORD_START.finditer(text):
+        at = start.start()
+        if at < pos or not (text[at].isdigit() or text[at : at + 3].lower() in heads):
+            continue
+        match = lex.pattern.match(text, at)
+        if match is not None and match.end() > at:
+            pos = match.end()
+            yield match
+
+
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Every date, month and weekday mention in ``text``, in order, not overlapping."""
     lex = date_lexicon(lang)
@@ -286,7 +318,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 )
             )
             taken.append((match.start(), match.end()))
-    for match in lex.pattern.finditer(text):
+    for match in _matches(lex, text):
         start, end = match.span()
         if start == end or any(a < end and start < b for a, b in taken):
             continue
