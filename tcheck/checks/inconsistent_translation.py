@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,15 +19,21 @@ _TRAILING = re.compile(r"[\s.!?:;,…]+$")
 class _Place:
     path: str
     span: Span
-    text: str  # as written, for messages
 
 
 @dataclass
 class _Side:
-    """For one key (a source, or a target): its counterparts, each with where they occur."""
+    """For one key (a source, or a target): its counterparts, each with where they occur.
 
-    variants: dict[str, list[_Place]] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
+    Texts are kept by digest, and written out once per variant, so memory grows with the number
+    of distinct texts rather than with the size of the run."""
+
+    variants: dict[bytes, list[_Place]] = field(default_factory=dict)
+    texts: dict[bytes, str] = field(default_factory=dict)
+
+
+def _digest(*parts: str) -> bytes:
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).digest()
 
 
 def _normal(text: str, ignore_case: bool) -> str:
@@ -37,11 +44,6 @@ def _normal(text: str, ignore_case: bool) -> str:
 def _context(seg_id: str) -> str:
     """A reader's disambiguating context (PO ``msgctxt``) is kept after ``@`` in the id."""
     return seg_id.split("@", 1)[1] if "@" in seg_id else ""
-
-
-def _times(side: _Side, variant: str) -> str:
-    count = len(side.variants[variant])
-    return f" ({count} times)" if count > 1 else ""
 
 
 def _quote(text: str, size: int = 50) -> str:
@@ -74,8 +76,8 @@ class InconsistentTranslation:
     """
 
     def __init__(self) -> None:
-        self.by_source: dict[tuple[str, ...], _Side] = {}
-        self.by_target: dict[tuple[str, ...], _Side] = {}
+        self.by_source: dict[bytes, _Side] = {}
+        self.by_target: dict[bytes, _Side] = {}
 
     def collect(self, doc: Document, ctx: Context) -> None:
         ignore_case = bool(ctx.option("TC106", "ignore-case", False))
@@ -87,54 +89,54 @@ class InconsistentTranslation:
             context = _context(seg.id)
             src_key = _TRAILING.sub("", _normal(source.text, ignore_case))
             tgt_key = _normal(seg.text, ignore_case)
-            place = _Place(seg.path or doc.path, seg.file_span(0, len(seg.text)), seg.text)
-            self._add(self.by_source, (*pair, context, src_key), tgt_key, place)
-            src_place = _Place(seg.path or doc.path, place.span, source.text)
-            self._add(self.by_target, (*pair, context, tgt_key), src_key, src_place)
+            place = _Place(seg.path or doc.path, seg.file_span(0, len(seg.text)))
+            self._add(self.by_source, _digest(*pair, context, src_key), tgt_key, seg.text, place)
+            self._add(self.by_target, _digest(*pair, context, tgt_key), src_key, source.text, place)
 
     @staticmethod
-    def _add(table: dict[tuple[str, ...], _Side], key: tuple[str, ...], variant: str, place: _Place) -> None:
+    def _add(table: dict[bytes, _Side], key: bytes, variant: str, text: str, place: _Place) -> None:
         side = table.get(key)
         if side is None:
             side = table[key] = _Side()
-        if variant not in side.variants:
-            side.variants[variant] = []
-            side.order.append(variant)
-        side.variants[variant].append(place)
+        name = _digest(variant)
+        if name not in side.variants:
+            side.variants[name] = []
+            side.texts[name] = " ".join(text.split())
+        side.variants[name].append(place)
+
+    @staticmethod
+    def _groups(table: dict[bytes, _Side]) -> Iterator[tuple[_Side, bytes, _Place, bytes, _Place]]:
+        """``(side, main variant, its first place, other variant, a place of it)`` for every
+        occurrence that differs from the most frequent variant of its key."""
+        for side in table.values():
+            if len(side.variants) < 2:
+                continue
+            main = max(side.variants, key=lambda v: len(side.variants[v]))
+            first = side.variants[main][0]
+            for variant, places in side.variants.items():
+                if variant != main:
+                    for place in places:
+                        yield side, main, first, variant, place
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
-        for side in self.by_source.values():
-            if len(side.variants) < 2:
-                continue
-            main = max(side.order, key=lambda v: len(side.variants[v]))
-            first = side.variants[main][0]
-            for variant in side.order:
-                if variant == main:
-                    continue
-                for place in side.variants[variant]:
-                    yield Hit(
-                        span=place.span,
-                        path=place.path,
-                        message=f"the same source is translated as '{_quote(first.text)}' elsewhere{_times(side, main)}",
-                        suggestion=first.text,
-                        related=(Related(first.path, first.span, "the other translation"),),
-                    )
-        for side in self.by_target.values():
-            if len(side.variants) < 2:
-                continue
-            main = max(side.order, key=lambda v: len(side.variants[v]))
-            first = side.variants[main][0]
-            for variant in side.order:
-                if variant == main:
-                    continue
-                for place in side.variants[variant]:
-                    yield Hit(
-                        span=place.span,
-                        path=place.path,
-                        message=(
-                            f"this translation also stands for a different source: '{_quote(place.text)}' "
-                            f"here, '{_quote(first.text)}' elsewhere"
-                        ),
-                        related=(Related(first.path, first.span, "the same translation of another source"),),
-                        severity=Severity.INFO,
-                    )
+        for side, main, first, _variant, place in self._groups(self.by_source):
+            count = len(side.variants[main])
+            times = f" ({count} times)" if count > 1 else ""
+            yield Hit(
+                span=place.span,
+                path=place.path,
+                message=f"the same source is translated as '{_quote(side.texts[main])}' elsewhere{times}",
+                suggestion=side.texts[main],
+                related=(Related(first.path, first.span, "the other translation"),),
+            )
+        for side, main, first, variant, place in self._groups(self.by_target):
+            yield Hit(
+                span=place.span,
+                path=place.path,
+                message=(
+                    f"this translation also stands for a different source: '{_quote(side.texts[variant])}' "
+                    f"here, '{_quote(side.texts[main])}' elsewhere"
+                ),
+                related=(Related(first.path, first.span, "the same translation of another source"),),
+                severity=Severity.INFO,
+            )
