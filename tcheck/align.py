@@ -36,6 +36,7 @@ _PRIORS = {
 }
 _PENALTY = {shape: -math.log(p) for shape, p in _PRIORS.items()}
 _VARIANCE = 6.8
+_SQRT2 = math.sqrt(2)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,:]\d+)?")
 _NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][\w-]{2,}")
 _STRUCTURE_BONUS = 1.5
@@ -43,6 +44,7 @@ _LINE_BONUS = 0.75
 _KIND_PENALTY = 6.0
 _ANCHOR_BONUS = 1.0
 _NUMBER_PENALTY = 1.5
+_LOWEST = -(4 * _ANCHOR_BONUS + _STRUCTURE_BONUS)  # no bead costs less
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,7 @@ def units_of(segments: Sequence[Segment]) -> list[Unit]:
                     seg=index,
                     start=start,
                     end=end,
-                    length=sum(1 for ch in text if not ch.isspace()),
+                    length=len("".join(text.split())),
                     numbers=frozenset(_number_key(m.group(0)) for m in _NUMBER.finditer(text)),
                     names=frozenset(m.group(0)[:5].lower() for m in _NAME.finditer(text)),
                     marks=frozenset(ch for ch in "?!" if ch in text),
@@ -145,6 +147,14 @@ class _Coster:
         total_s = sum(u.length for u in src) + 300
         total_t = sum(u.length for u in tgt) + 300
         self.ratio = min(max(total_t / total_s, 0.2), 5.0)
+        self.s_pre = [0]
+        for u in src:
+            self.s_pre.append(self.s_pre[-1] + u.length)
+        self.t_pre = [0]
+        for u in tgt:
+            self.t_pre.append(self.t_pre[-1] + u.length)
+        self.s_other = [u.names | u.marks for u in src]
+        self.t_other = [u.names | u.marks for u in tgt]
 
     def length_probability(self, ls: int, lt: int) -> float:
         """Gale–Church: how likely a source length ``ls`` translates into ``lt``."""
@@ -152,46 +162,52 @@ class _Coster:
             return 1.0
         mean = (ls + lt / self.ratio) / 2
         delta = (lt - ls * self.ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
-        return max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)
+        return max(math.erfc(abs(delta) / _SQRT2), 1e-300)
 
-    def anchors(self, s: Sequence[Unit], t: Sequence[Unit]) -> tuple[int, int, int]:
-        """Shared anchors, numbers on one side only, and all anchors of the pair."""
-        s_num = frozenset().union(*(u.numbers for u in s))
-        t_num = frozenset().union(*(u.numbers for u in t))
-        s_other = frozenset().union(*(u.names | u.marks for u in s))
-        t_other = frozenset().union(*(u.names | u.marks for u in t))
-        shared = len(s_num & t_num) + len(s_other & t_other)
-        lonely = len(s_num ^ t_num)
-        return shared, lonely, len(s_num | t_num) + len(s_other & t_other)
+    def anchors(self, i: int, j: int, di: int, dj: int) -> tuple[int, int, int]:
+        """Shared anchors, numbers on one side only, and all anchors of a pair of unit ranges."""
+        if di == 1 and dj == 1:
+            s_num, t_num = self.src[i].numbers, self.tgt[j].numbers
+            s_other, t_other = self.s_other[i], self.t_other[j]
+        else:
+            s_num = frozenset().union(*(u.numbers for u in self.src[i : i + di]))
+            t_num = frozenset().union(*(u.numbers for u in self.tgt[j : j + dj]))
+            s_other = frozenset().union(*self.s_other[i : i + di])
+            t_other = frozenset().union(*self.t_other[j : j + dj])
+        if not (s_num or t_num or s_other):
+            return 0, 0, 0
+        common = len(s_other & t_other)
+        shared = len(s_num & t_num) + common
+        return shared, len(s_num ^ t_num), len(s_num | t_num) + common
 
     def cost(self, i: int, j: int, di: int, dj: int) -> float:
         """Cost of the bead taking ``src[i:i+di]`` and ``tgt[j:j+dj]``."""
-        s, t = self.src[i : i + di], self.tgt[j : j + dj]
         if not (di and dj):
             return _PENALTY[(di, dj)]  # a flat price: a long sentence may be missing as well as a short one
-        ls, lt = sum(u.length for u in s), sum(u.length for u in t)
+        ls = self.s_pre[i + di] - self.s_pre[i]
+        lt = self.t_pre[j + dj] - self.t_pre[j]
         cost = _PENALTY[(di, dj)] - math.log(self.length_probability(ls, lt))
-        if di and dj:
-            shared, lonely, _ = self.anchors(s, t)
-            cost += _NUMBER_PENALTY * min(lonely, 4) - _ANCHOR_BONUS * min(shared, 4)
-            if s[0].block_start and t[0].block_start:
-                cost -= _STRUCTURE_BONUS
-            elif s[0].line_start and t[0].line_start:
-                cost -= _LINE_BONUS
-            if (s[0].kind == "heading") != (t[0].kind == "heading"):
-                cost += _KIND_PENALTY
-            elif s[0].kind != t[0].kind:
-                cost += _KIND_PENALTY / 3  # a list item for a paragraph, a table cell for a quote
+        shared, lonely, _ = self.anchors(i, j, di, dj)
+        cost += _NUMBER_PENALTY * min(lonely, 4) - _ANCHOR_BONUS * min(shared, 4)
+        s, t = self.src[i], self.tgt[j]
+        if s.block_start and t.block_start:
+            cost -= _STRUCTURE_BONUS
+        elif s.line_start and t.line_start:
+            cost -= _LINE_BONUS
+        if s.kind != t.kind:
+            # a heading for a paragraph is unlikely; a list item for a paragraph less so
+            cost += _KIND_PENALTY if "heading" in (s.kind, t.kind) else _KIND_PENALTY / 3
         return cost
 
     def confidence(self, s_idx: tuple[int, ...], t_idx: tuple[int, ...]) -> float:
         """How sure a pair is: its length fit, raised by shared anchors, lowered by lonely numbers."""
         if not s_idx or not t_idx:
             return 0.0
-        s = [self.src[i] for i in s_idx]
-        t = [self.tgt[j] for j in t_idx]
-        fit = math.sqrt(self.length_probability(sum(u.length for u in s), sum(u.length for u in t)))
-        shared, lonely, total = self.anchors(s, t)
+        i, di, j, dj = s_idx[0], len(s_idx), t_idx[0], len(t_idx)
+        ls = self.s_pre[i + di] - self.s_pre[i]
+        lt = self.t_pre[j + dj] - self.t_pre[j]
+        fit = math.sqrt(self.length_probability(ls, lt))
+        shared, lonely, total = self.anchors(i, j, di, dj)
         if total:
             agreement = (shared + 1) / (shared + lonely + 1)
             fit = 0.5 * fit + 0.5 * agreement
@@ -202,37 +218,38 @@ def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> 
     """The cheapest sequence of beads covering both sides, in order."""
     n, m = len(src), len(tgt)
     coster = _Coster(src, tgt)
-    width = band if band is not None else abs(n - m) + 20 + max(n, m) // 20
+    width = band if band is not None else abs(n - m) + 10 + max(n, m) // 25
     inf = float("inf")
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int]] = {}
-
+    stride = m + 1
+    cost: dict[int, float] = {0: 0.0}
+    back: dict[int, tuple[int, int]] = {}
+    shapes = list(_PENALTY)
     for i in range(n + 1):
         centre = i * m / n if n else 0
         lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
         for j in range(lo, hi + 1):
-            if (i, j) == (0, 0):
+            if i == 0 and j == 0:
                 continue
             best, move = inf, (0, 0)
-            for di, dj in _PENALTY:
+            for di, dj in shapes:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                prev = cost.get((pi, pj))
-                if prev is None:
-                    continue
+                prev = cost.get(pi * stride + pj)
+                if prev is None or prev + _LOWEST >= best:
+                    continue  # even the cheapest possible bead would not beat the best so far
                 value = prev + coster.cost(pi, pj, di, dj)
                 if value < best:
                     best, move = value, (di, dj)
             if best < inf:
-                cost[(i, j)] = best
-                back[(i, j)] = move
-    if (n, m) not in cost:
+                cost[i * stride + j] = best
+                back[i * stride + j] = move
+    if n * stride + m not in cost:
         return align(src, tgt, band=max(n, m) + 1) if band is None else []
     beads: list[Bead] = []
     i, j = n, m
-    while (i, j) != (0, 0):
-        di, dj = back[(i, j)]
+    while i or j:
+        di, dj = back[i * stride + j]
         s_idx, t_idx = tuple(range(i - di, i)), tuple(range(j - dj, j))
         beads.append(Bead(s_idx, t_idx, coster.confidence(s_idx, t_idx)))
         i, j = i - di, j - dj
@@ -352,6 +369,17 @@ def pair_documents(target: Document, source: Document, min_confidence: float = 0
     return builder.document("sentences"), builder.paired
 
 
+def _one_to_one(src: Sequence[Unit], tgt: Sequence[Unit]) -> bool:
+    """Whether equally many sentences plainly pair in order (no alignment needed)."""
+    if len(src) == 1:
+        return True
+    coster = _Coster(src, tgt)
+    return all(
+        s.numbers == t.numbers and coster.length_probability(s.length, t.length) >= 0.05
+        for s, t in zip(src, tgt, strict=True)
+    )
+
+
 def pair_segments(
     target: Document,
     source: Document,
@@ -365,7 +393,7 @@ def pair_segments(
     builder = _Builder(target, source)
     for t, s, confidence in zip(t_segs, s_segs, confidences, strict=True):
         tgt, src = units_of([t]), units_of([s])
-        if len(tgt) == len(src) == 1:
+        if len(tgt) == len(src) and _one_to_one(src, tgt):
             builder.pair(t, s, confidence)
             continue
         beads = align(src, tgt)
@@ -377,24 +405,33 @@ def pair_segments(
 
 
 def pair_confidences(targets: Sequence[Segment], sources: Sequence[Segment]) -> list[float] | None:
-    """Confidences of pairing equally many segments one to one, or None when one pair is implausible
-    (its lengths do not fit, a number is missing on one side, or a heading meets a paragraph)."""
+    """Confidences of pairing equally many segments one to one, or None when that looks wrong: a
+    heading meets a paragraph, or pairs whose lengths do not fit or whose numbers differ come two
+    in a row or make up more than a tenth of all (what a shifted pairing looks like)."""
 
     def unit(seg: Segment, index: int) -> Unit:
-        numbers = frozenset(_number_key(m.group(0)) for m in _NUMBER.finditer(seg.text))
-        names = frozenset(m.group(0)[:5].lower() for m in _NAME.finditer(seg.text))
-        marks = frozenset(ch for ch in "?!" if ch in seg.text)
-        length = sum(1 for ch in seg.text if not ch.isspace())
-        return Unit(index, 0, len(seg.text), length, numbers, names, marks, True, True, seg.kind)
+        text = seg.text
+        numbers = frozenset(_number_key(m.group(0)) for m in _NUMBER.finditer(text))
+        names = frozenset(m.group(0)[:5].lower() for m in _NAME.finditer(text))
+        marks = frozenset(ch for ch in "?!" if ch in text)
+        return Unit(
+            index, 0, len(text), len("".join(text.split())), numbers, names, marks, True, True, seg.kind
+        )
 
     src = [unit(s, i) for i, s in enumerate(sources)]
     tgt = [unit(t, i) for i, t in enumerate(targets)]
     coster = _Coster(src, tgt)
     out = []
+    doubtful = in_a_row = 0
     for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
         if (s.kind == "heading") != (t.kind == "heading"):
             return None
         if coster.length_probability(s.length, t.length) < 0.01 or s.numbers != t.numbers:
-            return None  # doubtful: let the sentence alignment decide
+            doubtful += 1
+            in_a_row += 1
+            if in_a_row >= 2 or doubtful > max(1, len(src) // 10):
+                return None  # let the sentence alignment decide
+        else:
+            in_a_row = 0
         out.append(coster.confidence((i,), (i,)))
     return out

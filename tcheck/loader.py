@@ -188,11 +188,17 @@ def load_documents(
             yield doc
 
 
+@lru_cache(maxsize=128)
+def _read_source(path: str, shown: str) -> Document:
+    """A source read once for all its translations (they come one after another)."""
+    return read_document(path, shown)
+
+
 def _with_repository_source(doc: Document, item: Input, config: Config, min_confidence: float) -> Document:
     """Pair a translation with the original the repository layout names for it."""
     assert item.source is not None
     shown = item.source_shown or item.source
-    source = read_document(item.source, shown)
+    source = _read_source(item.source, shown)
     lang = config.source_lang or item.source_lang or source.lang or language_from_path(item.source)
     try:
         source_lang = normalize_lang(lang) if lang else None
