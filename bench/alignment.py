@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no NTREX data at {args.data}")
         return 0
     sys.path.insert(0, str(ROOT))
-    from tcheck.align import pair_documents
+    from tcheck.aligned import pair_documents
     from tcheck.formats import text as plain
 
     rng = random.Random(args.seed)

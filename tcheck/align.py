@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tcheck.model import Document, Segment, Span, frozen_map
+from tcheck.model import Document, Segment
 
 # Gale & Church's priors, with room for 3-1 and 1-3.
 _PRIORS = {
@@ -37,8 +37,8 @@ _PRIORS = {
 _PENALTY = {shape: -math.log(p) for shape, p in _PRIORS.items()}
 _VARIANCE = 6.8
 _SQRT2 = math.sqrt(2)
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,:]\d+)?")
-_NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][\w-]{2,}")
+NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,:]\d+)?")
+NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][\w-]{2,}")
 _STRUCTURE_BONUS = 1.5
 _LINE_BONUS = 0.75
 _KIND_PENALTY = 6.0
@@ -72,7 +72,7 @@ class Bead:
     confidence: float
 
 
-def _number_key(raw: str) -> str:
+def number_key(raw: str) -> str:
     digits = re.sub(r"\D", "", raw)
     return digits.lstrip("0") or "0"
 
@@ -103,7 +103,7 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _sentences(seg: Segment) -> list[tuple[int, int, str]]:
+def sentences_of(seg: Segment) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for start, end, _ in seg.sentence_texts():
         pieces = _line_pieces(seg.text, start, end) if "\n" in seg.text[start:end] else [(start, end)]
@@ -116,7 +116,7 @@ def units_of(segments: Sequence[Segment]) -> list[Unit]:
     out: list[Unit] = []
     for index, seg in enumerate(segments):
         previous_end = 0
-        for n, (start, end, text) in enumerate(_sentences(seg)):
+        for n, (start, end, text) in enumerate(sentences_of(seg)):
             gap = seg.text[previous_end:start]
             previous_end = end
             out.append(
@@ -125,8 +125,8 @@ def units_of(segments: Sequence[Segment]) -> list[Unit]:
                     start=start,
                     end=end,
                     length=len("".join(text.split())),
-                    numbers=frozenset(_number_key(m.group(0)) for m in _NUMBER.finditer(text)),
-                    names=frozenset(m.group(0)[:5].lower() for m in _NAME.finditer(text)),
+                    numbers=frozenset(number_key(m.group(0)) for m in NUMBER.finditer(text)),
+                    names=frozenset(m.group(0)[:5].lower() for m in NAME.finditer(text)),
                     marks=frozenset(ch for ch in "?!" if ch in text),
                     block_start=n == 0,
                     line_start=n == 0 or "\n" in gap,
@@ -140,7 +140,7 @@ def units(doc: Document) -> list[Unit]:
     return units_of(doc.segments)
 
 
-class _Coster:
+class Coster:
     def __init__(self, src: Sequence[Unit], tgt: Sequence[Unit]) -> None:
         self.src, self.tgt = src, tgt
         # The length ratio of the two languages, drawn towards 1 for short texts.
@@ -217,7 +217,7 @@ class _Coster:
 def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> list[Bead]:
     """The cheapest sequence of beads covering both sides, in order."""
     n, m = len(src), len(tgt)
-    coster = _Coster(src, tgt)
+    coster = Coster(src, tgt)
     width = band if band is not None else abs(n - m) + 10 + max(n, m) // 25
     inf = float("inf")
     stride = m + 1
@@ -255,183 +255,3 @@ def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> 
         i, j = i - di, j - dj
     beads.reverse()
     return beads
-
-
-# --- From beads back to documents ----------------------------------------------------------------
-
-
-def _group(segments: Sequence[Segment], text: str, members: Sequence[Unit], seg_id: str) -> Segment:
-    """A segment covering consecutive units (one sentence, or several across paragraphs)."""
-    first, last = members[0], members[-1]
-    if first.seg == last.seg:
-        seg = segments[first.seg]
-        if first.start == 0 and last.end == len(seg.text) and len(members) == len(_sentences(seg)):
-            return seg
-        sentences = tuple((u.start - first.start, u.end - first.start) for u in members)
-        return Segment(
-            seg_id,
-            seg.text[first.start : last.end],
-            seg.file_span(first.start, last.end),
-            seg.kind,
-            sentences,
-            path=seg.path,
-        )
-    start = segments[first.seg].file_span(first.start, first.start).start
-    end = segments[last.seg].file_span(last.end, last.end).start
-    chars = ["\n" if ch == "\n" else " " for ch in text[start:end]]
-    spans = []
-    for u in members:
-        seg = segments[u.seg]
-        at = seg.file_span(u.start, u.end).start - start
-        chars[at : at + u.end - u.start] = seg.text[u.start : u.end]
-        spans.append((at, at + u.end - u.start))
-    head = segments[first.seg]
-    return Segment(seg_id, "".join(chars), Span(start, end), head.kind, tuple(spans), path=head.path)
-
-
-@dataclass
-class _Piece:
-    target: list[int]
-    source: list[int]
-    confidence: float | None
-
-
-def _pieces(beads: Sequence[Bead], min_confidence: float) -> list[_Piece]:
-    """One piece per paired bead; the units of unpaired or doubtful beads each alone."""
-    pieces: list[_Piece] = []
-    for bead in beads:
-        if bead.source and bead.target and bead.confidence >= min_confidence:
-            pieces.append(_Piece(list(bead.target), list(bead.source), bead.confidence))
-            continue
-        pieces.extend(_Piece([j], [], None) for j in bead.target)
-        pieces.extend(_Piece([], [i], None) for i in bead.source)
-    return pieces
-
-
-class _Builder:
-    """Collects the paired target segments and the source segments of one document."""
-
-    def __init__(self, target: Document, source: Document) -> None:
-        self.target, self.source = target, source
-        self.targets: list[Segment] = []
-        self.sources: list[Segment] = []
-        self.paired = 0
-
-    def add(
-        self,
-        pieces: Sequence[_Piece],
-        t_segs: Sequence[Segment],
-        s_segs: Sequence[Segment],
-        tgt: Sequence[Unit],
-        src: Sequence[Unit],
-    ) -> None:
-        import dataclasses
-
-        for piece in pieces:
-            n = len(self.targets) + len(self.sources) + 1
-            counterpart = None
-            if piece.source:
-                members = [src[i] for i in piece.source]
-                counterpart = _group(s_segs, self.source.text, members, f"a{n}:source")
-                self.sources.append(counterpart)
-            if piece.target:
-                seg = _group(t_segs, self.target.text, [tgt[j] for j in piece.target], f"a{n}")
-                if counterpart is not None:
-                    self.paired += len(piece.target)
-                seg = dataclasses.replace(seg, counterpart=counterpart, confidence=piece.confidence)
-                self.targets.append(seg)
-
-    def pair(self, t: Segment, s: Segment, confidence: float) -> None:
-        import dataclasses
-
-        self.sources.append(s)
-        self.targets.append(dataclasses.replace(t, counterpart=s, confidence=confidence))
-        self.paired += max(1, len(t.sentences))
-
-    def document(self, how: str) -> Document:
-        import dataclasses
-
-        return dataclasses.replace(
-            self.target,
-            segments=tuple(self.targets),
-            source=dataclasses.replace(self.source, segments=tuple(self.sources)),
-            metadata=frozen_map({**self.target.metadata, "alignment": how}),
-        )
-
-
-def pair_documents(target: Document, source: Document, min_confidence: float = 0.3) -> tuple[Document, int]:
-    """``target`` with its sentences aligned to those of ``source``, and how many target
-    sentences found a partner. Unpaired target segments have no counterpart; unpaired source
-    sentences stay in ``source.segments`` without any target pointing at them."""
-    src, tgt = units(source), units(target)
-    builder = _Builder(target, source)
-    builder.add(_pieces(align(src, tgt), min_confidence), target.segments, source.segments, tgt, src)
-    return builder.document("sentences"), builder.paired
-
-
-def _one_to_one(src: Sequence[Unit], tgt: Sequence[Unit]) -> bool:
-    """Whether equally many sentences plainly pair in order (no alignment needed)."""
-    if len(src) == 1:
-        return True
-    coster = _Coster(src, tgt)
-    return all(
-        s.numbers == t.numbers and coster.length_probability(s.length, t.length) >= 0.05
-        for s, t in zip(src, tgt, strict=True)
-    )
-
-
-def pair_segments(
-    target: Document,
-    source: Document,
-    t_segs: Sequence[Segment],
-    s_segs: Sequence[Segment],
-    confidences: Sequence[float],
-    min_confidence: float = 0.3,
-) -> Document:
-    """Pair equally many segments one to one; inside a pair whose sentences do not all find a
-    partner, pair the sentences that do and leave the others unpaired."""
-    builder = _Builder(target, source)
-    for t, s, confidence in zip(t_segs, s_segs, confidences, strict=True):
-        tgt, src = units_of([t]), units_of([s])
-        if len(tgt) == len(src) and _one_to_one(src, tgt):
-            builder.pair(t, s, confidence)
-            continue
-        beads = align(src, tgt)
-        if all(b.source and b.target and b.confidence >= min_confidence for b in beads):
-            builder.pair(t, s, confidence)
-        else:
-            builder.add(_pieces(beads, min_confidence), [t], [s], tgt, src)
-    return builder.document("segments")
-
-
-def pair_confidences(targets: Sequence[Segment], sources: Sequence[Segment]) -> list[float] | None:
-    """Confidences of pairing equally many segments one to one, or None when that looks wrong: a
-    heading meets a paragraph, or pairs whose lengths do not fit or whose numbers differ come two
-    in a row or make up more than a tenth of all (what a shifted pairing looks like)."""
-
-    def unit(seg: Segment, index: int) -> Unit:
-        text = seg.text
-        numbers = frozenset(_number_key(m.group(0)) for m in _NUMBER.finditer(text))
-        names = frozenset(m.group(0)[:5].lower() for m in _NAME.finditer(text))
-        marks = frozenset(ch for ch in "?!" if ch in text)
-        return Unit(
-            index, 0, len(text), len("".join(text.split())), numbers, names, marks, True, True, seg.kind
-        )
-
-    src = [unit(s, i) for i, s in enumerate(sources)]
-    tgt = [unit(t, i) for i, t in enumerate(targets)]
-    coster = _Coster(src, tgt)
-    out = []
-    doubtful = in_a_row = 0
-    for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
-        if (s.kind == "heading") != (t.kind == "heading"):
-            return None
-        if coster.length_probability(s.length, t.length) < 0.01 or s.numbers != t.numbers:
-            doubtful += 1
-            in_a_row += 1
-            if in_a_row >= 2 or doubtful > max(1, len(src) // 10):
-                return None  # let the sentence alignment decide
-        else:
-            in_a_row = 0
-        out.append(coster.confidence((i,), (i,)))
-    return out

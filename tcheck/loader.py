@@ -112,7 +112,8 @@ def pair_with_source(target: Document, source: Document, min_confidence: float =
     """Pair segments paragraph by paragraph, or line by line, when the counts match and every
     pair is plausible; otherwise align sentences (:mod:`tcheck.align`), leaving unaligned ones
     unpaired for TC002. A source that cannot be aligned at all is a usage error."""
-    from tcheck.align import pair_confidences, pair_documents, pair_segments, units
+    from tcheck.align import units
+    from tcheck.aligned import pair_confidences, pair_documents, pair_segments
 
     for t_segs, s_segs in (
         (target.segments, source.segments),

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.align import align, pair_confidences, pair_documents, units
+from tcheck.align import align, units
+from tcheck.aligned import pair_confidences, pair_documents
 from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import UsageError
