@@ -69,9 +69,7 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(Path(rel).name, p) for p in patterns)
 
 
-def discover(
-    paths: Sequence[str], exclude: Sequence[str] = (), config: Config | None = None
-) -> list[Input]:
+def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config | None = None) -> list[Input]:
     """Files to check: given files as they are, directories searched for ``.txt``/``.md`` files
     (and XLIFF, PO, TMX). With ``config``, translations are paired with their source-language
     originals by the repository layout (:mod:`tcheck.pairing`)."""
