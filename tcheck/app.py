@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from tcheck import baseline
@@ -14,6 +15,9 @@ from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Glossary
 from tcheck.locale import normalize_lang
 from tcheck.parallel import run_inputs
+from tcheck.registry import selected_rules
+from tcheck.services import roundtrip
+from tcheck.services.progress import Progress
 
 
 def load_glossaries(config: Config) -> list[Glossary]:
@@ -37,6 +41,7 @@ def check(
     diff: str | None = None,
     diff_input: str | None = None,
     write_baseline: str | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Check files and directories; the result knows its exit status.
 
@@ -52,7 +57,14 @@ def check(
         raise UsageError("no files to check (directories are searched for .txt and .md files)")
     changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run
     keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
-    result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
+    ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
+    if ctx.services is not None:  # one process: each model loads once, the counts stay in one place
+        config = dataclasses.replace(config, jobs=1)
+    try:
+        result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
+    finally:
+        roundtrip.close(ctx.services)
+    roundtrip.report(result, ctx.services, notes)
     return _narrow(result, config, changed, write_baseline)
 
 

@@ -111,6 +111,20 @@ def main() -> None:
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), help="Processes to check files with (default: one per core)."
 )
+@click.option(
+    "--round-trip/--no-round-trip",
+    "round_trip",
+    default=None,
+    help="Require the round-trip checks (TC5xx; an error without models), or turn them off "
+    "(default: run them when the Argos Translate models are installed).",
+)
+@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the translation cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the translation cache (default: ~/.cache/tcheck).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Show no progress on stderr.")
 @guarded
 def check(
     paths: tuple[str, ...],
@@ -137,12 +151,23 @@ def check(
         "fail-on": options["fail_on"],
         "jobs": options["jobs"],
         "baseline": options["baseline"],
+        "round-trip": None if options["round_trip"] is None else ("on" if options["round_trip"] else "off"),
+        "cache": False if options["no_cache"] else None,
+        "cache-dir": options["cache_dir"],
     }
     settings = config.resolve(cli_values, config_file, Path.cwd())
     diff, write_baseline = options["diff"], options["write_baseline"]
     diff_input = sys.stdin.read() if diff == "-" else None
+    from tcheck.services.progress import for_stream
+
     result = app.check(
-        paths, settings, source, diff=diff, diff_input=diff_input, write_baseline=write_baseline
+        paths,
+        settings,
+        source,
+        diff=diff,
+        diff_input=diff_input,
+        write_baseline=write_baseline,
+        progress=for_stream(sys.stderr, options["quiet"]),
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ
@@ -186,6 +211,10 @@ def explain(code: str) -> None:
 from tcheck.cli_glossary import glossary as _glossary  # noqa: E402
 
 main.add_command(_glossary)
+
+from tcheck.cli_models import models as _models  # noqa: E402
+
+main.add_command(_models)
 
 from tcheck.cli_init import init as _init  # noqa: E402
 

@@ -14,6 +14,9 @@ or given with ``--config``. Keys mirror the command-line options::
     exclude = ["drafts/**"]
     fail-on = "error"
     format = "text"
+    round-trip = "auto"         # TC5xx: "auto" (when models are installed), "on" (required), "off"
+    cache = true                # the translation cache (--no-cache)
+    cache-dir = ".tcheck-cache" # its folder (default: ~/.cache/tcheck)
     jobs = 0                    # processes over files; 0 = one per core
     baseline = "tcheck-baseline.json"  # hide the findings recorded there (--write-baseline)
 
@@ -23,7 +26,8 @@ or given with ``--config``. Keys mirror the command-line options::
     [tool.tcheck.options.TC303]  # options of one check, documented in its explain text
     assumed-currencies = ["USD", "EUR"]
 
-Relative paths in a file are relative to that file's folder.
+Relative paths in a file are relative to that file's folder. The environment variable
+``TCHECK_ROUND_TRIP`` (auto, on, off) sets ``round-trip`` when neither the file nor the command line does.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from tcheck.errors import UsageError
 from tcheck.model import Severity, frozen_map
 
 FAIL_ON = ("error", "warning", "info", "never")
+ROUND_TRIP = ("auto", "on", "off")
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
@@ -57,6 +62,9 @@ class Config:
     fail_on: str = "error"
     format: str = "text"
     config_path: str | None = None
+    round_trip: str | None = None  # not set: TCHECK_ROUND_TRIP, else "auto"
+    cache: bool = True
+    cache_dir: str | None = None
     jobs: int = 0
     baseline: str | None = None
 
@@ -83,6 +91,9 @@ _KEYS = {
     "options": "options",
     "fail-on": "fail_on",
     "format": "format",
+    "round-trip": "round_trip",
+    "cache": "cache",
+    "cache-dir": "cache_dir",
     "jobs": "jobs",
     "baseline": "baseline",
 }
@@ -143,6 +154,12 @@ def _validate(values: dict[str, Any], where: str) -> dict[str, Any]:
             raise UsageError(f"{where}: default-glossaries must be true or false")
         elif name in ("source_lang", "target_lang") and not isinstance(value, str):
             raise UsageError(f"{where}: {key} must be a language code")
+        elif name == "round_trip" and value not in ROUND_TRIP:
+            raise UsageError(f"{where}: round-trip must be one of {', '.join(ROUND_TRIP)}")
+        elif name == "cache" and not isinstance(value, bool):
+            raise UsageError(f"{where}: cache must be true or false")
+        elif name == "cache_dir" and not isinstance(value, str):
+            raise UsageError(f"{where}: cache-dir must be a folder path")
         elif name == "jobs" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise UsageError(f"{where}: jobs must be a whole number >= 0 (0: one per core)")
         elif name == "baseline" and not isinstance(value, str):
@@ -158,6 +175,8 @@ def load_file(path: Path) -> dict[str, Any]:
     settings = _validate(dict(table), str(path))
     if "glossaries" in settings:
         settings["glossaries"] = tuple(str((path.parent / g).resolve()) for g in settings["glossaries"])
+    if "cache_dir" in settings:
+        settings["cache_dir"] = str((path.parent / settings["cache_dir"]).resolve())
     if "baseline" in settings:
         settings["baseline"] = str((path.parent / settings["baseline"]).resolve())
     settings["config_path"] = str(path)

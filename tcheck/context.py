@@ -66,5 +66,11 @@ class Context:
 
     @cached_property
     def signature(self) -> dict[str, Any]:
-        """What makes two runs comparable: glossary hashes (model versions are added by MT)."""
-        return {"glossaries": [{"path": g.path, "sha256": g.sha256} for g in self.glossaries]}
+        """What makes two runs comparable: glossary hashes and the MT models used."""
+        signature: dict[str, Any] = {
+            "glossaries": [{"path": g.path, "sha256": g.sha256} for g in self.glossaries]
+        }
+        models = getattr(self.services, "signature", None)
+        if models is not None:
+            signature["models"] = models  # a live list: it grows as the round trip loads models
+        return signature

@@ -44,6 +44,7 @@ class RunResult:
     fail_on: str
     signature: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    translations: dict[str, int] = field(default_factory=lambda: {"computed": 0, "cached": 0})
     texts: dict[str, str] = field(default_factory=dict)  # only when asked for (HTML, baseline)
     alerts: list[str] = field(default_factory=list)  # notes for stderr when the format has no room
 
@@ -166,6 +167,9 @@ class Engine:
             self.texts[doc.path] = doc.text
             if doc.source is not None:
                 self.texts.setdefault(doc.source.path, doc.source.text)
+        prepare = getattr(self.ctx.services, "prepare", None)
+        if prepare is not None:  # e.g. the round-trip pre-pass translates the document's sentences
+            prepare(doc)
         for rule in self.doc_rules:
             if rule.code != "TC001" and self._can_run(rule, doc):
                 assert rule.func is not None

@@ -22,6 +22,8 @@ for _name, _sub in (
     os.environ[_name] = str(_ARGOS_HOME / _sub)
 os.environ["ARGOS_DEVICE_TYPE"] = "cpu"
 os.environ.setdefault("NO_COLOR", "1")
+# No round trip unless a test asks for it (the TC5xx tests install tiny models and pass it on).
+os.environ["TCHECK_ROUND_TRIP"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -57,7 +58,13 @@ def run_fixture(path: Path) -> RunResult:
     settings = fixture_settings(path)
     settings.pop("expect", None)
     source = settings.pop("source", None)
-    return run_paths([path], source=source, **settings)
+    models = settings.pop("models", None)  # tiny Argos models to install, e.g. ["en>nb", "nb>en"]
+    if models is None:
+        return run_paths([path], source=source, **settings)
+    from roundtrip_model import installed_models
+
+    with installed_models(models), tempfile.TemporaryDirectory() as cache:
+        return run_paths([path], source=source, round_trip="on", cache_dir=cache, **settings)
 
 
 def default_config(**overrides: Any) -> Config:

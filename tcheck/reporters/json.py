@@ -21,6 +21,7 @@ def payload(result: RunResult) -> dict[str, object]:
             **counts,
             "exit_code": result.exit_code,
             "fail_on": result.fail_on,
+            "translations": dict(result.translations),
         },
     }
 

@@ -1,0 +1,155 @@
+"""An on-disk translation cache in SQLite (embedded, no server).
+
+Entries are keyed by the model's identity and version (see ``mt.ModelInfo.key``), the direction
+(``from>to``) and the normalised source text. Several tcheck processes may share one file: SQLite's
+write-ahead log lets readers and a writer work at once, and a busy timeout makes a second writer
+wait instead of failing. A file that is not a usable cache (corrupt, truncated, another program's
+database, an old schema) is moved aside and rebuilt with a warning; if even that fails, the run goes
+on with an in-memory cache. The cache never makes a run fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+SCHEMA = 1
+FILE_NAME = "translations.sqlite3"
+_CHUNK = 400  # texts per SELECT (well under SQLite's variable limit)
+_BUSY_MS = 30_000
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/tcheck`` or ``~/.cache/tcheck``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tcheck"
+
+
+class TranslationCache:
+    """Maps ``(model, direction, text)`` to a translation; ``path=None`` keeps it in memory."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+        self._conn = self._open()
+
+    # -- opening -----------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._prepare(self._memory())
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._prepare(self._connect(self.path))
+        except sqlite3.DatabaseError as exc:
+            return self._rebuild(str(exc))
+        except OSError as exc:
+            self.warnings.append(
+                f"translation cache {self.path}: {exc.strerror or exc}; using a cache in memory"
+            )
+            self.path = None
+            return self._prepare(self._memory())
+
+    @staticmethod
+    def _memory() -> sqlite3.Connection:
+        return sqlite3.connect(":memory:", isolation_level=None)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(path), timeout=_BUSY_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        return conn
+
+    @staticmethod
+    def _prepare(conn: sqlite3.Connection) -> sqlite3.Connection:
+        """Create the tables, or raise DatabaseError when the file is not a cache of ours."""
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != str(SCHEMA):
+            raise sqlite3.DatabaseError(f"cache schema {row[0] if row else '?'} is not {SCHEMA}")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS translations ("
+            " model TEXT NOT NULL, direction TEXT NOT NULL, source TEXT NOT NULL,"
+            " target TEXT NOT NULL, created REAL NOT NULL,"
+            " PRIMARY KEY (model, direction, source)) WITHOUT ROWID"
+        )
+        conn.execute("SELECT count(*) FROM translations WHERE 0").fetchone()
+        return conn
+
+    def _rebuild(self, reason: str) -> sqlite3.Connection:
+        assert self.path is not None
+        aside = self.path.with_name(f"{self.path.name}.broken-{os.getpid()}-{int(time.time())}")
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                with contextlib.suppress(FileNotFoundError):  # absent, or moved by another process
+                    part.replace(Path(f"{aside}{suffix}"))
+            conn = self._prepare(self._connect(self.path))
+        except (OSError, sqlite3.DatabaseError) as exc:
+            self.warnings.append(
+                f"translation cache {self.path} is unusable ({reason}) and could not be rebuilt "
+                f"({exc}); using a cache in memory"
+            )
+            self.path = None
+            return self._prepare(self._memory())
+        self.warnings.append(
+            f"translation cache {self.path} was unusable ({reason}); moved it to {aside.name} "
+            "and started a new one"
+        )
+        return conn
+
+    # -- use ---------------------------------------------------------------------------------
+    def get_many(self, model: str, direction: str, texts: Sequence[str]) -> dict[str, str]:
+        """The cached translations of those ``texts`` that have one."""
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(texts))
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._conn.execute(
+                    "SELECT source, target FROM translations"
+                    f" WHERE model = ? AND direction = ? AND source IN ({marks})",
+                    (model, direction, *chunk),
+                ).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._fail(exc)
+                return found
+            found.update(rows)
+        return found
+
+    def put_many(self, model: str, direction: str, pairs: Iterable[tuple[str, str]]) -> None:
+        now = time.time()
+        rows = [(model, direction, source, target, now) for source, target in pairs]
+        if not rows:
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
+            self._conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._conn.execute("ROLLBACK")
+            self._fail(exc)
+
+    def _fail(self, exc: sqlite3.DatabaseError) -> None:
+        """A cache that breaks during the run: warn once and go on in memory."""
+        if self.path is None:
+            return
+        self.warnings.append(f"translation cache {self.path}: {exc}; using a cache in memory for this run")
+        self.close()
+        self.path = None
+        self._conn = self._prepare(self._memory())
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM translations").fetchone()[0])
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
