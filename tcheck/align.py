@@ -155,6 +155,9 @@ class Coster:
             self.t_pre.append(self.t_pre[-1] + u.length)
         self.s_other = [u.names | u.marks for u in src]
         self.t_other = [u.names | u.marks for u in tgt]
+        # unions over ranges of several units, memoised: the search asks for each many times
+        self._s_unions: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+        self._t_unions: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
 
     def length_probability(self, ls: int, lt: int) -> float:
         """Gale–Church: how likely a source length ``ls`` translates into ``lt``."""
@@ -170,10 +173,21 @@ class Coster:
             s_num, t_num = self.src[i].numbers, self.tgt[j].numbers
             s_other, t_other = self.s_other[i], self.t_other[j]
         else:
-            s_num = frozenset().union(*(u.numbers for u in self.src[i : i + di]))
-            t_num = frozenset().union(*(u.numbers for u in self.tgt[j : j + dj]))
-            s_other = frozenset().union(*self.s_other[i : i + di])
-            t_other = frozenset().union(*self.t_other[j : j + dj])
+            s_key, t_key = (i, di), (j, dj)
+            s_sets = self._s_unions.get(s_key)
+            if s_sets is None:
+                s_sets = self._s_unions[s_key] = (
+                    frozenset().union(*(u.numbers for u in self.src[i : i + di])),
+                    frozenset().union(*self.s_other[i : i + di]),
+                )
+            t_sets = self._t_unions.get(t_key)
+            if t_sets is None:
+                t_sets = self._t_unions[t_key] = (
+                    frozenset().union(*(u.numbers for u in self.tgt[j : j + dj])),
+                    frozenset().union(*self.t_other[j : j + dj]),
+                )
+            s_num, s_other = s_sets
+            t_num, t_other = t_sets
         if not (s_num or t_num or s_other):
             return 0, 0, 0
         common = len(s_other & t_other)

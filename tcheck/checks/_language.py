@@ -162,14 +162,18 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
         out.grams,
         out.tokens,
     )
+    cached = scoring.cached_entry
+    digits = _DIGIT.search(text) is not None
+    breaks = out.breaks
     for match in _WORD.finditer(text):
         word = match.group(0)
         start = match.start()
         weight = _NAME_WEIGHT if starts and word[0].isupper() else 1.0
         if quoted and any(a < start < b for a, b in quoted):
             weight *= _QUOTED_WEIGHT
-        gap, count = entry(word)
-        out.breaks.append(bool(starts) and _DIGIT.search(text, ends[-1] - offset, start) is not None)
+        found = cached(word)
+        gap, count = entry(word) if found is None else found
+        breaks.append(digits and bool(starts) and _DIGIT.search(text, ends[-1] - offset, start) is not None)
         starts.append(start + offset)
         ends.append(match.end() + offset)
         weights.append(weight)

@@ -98,6 +98,7 @@ class Scorer:
         self._logs = np.log(np.float32(_SMOOTHING) + probs[:, columns])
         self._cache: dict[str, tuple[float, ...]] = {}
         self._entries: dict[str, tuple[float, float]] = {}
+        self.cached_entry = self._entries.get  # the cache only, no scoring (cleared, never replaced)
         self._zero = (*(0.0 for _ in langs), 0.0)
 
     def entry(self, word: str) -> tuple[float, float]:
@@ -127,10 +128,25 @@ class Scorer:
         return result
 
     def _score(self, word: str) -> tuple[float, ...]:
-        from langdetect.utils.ngram import NGram
-
-        if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
+        found = _FOUND.get(word)
+        if found is None:
+            found = _found(word, self._rows)
+        if not found:
             return self._zero
+        return (*self._logs[found].sum(axis=0).tolist(), float(len(found)))
+
+
+_FOUND: dict[str, list[int]] = {}  # word -> profile rows of its n-grams, shared by all scorers
+
+
+def _found(word: str, rows: dict[str, int]) -> list[int]:
+    """Profile rows of the n-grams of ``word`` (empty for acronyms), memoised across scorers."""
+    from langdetect.utils.ngram import NGram
+
+    key = word
+    if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
+        found: list[int] = []
+    else:
         if not (word.isascii() and word.isalpha()):
             norm = _NORMAL
             chars = []
@@ -142,14 +158,15 @@ class Scorer:
             word = "".join(chars)
         padded = f" {word} "
         size = len(padded)
-        get = self._rows.get
+        get = rows.get
         grams = [padded[i : i + 1] for i in range(1, size - 1)]
         grams += [padded[i : i + 2] for i in range(size - 1)]
         grams += [padded[i : i + 3] for i in range(size - 2)]
         found = [row for row in map(get, grams) if row is not None]
-        if not found:
-            return self._zero
-        return (*self._logs[found].sum(axis=0).tolist(), float(len(found)))
+    if len(_FOUND) >= _CACHE_LIMIT:
+        _FOUND.clear()
+    _FOUND[key] = found
+    return found
 
 
 @lru_cache(maxsize=64)
