@@ -21,6 +21,7 @@ from tcheck.numbers import NUMBER_PATTERN, multiplier_words
 if TYPE_CHECKING:
     from tcheck.recognise.quantities import Quantity
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -282,15 +283,12 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
     ``also`` is a second locale whose letter symbols count (``kr`` in an English text from
     Norwegian).
     """
-    from tcheck.numbers import _TOKEN
-    from tcheck.recognise.quantities import quantity_at
-
+    quantities = _money_quantities(text, lang)
+    if not quantities:
+        return []
     alex = amount_lexicon(lang, also)
     found: list[Amount] = []
-    for match in _TOKEN.finditer(text):
-        quantity = quantity_at(text, match, lang, money=True)
-        if quantity is None or quantity.code:
-            continue
+    for quantity in quantities:
         head = alex.before.search(text, max(0, quantity.start - 8), quantity.start)
         if head is not None:
             resolved = _resolve(head.group("cur"), lang, alex)
@@ -308,6 +306,22 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
                     quantity, end = _late_multiplier(text, quantity, end, lang)
                 found.append(_amount(text, quantity, quantity.start, end, tail.span("cur"), resolved))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _money_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """The numbers of ``text`` that may be amounts (read with money multipliers), not codes."""
+    from tcheck.numbers import _TOKEN
+    from tcheck.recognise.quantities import quantity_at
+
+    if _DIGIT.search(text) is None:
+        return ()
+    found = []
+    for match in _TOKEN.finditer(text):
+        quantity = quantity_at(text, match, lang, money=True)
+        if quantity is not None and not quantity.code:
+            found.append(quantity)
+    return tuple(found)
 
 
 def _word_ok(text: str, tail: re.Match[str]) -> bool:

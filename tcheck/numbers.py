@@ -273,10 +273,31 @@ def _compound(word: str, table: dict[str, Decimal]) -> Decimal | None:
     return tens + units if tens >= 20 and tens % 10 == 0 and 0 < units < 10 else None
 
 
+@cache
+def _word_starts(lang: str) -> re.Pattern[str] | None:
+    """Where a lower-cased word may start with a number word of ``lang`` (a cheap pre-filter)."""
+    words = word_lexicon(lang).exact
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})")
+
+
+def _may_have_words(text: str, lang: str) -> bool:
+    """False only when no word of ``text`` can start with one of ``lang``'s number words."""
+    pattern = _word_starts(lang)
+    if pattern is None:
+        return False
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
+        return True
+    return pattern.search(lowered) is not None
+
+
 def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of cardinal number words (``Fifty-eight``, ``twenty``) of ``text``."""
     table = _cardinals(lang)
-    if not table:
+    if not table or not _may_have_words(text, lang):
         return []
     found = []
     scale = word_lexicon(lang).exact
@@ -314,7 +335,7 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of every number word in ``text`` (``tretten`` in ``trettenåring``)."""
     lex = word_lexicon(lang)
     found: list[tuple[int, int, Decimal]] = []
-    if lex.exact:
+    if lex.exact and _may_have_words(text, lang):
         for match in _WORD_RE.finditer(text):
             word = match.group(0).lower()
             value = lex.exact.get(word)
@@ -332,6 +353,8 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
                 found.append((match.start(), match.end(), Decimal(number)))
         for word, value in lex.exact.items():
             if not word.isascii():
-                for m in re.finditer(re.escape(word), text):
-                    found.append((m.start(), m.end(), value))
+                at = text.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), value))
+                    at = text.find(word, at + len(word))
     return found

@@ -53,14 +53,42 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-@lru_cache(maxsize=4096)
-def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
-    """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
+@dataclass(frozen=True)
+class _Core:
+    """What does not depend on the other side's language."""
+
+    dates: tuple[DateMention, ...]
+    times: tuple[TimeMention, ...]
+    taken: tuple[tuple[int, int], ...]
+    quantities: tuple[Quantity, ...]
+    words: tuple[tuple[int, int, Decimal], ...]
+    cardinals: tuple[tuple[int, int, Decimal], ...]
+    zoned: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def _core(text: str, lang: str) -> _Core:
     dates = find_dates(text, lang)
     taken = [(d.start, d.end) for d in dates if d.kind != "weekday"]
     names = [(d.start, d.end) for d in dates]
     times = [t for t in find_times(text, lang) if not _overlaps(t.hour_at[0], t.hour_at[1], names)]
     taken += [(t.hour_at[0], t.end) for t in times]
+    return _Core(
+        tuple(dates),
+        tuple(times),
+        tuple(taken),
+        tuple(find_quantities(text, lang)),
+        tuple(word_values(text, lang)),
+        tuple(c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))),
+        has_zone(text, lang),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
+    """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
+    core = _core(text, lang)
+    taken = list(core.taken)
     amounts = [
         a for a in find_amounts(text, lang, also) if not _overlaps(a.quantity.start, a.quantity.end, taken)
     ]
@@ -68,16 +96,16 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
     numbers = [a.quantity for a in amounts]
     numbers += [
         q
-        for q in find_quantities(text, lang)
+        for q in core.quantities
         if not _overlaps(q.start, q.digits_end, taken) and not _overlaps(q.start, q.digits_end, in_amounts)
     ]
     numbers.sort(key=lambda q: q.start)
     return Mentions(
-        tuple(dates),
-        tuple(times),
+        core.dates,
+        core.times,
         tuple(amounts),
         tuple(numbers),
-        tuple(word_values(text, lang)),
-        tuple(c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))),
-        has_zone(text, lang),
+        core.words,
+        core.cardinals,
+        core.zoned,
     )

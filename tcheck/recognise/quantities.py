@@ -62,6 +62,7 @@ def _code_like(text: str, start: int) -> bool:
     return before == "-" and start >= 2 and text[start - 2].isalpha() and text[start - 2].isupper()
 
 
+_DIGIT = re.compile(r"\d")
 _RANGE_GAP = re.compile(r"[\s\u00a0]*(?:[-–—/]|[^\W\d_]{1,5})?[\s\u00a0]*")
 
 
@@ -71,6 +72,8 @@ def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]
     In a range (``1 to 4 inches``, ``5–10 cm``) the first number takes the unit of the second.
     """
     found: list[Quantity] = []
+    if _DIGIT.search(text) is None:
+        return found
     for match in _TOKEN.finditer(text):
         quantity = quantity_at(text, match, lang, money)
         if quantity is not None:
