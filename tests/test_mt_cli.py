@@ -87,7 +87,7 @@ def test_round_trip_required_without_models_is_a_usage_error(tmp_path, article) 
     with argos_home():
         code, out, err = check(tmp_path, "--round-trip")
     assert code == 2 and out == ""
-    assert err.startswith("tcheck: error: TC501–TC503 skipped: no Argos Translate model is installed")
+    assert err.startswith("tcheck: error: round trip cannot run: no Argos Translate model is installed")
     assert len(err.strip().splitlines()) == 1
 
 
@@ -278,3 +278,31 @@ def test_a_model_failure_is_a_note_not_a_traceback(tmp_path) -> None:
         assert "round trip failed for article.txt: No position encodings" in out
         code, out, err = check(tmp_path, "--round-trip")
         assert code == 2 and err.startswith("tcheck: error: round trip failed for article.txt")
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def start(self, label: str, total: int) -> None:
+        self.events.append(("start", (label, total)))
+
+    def advance(self, count: int) -> None:
+        self.events.append(("advance", count))
+
+    def finish(self) -> None:
+        self.events.append(("finish", None))
+
+
+@pytest.mark.model
+def test_the_run_reports_progress_per_document(tmp_path, article) -> None:
+    from tcheck import app
+    from tcheck.config import resolve
+
+    recorder = Recorder()
+    cli = {"source-lang": "nb", "target-lang": "en", "round-trip": "on", "cache-dir": str(tmp_path / "c")}
+    with installed_models(["en>nb", "nb>en"]):
+        app.check([str(article)], resolve(cli, None, tmp_path), progress=recorder)
+    assert recorder.events[0] == ("start", ("article.txt", 6))  # 3 sentences, there and back
+    assert sum(n for kind, n in recorder.events if kind == "advance") == 6  # type: ignore[misc]
+    assert recorder.events[-1] == ("finish", None)

@@ -217,9 +217,10 @@ def start(
         return None, [message]
     packages = mt.installed_packages()
     if not packages:
+        lost = "round trip cannot run" if mode == "on" else f"{CODES} skipped"
         message = (
-            f"{CODES} skipped: no Argos Translate model is installed. To enable the round trip, "
-            "install both directions, e.g. tcheck models install nb en && tcheck models install en nb"
+            f"{lost}: no Argos Translate model is installed. To enable the round trip, install both "
+            "directions, e.g. tcheck models install nb en && tcheck models install en nb"
         )
         if mode == "on":
             raise UsageError(message)
