@@ -92,6 +92,7 @@ _KEYS = {
     "fail-on": "fail_on",
     "format": "format",
     "round-trip": "round_trip",
+    "round_trip": "round_trip",
     "cache": "cache",
     "cache-dir": "cache_dir",
     "jobs": "jobs",

@@ -306,3 +306,13 @@ def test_the_run_reports_progress_per_document(tmp_path, article) -> None:
     assert recorder.events[0] == ("start", ("article.txt", 6))  # 3 sentences, there and back
     assert sum(n for kind, n in recorder.events if kind == "advance") == 6  # type: ignore[misc]
     assert recorder.events[-1] == ("finish", None)
+
+
+def test_configuration_spellings(tmp_path, article) -> None:
+    for line in ('round-trip = "off"', 'round_trip = "off"'):
+        (tmp_path / "tcheck.toml").write_text(line + "\n")
+        with argos_home():
+            assert "models install" not in check(tmp_path)[1]
+    (tmp_path / "tcheck.toml").write_text('round-trip = "maybe"\n')
+    code, _, err = check(tmp_path)
+    assert code == 2 and "round-trip must be one of auto, on, off" in err
