@@ -282,12 +282,30 @@ def _valid(day: int | None, month: int | None) -> bool:
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
+@cache
+def _heads_regex(heads: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})")
+
+
+def _may_start(heads: frozenset[str], text: str) -> bool:
+    """False only when no word of ``text`` starts with a digit or a name's first letters."""
+    if any(map(str.isdigit, text)):
+        return True
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
+        return True
+    return bool(heads) and _heads_regex(heads).search(lowered) is not None
+
+
 def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
     """Matches of the date pattern, tried only where a name or a number can start (fast)."""
     if lex.heads is None:
         yield from lex.pattern.finditer(text)
         return
     heads = lex.heads
+    if not _may_start(heads, text):
+        return
     pos = 0
     for start in _WORD_START.finditer(text):
         at = start.start()

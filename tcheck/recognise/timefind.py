@@ -184,10 +184,20 @@ def _in_period(minutes: int, ranges: list[tuple[int, int]]) -> bool:
     return False
 
 
+@cache
+def _hour_chars(lang: str) -> re.Pattern[str]:
+    """A character an hour can start with (a digit, or a CJK numeral)."""
+    lex = word_lexicon(lang)
+    cjk = "".join(sorted({*lex.cjk_digits, *lex.cjk_units}))
+    return re.compile(rf"[\d{re.escape(cjk)}]" if cjk else r"\d")
+
+
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Every clock time in ``text``, in order."""
     lex = time_lexicon(lang)
     found: list[TimeMention] = []
+    if _hour_chars(lang).search(text) is None:  # every time has an hour
+        return found
     for match in lex.pattern.finditer(text):
         mention = _mention(lex, text, match)
         if mention is not None:
