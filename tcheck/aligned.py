@@ -142,6 +142,21 @@ def _one_to_one(src: Sequence[Unit], tgt: Sequence[Unit]) -> bool:
     )
 
 
+_SOURCE_UNITS: dict[int, tuple[Segment, list[Unit]]] = {}  # a source is paired with each translation
+
+
+def _source_units(seg: Segment) -> list[Unit]:
+    """``units_of([seg])``, memoised per segment object (the list is only read)."""
+    hit = _SOURCE_UNITS.get(id(seg))
+    if hit is not None and hit[0] is seg:
+        return hit[1]
+    found = units_of([seg])
+    if len(_SOURCE_UNITS) >= 50_000:
+        _SOURCE_UNITS.clear()
+    _SOURCE_UNITS[id(seg)] = (seg, found)
+    return found
+
+
 def pair_segments(
     target: Document,
     source: Document,
@@ -154,7 +169,7 @@ def pair_segments(
     partner, pair the sentences that do and leave the others unpaired."""
     builder = _Builder(target, source)
     for t, s, confidence in zip(t_segs, s_segs, confidences, strict=True):
-        tgt, src = units_of([t]), units_of([s])
+        tgt, src = units_of([t]), _source_units(s)
         if len(tgt) == len(src) and _one_to_one(src, tgt):
             builder.pair(t, s, confidence)
             continue

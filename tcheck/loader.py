@@ -115,10 +115,11 @@ def pair_with_source(target: Document, source: Document, min_confidence: float =
     from tcheck.align import units
     from tcheck.aligned import pair_confidences, pair_documents, pair_segments
 
-    for t_segs, s_segs in (
-        (target.segments, source.segments),
-        (_by_lines(target), _by_lines(source)),
-    ):
+    for how in ("paragraphs", "lines"):  # lines split only when paragraphs do not pair
+        if how == "paragraphs":
+            t_segs, s_segs = target.segments, source.segments
+        else:
+            t_segs, s_segs = _by_lines(target), _by_lines(source)
         if len(t_segs) != len(s_segs) or not t_segs:
             continue
         confidences = pair_confidences(t_segs, s_segs)
