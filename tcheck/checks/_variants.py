@@ -37,7 +37,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def letters(form: str) -> str:
     """Case-folded letters and digits only (hyphens, spaces, apostrophes dropped)."""
-    return "".join(c for c in form.casefold() if c.isalnum())
+    folded = form.casefold()
+    return folded if folded.isalnum() else "".join(c for c in folded if c.isalnum())
 
 
 def strip_marks(text: str) -> str:
@@ -54,12 +55,11 @@ def skeleton(form: str) -> str:
 
 
 def is_acronym(form: str) -> bool:
-    alpha = [c for c in form if c.isalpha()]
-    return len(alpha) >= 2 and all(c.isupper() for c in alpha)
+    return form.isupper() and sum(map(str.isalpha, form)) >= 2
 
 
 def is_capitalised(form: str) -> bool:
-    return form[:1].isupper() and any(c.islower() for c in form)
+    return form[:1].isupper() and not form.isupper()
 
 
 @dataclass
@@ -96,8 +96,8 @@ def is_defined(text: str, start: int, end: int) -> bool:
 
 
 def _mostly_caps(text: str) -> bool:
-    alpha = [c for c in text if c.isalpha()]
-    return len(alpha) >= 12 and sum(c.isupper() for c in alpha) > 0.6 * len(alpha)
+    upper = sum(map(str.isupper, text))
+    return upper >= 8 and upper > 0.6 * sum(map(str.isalpha, text))
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
@@ -106,10 +106,12 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         return
     first = True
     for m in TOKEN.finditer(text):
-        before = text[max(0, m.start() - 2) : m.start()].strip()
-        initial = first or (before[-1:] in _OPENERS if before else False)
+        start = m.start()
+        j = start - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        yield start, m.end(), m.group(), first or (j >= 0 and text[j] in _OPENERS)
         first = False
-        yield m.start(), m.end(), m.group(), initial
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from itertools import combinations
 from typing import Any
 
 from tcheck.checks._variants import (
+    TOKEN,
     Form,
     Relation,
     blocking_keys,
@@ -98,12 +99,22 @@ class TermVariant:
         if state.matcher is None and ctx.glossaries_for(doc):
             state.matcher = ctx.target_matcher(doc)
         names: set[str] = set()
-        lower: dict[str, list[tuple[int, int, str, bool]]] = {}
+        hyphenated: dict[str, set[str]] = {}  # lower-case compounds: letters -> surfaces
+        lowercase: set[str] = set()  # this document's lower-case words (letters only)
         for seg in doc.segments:
             for s_start, _, sentence in seg.sentence_texts():
                 self.sentence += 1
                 previous: tuple[int, int, str, bool] | None = None
                 for start, end, word, initial in tokens(sentence):
+                    if word.islower():
+                        previous = None
+                        if word.isalpha():
+                            lowercase.add(word)
+                        else:
+                            lowercase.add(letters(word))
+                            if "-" in word:
+                                hyphenated.setdefault(letters(word), set()).add(word)
+                        continue
                     a, b = s_start + start, s_start + end
                     if is_acronym(word) or is_capitalised(word):
                         span = seg.file_span(a, b)
@@ -123,16 +134,26 @@ class TermVariant:
                         previous = (a, b, word, initial)
                         continue
                     previous = None
-                    if word.islower():
-                        state.lowercase.add(letters(word))
-                        span = seg.file_span(a, b)
-                        lower.setdefault(letters(word), []).append((span.start, span.end, word, initial))
-        for occurrences in lower.values():
-            surfaces = {o[2] for o in occurrences}
-            if len(surfaces) > 1 and any("-" in s for s in surfaces):
-                for start, end, word, initial in occurrences:
-                    state.forms.setdefault(word, Form(word)).add(index, start, end, initial)
+        state.lowercase |= lowercase
+        pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
+        if pairs:
+            self._compounds(doc, index, state, pairs)
         self.names.append(names)
+
+    @staticmethod
+    def _compounds(doc: Document, index: int, state: _Language, hyphenated: dict[str, set[str]]) -> None:
+        """Lower-case compounds written both with and without hyphens in this document."""
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        for seg in doc.segments:
+            for m in TOKEN.finditer(seg.text):
+                word = m.group()
+                if word.islower() and (key := letters(word)) in hyphenated:
+                    span = seg.file_span(m.start(), m.end())
+                    found.setdefault(key, []).append((span.start, span.end, word))
+        for occurrences in found.values():
+            if len({o[2] for o in occurrences}) > 1:
+                for start, end, word in occurrences:
+                    state.forms.setdefault(word, Form(word)).add(index, start, end, False)
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
         for lang, state in sorted(self.langs.items()):
