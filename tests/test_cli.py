@@ -47,26 +47,44 @@ def test_check_seed_json_exit_1() -> None:
 
 def test_fail_on_levels() -> None:
     assert invoke("check", str(SEED), "--source-lang", "nb", "--fail-on", "never")[0] == 0
-    code, out, _ = invoke("check", str(SEED), "--source-lang", "nb", "--select", "TC303", "--fail-on", "error")
+    code, out, _ = invoke(
+        "check", str(SEED), "--source-lang", "nb", "--select", "TC303", "--fail-on", "error"
+    )
     assert code == 0 and "TC303" in out
-    assert invoke("check", str(SEED), "--source-lang", "nb", "--select", "TC303", "--fail-on", "warning")[0] == 1
+    assert (
+        invoke("check", str(SEED), "--source-lang", "nb", "--select", "TC303", "--fail-on", "warning")[0] == 1
+    )
 
 
 def test_select_and_ignore_by_prefix() -> None:
-    _, out, _ = invoke("check", str(SEED), "--source-lang", "nb", "--select", "TC1,TC2", "--ignore", "TC202",
-                       "--format", "json")
+    _, out, _ = invoke(
+        "check",
+        str(SEED),
+        "--source-lang",
+        "nb",
+        "--select",
+        "TC1,TC2",
+        "--ignore",
+        "TC202",
+        "--format",
+        "json",
+    )
     codes = {f["code"] for f in json.loads(out)["findings"]}
     assert "TC101" in codes and "TC202" not in codes and "TC303" not in codes
 
 
 def test_no_default_glossaries_drops_tc101() -> None:
-    _, out, _ = invoke("check", str(SEED), "--source-lang", "nb", "--no-default-glossaries", "--format", "json")
+    _, out, _ = invoke(
+        "check", str(SEED), "--source-lang", "nb", "--no-default-glossaries", "--format", "json"
+    )
     assert "TC101" not in {f["code"] for f in json.loads(out)["findings"]}
 
 
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
-    code, out, _ = invoke("check", str(SEED), "--source-lang", "nb", "--format", "json", "--output", str(target))
+    code, out, _ = invoke(
+        "check", str(SEED), "--source-lang", "nb", "--format", "json", "--output", str(target)
+    )
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["findings"]
 
@@ -106,7 +124,9 @@ def test_bad_file_reported_and_rest_checked(tmp_path: Path, name: str, content: 
     (tmp_path / name).write_bytes(content)
     good = tmp_path / "good.txt"
     good.write_text("The summit was held in Oslo. Leaders from the CTSO attended.\n", encoding="utf-8")
-    code, out, err = invoke("check", str(tmp_path), "--source-lang", "nb", "--target-lang", "en", "--format", "json")
+    code, out, err = invoke(
+        "check", str(tmp_path), "--source-lang", "nb", "--target-lang", "en", "--format", "json"
+    )
     report = json.loads(out)
     assert code == 1 and err == ""
     bad = [f for f in report["findings"] if f["code"] == "TC001"]
@@ -137,10 +157,13 @@ def test_directory_with_exclude(tmp_path: Path) -> None:
 
 def test_config_file_and_cli_precedence(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
-    doc.write_text("Onsdag 19. januar\n\nNyhetsbyrået meldte tidligere torsdag om skyting. Lønnen er 500 pesos.\n",
-                   encoding="utf-8")
-    (tmp_path / "tcheck.toml").write_text('target-lang = "nb"\nselect = ["TC303"]\nfail-on = "warning"\n',
-                                          encoding="utf-8")
+    doc.write_text(
+        "Onsdag 19. januar\n\nNyhetsbyrået meldte tidligere torsdag om skyting. Lønnen er 500 pesos.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tcheck.toml").write_text(
+        'target-lang = "nb"\nselect = ["TC303"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     code, out, _ = invoke("check", str(doc), "--format", "json", cwd=tmp_path)
     report = json.loads(out)
     assert {f["code"] for f in report["findings"]} == {"TC303"} and code == 1

@@ -41,8 +41,9 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
 
 
 def test_tcheck_toml_wins_and_cli_overrides(tmp_path: Path) -> None:
-    (tmp_path / "tcheck.toml").write_text('target-lang = "de"\nselect = ["TC1"]\nfail-on = "warning"\n',
-                                          encoding="utf-8")
+    (tmp_path / "tcheck.toml").write_text(
+        'target-lang = "de"\nselect = ["TC1"]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     config = resolve({"select": ("TC2",), "fail-on": None}, None, tmp_path)
     assert config.target_lang == "de" and config.select == ("TC2",) and config.fail_on == "warning"
 
@@ -51,7 +52,7 @@ def test_tcheck_toml_wins_and_cli_overrides(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ('colour = "red"\n', "unknown setting 'colour'"),
-        ('select = 3\n', "select must be a list of strings"),
+        ("select = 3\n", "select must be a list of strings"),
         ('fail-on = "often"\n', "fail-on must be one of"),
         ('[severity]\nTC1 = "fatal"\n', "unknown severity"),
         ("select = [\n", "invalid TOML"),

@@ -88,8 +88,10 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 
 def test_suppression_block_and_next_line(tmp_path: Path) -> None:
     glossary = tmp_path / "g.csv"
-    glossary.write_text("# languages: nb -> en\nsource,target,forbidden,case_sensitive\nCSTO,CSTO,CTSO,yes\n",
-                        encoding="utf-8")
+    glossary.write_text(
+        "# languages: nb -> en\nsource,target,forbidden,case_sensitive\nCSTO,CSTO,CTSO,yes\n",
+        encoding="utf-8",
+    )
     text = (
         "The CTSO met.\n\n"
         "<!-- tcheck-disable TC101 -->\n"

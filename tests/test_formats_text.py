@@ -9,7 +9,11 @@ from tcheck.formats.sentences import split_sentences
 def test_paragraphs_have_exact_spans() -> None:
     src = "Tittel\n\nFørste avsnitt går\nover to linjer.\n\n\n  Innrykket avsnitt.  \n"
     doc = text.read("a.txt", src)
-    assert [s.text for s in doc.segments] == ["Tittel", "Første avsnitt går\nover to linjer.", "Innrykket avsnitt."]
+    assert [s.text for s in doc.segments] == [
+        "Tittel",
+        "Første avsnitt går\nover to linjer.",
+        "Innrykket avsnitt.",
+    ]
     for seg in doc.segments:
         assert src[seg.span.start : seg.span.end] == seg.text
 

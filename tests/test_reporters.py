@@ -48,8 +48,19 @@ def test_text_summary_when_clean(tmp_path: Path) -> None:
 def test_json_contract(seed_result) -> None:
     report = json.loads(get_reporter("json")(seed_result, False))
     assert set(report) >= {"version", "findings", "summary"}
-    required = {"code", "name", "severity", "path", "line", "column", "end_line", "end_column",
-                "message", "suggestion", "related"}
+    required = {
+        "code",
+        "name",
+        "severity",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "suggestion",
+        "related",
+    }
     for finding in report["findings"]:
         assert required <= set(finding)
         assert finding["severity"] in ("error", "warning", "info")
@@ -106,8 +117,11 @@ def test_github_workflow_commands(seed_result) -> None:
         assert {"file", "line", "col", "endLine", "endColumn", "title"} <= set(props)
         assert int(props["line"]) >= 1
         assert "\n" not in match.group(3)
-    assert any(line.startswith("::error file=seeds/kazakhstan-unrest.en.txt,line=61,col=176") or
-               "kazakhstan-unrest.en.txt,line=61,col=176" in line for line in lines)
+    assert any(
+        line.startswith("::error file=seeds/kazakhstan-unrest.en.txt,line=61,col=176")
+        or "kazakhstan-unrest.en.txt,line=61,col=176" in line
+        for line in lines
+    )
 
 
 def test_github_escapes_newlines_and_percent() -> None:

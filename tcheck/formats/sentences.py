@@ -39,7 +39,23 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 # Languages that write ordinal dates with a full stop ("19. Januar", "19. januar").
-_ORDINAL_DATE_LANGS = ("de", "nb", "nn", "da", "sv", "fi", "is", "cs", "sk", "pl", "hu", "et", "sl", "hr", "tr")
+_ORDINAL_DATE_LANGS = (
+    "de",
+    "nb",
+    "nn",
+    "da",
+    "sv",
+    "fi",
+    "is",
+    "cs",
+    "sk",
+    "pl",
+    "hu",
+    "et",
+    "sl",
+    "hr",
+    "tr",
+)
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\.$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
