@@ -43,7 +43,7 @@ class TranslationCache:
             return self._prepare(self._memory())
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._prepare(self._connect(self.path))
+            return self._open_waiting(self.path)
         except sqlite3.DatabaseError as exc:
             return self._rebuild(str(exc))
         except OSError as exc:
@@ -52,6 +52,26 @@ class TranslationCache:
             )
             self.path = None
             return self._prepare(self._memory())
+
+    def _open_waiting(self, path: Path) -> sqlite3.Connection:
+        """Open and prepare the file, waiting while another process holds a lock on it.
+
+        SQLite can report "database is locked" without calling the busy handler (switching a new
+        file to WAL while another process creates it); that is contention, not corruption.
+        """
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        delay = 0.01
+        while True:
+            conn = self._connect(path)
+            try:
+                return self._prepare(conn)
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
 
     @staticmethod
     def _memory() -> sqlite3.Connection:
@@ -90,7 +110,7 @@ class TranslationCache:
                 part = Path(f"{self.path}{suffix}")
                 with contextlib.suppress(FileNotFoundError):  # absent, or moved by another process
                     part.replace(Path(f"{aside}{suffix}"))
-            conn = self._prepare(self._connect(self.path))
+            conn = self._open_waiting(self.path)
         except (OSError, sqlite3.DatabaseError) as exc:
             self.warnings.append(
                 f"translation cache {self.path} is unusable ({reason}) and could not be rebuilt "
