@@ -123,8 +123,6 @@ def read(path: str, text: str) -> Document:
         seen.add((first, last))
         start = lines.line_start(first + 1)
         end = lines.line_start(last + 1) if last < lines.line_count else len(text)
-        if last >= lines.line_count:
-            end = len(text)
         raw = body[start:end].rstrip("\n")
         masked = _mask_block(raw)
         lead = len(masked) - len(masked.lstrip())
