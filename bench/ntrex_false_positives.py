@@ -19,21 +19,17 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from corpus import FOLDER
+
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import RunResult, run
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, Segment, Span
 
+# NTREX file suffix -> the language code tcheck is given (the folder names of bench/corpus.py)
 TARGETS = {
-    "nob": "nb",
-    "dan": "da",
-    "swe": "sv",
-    "deu": "de",
-    "fra": "fr",
-    "spa": "es",
-    "rus": "ru",
-    "zho-CN": "zh",
+    lang: FOLDER[lang.split("-")[0]] for lang in ("nob", "dan", "swe", "deu", "fra", "spa", "rus", "zho-CN")
 }
 SOURCE = "newstest2019-src.eng.txt"
 

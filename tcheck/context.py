@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
+from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term, primary
 from tcheck.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
+class TermHit(NamedTuple):
     """A glossary term found in text: which entry, which of its terms."""
 
     entry: Entry
@@ -39,29 +39,47 @@ class Context:
 
     def glossaries_for(self, doc: Document) -> list[Glossary]:
         """The glossaries whose language pair fits this document."""
-        views = (g.for_pair(doc.source_lang, doc.lang) for g in self.glossaries)
+        return self.glossaries_for_pair(doc.source_lang, doc.lang)
+
+    def glossaries_for_pair(self, source_lang: str | None, lang: str | None) -> list[Glossary]:
+        """The glossaries that fit a document in ``lang`` translated from ``source_lang``."""
+        views = (g.for_pair(source_lang, lang) for g in self.glossaries)
         return [v for v in views if v is not None]
 
     def target_matcher(self, doc: Document) -> TermMatcher[TermHit]:
-        """Matcher over all target-language terms of the fitting glossaries."""
-        return self._matcher("target", doc)
+        """Matcher over all target-language terms of the fitting glossaries.
+
+        Notable (see :class:`TermMatcher`) are the terms a monolingual check can report on: a
+        forbidden term (TC101), or an allowed term of a concept with more than one allowed
+        rendering (TC104). A segment with neither has nothing for those checks.
+        """
+        return self._matcher("target", doc.source_lang, doc.lang)
+
+    def target_matcher_for(self, source_lang: str | None, lang: str | None) -> TermMatcher[TermHit]:
+        """:meth:`target_matcher` for a document in ``lang`` translated from ``source_lang``."""
+        return self._matcher("target", source_lang, lang)
 
     def source_matcher(self, doc: Document) -> TermMatcher[TermHit]:
         """Matcher over all source-language terms of the fitting glossaries."""
-        return self._matcher("source", doc)
+        return self._matcher("source", doc.source_lang, doc.lang)
 
-    def _matcher(self, side: str, doc: Document) -> TermMatcher[TermHit]:
-        key = (side, doc.source_lang and primary(doc.source_lang), doc.lang and primary(doc.lang))
+    def _matcher(self, side: str, source_lang: str | None, lang: str | None) -> TermMatcher[TermHit]:
+        key = (side, source_lang and primary(source_lang), lang and primary(lang))
         matcher = self._matchers.get(key)
         if matcher is None:
-            matcher = TermMatcher()
-            for glossary in self.glossaries_for(doc):
-                for entry in glossary.entries:
-                    terms = entry.target_terms if side == "target" else entry.source_terms
-                    for term in terms:
-                        lang = term.lang or (doc.lang if side == "target" else doc.source_lang)
-                        matcher.add(term.text, TermHit(entry, term, glossary), term.case_sensitive, lang)
+            with gcutil.paused():
+                matcher = self._build_matcher(side, source_lang, lang)
             self._matchers[key] = matcher
+        return matcher
+
+    def _build_matcher(self, side: str, source_lang: str | None, lang: str | None) -> TermMatcher[TermHit]:
+        matcher: TermMatcher[TermHit] = TermMatcher(_reportable if side == "target" else None)
+        for glossary in self.glossaries_for_pair(source_lang, lang):
+            for entry in glossary.entries:
+                terms = entry.target_terms if side == "target" else entry.source_terms
+                for term in terms:
+                    term_lang = term.lang or (lang if side == "target" else source_lang)
+                    matcher.add(term.text, TermHit(entry, term, glossary), term.case_sensitive, term_lang)
         return matcher
 
     @cached_property
@@ -74,3 +92,11 @@ class Context:
         if models is not None:
             signature["models"] = models  # a live list: it grows as the round trip loads models
         return signature
+
+
+def _reportable(hit: TermHit) -> bool:
+    """A forbidden term, or a term of a concept rendered more than one allowed way."""
+    if hit.term.status == "forbidden":
+        return True
+    allowed = [t.text for t in hit.entry.target_terms if t.status != "forbidden"]
+    return len(allowed) > 1 and len(set(allowed)) > 1

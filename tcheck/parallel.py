@@ -20,10 +20,11 @@ import copyreg
 import multiprocessing
 import os
 import types
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult, run
@@ -149,6 +150,16 @@ def _chunksize(inputs: int, jobs: int) -> int:
     return max(1, min(8, inputs // (jobs * 8)))
 
 
+def _settle_after_first(items: Iterator[T]) -> Iterator[T]:
+    """``items``, with :func:`gcutil.settle` once the first has been checked (by then glossary
+    matchers, language profiles and CLDR data are built and live as long as the run)."""
+    for first in items:
+        yield first
+        gcutil.settle()
+        yield from items
+        return
+
+
 def run_inputs(
     inputs: Sequence[Input],
     config: Config,
@@ -158,11 +169,18 @@ def run_inputs(
     keep_texts: bool = False,
 ) -> RunResult:
     """Check ``inputs`` with ``config.jobs`` processes; the result does not depend on the count."""
+    with gcutil.settling():
+        return _run_inputs(inputs, config, source, ctx, keep_texts)
+
+
+def _run_inputs(
+    inputs: Sequence[Input], config: Config, source: str | None, ctx: Context, keep_texts: bool
+) -> RunResult:
     from tcheck.loader import load_documents
 
     jobs = effective_jobs(config.jobs, len(inputs))
     if jobs <= 1 or source is not None or "fork" not in multiprocessing.get_all_start_methods():
-        return run(load_documents(inputs, config, source), ctx, keep_texts)
+        return run(_settle_after_first(load_documents(inputs, config, source)), ctx, keep_texts)
 
     global _STATE
     parent = Engine(ctx, keep_texts)
@@ -174,6 +192,7 @@ def run_inputs(
             parent.input_error(item)
         else:
             parent.check(item)
+    gcutil.settle()  # the workers share what is set up by now instead of copying it
     _STATE = _WorkerState(ctx, config, source, keep_texts)
     rest = inputs[1:]
     try:

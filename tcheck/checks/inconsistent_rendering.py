@@ -99,7 +99,7 @@ def inconsistent_rendering(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     by_entry: dict[str, list[Use]] = {}
     for seg in doc.segments:
-        for (start, end), matches in spans(matcher, seg.text).items():
+        for (start, end), matches in spans(matcher, seg.text, notable_only=True).items():
             for m in matches:
                 if m.payload.term.status != "forbidden":
                     by_entry.setdefault(m.payload.entry.id, []).append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -43,6 +44,35 @@ class _Language:
         self.spaced: dict[str, Form] = {}
         self.lowercase: set[str] = set()
         self.matcher: Any = None
+
+
+@dataclass
+class _Digest:
+    """One document's share of the run: every name, acronym and pair of capitalised words with
+    its place (file offsets, sentence number within the document, whether it starts a sentence),
+    its lower-case words, its names for topic matching and its hyphen/no-hyphen compounds."""
+
+    path: str
+    lang: str | None
+    source_lang: str | None
+    forms: list[tuple[str, int, int, bool, int, bool]] = field(default_factory=list)
+    spaced: list[tuple[str, int, int, bool, int]] = field(default_factory=list)
+    compounds: list[tuple[int, int, str]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    lowercase: set[str] = field(default_factory=set)
+    sentences: int = 0
+
+
+def _compounds(doc: Document, hyphenated: dict[str, set[str]]) -> list[tuple[int, int, str]]:
+    """Lower-case compounds written both with and without hyphens in this document."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for seg in doc.segments:
+        for m in TOKEN.finditer(seg.text):
+            word = m.group()
+            if word.islower() and (key := letters(word)) in hyphenated:
+                span = seg.file_span(m.start(), m.end())
+                found.setdefault(key, []).append((span.start, span.end, word))
+    return [o for occurrences in found.values() if len({o[2] for o in occurrences}) > 1 for o in occurrences]
 
 
 @register("TC103", "term-variant", Severity.WARNING)
@@ -91,19 +121,16 @@ class TermVariant:
         self.sentence = 0
         self.rare: set[str] | None = None
 
-    def collect(self, doc: Document, ctx: Context) -> None:
-        index = len(self.paths)
-        self.paths.append(doc.path)
-        lang = primary(doc.lang) if doc.lang else "und"
-        state = self.langs.setdefault(lang, _Language())
-        if state.matcher is None and ctx.glossaries_for(doc):
-            state.matcher = ctx.target_matcher(doc)
-        names: set[str] = set()
+    @staticmethod
+    def digest(doc: Document, ctx: Context) -> _Digest:
+        """What the run needs of one document (computed where the document was read)."""
+        found = _Digest(doc.path, doc.lang, doc.source_lang)
+        forms, spaced, names = found.forms, found.spaced, found.names
         hyphenated: dict[str, set[str]] = {}  # lower-case compounds: letters -> surfaces
-        lowercase: set[str] = set()  # this document's lower-case words (letters only)
+        lowercase = found.lowercase  # this document's lower-case words (letters only)
         for seg in doc.segments:
             for s_start, _, sentence in seg.sentence_texts():
-                self.sentence += 1
+                found.sentences += 1
                 previous: tuple[int, int, str, bool] | None = None
                 for start, end, word, initial in tokens(sentence):
                     if word.islower():
@@ -118,42 +145,46 @@ class TermVariant:
                     a, b = s_start + start, s_start + end
                     if is_acronym(word) or is_capitalised(word):
                         span = seg.file_span(a, b)
-                        form = state.forms.setdefault(word, Form(word))
-                        form.add(index, span.start, span.end, initial, self.sentence)
-                        if is_acronym(word) and is_defined(seg.text, a, b):
-                            form.defined = True
+                        defined = is_acronym(word) and is_defined(seg.text, a, b)
+                        forms.append((word, span.start, span.end, initial, found.sentences, defined))
                         if not initial and len(names) < MAX_NAMES_PER_DOC:
                             names.add(letters(word))
                         if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
                             if seg.text[previous[1] : a] == " ":
-                                pair = f"{previous[2]} {word}"
                                 first = seg.file_span(previous[0], b)
-                                pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
-                                if pair_form.text == pair:
-                                    pair_form.add(index, first.start, first.end, previous[3], self.sentence)
+                                pair = f"{previous[2]} {word}"
+                                spaced.append((pair, first.start, first.end, previous[3], found.sentences))
                         previous = (a, b, word, initial)
                         continue
                     previous = None
-        state.lowercase |= lowercase
         pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
         if pairs:
-            self._compounds(doc, index, state, pairs)
-        self.names.append(names)
+            found.compounds = _compounds(doc, pairs)
+        return found
 
-    @staticmethod
-    def _compounds(doc: Document, index: int, state: _Language, hyphenated: dict[str, set[str]]) -> None:
-        """Lower-case compounds written both with and without hyphens in this document."""
-        found: dict[str, list[tuple[int, int, str]]] = {}
-        for seg in doc.segments:
-            for m in TOKEN.finditer(seg.text):
-                word = m.group()
-                if word.islower() and (key := letters(word)) in hyphenated:
-                    span = seg.file_span(m.start(), m.end())
-                    found.setdefault(key, []).append((span.start, span.end, word))
-        for occurrences in found.values():
-            if len({o[2] for o in occurrences}) > 1:
-                for start, end, word in occurrences:
-                    state.forms.setdefault(word, Form(word)).add(index, start, end, False)
+    def absorb(self, found: _Digest, ctx: Context) -> None:
+        """Add one document's digest to the run (in input order)."""
+        index = len(self.paths)
+        self.paths.append(found.path)
+        lang = primary(found.lang) if found.lang else "und"
+        state = self.langs.setdefault(lang, _Language())
+        if state.matcher is None and ctx.glossaries_for_pair(found.source_lang, found.lang):
+            state.matcher = ctx.target_matcher_for(found.source_lang, found.lang)
+        offset = self.sentence
+        for word, start, end, initial, sentence, defined in found.forms:
+            form = state.forms.setdefault(word, Form(word))
+            form.add(index, start, end, initial, offset + sentence)
+            if defined:
+                form.defined = True
+        for pair, start, end, initial, sentence in found.spaced:
+            pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
+            if pair_form.text == pair:
+                pair_form.add(index, start, end, initial, offset + sentence)
+        self.sentence += found.sentences
+        state.lowercase |= found.lowercase
+        for start, end, word in found.compounds:
+            state.forms.setdefault(word, Form(word)).add(index, start, end, False)
+        self.names.append(found.names)
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
         for lang, state in sorted(self.langs.items()):

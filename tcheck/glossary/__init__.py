@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from tcheck import gcutil
 from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Entry, Glossary, Parsed, Problem, Term, primary
 
@@ -101,12 +102,13 @@ def _glossary(path: str, parsed: Parsed, text: str) -> Glossary:
 
 def load(path: str) -> Glossary:
     """Load a glossary file; errors are :class:`InputError` with the offending line."""
-    parsed, text = parse_file(path)
-    for problem in parsed.problems:
-        if problem.level == "error":
-            raise InputError(path, problem.message, problem.line)
-    validate(path, parsed.entries)
-    return _glossary(path, parsed, text)
+    with gcutil.paused():  # a termbase is many small objects that live as long as the run
+        parsed, text = parse_file(path)
+        for problem in parsed.problems:
+            if problem.level == "error":
+                raise InputError(path, problem.message, problem.line)
+        validate(path, parsed.entries)
+        return _glossary(path, parsed, text)
 
 
 def write(glossary: Glossary, path: str, tbx_version: int = 3) -> str:

@@ -26,18 +26,23 @@ def entry_problems(entries: Iterable[Entry]) -> list[Problem]:
     """Problems of each entry on its own."""
     problems: list[Problem] = []
     for entry in entries:
-        allowed = {(t.text if t.case_sensitive else t.text.casefold()) for t in entry.allowed}
-        for term in entry.forbidden:
-            if _key(term) in allowed:
-                problems.append(
-                    Problem(term.line or entry.line, f"term {term.text!r} is both allowed and forbidden")
-                )
+        targets = entry.target_terms
+        if any(t.status == "forbidden" for t in targets):
+            allowed = {_key(t) for t in targets if t.status != "forbidden"}
+            for term in targets:
+                if term.status == "forbidden" and _key(term) in allowed:
+                    problems.append(
+                        Problem(term.line or entry.line, f"term {term.text!r} is both allowed and forbidden")
+                    )
         seen: set[tuple[str, str, bool]] = set()
         for term in entry.all_terms:
             if not term.text.strip():
                 problems.append(Problem(term.line or entry.line, "empty term"))
+        for term in entry.source_terms:
+            seen.add((term.lang, _key(term), term.status == "forbidden"))
+        for term in (*targets, *entry.other_terms):
             key = (term.lang, _key(term), term.status == "forbidden")
-            if key in seen and term not in entry.source_terms:
+            if key in seen:
                 problems.append(
                     Problem(term.line or entry.line, f"term {term.text!r} listed twice", "warning")
                 )
@@ -57,7 +62,9 @@ def cross_problems(entries: Iterable[Entry]) -> list[Problem]:
             key = (term.lang, term.text.casefold())
             (forbidden if term.status == "forbidden" else allowed).setdefault(key, entry)
     for entry in entries:
-        for term in entry.forbidden:
+        for term in entry.target_terms:
+            if term.status != "forbidden":
+                continue
             other = allowed.get((term.lang, term.text.casefold()))
             if other is not None and other is not entry and _clash(term, other):
                 problems.append(

@@ -58,7 +58,15 @@ _LANGS = re.compile(r"#\s*languages?\s*:\s*([\w-]+)\s*(?:->|→|,|\s)\s*([\w-]+)
 
 
 def split_terms(cell: str) -> list[str]:
+    if "|" not in cell:  # the usual case: one term
+        cell = cell.strip()
+        return [cell] if cell else []
     return [t.strip() for t in cell.split("|") if t.strip()]
+
+
+def _empty_term(cell: str) -> bool:
+    """Whether a `` | ``-separated cell holds an empty term (``a || b``, ``a |``)."""
+    return "|" in cell and ("||" in cell.replace(" ", "") or cell.strip().endswith("|"))
 
 
 def column_name(header: str) -> str:
@@ -122,7 +130,7 @@ def parse(path: str, text: str) -> Parsed:
         return Parsed(src_lang, tgt_lang, (), tuple(problems))
     entries: list[Entry] = []
     for number, line in rows[1:]:
-        cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
+        cells = next(csv.reader([line], delimiter=delimiter), [])
         if len(cells) > len(header):
             problems.append(Problem(number, f"{len(cells)} cells but the header has {len(header)}"))
             continue
@@ -141,38 +149,41 @@ def _entry(
     tgt_lang: str | None,
     problems: list[Problem],
 ) -> Entry | None:
-    row = dict(zip(header, [c.strip() for c in cells], strict=False))
-    s_lang = row.get("source_lang") or src_lang
-    t_lang = row.get("target_lang") or tgt_lang
+    row = dict(zip(header, map(str.strip, cells), strict=False))
+    get = row.get
+    s_lang = get("source_lang") or src_lang
+    t_lang = get("target_lang") or tgt_lang
     if not t_lang:
         problems.append(Problem(number, "no target language (target_lang column or '# languages:')"))
         return None
     before = len(problems)
-    case = _flag(row.get("case_sensitive", ""), "case_sensitive", number, problems)
-    dnt = _flag(row.get("dnt", ""), "dnt", number, problems)
-    targets = split_terms(row.get("target", "")) + split_terms(row.get("admitted", ""))
-    forbidden = split_terms(row.get("forbidden", ""))
-    sources = split_terms(row.get("source", ""))
+    case = _flag(get("case_sensitive", ""), "case_sensitive", number, problems)
+    dnt = _flag(get("dnt", ""), "dnt", number, problems)
+    targets = split_terms(get("target", ""))
+    admitted = get("admitted")
+    if admitted:
+        targets += split_terms(admitted)
+    forbidden = split_terms(get("forbidden", ""))
+    sources = split_terms(get("source", ""))
     if not targets and not (dnt and sources):
         problems.append(Problem(number, "empty target term"))
     for column in ("source", "target", "admitted", "forbidden"):
-        if "||" in row.get(column, "").replace(" ", "") or row.get(column, "").strip().endswith("|"):
+        if _empty_term(get(column, "")):
             problems.append(Problem(number, f"empty term in column {column!r}"))
     if len(problems) > before:
         return None
     if dnt and not targets:
         targets = list(sources)
-    terms = [
-        Term(t, t_lang, "preferred" if i == 0 else "admitted", case, line=number)
-        for i, t in enumerate(targets)
-    ]
+    terms = [Term(t, t_lang, "admitted", case, line=number) for t in targets]
+    terms[0] = Term(targets[0], t_lang, "preferred", case, line=number)
     terms += [Term(t, t_lang, "forbidden", case, line=number) for t in forbidden]
+    s_lang = s_lang or ""
     return Entry(
-        id=row.get("id") or f"{path}:{number}",
-        source_terms=tuple(Term(s, s_lang or "", "preferred", case, line=number) for s in sources),
+        id=get("id") or f"{path}:{number}",
+        source_terms=tuple([Term(s, s_lang, "preferred", case, line=number) for s in sources]),
         target_terms=tuple(terms),
         dnt=dnt,
-        note=row.get("note", ""),
+        note=get("note", ""),
         line=number,
     )
 

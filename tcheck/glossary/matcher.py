@@ -21,29 +21,39 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from tcheck import gcutil
 from tcheck.glossary.stemming import stemmer_for
 
 T = TypeVar("T")
 _WORD_TAIL = re.compile(r"\w*")
 _NON_WORD = re.compile(r"[^\w]")
 _MARK = "\x01"
+# The same as _NON_WORD.sub(_MARK, text) for ASCII text, five times faster (str.translate).
+_ASCII_MARKS = str.maketrans({chr(i): _MARK for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")})
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
 MIN_STEMMED = 4
 MAX_ENDING = 4  # letters an inflection may add
 CACHE = 4096
+INFLECTIONS = 200_000
 
 
 def _ends_in_acronym(pattern: str) -> bool:
     """Whether the last word is written in capitals (``CSTO``, ``G20``, ``UNHCR``)."""
-    at = len(pattern)
-    while at > 0 and pattern[at - 1].isalnum():
-        at -= 1
-    word = pattern[at:]
+    word = _last(_ALNUM_RUN, pattern)
     return word.isupper() and sum(c.isupper() for c in word) >= 2
+
+
+def _last(run: re.Pattern[str], text: str) -> str:
+    """The longest end of ``text`` made of characters ``run`` matches (matched on the reversed
+    text, so the cost is the length of that end, not of the text)."""
+    m = run.match(text[::-1])
+    return m.group()[::-1] if m else ""
 
 
 def lower_same_length(text: str) -> str:
@@ -112,101 +122,159 @@ class _Pattern(NamedTuple):
 
 
 class TermMatcher(Generic[T]):
-    """Finds many terms at once; ``add`` every pattern, then ``find`` in any number of texts."""
+    """Finds many terms at once; ``add`` every pattern, then ``find`` in any number of texts.
 
-    def __init__(self) -> None:
-        import ahocorasick
+    ``notable`` tells which payloads are worth a search on their own: ``find(text,
+    notable_only=True)`` returns nothing for a text in which no notable pattern occurs, without
+    the per-hit work (boundaries, inflection, overlaps) for the others. A large termbase of common
+    words hits almost every sentence, but a check of forbidden terms has something to say only
+    where a forbidden term occurs.
+    """
 
-        self._automaton = ahocorasick.Automaton()
+    def __init__(self, notable: Callable[[T], bool] | None = None) -> None:
+        self._notable = notable
+        self._automaton: Any = None
+        self._pending: list[tuple[str, T, bool, str | None]] = []
         self._payloads: dict[str, list[_Pattern]] = {}
         self._count = 0
-        self._ready = False
-        self._recent: dict[int, tuple[str, list[Match[T]]]] = {}  # by the text object itself
+        self._inflections: dict[tuple[str, str], bool] = {}  # (term's word, text's word) -> same word?
+        # by the text object itself (and whether only notable spans were asked for)
+        self._recent: dict[tuple[int, bool], tuple[str, list[Match[T]]]] = {}
 
     def add(self, pattern: str, payload: T, case_sensitive: bool = False, lang: str | None = None) -> None:
-        """Add ``pattern``; with ``lang``, its last word also matches inflected forms."""
-        pattern = unicodedata.normalize("NFC", " ".join(pattern.split()))
-        if not pattern:
-            return
-        key = lower_same_length(pattern)
-        acronym = _ends_in_acronym(pattern)
-        self._count += 1
-        self._ready = False
-        self._recent.clear()
-        stem = stemmer_for(lang) if lang and not acronym else None
-        at = len(key)
-        while at > 0 and key[at - 1].isalpha():
-            at -= 1
-        word = key[at:]
-        if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
-            stem, word = None, ""
-        item = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False)
-        self._payloads.setdefault(key, []).append(item)
-        if word.endswith("y"):
-            # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
-            # but a final y may change (agency/agencies).
-            self._payloads.setdefault(key[:-1], []).append(item._replace(cut=True))
+        """Add ``pattern``; with ``lang``, its last word also matches inflected forms.
+
+        Patterns are only queued here; the first ``find`` compiles them all at once.
+        """
+        if pattern and not pattern.isspace():
+            self._pending.append((pattern, payload, case_sensitive, lang))
+            self._count += 1
 
     def __len__(self) -> int:
         return self._count
+
+    def _compile(self) -> None:
+        payloads = self._payloads
+        stemmers: dict[str | None, Callable[[str], str] | None] = {}
+        for pattern, payload, case_sensitive, lang in self._pending:
+            pattern = " ".join(pattern.split())
+            if not pattern.isascii():
+                pattern = unicodedata.normalize("NFC", pattern)
+            key = pattern.lower() if pattern.isascii() else lower_same_length(pattern)
+            acronym = _ends_in_acronym(pattern)
+            stem = None
+            if lang and not acronym:
+                stem = (
+                    stemmers.get(lang) if lang in stemmers else stemmers.setdefault(lang, stemmer_for(lang))
+                )
+            word = _last(_LETTER_RUN, key)
+            at = len(key) - len(word)
+            if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
+                stem, word = None, ""
+            item = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False)
+            found = payloads.get(key)
+            if found is None:
+                payloads[key] = [item]
+            else:
+                found.append(item)
+            if word.endswith("y"):
+                # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
+                # but a final y may change (agency/agencies).
+                payloads.setdefault(key[:-1], []).append(item._replace(cut=True))
+        self._pending.clear()
 
     def _build(self) -> None:
         # The automaton sees text with every non-word character turned into a marker, and keys
         # that start a word begin with that marker, so it only reports hits at word starts
         # (a glossary of common words would otherwise hit inside every longer word).
+        with gcutil.paused():
+            self._build_automaton()
+
+    def _build_automaton(self) -> None:
+        import ahocorasick
+
+        self._compile()
+        self._recent.clear()
+        automaton = ahocorasick.Automaton()
+        add_word = automaton.add_word
+        word_start: dict[str, bool] = {}
+        notable = self._notable
         for key, patterns in self._payloads.items():
-            searched = _NON_WORD.sub(_MARK, key)
-            plain = searched == key  # else punctuation must be compared after a hit
-            marked = _is_word_char(key[0]) and not _spaceless(key[0])
+            plain = _NON_WORD.search(key) is None  # else punctuation must be compared after a hit
+            searched = key if plain else _NON_WORD.sub(_MARK, key)
+            first = key[0]
+            marked = word_start.get(first)
+            if marked is None:
+                marked = word_start[first] = _is_word_char(first) and not _spaceless(first)
             if marked:
                 searched = _MARK + searched
-            self._automaton.add_word(searched, (len(key), marked, plain, key, patterns))
+            worth = notable is None or any(notable(p.payload) for p in patterns)
+            add_word(searched, (len(key), marked, plain, key, patterns, worth))
         if self._payloads:
-            self._automaton.make_automaton()
-        self._ready = True
+            automaton.make_automaton()
+        self._automaton = automaton
 
-    def find(self, text: str, lowered: str | None = None) -> Iterator[Match[T]]:
+    def find(
+        self, text: str, lowered: str | None = None, *, notable_only: bool = False
+    ) -> Iterator[Match[T]]:
         """Non-overlapping matches in ``text``, longest first, in text order.
 
-        Results for the last few thousand text objects are kept, so several checks searching the
-        same segment pay for one search.
+        With ``notable_only``, only the spans where a notable pattern matched (each with all its
+        matches), after overlaps with every pattern have been resolved; nothing at all, and no
+        work on the other hits, when no notable pattern occurs. Results for the last few
+        thousand text objects are kept, so several checks searching the same segment pay for one
+        search.
         """
+        if self._pending or self._automaton is None:
+            self._build()
         if not self._payloads:
             return iter(())
-        recent = self._recent.get(id(text))
+        key = (id(text), notable_only)
+        recent = self._recent.get(key)
         if recent is not None and recent[0] is text:
             return iter(recent[1])
-        found = self._find(text, lowered)
+        found = self._find(text, lowered, notable_only)
         if len(self._recent) >= CACHE:
             self._recent.clear()
-        self._recent[id(text)] = (text, found)
+        self._recent[key] = (text, found)
         return iter(found)
 
-    def _find(self, text: str, lowered: str | None) -> list[Match[T]]:
-        if not self._ready:
-            self._build()
+    def _find(self, text: str, lowered: str | None, notable_only: bool) -> list[Match[T]]:
         low = lowered if lowered is not None else lower_same_length(text)
+        ascii_text = low.isascii()
+        searched = _MARK + (low.translate(_ASCII_MARKS) if ascii_text else _NON_WORD.sub(_MARK, low))
+        hits: Iterable[tuple[int, _Value]] = self._automaton.iter(searched)
+        if notable_only:
+            hits = _near_notable(list(hits))
+            if not hits:
+                return []
         candidates: list[Match[T]] = []
+        notable: set[tuple[int, int]] = set()
         n = len(text)
-        searched = _MARK + _NON_WORD.sub(_MARK, low)
         boundary = _BOUNDARY
-        for end, (size, marked, plain, key, patterns) in self._automaton.iter(searched):
+        for end, (size, marked, plain, key, patterns, worth) in hits:
             # ``end``: one less for the leading marker, one more for a half-open end
             start = end - size
-            if start > 0:
-                left = boundary.get((text[start - 1], text[start]))
-                if left is None:
-                    left = _boundary(text[start - 1], text[start])
-                if not left and (marked or not _spaceless(text[start])):
-                    continue
+            if ascii_text:
+                # in ASCII the markers are exactly the non-word characters: a marked key starts
+                # a word, an unmarked one starts with punctuation
+                closed = end == n or searched[end] == _MARK or searched[end + 1] == _MARK
+            else:
+                if start > 0:
+                    left = boundary.get((text[start - 1], text[start]))
+                    if left is None:
+                        left = _boundary(text[start - 1], text[start])
+                    if not left and (marked or not _spaceless(text[start])):
+                        continue
+                if end == n:
+                    closed = True
+                else:
+                    closed_known = boundary.get((text[end - 1], text[end]))
+                    closed = _boundary(text[end - 1], text[end]) if closed_known is None else closed_known
             if not plain and low[start:end] != key:
                 continue  # punctuation differs ("Europa Kommission" for "Europa-Kommission")
-            if end == n:
-                closed = True
-            else:
-                closed_known = boundary.get((text[end - 1], text[end]))
-                closed = _boundary(text[end - 1], text[end]) if closed_known is None else closed_known
             surface = text[start:end]
+            before = len(candidates)
             for pat in patterns:
                 if closed:
                     if pat.cut or (pat.case_sensitive and surface != pat.text):
@@ -217,10 +285,15 @@ class TermMatcher(Generic[T]):
                     if match is not None:
                         candidates.append(match)
                 elif pat.stemmer is not None:
-                    match = self._inflected(pat, text, low, start, end)
+                    match = self._inflected(pat, text, low, start, end, self._inflections)
                     if match is not None:
                         candidates.append(match)
-        return _longest_first(candidates)
+            if notable_only and worth:
+                notable.update((m.start, m.end) for m in candidates[before:])
+        found = _longest_first(candidates)
+        if notable_only:
+            return [m for m in found if (m.start, m.end) in notable]
+        return found
 
     @staticmethod
     def _acronym(pat: _Pattern, text: str, start: int, end: int) -> Match[T] | None:
@@ -230,7 +303,9 @@ class TermMatcher(Generic[T]):
         return Match(start, m.end(), text[start : m.end()], pat.payload, exact=False)
 
     @staticmethod
-    def _inflected(pat: _Pattern, text: str, low: str, start: int, end: int) -> Match[T] | None:
+    def _inflected(
+        pat: _Pattern, text: str, low: str, start: int, end: int, known: dict[tuple[str, str], bool]
+    ) -> Match[T] | None:
         tail = _WORD_TAIL.match(text, end)
         stop = tail.end() if tail is not None else end
         if stop - (start + pat.word_at) > len(pat.word) + MAX_ENDING:
@@ -238,24 +313,56 @@ class TermMatcher(Generic[T]):
         word = low[start + pat.word_at : stop]
         if word == pat.word:
             return None  # the exact form, found under the full key
-        assert pat.stemmer is not None
-        stem, wanted = pat.stemmer(word), pat.stemmer(pat.word)
-        # Snowball stems are not always shared by all forms (nb: rådgiveren -> rådgiver,
-        # rådgiver -> rådgiv): accept the term's own word and one more stemming step too.
-        if stem != wanted and stem != pat.word and pat.stemmer(stem) != wanted:
+        inflects = known.get((pat.word, word))
+        if inflects is None:
+            assert pat.stemmer is not None
+            stem, wanted = pat.stemmer(word), pat.stemmer(pat.word)
+            # Snowball stems are not always shared by all forms (nb: rådgiveren -> rådgiver,
+            # rådgiver -> rådgiv): accept the term's own word and one more stemming step too.
+            inflects = stem == wanted or stem == pat.word or pat.stemmer(stem) == wanted
+            if len(known) >= INFLECTIONS:
+                known.clear()
+            known[(pat.word, word)] = inflects
+        if not inflects:
             return None
         if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
             return None
         return Match(start, stop, text[start:stop], pat.payload, exact=False)
 
 
+# An automaton value: key length, starts with a marker, has no punctuation, key, patterns, notable
+_Value = tuple[int, bool, bool, str, list[_Pattern], bool]
+# How far a match may reach past its key (an inflected ending, an acronym's suffix)
+_REACH = MAX_ENDING + 3
+
+
+def _near_notable(hits: list[tuple[int, _Value]]) -> list[tuple[int, _Value]]:
+    """The hits of notable keys and those that might overlap one (and so decide between them);
+    none when no notable key was hit."""
+    spans = [(end - value[0], end) for end, value in hits if value[5]]
+    if len(spans) == len(hits) or not spans:
+        return hits if spans else []
+    return [
+        (end, value)
+        for end, value in hits
+        if value[5] or any(end - value[0] < e + _REACH and s < end + _REACH for s, e in spans)
+    ]
+
+
 def _longest_first(matches: list[Match[T]]) -> list[Match[T]]:
     """Drop matches overlapping a longer one (equal spans all stay); text order."""
     if len(matches) < 2:
         return matches
+    # The usual case: found in text order and nothing overlaps (one span's matches share a key,
+    # so they are all exact or all inflected).
+    for a, b in pairwise(matches):
+        if a.end > b.start and (a.start, a.end) != (b.start, b.end):
+            break
+    else:
+        return matches
     ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, not m.exact))
     if all(a.end <= b.start or (a.start, a.end) == (b.start, b.end) for a, b in pairwise(ordered)):
-        return ordered  # the usual case: nothing overlaps
+        return ordered
     chosen: list[Match[T]] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start, not m.exact)):

@@ -7,9 +7,8 @@ and :meth:`Glossary.for_pair` projects such a file onto the language pair of a r
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
@@ -17,11 +16,12 @@ STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
 SHORT_FORMS = frozenset({"acronym", "abbreviation", "shortForm", "initialism", "clippedTerm"})
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One written form of a concept in one language.
 
     ``kind`` is a TBX term type (``fullForm``, ``acronym``, ``abbreviation`` ...) when known.
+    (Terms and entries are named tuples: immutable, and cheap to create by the hundred thousand
+    when a large termbase loads.)
     """
 
     text: str
@@ -33,8 +33,7 @@ class Term:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A concept: its source terms, target terms (preferred, admitted, forbidden) and flags.
 
     ``dnt`` (do not translate): the source term must appear unchanged in the target.
@@ -143,9 +142,7 @@ class Glossary:
                 continue
             sources = tuple(t for t in pool if source is not None and primary(t.lang) == source)
             others = tuple(t for t in pool if t not in targets and t not in sources)
-            entries.append(
-                dataclasses.replace(entry, source_terms=sources, target_terms=targets, other_terms=others)
-            )
+            entries.append(entry._replace(source_terms=sources, target_terms=targets, other_terms=others))
         return Glossary(self.path, source, tgt, tuple(entries), self.sha256, self.languages)
 
 

@@ -1,0 +1,96 @@
+"""The term matcher behind TC101-TC105: notable-only searches, the ASCII fast path, late additions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tcheck.glossary.matcher import Match, TermMatcher
+
+# (pattern, payload, language); payloads starting with "!" are notable (as forbidden terms are)
+PATTERNS = [
+    ("president", "president", "en"),
+    ("vice president", "vice president", "en"),
+    ("chairman", "!chairman", "en"),
+    ("CTSO", "!CTSO", "en"),
+    ("security alliance", "security alliance", "en"),
+    ("alliance", "!alliance", "en"),
+    ("regjering", "regjering", "nb"),
+    ("statsminister", "!statsminister", "nb"),
+    ("Europäische Kommission", "!Kommission", "de"),
+    ("Kommission", "Kommission", "de"),
+    ("联合国", "!联合国", "zh"),
+    ("安理会", "安理会", "zh"),
+]
+
+TEXTS = [
+    "The vice president and the chairman met the president of the security alliance CTSO.",
+    "Vice-presidents, chairmen and CTSOs: the alliance's presidents spoke, then the alliances.",
+    "The president spoke; nobody else did.",
+    "Regjeringen og statsministeren møttes; regjeringens statsministre var enige.",
+    "Die Europäische Kommission und die Kommissionen der Europäischen Kommission tagten.",
+    "联合国安理会今天开会，联合国秘书长发言。",
+    "安理会今天开会。",
+    "",
+]
+
+
+def _matcher() -> TermMatcher[str]:
+    matcher: TermMatcher[str] = TermMatcher(notable=lambda payload: payload.startswith("!"))
+    for pattern, payload, lang in PATTERNS:
+        matcher.add(pattern, payload, lang=lang)
+    return matcher
+
+
+def _notable_spans(found: list[Match[str]]) -> list[Match[str]]:
+    spans = {(m.start, m.end) for m in found if m.payload.startswith("!")}
+    return [m for m in found if (m.start, m.end) in spans]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_notable_only_keeps_exactly_the_notable_spans(text: str) -> None:
+    full = list(_matcher().find(text))
+    assert list(_matcher().find(text, notable_only=True)) == _notable_spans(full)
+
+
+def test_a_longer_plain_term_still_wins_over_a_notable_one() -> None:
+    # 'alliance' is notable, but 'security alliance' (not notable) is longer and takes the span
+    found = list(_matcher().find("The security alliance met.", notable_only=True))
+    assert found == []
+    found = list(_matcher().find("The alliance met.", notable_only=True))
+    assert [m.text for m in found] == ["alliance"]
+
+
+def test_no_notable_term_means_nothing() -> None:
+    matcher = _matcher()
+    assert list(matcher.find("The president met the vice president.", notable_only=True)) == []
+    assert [m.text for m in matcher.find("The president met the vice president.")] == [
+        "president",
+        "vice president",
+    ]
+
+
+def test_ascii_fast_path_agrees_with_the_general_path() -> None:
+    # The same sentence once in pure ASCII and once with a non-ASCII word at its end: every
+    # match before that word must be the same.
+    for text in TEXTS[:3]:
+        plain = list(_matcher().find(text))
+        mixed = [m for m in _matcher().find(text + " Überall.") if m.end <= len(text)]
+        assert plain == mixed, text
+
+
+def test_patterns_added_after_a_search_are_found() -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add("CSTO", "a")
+    text = "CSTO and NATO"
+    assert [m.text for m in matcher.find(text)] == ["CSTO"]
+    matcher.add("NATO", "b")
+    assert [m.text for m in matcher.find(text)] == ["CSTO", "NATO"]
+    assert len(matcher) == 2
+
+
+def test_blank_patterns_are_ignored() -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add("  ", "blank")
+    matcher.add("", "empty")
+    assert len(matcher) == 0
+    assert list(matcher.find("anything")) == []
