@@ -5,7 +5,10 @@ target, synonyms as admitted terms, a generated misspelling of each as forbidden
 generated entries; the small one is its first 10 entries; a third, of 50,000 generated entries
 only, (almost) never occurs in the text: it shows the cost of size alone, without the hits that
 the termbank's common words (state, member, law ...) bring. The corpus is the English NTREX-128
-source, one file per document, repeated until it reaches the requested size. Each configuration
+source, one file per document, repeated until it reaches the requested size. With ``--target nb``
+the direction is reversed: Norwegian (Bokmål) terms are matched in the Norwegian NTREX
+translation, where every word of a multi-word term may inflect (``europeisk union`` / ``den
+europeiske union``), which English terms do not. Each configuration
 runs in a fresh process (peak memory is the process's maximum resident set), alternately and
 ``--repeat`` times, keeping each configuration's best time:
 
@@ -14,6 +17,7 @@ runs in a fresh process (peak memory is the process's maximum resident set), alt
 - ``match``: the matcher alone (build + one ``find`` over every segment; documents read first).
 
     python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank
+    python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank --target nb
 """
 
 from __future__ import annotations
@@ -54,9 +58,12 @@ SYLLABLES = [
 ]
 
 
-def build_corpus(ntrex: Path, out: Path, megabytes: float) -> int:
+CORPUS = {"en": "newstest2019-src.eng.txt", "nb": "newstest2019-ref.nob.txt"}
+
+
+def build_corpus(ntrex: Path, out: Path, megabytes: float, target: str = "en") -> int:
     ids = (ntrex / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    lines = (ntrex / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    lines = (ntrex / CORPUS[target]).read_text(encoding="utf-8").splitlines()
     docs: dict[str, list[str]] = defaultdict(list)
     for doc_id, line in zip(ids, lines, strict=True):
         docs[doc_id].append(line.strip())
@@ -85,7 +92,9 @@ def _misspell(term: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def build_glossaries(termbank: Path, out: Path, entries: int) -> tuple[Path, Path, Path, int]:
+def build_glossaries(
+    termbank: Path, out: Path, entries: int, target: str = "en"
+) -> tuple[Path, Path, Path, int]:
     rng = random.Random(20240119)
     rows: list[list[str]] = []
     for tsv in sorted(termbank.glob("*.tsv")):
@@ -93,22 +102,24 @@ def build_glossaries(termbank: Path, out: Path, entries: int) -> tuple[Path, Pat
             for row in csv.DictReader(fh, delimiter="\t"):
                 en = [t.split("{")[0].strip() for t in row["en"].split("|") if t.split("{")[0].strip()]
                 no = [t.split("{")[0].strip() for t in row["no"].split("|") if t.split("{")[0].strip()]
+                source, terms = (no, en) if target == "en" else (en, no)
                 if en and no:
-                    forbidden = _misspell(en[0], rng)
-                    if forbidden.casefold() not in {t.casefold() for t in en}:
-                        rows.append([" | ".join(no), " | ".join(en), forbidden])
+                    forbidden = _misspell(terms[0], rng)
+                    if forbidden.casefold() not in {t.casefold() for t in terms}:
+                        rows.append([" | ".join(source), " | ".join(terms), forbidden])
     real = len(rows)
     seen = {r[1].casefold() for r in rows}
     while len(rows) < entries:
         words = [
             "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 3))
         ]
-        target = " ".join(words)
-        if target in seen:
+        term = " ".join(words)
+        if term in seen:
             continue
-        seen.add(target)
-        rows.append([target + "en", target, _misspell(target, rng)])
-    header = "# languages: nb -> en\nsource,target,forbidden\n"
+        seen.add(term)
+        rows.append([term + "en", term, _misspell(term, rng)])
+    pair = "nb -> en" if target == "en" else "en -> nb"
+    header = f"# languages: {pair}\nsource,target,forbidden\n"
     large, small, rare = out / "large.csv", out / "small.csv", out / "rare.csv"
     chosen_rows = ((large, rows[:entries]), (small, rows[:10]), (rare, rows[real : real + entries]))
     for path, chosen in chosen_rows:
@@ -118,14 +129,14 @@ def build_glossaries(termbank: Path, out: Path, entries: int) -> tuple[Path, Pat
     return large, small, rare, real
 
 
-def worker(mode: str, corpus: str, glossary: str) -> None:
+def worker(mode: str, corpus: str, glossary: str, target: str = "en") -> None:
     """One measurement in this (fresh) process; prints a JSON line."""
     from tcheck import app
     from tcheck.config import Config
 
     config = Config(
-        source_lang="nb",
-        target_lang="en",
+        source_lang="nb" if target == "en" else "en",
+        target_lang=target,
         glossaries=(glossary,),
         default_glossaries=False,
         select=("TC101", "TC104"),
@@ -149,9 +160,9 @@ def worker(mode: str, corpus: str, glossary: str) -> None:
     print(json.dumps({"seconds": round(seconds, 2), "peak_mb": round(peak, 1), "count": count}))
 
 
-def measure(mode: str, corpus: Path, glossary: Path) -> dict[str, float]:
+def measure(mode: str, corpus: Path, glossary: Path, target: str) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", mode, str(corpus), str(glossary)],
+        [sys.executable, __file__, "--worker", mode, str(corpus), str(glossary), target],
         check=True,
         capture_output=True,
         text=True,
@@ -162,7 +173,7 @@ def measure(mode: str, corpus: Path, glossary: Path) -> dict[str, float]:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(*sys.argv[2:5])
+        worker(*sys.argv[2:6])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ntrex", type=Path)
@@ -171,28 +182,31 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--modes", nargs="+", default=["check", "match"], choices=["check", "match"])
     parser.add_argument("--repeat", type=int, default=2, help="runs of each configuration (best kept)")
+    parser.add_argument(
+        "--target", choices=sorted(CORPUS), default="en", help="language of the terms and text"
+    )
     args = parser.parse_args()
     if not (args.ntrex / "DOCUMENT_IDS.tsv").is_file() or not list(args.termbank.glob("*.tsv")):
         print("skipped: NTREX-128 or the Nordic termbank is missing")
         return 0
     with tempfile.TemporaryDirectory(prefix="tcheck-gscale-") as tmp:
         root = Path(tmp)
-        size = build_corpus(args.ntrex, root / "corpus", args.megabytes)
-        large, small, rare, real = build_glossaries(args.termbank, root, args.entries)
+        size = build_corpus(args.ntrex, root / "corpus", args.megabytes, args.target)
+        large, small, rare, real = build_glossaries(args.termbank, root, args.entries, args.target)
         configs = (
             ("10 entries", small),
             (f"{args.entries} entries", large),
             (f"{args.entries} unseen", rare),
         )
         print(
-            f"corpus: {size / 1e6:.1f} MB; glossaries: 10 entries; {args.entries} entries ({real} from the "
+            f"{args.target} corpus: {size / 1e6:.1f} MB; glossaries: 10 entries; {args.entries} entries ({real} from the "
             f"termbank, common words included); {args.entries} generated entries that never occur"
         )
         for mode in args.modes:
             runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in configs}
             for _ in range(args.repeat):  # alternate, keep each one's best: the machine may be busy
                 for name, path in configs:
-                    runs[name].append(measure(mode, root / "corpus", path))
+                    runs[name].append(measure(mode, root / "corpus", path, args.target))
             best = {name: min(found, key=lambda r: r["seconds"]) for name, found in runs.items()}
             base = best[configs[0][0]]["seconds"]
             for name, figures in best.items():

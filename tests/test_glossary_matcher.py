@@ -94,3 +94,55 @@ def test_blank_patterns_are_ignored() -> None:
     matcher.add("", "empty")
     assert len(matcher) == 0
     assert list(matcher.find("anything")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text", "found"),
+    [
+        (
+            "de",
+            "Europäische Kommission",
+            "Ein Sprecher der Europäischen Kommission sagte",
+            "Europäischen Kommission",
+        ),
+        ("de", "Vereinte Nationen", "Die Truppen der Vereinten Nationen zogen ab.", "Vereinten Nationen"),
+        ("nb", "europeisk union", "Han er medlem av den europeiske union.", "europeiske union"),
+        ("nb", "de forente nasjoner", "Talsmannen for De forentes nasjoner sa", "De forentes nasjoner"),
+        (
+            "ru",
+            "Организация Объединённых Наций",
+            "Генсек Организации Объединённых Наций заявил",
+            "Организации Объединённых Наций",
+        ),
+        ("fr", "Nations unies", "Le siège des Nation unie à New York", "Nation unie"),
+        ("de", "Europäische-Kommission", "der Europäischen-Kommission", "Europäischen-Kommission"),
+    ],
+)
+def test_every_word_of_a_term_may_inflect(lang: str, term: str, text: str, found: str) -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add(term, "x", lang=lang)
+    assert [(m.text, m.exact) for m in matcher.find(text)] == [(found, False)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("de", "Europäische Kommission", "Das Europäische Parlament und die Kommission tagten."),
+        ("de", "Europäische Kommission", "Die europäischen Kommissare kamen."),  # another word
+        ("de", "Europäische Kommission", "Die Europäische-Kommission-Sitzung"),  # separator differs
+        ("nb", "europeisk union", "En europeiskorientert union."),  # too long an ending
+        ("en", "United Nations", "The united nationalists met."),
+        ("de", "Europäische Kommission", "Die EUROPÄISCHEN KOMMISSARE"),
+    ],
+)
+def test_phrases_need_every_word(lang: str, term: str, text: str) -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add(term, "x", lang=lang)
+    assert [m.text for m in matcher.find(text)] == []
+
+
+def test_case_sensitive_terms_inflect_only_their_last_word() -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add("Europäische Kommission", "x", case_sensitive=True, lang="de")
+    assert [m.text for m in matcher.find("der Europäischen Kommission")] == []
+    assert [m.text for m in matcher.find("der Europäische Kommissionen")] == ["Europäische Kommissionen"]

@@ -19,9 +19,10 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     and names the entry's preferred term. Matching folds case (unless the entry is case-sensitive;
     TBX acronyms are), is whole-word in scripts written with spaces and substring in scripts
     without (Chinese, Japanese, Thai), and takes the longest term where terms overlap. Inflected
-    forms are found too: where the language has a Snowball stemmer, the last word of a term matches
-    any word with the same stem (``Europa-Kommissionen`` for ``Europa-Kommission``), and acronyms
-    take short endings (``FNs``). An exact match decides over an inflected one, and a span that is
+    forms are found too: where the language has a Snowball stemmer, each word of a term matches
+    any word with the same stem (``Europa-Kommissionen`` for ``Europa-Kommission``, ``der
+    Europäischen Kommission`` for ``Europäische Kommission``), and acronyms take short endings
+    (``FNs``). An exact match decides over an inflected one, and a span that is
     also an allowed term of some entry is left alone.
 
     Why it matters: machine translation and hurried editing bring back spellings an organisation

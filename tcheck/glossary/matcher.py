@@ -11,10 +11,12 @@ also matches any word with the same stem (``Europa-Kommission`` finds ``Europa-K
 ``Nordic Advice`` finds ``Nordic Advices``, ``agency`` finds ``agencies``): where the text word
 goes on past the pattern (by at most four letters; a final ``y`` of the pattern may change), the
 hit is kept when the whole text word has the same Snowball stem (stems are computed lazily and
-cached, so a large termbase costs no stemming up front).
-Only the last word inflects (the head of most terms). Short words (under 4 letters) and
-acronyms are not stemmed; an acronym instead accepts a short
-lower-case ending (``FNs``, ``NATOs``, ``EU:n``). Such matches have ``exact=False``.
+cached, so a large termbase costs no stemming up front). The other words of a multi-word term may
+inflect too (``Europäische Kommission`` finds ``Europäischen Kommission``): such terms are also
+held under a shorter trigger and walked word by word (:mod:`tcheck.glossary.inflection`).
+Short words (under 4 letters) and acronyms are not stemmed; an acronym instead accepts a short
+lower-case ending (``FNs``, ``NATOs``, ``EU:n``); case-sensitive terms inflect their last word
+only. Such matches have ``exact=False``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,16 @@ from itertools import pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from tcheck import gcutil
+from tcheck.glossary.inflection import (
+    FIXED_MODIFIERS,
+    MAX_ENDING,
+    MIN_STEMMED,
+    Phrase,
+    Phrases,
+    phrase,
+    same_word,
+)
+from tcheck.glossary.model import primary
 from tcheck.glossary.stemming import stemmer_for
 
 T = TypeVar("T")
@@ -37,10 +49,8 @@ _ASCII_MARKS = str.maketrans({chr(i): _MARK for i in range(128) if not (chr(i).i
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
-MIN_STEMMED = 4
-MAX_ENDING = 4  # letters an inflection may add
 CACHE = 4096
-INFLECTIONS = 200_000
+_REACH = MAX_ENDING + 3  # how far past its key an inflected word or an acronym's suffix may reach
 
 
 def _ends_in_acronym(pattern: str) -> bool:
@@ -119,6 +129,7 @@ class _Pattern(NamedTuple):
     stemmer: Callable[[str], str] | None
     acronym: bool
     cut: bool  # held without its final letter (agency -> "agenc"): only inflected hits count
+    phrase: Phrase | None = None  # held under a multi-word term's trigger (see inflection.py)
 
 
 class TermMatcher(Generic[T]):
@@ -142,7 +153,7 @@ class TermMatcher(Generic[T]):
         self._recent: dict[tuple[int, bool], tuple[str, list[Match[T]]]] = {}
 
     def add(self, pattern: str, payload: T, case_sensitive: bool = False, lang: str | None = None) -> None:
-        """Add ``pattern``; with ``lang``, its last word also matches inflected forms.
+        """Add ``pattern``; with ``lang`` (a language with a Snowball stemmer), inflected forms too.
 
         Patterns are only queued here; the first ``find`` compiles them all at once.
         """
@@ -169,9 +180,14 @@ class TermMatcher(Generic[T]):
                 )
             word = _last(_LETTER_RUN, key)
             at = len(key) - len(word)
+            words = None
+            if stem is not None and not case_sensitive and primary(lang or "") not in FIXED_MODIFIERS:
+                words = phrase(key, stem)
             if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
-                stem, word = None, ""
-            item = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False)
+                word = ""
+            item = _Pattern(
+                pattern, case_sensitive, payload, word, at, stem if word else None, acronym, False
+            )
             found = payloads.get(key)
             if found is None:
                 payloads[key] = [item]
@@ -181,6 +197,8 @@ class TermMatcher(Generic[T]):
                 # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
                 # but a final y may change (agency/agencies).
                 payloads.setdefault(key[:-1], []).append(item._replace(cut=True))
+            if words is not None:
+                payloads.setdefault(words.trigger, []).append(item._replace(stemmer=stem, phrase=words))
         self._pending.clear()
 
     def _build(self) -> None:
@@ -209,7 +227,19 @@ class TermMatcher(Generic[T]):
             if marked:
                 searched = _MARK + searched
             worth = notable is None or any(notable(p.payload) for p in patterns)
-            add_word(searched, (len(key), marked, plain, key, patterns, worth))
+            # how far past the key a match may reach: an ending, or the rest of a phrase
+            reach = _REACH + max(
+                (len(p.text) - len(key) + MAX_ENDING * len(p.phrase.words) for p in patterns if p.phrase),
+                default=0,
+            )
+            phrases: Phrases[_Pattern] | None = None
+            if any(p.phrase for p in patterns):
+                phrases = Phrases()
+                for pat in patterns:
+                    if pat.phrase is not None and pat.stemmer is not None:
+                        phrases.add(pat.phrase, pat.stemmer, pat)
+                patterns = [p for p in patterns if p.phrase is None]
+            add_word(searched, (len(key), marked, plain, key, patterns, worth, reach, phrases))
         if self._payloads:
             automaton.make_automaton()
         self._automaton = automaton
@@ -252,7 +282,7 @@ class TermMatcher(Generic[T]):
         notable: set[tuple[int, int]] = set()
         n = len(text)
         boundary = _BOUNDARY
-        for end, (size, marked, plain, key, patterns, worth) in hits:
+        for end, (size, marked, plain, key, patterns, worth, _, phrases) in hits:
             # ``end``: one less for the leading marker, one more for a half-open end
             start = end - size
             if ascii_text:
@@ -275,6 +305,9 @@ class TermMatcher(Generic[T]):
                 continue  # punctuation differs ("Europa Kommission" for "Europa-Kommission")
             surface = text[start:end]
             before = len(candidates)
+            if phrases is not None:
+                for pat, stop in phrases.at(text, low, start, self._inflections):
+                    candidates.append(Match(start, stop, text[start:stop], pat.payload, exact=False))
             for pat in patterns:
                 if closed:
                     if pat.cut or (pat.case_sensitive and surface != pat.text):
@@ -313,39 +346,29 @@ class TermMatcher(Generic[T]):
         word = low[start + pat.word_at : stop]
         if word == pat.word:
             return None  # the exact form, found under the full key
-        inflects = known.get((pat.word, word))
-        if inflects is None:
-            assert pat.stemmer is not None
-            stem, wanted = pat.stemmer(word), pat.stemmer(pat.word)
-            # Snowball stems are not always shared by all forms (nb: rådgiveren -> rådgiver,
-            # rådgiver -> rådgiv): accept the term's own word and one more stemming step too.
-            inflects = stem == wanted or stem == pat.word or pat.stemmer(stem) == wanted
-            if len(known) >= INFLECTIONS:
-                known.clear()
-            known[(pat.word, word)] = inflects
-        if not inflects:
+        assert pat.stemmer is not None
+        if not same_word(pat.stemmer, pat.word, word, known):
             return None
         if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
             return None
         return Match(start, stop, text[start:stop], pat.payload, exact=False)
 
 
-# An automaton value: key length, starts with a marker, has no punctuation, key, patterns, notable
-_Value = tuple[int, bool, bool, str, list[_Pattern], bool]
-# How far a match may reach past its key (an inflected ending, an acronym's suffix)
-_REACH = MAX_ENDING + 3
+# An automaton value: key length, starts with a marker, has no punctuation, key, patterns,
+# notable, how far past its key a match may reach, and the multi-word terms it triggers
+_Value = tuple[int, bool, bool, str, list[_Pattern], bool, int, Phrases[_Pattern] | None]
 
 
 def _near_notable(hits: list[tuple[int, _Value]]) -> list[tuple[int, _Value]]:
     """The hits of notable keys and those that might overlap one (and so decide between them);
     none when no notable key was hit."""
-    spans = [(end - value[0], end) for end, value in hits if value[5]]
+    spans = [(end - value[0], end + value[6]) for end, value in hits if value[5]]
     if len(spans) == len(hits) or not spans:
         return hits if spans else []
     return [
         (end, value)
         for end, value in hits
-        if value[5] or any(end - value[0] < e + _REACH and s < end + _REACH for s, e in spans)
+        if value[5] or any(end - value[0] < e and s < end + value[6] for s, e in spans)
     ]
 
 
