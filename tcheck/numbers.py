@@ -187,11 +187,16 @@ def parse_number(text: str, lang: str) -> Decimal | None:
         return None
 
 
-def format_number(value: Decimal, lang: str) -> str:
-    """``value`` written in ``lang``'s convention (CLDR decimal pattern)."""
+def format_number(value: Decimal, lang: str, grouped: bool = True) -> str:
+    """``value`` written in ``lang``'s convention (CLDR decimal pattern); ``grouped=False``
+    leaves out group separators (``2021``, not ``2,021``)."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=babel_locale(lang), decimal_quantization=False))
+    return str(
+        format_decimal(
+            value, locale=babel_locale(lang), decimal_quantization=False, group_separator=grouped
+        )
+    )
 
 
 # --- number words -------------------------------------------------------------------------------

@@ -72,3 +72,11 @@ def test_unit_conversion_is_not_a_mismatch(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+def test_suggestion_is_written_as_the_translator_wrote_numbers(tmp_path: Path) -> None:
+    # a year (or any number the translation writes without separators) stays ungrouped
+    (f,) = _tc301(tmp_path, "Loven kom i 2021.\n", "Die Regelung kam 2022.\n", "nb", "de")
+    assert f["suggestion"] == "2021"
+    (f,) = _tc301(tmp_path, "Es kamen 12.500 Menschen.\n", "Det kom 13 500 mennesker.\n", "de", "nb")
+    assert f["suggestion"] == "12\u00a0500"

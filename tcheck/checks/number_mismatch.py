@@ -70,7 +70,9 @@ def _hits(
             and source[0].multiplier is None
             and q.multiplier is None
         ):
-            suggestion = format_number(source[0].value, pair.lang)
+            # written as the translator wrote the number: a year or '5000' stays ungrouped
+            grouped = not q.text.isdigit()
+            suggestion = format_number(source[0].value, pair.lang, grouped)
         yield Hit(
             span=pair.target.file_span(q.start, q.end),
             message=f"'{_shown(q, pair.target.text)}' is not in the source, which has {said} here",
