@@ -193,9 +193,7 @@ def format_number(value: Decimal, lang: str, grouped: bool = True) -> str:
     from babel.numbers import format_decimal
 
     return str(
-        format_decimal(
-            value, locale=babel_locale(lang), decimal_quantization=False, group_separator=grouped
-        )
+        format_decimal(value, locale=babel_locale(lang), decimal_quantization=False, group_separator=grouped)
     )
 
 
