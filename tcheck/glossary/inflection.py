@@ -10,8 +10,9 @@ Multi-word terms inflect in every word in many languages (de ``die Europäische 
 nb ``europeisk union`` / ``den europeiske union``; not in English, where only the last word
 does). Such a term is looked for from a *trigger*:
 its leading short words (under ``MIN_STEMMED`` letters, which must match exactly) and the part
-of its first longer word that all its forms share (the word cut to what it has in common with
-its stem: ``europäische`` -> ``europ``). Each hit of the trigger is then walked word by word:
+of its first longer word that all its forms share (the word without its last ``MAX_CHANGED``
+letters: ``europäische`` -> ``europäis``, which ``europäischen`` and ``europäischer`` start with
+too; no stemming is needed to build it, which keeps a large termbase quick to load). Each hit of the trigger is then walked word by word:
 every word must be the term's word or a form of it, every separator the term's (any run of
 spaces for a space; a hyphen for a hyphen).
 """
@@ -24,6 +25,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 MIN_STEMMED = 4  # shorter words are never stemmed: they must match exactly
 MAX_ENDING = 4  # letters an inflection may add
+MAX_CHANGED = 3  # letters at the end of a word that its other forms may change or drop
 MAX_WORDS = 5  # longer terms are matched with their last word inflected only
 # Languages whose modifiers take no agreement or case endings: only a term's last word inflects
 # there (``United Nations'``), and walking phrases would cost time for nothing.
@@ -35,6 +37,7 @@ P = TypeVar("P")
 _PARTS = re.compile(r"\w+|\W+")
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
+_JOINERS = ("-", "\u2010", "\u2011")  # hyphens a compound term may be written with
 _NEXT = re.compile(r"(?:\s+|[-‐‑])(\w+)")  # a separator a term may have, and the next word
 
 
@@ -62,25 +65,23 @@ class Phrase(NamedTuple):
     seps: tuple[str, ...]
 
 
-def phrase(key: str, stem: Stemmer) -> Phrase | None:
+def phrase(key: str) -> Phrase | None:
     """The trigger and words of a lower-cased multi-word term, or None when it has no word that
     may inflect before its last (that one the matcher handles on its own)."""
     parts = _PARTS.findall(key)
-    if len(parts) < 3 or not _WORD.fullmatch(parts[0]) or not _WORD.fullmatch(parts[-1]):
-        return None
-    words, seps = tuple(parts[0::2]), tuple(parts[1::2])
-    if len(words) > MAX_WORDS or any(not s.isspace() and s not in "-‐‑" for s in seps):
-        return None
+    if not 3 <= len(parts) <= 2 * MAX_WORDS - 1 or not len(parts) % 2 or not parts[0][0].isalnum():
+        return None  # one word, too many, or not starting and ending with a word
+    seps = parts[1::2]
+    for sep in seps:
+        if not sep.isspace() and sep not in _JOINERS:
+            return None
     trigger = ""
-    for word, sep in zip(words[:-1], seps, strict=True):
+    for i in range(0, len(parts) - 1, 2):
+        word = parts[i]
         if len(word) >= MIN_STEMMED:
-            stemmed = stem(word)
-            common = 0
-            while common < min(len(word), len(stemmed)) and word[common] == stemmed[common]:
-                common += 1
-            cut = word[: max(common, MIN_STEMMED - 1)]
-            return Phrase(trigger + cut, words, seps)
-        trigger += word + (" " if sep.isspace() else sep)
+            cut = word[: max(MIN_STEMMED, len(word) - MAX_CHANGED)]
+            return Phrase(trigger + cut, tuple(parts[0::2]), tuple(seps))
+        trigger += word + (" " if parts[i + 1].isspace() else parts[i + 1])
     return None
 
 
@@ -128,10 +129,12 @@ class Phrases(Generic[P]):
 
     def __init__(self) -> None:
         self.items: list[tuple[Phrase, Stemmer, P]] = []
+        self._by_first: dict[str, list[tuple[Phrase, Stemmer, P]]] = {}
         self._by_words: dict[tuple[str, str], list[tuple[Phrase, Stemmer, P]]] = {}
 
     def add(self, pattern: Phrase, stem: Stemmer, item: P) -> None:
         self.items.append((pattern, stem, item))
+        self._by_first.clear()
         self._by_words.clear()
 
     def at(
@@ -140,26 +143,43 @@ class Phrases(Generic[P]):
         """Each term found starting at ``start`` (with a word before its last inflected) and
         where it ends."""
         first = _WORD.match(low, start)
-        second = _NEXT.match(low, first.end()) if first is not None else None
-        if first is None or second is None:
+        if first is None:
             return
-        words = (first.group(), second.group(1))
+        word = first.group()
+        some = self._by_first.get(word)
+        if some is None:  # the terms whose first word this is a form of
+            some = [i for i in self.items if same_word(i[1], i[0].words[0], word, known)]
+            _remember(self._by_first, word, some)
+        if not some:
+            return  # the usual case: another word that starts like the trigger
+        second = _NEXT.match(low, first.end())
+        if second is None:
+            return
+        words = (word, second.group(1))
         starting = self._by_words.get(words)
         if starting is None:
-            starting = [i for i in self.items if _may_start(i[0], i[1], *words, known)]
-            if len(self._by_words) >= KNOWN:
-                self._by_words.clear()
-            self._by_words[words] = starting
+            starting = [i for i in some if _may_start(i[0], i[1], *words, known)]
+            _remember(self._by_words, words, starting)
         for pattern, stem, item in starting:
             stop = walk(pattern, stem, text, low, start, known)
             if stop is not None:
                 yield item, stop
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(table: dict[K, V], key: K, value: V) -> None:
+    if len(table) >= KNOWN:
+        table.clear()
+    table[key] = value
+
+
 def _may_start(
     pattern: Phrase, stem: Stemmer, first: str, second: str, known: dict[tuple[str, str], bool]
 ) -> bool:
-    one, two = pattern.words[0], pattern.words[1]
-    if len(pattern.words) == 2 and first == one:
+    """Whether a term whose first word ``first`` is a form of may start with these two words."""
+    if len(pattern.words) == 2 and first == pattern.words[0]:
         return False  # only the last word may differ: not a phrase match
-    return same_word(stem, one, first, known) and same_word(stem, two, second, known)
+    return same_word(stem, pattern.words[1], second, known)

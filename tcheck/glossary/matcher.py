@@ -166,23 +166,24 @@ class TermMatcher(Generic[T]):
 
     def _compile(self) -> None:
         payloads = self._payloads
-        stemmers: dict[str | None, Callable[[str], str] | None] = {}
+        # per language: its stemmer, and whether words before a term's last inflect there
+        languages: dict[str | None, tuple[Callable[[str], str] | None, bool]] = {}
         for pattern, payload, case_sensitive, lang in self._pending:
             pattern = " ".join(pattern.split())
             if not pattern.isascii():
                 pattern = unicodedata.normalize("NFC", pattern)
             key = pattern.lower() if pattern.isascii() else lower_same_length(pattern)
             acronym = _ends_in_acronym(pattern)
-            stem = None
-            if lang and not acronym:
-                stem = (
-                    stemmers.get(lang) if lang in stemmers else stemmers.setdefault(lang, stemmer_for(lang))
+            known = languages.get(lang)
+            if known is None:
+                stemmer = stemmer_for(lang)
+                known = languages[lang] = (
+                    stemmer,
+                    stemmer is not None and primary(lang or "") not in FIXED_MODIFIERS,
                 )
+            stem, inflecting = known if not acronym else (None, False)
             word = _last(_LETTER_RUN, key)
             at = len(key) - len(word)
-            words = None
-            if stem is not None and not case_sensitive and primary(lang or "") not in FIXED_MODIFIERS:
-                words = phrase(key, stem)
             if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
                 word = ""
             item = _Pattern(
@@ -196,9 +197,11 @@ class TermMatcher(Generic[T]):
             if word.endswith("y"):
                 # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
                 # but a final y may change (agency/agencies).
-                payloads.setdefault(key[:-1], []).append(item._replace(cut=True))
-            if words is not None:
-                payloads.setdefault(words.trigger, []).append(item._replace(stemmer=stem, phrase=words))
+                cut = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, True)
+                payloads.setdefault(key[:-1], []).append(cut)
+            if inflecting and not case_sensitive and (words := phrase(key)) is not None:
+                walked = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False, words)
+                payloads.setdefault(words.trigger, []).append(walked)
         self._pending.clear()
 
     def _build(self) -> None:
