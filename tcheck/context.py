@@ -98,5 +98,4 @@ def _reportable(hit: TermHit) -> bool:
     """A forbidden term, or a term of a concept rendered more than one allowed way."""
     if hit.term.status == "forbidden":
         return True
-    allowed = [t.text for t in hit.entry.target_terms if t.status != "forbidden"]
-    return len(allowed) > 1 and len(set(allowed)) > 1
+    return len({t.text for t in hit.entry.target_terms if t.status != "forbidden"}) > 1

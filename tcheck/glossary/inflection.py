@@ -8,13 +8,13 @@ the text word stems to the term word itself, or when one more stemming step make
 Multi-word terms inflect in every word in many languages (de ``die Europäische Kommission`` /
 ``der Europäischen Kommission``, ru ``Организация`` / ``Организации Объединённых Наций``,
 nb ``europeisk union`` / ``den europeiske union``; not in English, where only the last word
-does). Such a term is looked for from a *trigger*:
-its leading short words (under ``MIN_STEMMED`` letters, which must match exactly) and the part
-of its first longer word that all its forms share (the word without its last ``MAX_CHANGED``
-letters: ``europäische`` -> ``europäis``, which ``europäischen`` and ``europäischer`` start with
-too; no stemming is needed to build it, which keeps a large termbase quick to load). Each hit of the trigger is then walked word by word:
-every word must be the term's word or a form of it, every separator the term's (any run of
-spaces for a space; a hyphen for a hyphen).
+does). Such a term is looked for from a *trigger*: its leading short words (under
+``MIN_STEMMED`` letters, which must match exactly) and the part of its first longer word that its
+forms share (the word without its last ``MAX_CHANGED`` letters: ``europäische`` ->
+``europäis``, which ``europäischen`` and ``europäischer`` start with too; building it needs no
+stemming, which keeps a large termbase quick to load). Each hit of the trigger is then walked
+word by word: every word must be the term's word or a form of it, every separator the term's
+(any run of spaces for a space; a hyphen for a hyphen).
 """
 
 from __future__ import annotations
@@ -51,9 +51,7 @@ def same_word(stem: Stemmer, term_word: str, word: str, known: dict[tuple[str, s
     if same is None:
         found, wanted = stem(word), stem(term_word)
         same = found in (wanted, term_word) or stem(found) == wanted
-        if len(known) >= KNOWN:
-            known.clear()
-        known[(term_word, word)] = same
+        _remember(known, (term_word, word), same)
     return same
 
 
@@ -121,7 +119,7 @@ def walk(
 class Phrases(Generic[P]):
     """The multi-word terms held under one trigger, and which of them two text words can start.
 
-    Many terms may share a trigger (``nati`` for every ``national ...`` term); the first two words
+    Many terms may share a trigger (``natio`` for every ``national ...`` term); the first two words
     of the text decide which are walked at all (a two-word term only when its first word is
     inflected: else the matcher finds it by itself), and that choice is remembered per pair of
     words, so a hit of a common trigger mostly costs two regular-expression steps and a lookup.

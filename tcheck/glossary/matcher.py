@@ -379,8 +379,8 @@ def _longest_first(matches: list[Match[T]]) -> list[Match[T]]:
     """Drop matches overlapping a longer one (equal spans all stay); text order."""
     if len(matches) < 2:
         return matches
-    # The usual case: found in text order and nothing overlaps (one span's matches share a key,
-    # so they are all exact or all inflected).
+    # The usual case: found in text order and nothing overlaps. (Matches sharing a span may then
+    # stay in the order found rather than exact first; TC101-TC105 prefer exact ones themselves.)
     for a, b in pairwise(matches):
         if a.end > b.start and (a.start, a.end) != (b.start, b.end):
             break
