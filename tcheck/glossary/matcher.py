@@ -147,6 +147,7 @@ class TermMatcher(Generic[T]):
         self._automaton: Any = None
         self._pending: list[tuple[str, T, bool, str | None]] = []
         self._payloads: dict[str, list[_Pattern]] = {}
+        self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
         self._count = 0
         self._inflections: dict[tuple[str, str], bool] = {}  # (term's word, text's word) -> same word?
         # by the text object itself (and whether only notable spans were asked for)
@@ -202,6 +203,7 @@ class TermMatcher(Generic[T]):
             if inflecting and not case_sensitive and (words := phrase(key)) is not None:
                 walked = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False, words)
                 payloads.setdefault(words.trigger, []).append(walked)
+                self._triggers.add(words.trigger)
         self._pending.clear()
 
     def _build(self) -> None:
@@ -230,18 +232,9 @@ class TermMatcher(Generic[T]):
             if marked:
                 searched = _MARK + searched
             worth = notable is None or any(notable(p.payload) for p in patterns)
-            # how far past the key a match may reach: an ending, or the rest of a phrase
-            reach = _REACH + max(
-                (len(p.text) - len(key) + MAX_ENDING * len(p.phrase.words) for p in patterns if p.phrase),
-                default=0,
-            )
-            phrases: Phrases[_Pattern] | None = None
-            if any(p.phrase for p in patterns):
-                phrases = Phrases()
-                for pat in patterns:
-                    if pat.phrase is not None and pat.stemmer is not None:
-                        phrases.add(pat.phrase, pat.stemmer, pat)
-                patterns = [p for p in patterns if p.phrase is None]
+            reach, phrases = _REACH, None
+            if key in self._triggers:
+                patterns, reach, phrases = _phrases(key, patterns)
             add_word(searched, (len(key), marked, plain, key, patterns, worth, reach, phrases))
         if self._payloads:
             automaton.make_automaton()
@@ -360,6 +353,17 @@ class TermMatcher(Generic[T]):
 # An automaton value: key length, starts with a marker, has no punctuation, key, patterns,
 # notable, how far past its key a match may reach, and the multi-word terms it triggers
 _Value = tuple[int, bool, bool, str, list[_Pattern], bool, int, Phrases[_Pattern] | None]
+
+
+def _phrases(key: str, patterns: list[_Pattern]) -> tuple[list[_Pattern], int, Phrases[_Pattern]]:
+    """A trigger's own patterns, how far past it a match may reach, and the terms it walks."""
+    phrases: Phrases[_Pattern] = Phrases()
+    reach = 0
+    for pat in patterns:
+        if pat.phrase is not None and pat.stemmer is not None:
+            phrases.add(pat.phrase, pat.stemmer, pat)
+            reach = max(reach, len(pat.text) - len(key) + MAX_ENDING * len(pat.phrase.words))
+    return [p for p in patterns if p.phrase is None], _REACH + reach, phrases
 
 
 def _near_notable(hits: list[tuple[int, _Value]]) -> list[tuple[int, _Value]]:
