@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from tcheck.checks._terms import aligned_span, pairs, source_related, where
 from tcheck.context import Context
-from tcheck.glossary.matcher import _boundary
+from tcheck.glossary.words import boundary
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
 
@@ -21,14 +21,14 @@ def _kept(term: str, text: str) -> bool:
     """``term`` appears unchanged (a short inflection ending such as ``-s`` is allowed)."""
     for m in re.finditer(re.escape(term), text):
         start, end = m.start(), m.end()
-        if start > 0 and not _boundary(text[start - 1], text[start]):
+        if start > 0 and not boundary(text[start - 1], text[start]):
             continue
-        if end == len(text) or _boundary(text[end - 1], text[end]):
+        if end == len(text) or boundary(text[end - 1], text[end]):
             return True
         ending = _ENDING.match(text, end)
         if ending is not None and ending.group().islower():
             stop = ending.end()
-            if stop == len(text) or _boundary(text[stop - 1], text[stop]):
+            if stop == len(text) or boundary(text[stop - 1], text[stop]):
                 return True
     return False
 

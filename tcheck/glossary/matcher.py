@@ -39,13 +39,19 @@ from tcheck.glossary.inflection import (
 )
 from tcheck.glossary.model import primary
 from tcheck.glossary.stemming import stemmer_for
+from tcheck.glossary.words import (
+    BOUNDARY,
+    MARK,
+    NON_WORD,
+    boundary,
+    is_word_char,
+    lower_same_length,
+    spaceless,
+    with_marks,
+)
 
 T = TypeVar("T")
 _WORD_TAIL = re.compile(r"\w*")
-_NON_WORD = re.compile(r"[^\w]")
-_MARK = "\x01"
-# The same as _NON_WORD.sub(_MARK, text) for ASCII text, five times faster (str.translate).
-_ASCII_MARKS = str.maketrans({chr(i): _MARK for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")})
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
@@ -64,52 +70,6 @@ def _last(run: re.Pattern[str], text: str) -> str:
     text, so the cost is the length of that end, not of the text)."""
     m = run.match(text[::-1])
     return m.group()[::-1] if m else ""
-
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()``, but never changing the length (so offsets stay valid)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _spaceless(ch: str) -> bool:
-    """Characters of scripts written without spaces between words."""
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # kana
-        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
-        or 0xF900 <= code <= 0xFAFF
-        or 0x0E00 <= code <= 0x0EFF  # Thai, Lao
-        or 0x1000 <= code <= 0x109F  # Myanmar
-        or 0x1780 <= code <= 0x17FF  # Khmer
-    )
-
-
-_WORD_CHARS: dict[str, bool] = {}
-
-
-def _is_word_char(ch: str) -> bool:
-    known = _WORD_CHARS.get(ch)
-    if known is None:
-        known = ch.isalnum() or ch == "_" or unicodedata.category(ch) in ("Mn", "Mc")
-        if len(_WORD_CHARS) < 100_000:
-            _WORD_CHARS[ch] = known
-    return known
-
-
-_BOUNDARY: dict[tuple[str, str], bool] = {}
-
-
-def _boundary(left: str, right: str) -> bool:
-    """Whether a word may end between ``left`` and ``right`` (always so next to CJK script)."""
-    known = _BOUNDARY.get((left, right))
-    if known is None:
-        known = not _is_word_char(left) or not _is_word_char(right) or _spaceless(left) or _spaceless(right)
-        if len(_BOUNDARY) < 200_000:
-            _BOUNDARY[(left, right)] = known
-    return known
 
 
 class Match(NamedTuple, Generic[T]):
@@ -185,7 +145,7 @@ class TermMatcher(Generic[T]):
             stem, inflecting = known if not acronym else (None, False)
             word = _last(_LETTER_RUN, key)
             at = len(key) - len(word)
-            if stem is None or len(word) < MIN_STEMMED or _spaceless(key[-1]):
+            if stem is None or len(word) < MIN_STEMMED or spaceless(key[-1]):
                 word = ""
             item = _Pattern(
                 pattern, case_sensitive, payload, word, at, stem if word else None, acronym, False
@@ -223,14 +183,14 @@ class TermMatcher(Generic[T]):
         word_start: dict[str, bool] = {}
         notable = self._notable
         for key, patterns in self._payloads.items():
-            plain = _NON_WORD.search(key) is None  # else punctuation must be compared after a hit
-            searched = key if plain else _NON_WORD.sub(_MARK, key)
+            plain = NON_WORD.search(key) is None  # else punctuation must be compared after a hit
+            searched = key if plain else NON_WORD.sub(MARK, key)
             first = key[0]
             marked = word_start.get(first)
             if marked is None:
-                marked = word_start[first] = _is_word_char(first) and not _spaceless(first)
+                marked = word_start[first] = is_word_char(first) and not spaceless(first)
             if marked:
-                searched = _MARK + searched
+                searched = MARK + searched
             worth = notable is None or any(notable(p.payload) for p in patterns)
             reach, phrases = _REACH, None
             if key in self._triggers:
@@ -268,7 +228,7 @@ class TermMatcher(Generic[T]):
     def _find(self, text: str, lowered: str | None, notable_only: bool) -> list[Match[T]]:
         low = lowered if lowered is not None else lower_same_length(text)
         ascii_text = low.isascii()
-        searched = _MARK + (low.translate(_ASCII_MARKS) if ascii_text else _NON_WORD.sub(_MARK, low))
+        searched = with_marks(low)
         hits: Iterable[tuple[int, _Value]] = self._automaton.iter(searched)
         if notable_only:
             hits = _near_notable(list(hits))
@@ -277,26 +237,26 @@ class TermMatcher(Generic[T]):
         candidates: list[Match[T]] = []
         notable: set[tuple[int, int]] = set()
         n = len(text)
-        boundary = _BOUNDARY
+        known = BOUNDARY
         for end, (size, marked, plain, key, patterns, worth, _, phrases) in hits:
             # ``end``: one less for the leading marker, one more for a half-open end
             start = end - size
             if ascii_text:
                 # in ASCII the markers are exactly the non-word characters: a marked key starts
                 # a word, an unmarked one starts with punctuation
-                closed = end == n or searched[end] == _MARK or searched[end + 1] == _MARK
+                closed = end == n or searched[end] == MARK or searched[end + 1] == MARK
             else:
                 if start > 0:
-                    left = boundary.get((text[start - 1], text[start]))
+                    left = known.get((text[start - 1], text[start]))
                     if left is None:
-                        left = _boundary(text[start - 1], text[start])
-                    if not left and (marked or not _spaceless(text[start])):
+                        left = boundary(text[start - 1], text[start])
+                    if not left and (marked or not spaceless(text[start])):
                         continue
                 if end == n:
                     closed = True
                 else:
-                    closed_known = boundary.get((text[end - 1], text[end]))
-                    closed = _boundary(text[end - 1], text[end]) if closed_known is None else closed_known
+                    closed_known = known.get((text[end - 1], text[end]))
+                    closed = boundary(text[end - 1], text[end]) if closed_known is None else closed_known
             if not plain and low[start:end] != key:
                 continue  # punctuation differs ("Europa Kommission" for "Europa-Kommission")
             surface = text[start:end]
