@@ -111,10 +111,14 @@ def _by_lines(doc: Document) -> tuple[Segment, ...]:
 def pair_with_source(target: Document, source: Document, min_confidence: float = 0.3) -> Document:
     """Pair segments paragraph by paragraph, or line by line, when the counts match and every
     pair is plausible; otherwise align sentences (:mod:`tcheck.align`), leaving unaligned ones
-    unpaired for TC002. A source that cannot be aligned at all is a usage error."""
+    unpaired for TC002. A source that cannot be aligned at all is a usage error. Translation
+    resource files pair by key (:func:`tcheck.formats.resources.pair_by_key`)."""
     from tcheck.align import units
     from tcheck.aligned import pair_confidences, pair_documents, pair_segments
+    from tcheck.formats.resources import is_resource_document, pair_by_key
 
+    if is_resource_document(target) and is_resource_document(source):  # key -> text files
+        return pair_by_key(target, source)
     for how in ("paragraphs", "lines"):  # lines split only when paragraphs do not pair
         if how == "paragraphs":
             t_segs, s_segs = target.segments, source.segments

@@ -2,7 +2,8 @@
 
 Each reader module exposes ``read(path, text) -> Document``; :func:`read_document` decodes the
 file and picks the reader by extension (``.md``/``.markdown`` → Markdown, ``.xlf``/``.xliff``,
-``.po``, ``.tmx``, ``.tsv`` → bilingual readers, anything else → text).
+``.po``, ``.tmx``, ``.tsv`` → bilingual readers, ``.json``/``.arb``/``.yaml``/``.yml``/``.toml`` →
+translation resource files (:mod:`tcheck.formats.resources`), anything else → text).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 XLIFF_SUFFIXES = frozenset({".xlf", ".xliff", ".sdlxliff", ".mqxliff"})
 BILINGUAL_SUFFIXES = XLIFF_SUFFIXES | {".po", ".tmx", ".tsv"}
+# Read as key -> text resource files when named; found in directories by resources.is_resource_path.
+RESOURCE_SUFFIXES = frozenset({".json", ".arb", ".yaml", ".yml", ".toml"})
 # Searched for inside directories (a .tsv is read as bilingual only when named explicitly).
 CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | (BILINGUAL_SUFFIXES - {".tsv"})
 
@@ -90,6 +93,10 @@ def read_document(path: str, display_path: str | None = None) -> Document:
     if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
         return read_documents(path, shown)[0]
     text = read_file(path)
+    if Path(path).suffix.lower() in RESOURCE_SUFFIXES:
+        from tcheck.formats import resources
+
+        return resources.read(shown, text)
     if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         from tcheck.formats import markdown
 
