@@ -67,7 +67,7 @@ def read_documents(
     shown = display_path or path
     suffix = Path(path).suffix.lower()
     if suffix not in BILINGUAL_SUFFIXES:
-        return [read_document(path, shown)]
+        return [read_document(path, shown, options)]
     text = read_file(path)
     opts = options or {}
     if suffix == ".tmx":
@@ -87,8 +87,11 @@ def read_documents(
     return [xliff.read(shown, text, bool(opts.get("include-unfinished", False)))]
 
 
-def read_document(path: str, display_path: str | None = None) -> Document:
-    """Read and parse one file; ``display_path`` is the path shown in findings."""
+def read_document(
+    path: str, display_path: str | None = None, options: Mapping[str, Any] | None = None
+) -> Document:
+    """Read and parse one file; ``display_path`` is the path shown in findings, ``options`` the
+    reader settings (``prose-keys`` for Markdown front matter)."""
     shown = display_path or path
     if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
         return read_documents(path, shown)[0]
@@ -99,8 +102,9 @@ def read_document(path: str, display_path: str | None = None) -> Document:
         return resources.read(shown, text)
     if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         from tcheck.formats import markdown
+        from tcheck.formats.frontmatter import prose_keys_option
 
-        return markdown.read(shown, text)
+        return markdown.read(shown, text, prose_keys_option(options))
     from tcheck.formats import text as plain
 
     return plain.read(shown, text)

@@ -7,7 +7,7 @@ into the same file, so findings on either side point at the right characters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from tcheck.formats.masking import mask_urls
@@ -65,14 +65,23 @@ class TextBuilder:
             self.add_char(ch, start, end)
 
     def add_inline(self, node: Element, source: Text) -> None:
-        """The prose of an XML element, inline codes replaced by one space each."""
-        for child in node.children:
+        """The prose of an XML element, inline codes replaced by one space each.
+
+        Walked with a stack of its own, not by recursion: inline elements nested thousands deep
+        (``<g><g><g>...``) are read like any others.
+        """
+        pending: list[Iterator[Element | Chunk]] = [iter(node.children)]
+        while pending:
+            child = next(pending[-1], None)
+            if child is None:
+                pending.pop()
+                continue
             if isinstance(child, Chunk):
                 self.add_chunk(child, source)
                 continue
             how = INLINE.get(child.name, "text")
             if how == "text":
-                self.add_inline(child, source)
+                pending.append(iter(child.children))
             elif how == "code":
                 self.add_char(" ", child.start, child.end)
             elif how == "cp":

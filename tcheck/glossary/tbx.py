@@ -53,8 +53,12 @@ _STATUS: dict[str, Status] = {
 }
 _CONCEPT = {"termEntry", "conceptEntry", "entry"}
 _LANGSEC = {"langSet", "langSec", "langGroup"}
-_TERMSEC = {"tig", "ntig", "termSec", "termGroup", "termGrp"}
+_TERMSEC = frozenset({"tig", "ntig", "termSec", "termGroup", "termGrp"})
+_NESTED_LANGSEC = frozenset(_CONCEPT | _LANGSEC)  # a language section's terms stop at these
 _STATUS_KEYS = {"administrativeStatus", "normativeAuthorization", "termStatus"}
+# Elements nested deeper are refused: real termbases use about 10 levels, and a limit keeps the
+# work on a hostile file (a concept inside a note inside a concept ...) linear in its size.
+MAX_DEPTH = 128
 _NOTE_KEYS = {"note", "transferComment", "translationNote", "usageNote", "doNotTranslate", "definition"}
 
 
@@ -68,22 +72,42 @@ class Node:
 
     @property
     def text(self) -> str:
-        return "".join(self.parts) + "".join(c.text for c in self.children)
+        """The node's own text followed by its descendants' (depth first, without recursion)."""
+        out: list[str] = []
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            out.extend(node.parts)
+            stack.extend(reversed(node.children))
+        return "".join(out)
 
     @property
     def key(self) -> str:
         """The data category: the ``type`` of ``termNote``/``descrip``/``admin``, else the tag."""
         return self.attrs.get("type", self.tag) if self.tag in ("termNote", "descrip", "admin") else self.tag
 
-    def walk(self) -> list[Node]:
-        out = [self]
-        for c in self.children:
-            out.extend(c.walk())
+    def walk(self, stop: frozenset[str] = frozenset()) -> list[Node]:
+        """This node and its descendants in document order, without recursion; the subtrees of
+        descendants tagged in ``stop`` are left out (each is walked on its own)."""
+        out: list[Node] = []
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            if node.tag in stop and node is not self:
+                continue
+            out.append(node)
+            stack.extend(reversed(node.children))
         return out
 
 
 def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].split(":")[-1]
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 class _Builder:
@@ -96,6 +120,8 @@ class _Builder:
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep(line)
         node = Node(_local(tag), {_local(k): v for k, v in attrib.items()}, line)
         if self.stack:
             self.stack[-1].children.append(node)
@@ -125,6 +151,10 @@ def parse_xml(text: str) -> tuple[Node | None, Problem | None]:
     try:
         parser.feed(text.encode("utf-8"))
         parser.close()
+    except _TooDeep as exc:
+        return None, Problem(
+            exc.line, f"XML nested deeper than {MAX_DEPTH} elements (a termbase needs about 10)"
+        )
     except defusedxml.DefusedXmlException as exc:
         line = parser.parser.CurrentLineNumber
         return None, Problem(line, f"refused unsafe XML ({type(exc).__name__}: entities are not allowed)")
@@ -182,7 +212,7 @@ def _concept(concept: Node, problems: list[Problem]) -> tuple[Node, list[Term], 
             problems.append(Problem(langsec.line, f"<{langsec.tag}> without xml:lang"))
             continue
         dnt = dnt or _is_dnt(langsec)
-        for sec in (n for n in langsec.walk() if n.tag in _TERMSEC):
+        for sec in (n for n in langsec.walk(_NESTED_LANGSEC) if n.tag in _TERMSEC):
             term = _term(sec, lang, problems)
             if term is not None:
                 terms.append(term)
@@ -191,7 +221,8 @@ def _concept(concept: Node, problems: list[Problem]) -> tuple[Node, list[Term], 
 
 
 def _term(sec: Node, lang: str, problems: list[Problem]) -> Term | None:
-    term_node = next((n for n in sec.walk() if n.tag == "term"), None)
+    inside = sec.walk(_TERMSEC if sec.tag == "termGrp" else _TERMSEC - {"termGrp"})
+    term_node = next((n for n in inside if n.tag == "term"), None)
     if term_node is None:
         if sec.tag != "termGrp":
             problems.append(Problem(sec.line, f"<{sec.tag}> without <term>"))
@@ -205,7 +236,7 @@ def _term(sec: Node, lang: str, problems: list[Problem]) -> Term | None:
     status: Status = "admitted"
     kind = ""
     case: bool | None = None
-    for node in sec.walk():
+    for node in inside:
         key = node.key
         value = node.text.strip()
         if key in _STATUS_KEYS:
