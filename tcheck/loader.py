@@ -12,6 +12,7 @@ from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import read_document, read_documents
+from tcheck.formats.frontmatter import prose_keys_option
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import normalize_lang
 from tcheck.model import Document, Segment, Span
@@ -141,9 +142,13 @@ def pair_with_source(target: Document, source: Document, min_confidence: float =
 
 
 def reader_options(config: Config) -> dict[str, object]:
-    """Settings of the bilingual readers: ``[options.po] include-fuzzy``,
-    ``[options.xliff] include-unfinished``."""
-    return {**config.options.get("PO", {}), **config.options.get("XLIFF", {})}
+    """Settings of the readers: ``[options.po] include-fuzzy``, ``[options.xliff]
+    include-unfinished``, ``[options.markdown] prose-keys``."""
+    return {
+        **config.options.get("PO", {}),
+        **config.options.get("XLIFF", {}),
+        **config.options.get("MARKDOWN", {}),
+    }
 
 
 def _bilingual_languages(doc: Document, config: Config) -> Document:
@@ -162,7 +167,7 @@ def load_documents(
         if len(inputs) != 1:
             raise UsageError("--source needs exactly one target file")
         try:
-            source = read_document(source_path)
+            source = read_document(source_path, options=reader_options(config))
         except InputError as exc:
             raise UsageError(str(exc)) from None
     min_confidence = float(config.option("TC002", "min-confidence", 0.3))
@@ -195,16 +200,16 @@ def load_documents(
 
 
 @lru_cache(maxsize=128)
-def _read_source(path: str, shown: str) -> Document:
+def _read_source(path: str, shown: str, prose_keys: tuple[str, ...] | None = None) -> Document:
     """A source read once for all its translations (they come one after another)."""
-    return read_document(path, shown)
+    return read_document(path, shown, {"prose-keys": prose_keys} if prose_keys is not None else None)
 
 
 def _with_repository_source(doc: Document, item: Input, config: Config, min_confidence: float) -> Document:
     """Pair a translation with the original the repository layout names for it."""
     assert item.source is not None
     shown = item.source_shown or item.source
-    source = _read_source(item.source, shown)
+    source = _read_source(item.source, shown, prose_keys_option(reader_options(config)))
     lang = config.source_lang or item.source_lang or source.lang or language_from_path(item.source)
     try:
         source_lang = normalize_lang(lang) if lang else None

@@ -1,10 +1,25 @@
-"""Markdown reader (markdown-it-py, CommonMark plus tables).
+"""Markdown and MDX reader: only prose reaches the checks, at its exact place in the file.
 
-Each heading, paragraph, list-item paragraph, blockquote paragraph and table row becomes a segment
-covering its source lines. Inside it, markup that is not prose is masked with spaces: inline code,
-link destinations, images, autolinks, bare URLs, inline HTML and comments, emphasis markers and
-block prefixes. Code blocks and HTML blocks are not segments at all. YAML-style front matter
-(``date:``, ``lang:``, ``title:`` ...) becomes document metadata, and HTML comments
+The file is parsed with markdown-it-py and mdit-py-plugins (see
+:mod:`tcheck.formats.markdown_parser`). Each heading, paragraph, list item, quote paragraph, table
+cell, definition-list term and definition, footnote definition, admonition title and translatable
+front-matter value becomes one segment. Its ``text`` is the file text it covers with everything that
+is not prose replaced by spaces (line breaks kept), so offsets stay exact:
+
+- inline: code spans, link destinations and titles, images, autolinks, bare URLs and e-mail
+  addresses, raw HTML tags and comments, ``<kbd>`` keys, entities, emphasis markers, footnote
+  references, attribute lists ``{#id .class}``, Hugo shortcodes and template actions, MDX JSX tags
+  and ``{expressions}``;
+- blocks that are not segments: code blocks (fenced and indented), HTML blocks, reference
+  definitions, table separator rows, MDX ``import``/``export`` and JSX-only lines, lines of
+  shortcodes only, admonition fences ``:::``.
+
+Segment kinds: ``heading``, ``paragraph``, ``list_item``, ``blockquote``, ``table`` (one per cell),
+``term``, ``definition``, ``footnote``, ``admonition`` (the title) and ``front-matter``.
+
+Front matter (YAML ``---`` or TOML ``+++``) becomes document metadata (``date``, ``lang`` ...) and
+its ``title``, ``description``, ``linkTitle`` and ``summary`` values become segments (the keys are
+set with ``[tool.tcheck.options.markdown] prose-keys``). HTML comments
 ``<!-- tcheck-disable CODES -->``, ``<!-- tcheck-enable -->`` and
 ``<!-- tcheck-disable-next-line CODES -->`` become suppressions.
 """
@@ -12,34 +27,18 @@ block prefixes. Code blocks and HTML blocks are not segments at all. YAML-style 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-from tcheck.formats.masking import EMAIL_RE, URL_RE, blank, mask_patterns
+from tcheck.formats.frontmatter import DEFAULT_PROSE_KEYS, read_front_matter
+from tcheck.formats.inline_marks import KEY, Recorder
+from tcheck.formats.markdown_parser import ADMONITION, inline_markup, parser
+from tcheck.formats.masking import masked_runs, prose_runs
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, LineIndex, Segment, Span, Suppression, frozen_map
 
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
-_META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
-
-# Inline patterns that are not prose, masked in this order.
-_INLINE = (
-    re.compile(r"<!--.*?-->", re.S),  # comments
-    re.compile(r"(`+)(?:(?!\1).)+?\1", re.S),  # code spans
-    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # images
-    re.compile(r"\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)"),  # link destinations
-    re.compile(r"\]\[[^\]]*\]"),  # reference links
-    re.compile(r"<(?:https?|ftp|mailto):[^>\s]+>"),  # autolinks
-    re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    URL_RE,
-    EMAIL_RE,
-)
-_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?", re.M)
-_SETEXT = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.M)
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
-_MARKERS = re.compile(
-    r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|\\(?=[^\w\s])|(?<!\])\[|^\s*\|[-:| ]+\|\s*$|\|", re.M
-)
 _DIRECTIVE = re.compile(r"<!--\s*tcheck-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I)
 _KINDS = {
     "heading_open": "heading",
@@ -47,35 +46,123 @@ _KINDS = {
     "blockquote_open": "blockquote",
     "th_open": "table",
     "td_open": "table",
+    "dt_open": "term",
+    "dd_open": "definition",
+    "footnote_reference_open": "footnote",
 }
+_ADMONITION_HEAD = re.compile(r":{3,}[ \t]*[A-Za-z][\w-]*")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_TRIM = " \t\n\r\f\v"
 
-_parser: MarkdownIt | None = None
-
-
-def _md() -> MarkdownIt:
-    global _parser
-    if _parser is None:
-        _parser = MarkdownIt("commonmark").enable("table")
-    return _parser
+Run = tuple[int, int]
 
 
-def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Blank the front matter (keeping line numbers) and return its simple ``key: value`` pairs."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return text, {}
-    meta: dict[str, str] = {}
-    for line in (match.group(2) or "").splitlines():
-        kv = _META_LINE.match(line)
-        if kv and kv.group(2):
-            meta[kv.group(1).lower()] = kv.group(2).strip("\"'")
-    return blank(text, 0, match.end()), meta
+class _Reader:
+    """Segments of one file, in file order."""
 
+    def __init__(self, path: str, source: str, md: MarkdownIt) -> None:
+        self.path = path
+        self.source = source
+        self.md = md
+        self.lines = LineIndex(source)
+        self.found: list[tuple[int, str, str]] = []  # start, masked text, kind
 
-def _mask_block(raw: str) -> str:
-    raw = mask_patterns(raw, *_INLINE)
-    raw = mask_patterns(raw, _SETEXT, _CLOSING_HASHES, _PREFIX, _MARKERS)
-    return raw
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Start and end (before the line break) of 0-based ``line``."""
+        start = self.lines.line_start(line + 1)
+        end = self.source.find("\n", start)
+        return start, len(self.source) if end < 0 else end
+
+    def add(self, runs: list[Run], kind: str) -> None:
+        found = masked_runs(self.source, runs)
+        if found is None:
+            return
+        self.found.append((found[0], found[1], kind))
+
+    def block(self, token: Token, kind: str) -> None:
+        """A paragraph-like inline token: its content lines placed back on their file lines."""
+        content = token.content
+        if not content.strip() or not token.map:
+            return
+        placed: list[tuple[int, int, int]] = []  # content start, content end, file start
+        line = token.map[0]
+        offset = 0
+        rows = content.split("\n")
+        for index, row in enumerate(rows):
+            begin = offset + len(row) - len(row.lstrip())
+            offset_end = offset + len(row)
+            offset = offset_end + 1
+            piece = content[begin:offset_end]
+            start, end = self.line_bounds(line + index)
+            if not piece:
+                continue
+            target = end
+            if index == len(rows) - 1:
+                target = start + len(self.source[start:end].rstrip())
+            at = target - len(piece)
+            if at < start or not self.source.startswith(piece, at):
+                at = self.source.rfind(piece, start, end)
+                if at < 0:
+                    continue
+            placed.append((begin, offset_end, at))
+        self.add(prose_runs(placed, token.meta.get("markup", [])), kind)
+
+    def row(self, cells: list[Token]) -> None:
+        """Table cells: one segment each, placed by splitting their row as markdown-it does."""
+        bounds = cells[0].meta.get("row")
+        if bounds is None:
+            return
+        row_start, row_end = bounds
+        text = self.source[row_start:row_end]
+        lead = len(text) - len(text.lstrip(_TRIM))
+        text = text.strip(_TRIM)
+        base = row_start + lead
+        columns: list[Run] = []
+        last = 0
+        for match in _CELL_BORDER.finditer(text):
+            columns.append((last, match.start()))
+            last = match.end()
+        columns.append((last, len(text)))
+        if columns and columns[0][0] == columns[0][1]:
+            columns.pop(0)
+        if columns and columns[-1][0] == columns[-1][1]:
+            columns.pop()
+        for token, (first, stop) in zip(cells, columns, strict=False):
+            raw = text[first:stop]
+            cell = raw.strip(_TRIM)
+            if not cell:
+                continue
+            at = base + first + len(raw) - len(raw.lstrip(_TRIM))
+            markup = token.meta.get("markup", []) if cell == token.content else None
+            if markup is None:
+                markup = inline_markup(self.md, cell)
+            self.add(prose_runs([(0, len(cell), at)], markup), "table")
+
+    def admonition(self, token: Token) -> None:
+        """The title of ``:::note Title`` or ``:::note[Title]``."""
+        if not token.map:
+            return
+        start, end = self.line_bounds(token.map[0])
+        head = _ADMONITION_HEAD.search(self.source, start, end)
+        if head is None:
+            return
+        title_start = head.end()
+        title_end = start + len(self.source[start:end].rstrip())
+        if self.source.startswith("[", title_start) and self.source[title_end - 1] == "]":
+            title_start, title_end = title_start + 1, title_end - 1
+        title = self.source[title_start:title_end]
+        if title.strip():
+            self.add(prose_runs([(0, len(title), title_start)], inline_markup(self.md, title)), "admonition")
+
+    def front_matter(self, token: Token, prose_keys: Iterable[str]) -> dict[str, str]:
+        if not token.map or token.map[1] < 2:
+            return {}
+        start = self.lines.line_start(2)
+        end = self.lines.line_start(token.map[1]) - 1
+        found = read_front_matter(self.source, start, max(start, end), token.markup == "+++", prose_keys)
+        for _, runs in found.values:
+            self.add(runs, "front-matter")
+        return found.metadata
 
 
 def _suppressions(text: str, lines: LineIndex) -> tuple[Suppression, ...]:
@@ -103,49 +190,49 @@ def _suppressions(text: str, lines: LineIndex) -> tuple[Suppression, ...]:
     return tuple(result)
 
 
-def read(path: str, text: str) -> Document:
-    body, meta = _front_matter(text)
-    lines = LineIndex(text)
-    segments: list[Segment] = []
-    seen: set[tuple[int, int]] = set()
+def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Document:
+    """Read Markdown (MDX for ``.mdx`` paths) into a :class:`Document`.
+
+    ``prose_keys`` are the front-matter keys whose values are prose (default: title,
+    description, linkTitle, summary).
+    """
+    source = text.replace("\r", " ") if "\r" in text else text
+    md = parser(path.lower().endswith(".mdx"))
+    tokens = md.parse(source, {KEY: Recorder()})
+    reader = _Reader(path, source, md)
+    meta: dict[str, str] = {}
     stack: list[str] = []
-    for token in _md().parse(body):
+    cells: list[Token] = []
+    for token in tokens:
+        kind = token.type
         if token.nesting == 1:
-            stack.append(token.type)
+            stack.append(kind)
+            if kind == "tr_open":
+                cells = []
+            elif kind == ADMONITION:
+                reader.admonition(token)
         elif token.nesting == -1:
             if stack:
                 stack.pop()
-        if token.type != "inline" or not token.map:
-            continue
-        first, last = token.map
-        if (first, last) in seen:
-            continue  # the other cells of a table row
-        seen.add((first, last))
-        start = lines.line_start(first + 1)
-        end = lines.line_start(last + 1) if last < lines.line_count else len(text)
-        raw = body[start:end].rstrip("\n")
-        masked = _mask_block(raw)
-        lead = len(masked) - len(masked.lstrip())
-        trail = len(masked.rstrip())
-        if trail <= lead:
-            continue
-        prose = masked[lead:trail]
-        kind = next((_KINDS[t] for t in reversed(stack) if t in _KINDS), "paragraph")
-        segments.append(
-            Segment(
-                id=f"b{len(segments) + 1}",
-                text=prose,
-                span=Span(start + lead, start + trail),
-                kind=kind,
-                sentences=split_sentences(prose),
-                path=path,
-            )
-        )
+            if kind == "tr_close" and cells:
+                reader.row(cells)
+        elif kind == "inline":
+            if stack and stack[-1] in ("th_open", "td_open"):
+                cells.append(token)
+            else:
+                reader.block(token, next((_KINDS[t] for t in reversed(stack) if t in _KINDS), "paragraph"))
+        elif kind == "front_matter":
+            meta = reader.front_matter(token, DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys)
+    reader.found.sort(key=lambda item: item[0])
+    segments = tuple(
+        Segment(f"b{i}", prose, Span(start, start + len(prose)), kind, split_sentences(prose), path=path)
+        for i, (start, prose, kind) in enumerate(reader.found, 1)
+    )
     return Document(
         path=path,
         text=text,
         lang=meta.get("lang") or meta.get("language") or None,
-        segments=tuple(segments),
+        segments=segments,
         metadata=frozen_map(meta),
-        suppressions=_suppressions(text, lines),
+        suppressions=_suppressions(text, reader.lines) if "tcheck-" in text else (),
     )

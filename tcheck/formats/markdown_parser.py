@@ -1,0 +1,158 @@
+"""The markdown-it parsers behind the Markdown reader: CommonMark plus what documentation sites use.
+
+One parser for Markdown and one for MDX (see :mod:`tcheck.formats.mdx`), each with:
+
+- GFM tables and strikethrough;
+- front matter, YAML ``---`` and TOML ``+++`` (:mod:`tcheck.formats.frontmatter`);
+- attribute lists (mdit-py-plugins ``attrs``): ``{#id .class key=val}`` after links, images and
+  code, on a line of their own (block attributes), and at the end of a heading or paragraph
+  (Hugo's and Docusaurus' ``## Next steps {#next-steps}``);
+- definition lists and footnotes (mdit-py-plugins ``deflist``, ``footnote``); a footnote reference
+  ``[^1]`` is markup even when its definition is missing;
+- Docusaurus admonitions ``:::note Title`` ... ``:::`` (mdit-py-plugins ``container``, any type);
+- Hugo shortcodes and template actions (:mod:`tcheck.formats.shortcodes`);
+- markup recording (:mod:`tcheck.formats.inline_marks`), so each block's prose is known exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.attrs.parse import ParseError
+from mdit_py_plugins.attrs.parse import parse as parse_attrs
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from tcheck.formats.frontmatter import front_matter_rules
+from tcheck.formats.inline_marks import KEY, Recorder, note_markup, recording_plugin
+from tcheck.formats.mdx import mdx_plugin
+from tcheck.formats.shortcodes import shortcodes_plugin
+
+ADMONITION = "container_admonition_open"
+_ADMONITION_TYPE = re.compile(r"\s*[A-Za-z][\w-]*")
+# Docusaurus heading ids allow what attribute lists do not (``{#oci-support-prior-to-v3.8.0}``).
+_HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+_parsers: dict[bool, MarkdownIt] = {}
+
+
+def _trailing_attrs(state: StateInline, silent: bool) -> bool:
+    """An attribute list or heading id that ends the block, ``## Next steps {#next-steps .cls}``,
+    ``## Support {#support-in-v3.8.0}``: markup."""
+    src = state.src
+    pos = state.pos
+    if src[pos] != "{":
+        return False
+    tail = src[pos : state.posMax].rstrip()
+    if len(tail) < 3 or tail[-1] != "}" or "\n" in tail:
+        return False
+    if _HEADING_ID.fullmatch(tail) is None:
+        try:
+            closing, _ = parse_attrs(tail)
+        except ParseError:
+            return False
+        if closing != len(tail) - 1:
+            return False
+    if not silent:
+        state.push("attrs_inline", "", 0).content = tail
+        note_markup(state, pos, pos + len(tail))
+    state.pos = pos + len(tail)
+    return True
+
+
+def _any_footnote_ref(state: StateInline, silent: bool) -> bool:
+    """``[^label]`` whose definition is not in this file (a partial translation): markup."""
+    if not state.src.startswith("[^", state.pos):
+        return False
+    match = _FOOTNOTE_REF.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        state.push("footnote_ref_unresolved", "", 0).content = match.group()
+        note_markup(state, match.start(), match.end())
+    state.pos = match.end()
+    return True
+
+
+def _with_row_positions(rule: BlockRule) -> BlockRule:
+    """The table rule, noting on each cell's inline token where its row starts and ends."""
+
+    def table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        if not rule(state, start_line, end_line, silent):
+            return False
+        if not silent:
+            for token in state.tokens[count:]:
+                if token.type == "inline" and token.map:
+                    line = token.map[0]
+                    token.meta["row"] = (state.bMarks[line] + state.tShift[line], state.eMarks[line])
+        return True
+
+    return table
+
+
+def _whole_line_attrs(rule: BlockRule) -> BlockRule:
+    """The plugin's block-attribute rule, only for a line that is one attribute list
+    (``{% include x.html %}text{% endif %}`` would parse as one and eat the text)."""
+
+    def attr(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        line = state.src[pos : state.eMarks[start_line]].rstrip()
+        if not line.startswith("{") or line.startswith(("{{", "{%")):
+            return False
+        try:
+            closing, _ = parse_attrs(line)
+        except ParseError:
+            return False
+        return closing == len(line) - 1 and rule(state, start_line, end_line, silent)
+
+    return attr
+
+
+def _admonition(params: str, *args: object) -> bool:
+    return _ADMONITION_TYPE.match(params) is not None
+
+
+def _build(mdx: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    front_matter_rules(md)
+    md.use(deflist_plugin)
+    md.use(footnote_plugin, inline=False)
+    md.core.ruler.disable("footnote_tail")  # definitions stay where they are written
+    md.use(container_plugin, name="admonition", validate=_admonition)
+    md.use(attrs_plugin)
+    md.use(attrs_block_plugin)
+    mdx_plugin(md, mdx=mdx)
+    shortcodes_plugin(md)
+    md.inline.ruler.before("linkify", "trailing_attrs", _trailing_attrs)
+    md.inline.ruler.after("footnote_ref", "footnote_ref_any", _any_footnote_ref)
+    wrappers = {"table": _with_row_positions, "attr": _whole_line_attrs}
+    for rule in list(md.block.ruler.__rules__):
+        if rule.name in wrappers:
+            md.block.ruler.at(rule.name, wrappers[rule.name](rule.fn), {"alt": rule.alt})
+    recording_plugin(md)
+    return md
+
+
+def parser(mdx: bool) -> MarkdownIt:
+    """The shared parser for MDX (``mdx``) or Markdown."""
+    md = _parsers.get(mdx)
+    if md is None:
+        md = _parsers[mdx] = _build(mdx)
+    return md
+
+
+def inline_markup(md: MarkdownIt, src: str) -> list[tuple[int, int]]:
+    """Markup ranges of ``src`` read as the text of one block (a title, a table cell)."""
+    recorder = Recorder()
+    recorder.begin(src)
+    md.inline.parse(src, md, {KEY: recorder}, [])
+    return recorder.finish()
