@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from tcheck import baseline
 from tcheck import glossary as glossaries
+from tcheck.bilingual.pairing import summarise
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.diff import ChangedLines, changed_lines, restrict
@@ -42,6 +43,7 @@ def check(
     diff_input: str | None = None,
     write_baseline: str | None = None,
     progress: Progress | None = None,
+    verbose: bool = False,
 ) -> RunResult:
     """Check files and directories; the result knows its exit status.
 
@@ -65,6 +67,10 @@ def check(
     finally:
         roundtrip.close(ctx.services)
     roundtrip.report(result, ctx.services, notes)
+    result.pairing = {
+        lang: {"paired": entry.paired, "unpaired": entry.unpaired} for lang, entry in summarise(inputs).items()
+    }
+    result.verbose = verbose
     return _narrow(result, config, changed, write_baseline)
 
 

@@ -125,6 +125,7 @@ def main() -> None:
     help="Folder of the translation cache (default: ~/.cache/tcheck).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress on stderr.")
+@click.option("--verbose", "-v", is_flag=True, help="List the translations left without a source.")
 @guarded
 def check(
     paths: tuple[str, ...],
@@ -168,6 +169,7 @@ def check(
         diff_input=diff_input,
         write_baseline=write_baseline,
         progress=for_stream(sys.stderr, options["quiet"]),
+        verbose=options["verbose"],
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ

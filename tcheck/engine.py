@@ -16,6 +16,7 @@ from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES
+from tcheck.formats.resources import is_resource_path
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
 from tcheck.registry import Rule, selected_rules
 
@@ -47,6 +48,9 @@ class RunResult:
     translations: dict[str, int] = field(default_factory=lambda: {"computed": 0, "cached": 0})
     texts: dict[str, str] = field(default_factory=dict)  # only when asked for (HTML, baseline)
     alerts: list[str] = field(default_factory=list)  # notes for stderr when the format has no room
+    # translations per language: {"paired": n, "unpaired": [paths]} (see tcheck.bilingual.pairing)
+    pairing: dict[str, dict[str, Any]] = field(default_factory=dict)
+    verbose: bool = False  # text output lists the translations left without a source
 
     @property
     def exit_code(self) -> int:
@@ -71,9 +75,10 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config | None = None) -> list[Input]:
-    """Files to check: given files as they are, directories searched for ``.txt``/``.md`` files
-    (and XLIFF, PO, TMX). With ``config``, translations are paired with their source-language
-    originals by the repository layout (:mod:`tcheck.pairing`)."""
+    """Files to check: given files as they are, directories searched for text, Markdown and MDX
+    files, XLIFF, PO and TMX files, and translation resource files (JSON, YAML, TOML and ARB under
+    ``i18n/``, ``locales/``...; see :func:`tcheck.formats.resources.is_resource_path`). With ``config``, translations are paired with their source-language
+    originals by the repository layout (:mod:`tcheck.bilingual.pairing`)."""
     found: list[Input] = []
     for given in paths:
         root = Path(given)
@@ -86,11 +91,14 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
             rel = file.relative_to(root).as_posix()
             if any(part in SKIPPED_DIRS for part in file.relative_to(root).parts[:-1]):
                 continue
-            if file.is_file() and file.suffix.lower() in CHECKED_SUFFIXES and not _excluded(rel, exclude):
+            wanted = file.suffix.lower() in CHECKED_SUFFIXES or is_resource_path(
+                (Path(given) / rel).as_posix()
+            )
+            if wanted and file.is_file() and not _excluded(rel, exclude):
                 shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
                 found.append(Input(str(file), shown))
     if config is not None:
-        from tcheck.pairing import pair_inputs
+        from tcheck.bilingual.pairing import pair_inputs
 
         return pair_inputs(found, config.source_lang, config.options.get("PAIRING", {}))
     return found

@@ -20,3 +20,7 @@ class InputError(TcheckError):
         self.reason = message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+
+class EmptyInput(InputError):
+    """A file that holds no text: not unreadable, just nothing to check (an untranslated stub)."""

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import re
+import os
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from tcheck.config import Config
 from tcheck.engine import Input
-from tcheck.errors import InputError, UsageError
+from tcheck.errors import EmptyInput, InputError, UsageError
 from tcheck.formats import read_document, read_documents
 from tcheck.formats.frontmatter import prose_keys_option
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import normalize_lang
-from tcheck.model import Document, Segment, Span
+from tcheck.model import Document, Segment, Span, frozen_map
 
 
 def detect_language(doc: Document, sample_size: int = 1500) -> str | None:
@@ -32,52 +32,32 @@ def detect_language(doc: Document, sample_size: int = 1500) -> str | None:
         return None
 
 
-_LANG_PART = re.compile(r"^[a-z]{2,3}(?:[-_](?:[A-Z]{2}|[A-Z][a-z]{3}|\d{3}))?$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _language_code(part: str) -> str | None:
-    if not _LANG_PART.match(part):
-        return None
-    try:
-        return normalize_lang(part)
-    except UsageError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _language_folders(parent: Path) -> int:
-    try:
-        return sum(1 for p in parent.iterdir() if p.is_dir() and _language_code(p.name))
-    except OSError:
-        return 0
-
-
 def language_from_path(path: str) -> str | None:
-    """The language a content repository's layout gives a file.
+    """The language a content repository's layout gives a file (:mod:`tcheck.bilingual.pairing`):
+    ``post.nb.md``, or the outermost folder named by a language code that has a sibling named by
+    another (``content/nb/post.md`` beside ``content/en/``), so ordinary folders called ``it``,
+    ``go`` or ``js`` are not taken for languages."""
+    from tcheck.bilingual.pairing import Repository
 
-    ``post.nb.md`` (a language code before the extension), or a folder named by a language code
-    (``content/en/post.md``) that has at least one sibling folder named by another code, so that
-    ordinary folders called ``it`` or ``my`` are not taken for languages.
-    """
-    file = Path(path)
-    suffixes = file.name.split(".")
-    if len(suffixes) >= 3 and (code := _language_code(suffixes[-2])):
-        return code
-    for folder in file.parents:
-        code = _language_code(folder.name)
-        if code and _language_folders(folder.parent) >= 2:
-            return code
-    return None
+    return Repository((), None, {}).locate(Path(os.path.abspath(path)))[0]
 
 
-def with_languages(doc: Document, config: Config, path: str | None = None) -> Document:
+def with_languages(
+    doc: Document, config: Config, path: str | None = None, layout_lang: str | None = None
+) -> Document:
     """Fill in the document's target and source language.
 
-    Options > front matter > the repository layout (``en/``, ``post.en.md``) > detection.
+    The repository layout (``content/ja/``, ``post.ja.md``, as paired) > options > front matter >
+    the layout of a file checked alone > detection.
     """
     path = path or doc.path
-    lang = config.target_lang or doc.lang or language_from_path(path) or detect_language(doc)
+    lang = (
+        layout_lang
+        or config.target_lang
+        or doc.lang
+        or (language_from_path(path) if layout_lang is None else None)
+        or detect_language(doc)
+    )
     source_lang = config.source_lang or doc.metadata.get("source-lang") or doc.metadata.get("source_lang")
     try:
         lang = normalize_lang(lang) if lang else None
@@ -180,17 +160,22 @@ def load_documents(
                 target_lang=config.target_lang,
                 options=reader_options(config),
             )
+        except EmptyInput:
+            docs = [Document(item.shown, "", None, (), metadata=frozen_map({"empty": "true"}))]
         except InputError as exc:
             yield exc
             continue
         for found in docs:
             try:
-                doc = with_languages(found, config, item.path)
+                doc = with_languages(found, config, item.path, item.lang)
                 if doc.source is not None:
                     doc = _bilingual_languages(doc, config)
                 elif source is not None:
                     src = dataclasses.replace(source, lang=doc.source_lang)
-                    doc = pair_with_source(doc, src, min_confidence)
+                    if doc.body:
+                        doc = pair_with_source(doc, src, min_confidence)
+                    else:  # an empty page or front matter alone: nothing to align (TC404)
+                        doc = dataclasses.replace(doc, source=src)
                 elif item.source is not None:
                     doc = _with_repository_source(doc, item, config, min_confidence)
             except InputError as exc:
@@ -206,17 +191,31 @@ def _read_source(path: str, shown: str, prose_keys: tuple[str, ...] | None = Non
 
 
 def _with_repository_source(doc: Document, item: Input, config: Config, min_confidence: float) -> Document:
-    """Pair a translation with the original the repository layout names for it."""
+    """Pair a translation with the original the repository layout names for it.
+
+    An original that is empty or unreadable leaves the translation alone (it is counted as
+    unpaired); one too different to align sentence by sentence stays the translation's source with
+    no sentence paired, and ``metadata["unaligned"]`` says why (TC002 reports it once)."""
     assert item.source is not None
     shown = item.source_shown or item.source
-    source = _read_source(item.source, shown, prose_keys_option(reader_options(config)))
+    try:
+        source = _read_source(item.source, shown, prose_keys_option(reader_options(config)))
+    except InputError:
+        return doc
     lang = config.source_lang or item.source_lang or source.lang or language_from_path(item.source)
     try:
         source_lang = normalize_lang(lang) if lang else None
     except UsageError as exc:
         raise InputError(shown, str(exc)) from None
     doc = dataclasses.replace(doc, source_lang=doc.source_lang or source_lang)
+    source = dataclasses.replace(source, lang=doc.source_lang)
+    doc = dataclasses.replace(doc, metadata=frozen_map({**doc.metadata, "paired-by": "repository"}))
+    if not doc.body:
+        return dataclasses.replace(doc, source=source)
     try:
-        return pair_with_source(doc, dataclasses.replace(source, lang=doc.source_lang), min_confidence)
+        return pair_with_source(doc, source, min_confidence)
     except UsageError as exc:
-        raise InputError(doc.path, str(exc)) from None
+        note = str(exc).split(": ", 2)[-1]
+        return dataclasses.replace(
+            doc, source=source, metadata=frozen_map({**doc.metadata, "unaligned": note})
+        )

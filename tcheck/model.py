@@ -15,6 +15,9 @@ from types import MappingProxyType
 from typing import Any
 
 
+FRONT_MATTER = "front-matter"  # the kind of segments read from a page's front matter
+
+
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
 
@@ -164,6 +167,11 @@ class Document:
     @property
     def bilingual(self) -> bool:
         return any(s.counterpart is not None for s in self.segments)
+
+    @property
+    def body(self) -> int:
+        """How many segments are the page's text (front-matter titles and descriptions are not)."""
+        return sum(1 for s in self.segments if s.kind != FRONT_MATTER)
 
 
 class LineIndex:

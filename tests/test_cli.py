@@ -117,7 +117,6 @@ def test_unknown_language_code() -> None:
     [
         ("binary.txt", b"\x00\x01\x02\x03PNG", "binary file"),
         ("latin1.txt", "Bl\u00e5b\u00e6r".encode("latin-1"), "not valid UTF-8"),
-        ("empty.md", b"", "empty file"),
     ],
 )
 def test_bad_file_reported_and_rest_checked(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
@@ -133,6 +132,15 @@ def test_bad_file_reported_and_rest_checked(tmp_path: Path, name: str, content: 
     assert len(bad) == 1 and reason in bad[0]["message"] and bad[0]["path"].endswith(name)
     assert any(f["code"] == "TC101" and f["path"].endswith("good.txt") for f in report["findings"])
     assert report["summary"]["files"] == 1
+
+
+def test_empty_file_is_not_unreadable(tmp_path: Path) -> None:
+    """An empty page is nothing to check (TC404 reports it when it is a translation), not TC001."""
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "good.txt").write_text("Møtet ble holdt i Oslo tirsdag.\n", encoding="utf-8")
+    code, out, _ = invoke("check", str(tmp_path), "--target-lang", "nb", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["findings"] == [] and report["summary"]["files"] == 2
 
 
 def test_malformed_glossary_reports_line(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, findings, run_paths
+from tcheck.bilingual.pairing import compile_template, language_code, pair_inputs
 from tcheck.config import Config
 from tcheck.engine import Input, discover
 from tcheck.errors import UsageError
-from tcheck.pairing import compile_template, language_code, pair_inputs
 
 REPO = FIXTURES / "repo"
 
@@ -26,6 +26,9 @@ def _pairs(inputs: list[Input]) -> dict[str, str | None]:
 def test_repository_layouts_are_paired() -> None:
     pairs = _pairs(discover([str(REPO)], (), Config(source_lang="en")))
     assert pairs == {
+        "blog/launch.md": None,  # originals are checked as monolingual documents
+        "docs/intro.md": None,
+        "site/content/en/news/ferry.md": None,
         "blog/launch.nb.md": "blog/launch.md",
         "i18n/nb/docusaurus-plugin-content-docs/current/intro.md": "docs/intro.md",
         "site/content/en/news/only-english.md": None,
@@ -52,13 +55,14 @@ def test_exclude_still_applies() -> None:
 def test_source_language_decides_the_direction() -> None:
     pairs = _pairs(discover([str(REPO)], (), Config(source_lang="nb")))
     assert pairs["site/content/en/news/ferry.md"] == "site/content/nb/news/ferry.md"
-    assert "site/content/nb/news/ferry.md" not in pairs
+    assert pairs["site/content/nb/news/ferry.md"] is None
 
 
 def test_custom_layout_and_switch() -> None:
     items = [Input("/r/po/nb/guide.txt", "po/nb/guide.txt"), Input("/r/src/guide.txt", "src/guide.txt")]
     options = {"layouts": [{"localized": "po/{lang}/{name}.txt", "default": "src/{name}.txt"}]}
-    (paired,) = pair_inputs(items, "en", options)
+    paired, original = pair_inputs(items, "en", options)
+    assert original == items[1]
     assert paired.source == "/r/src/guide.txt" and paired.lang == "nb"
     assert pair_inputs(items, "en", {**options, "enabled": False}) == items
     with pytest.raises(UsageError, match="unknown field"):

@@ -13,6 +13,11 @@ from tcheck.registry import register
 
 _LETTER = re.compile(r"[^\W\d_]")
 _TRAILING = re.compile(r"[\s.!?:;,…]+$")
+# Markup that is no part of the wording: heading ids and attributes, MDX comments, emphasis,
+# link brackets and targets, code-span ticks.
+_MARKUP = re.compile(r"\{#[^}\n]*\}|\{\.[^}\n]*\}|\{/\*.*?\*/\}|\]\([^)\s]*\)|[*_`\[\]]+|^#+\s+", re.S)
+_PUNCT = re.compile(r"[^\w\s]+")
+_MIN_CONFIDENCE = 0.6  # aligned sentences paired with less confidence are left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,22 @@ def _normal(text: str, ignore_case: bool) -> str:
     return text.casefold() if ignore_case else text
 
 
+def _wording(text: str) -> str:
+    """What a reader reads: markup removed, white space collapsed."""
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+_REST = re.compile(r"[^\n]*?(?:[.!?。！？](?=\s|$)|(?=\n)|$)")
+
+
+def _file_wording(text: str, span: Span) -> str:
+    """The wording of ``span`` in the file, up to the end of its sentence: an aligned sentence
+    can stop before masked code (``produces `hello`.``), and the code tells two sentences apart."""
+    rest = _REST.match(text, span.end)
+    end = rest.end() if rest is not None else span.end
+    return _wording(text[span.start : end])
+
+
 def _context(seg_id: str) -> str:
     """A reader's disambiguating context (PO ``msgctxt``) is kept after ``@`` in the id."""
     return seg_id.split("@", 1)[1] if "@" in seg_id else ""
@@ -60,9 +81,19 @@ class InconsistentTranslation:
     translation QA tools do. When one source text has two or more translations, each occurrence
     that differs from the most frequent one is reported, pointing at the other rendering. When
     one translation stands for two or more different sources, the occurrences of the less
-    frequent sources are reported. Texts are compared after collapsing white space (option
-    ``ignore-case``, false); trailing punctuation is ignored when comparing sources. A PO context
-    (``msgctxt``) keeps entries apart, and texts without letters are skipped.
+    frequent sources are reported. Texts are compared as a reader reads them: markup (heading
+    ids, MDX comments, emphasis, link targets) removed, white space collapsed, and translations
+    that differ only in punctuation or capitals count as one (option ``ignore-case``, false,
+    compares sources without capitals too). A PO context (``msgctxt``) keeps entries apart, and
+    texts without letters are skipped.
+
+    Sentences that tcheck aligned itself (a translated page paired with its original) are
+    compared within their document (option ``scope``: ``"document"``, or ``"run"`` to compare
+    across pages too), only when they were paired with confidence, and only in the first
+    direction (one wording for two source sentences is a translator's freedom in prose): a page
+    whose translator reworded a heading elsewhere on the site is not an inconsistency a reader
+    meets. Units of
+    bilingual files (XLIFF, PO, TMX, TSV, resource files) are compared across the whole run.
 
     Why it matters: a user interface that says "Save" in one dialog and "Store" in the next, or a
     translation memory that gives two meanings the same wording, confuses readers and spreads
@@ -81,17 +112,28 @@ class InconsistentTranslation:
 
     def collect(self, doc: Document, ctx: Context) -> None:
         ignore_case = bool(ctx.option("TC106", "ignore-case", False))
+        run_wide = ctx.option("TC106", "scope", "document") == "run"
         pair = (doc.source_lang or "", doc.lang or "")
         for seg in doc.segments:
             source = seg.counterpart
             if source is None or not _LETTER.search(seg.text) or not _LETTER.search(source.text):
                 continue
-            context = _context(seg.id)
-            src_key = _TRAILING.sub("", _normal(source.text, ignore_case))
-            tgt_key = _normal(seg.text, ignore_case)
-            place = _Place(seg.path or doc.path, seg.file_span(0, len(seg.text)))
-            self._add(self.by_source, _digest(*pair, context, src_key), tgt_key, seg.text, place)
-            self._add(self.by_target, _digest(*pair, context, tgt_key), src_key, source.text, place)
+            path = seg.path or doc.path
+            aligned = (source.path or path) != path  # a sentence of another file, paired by tcheck
+            if aligned and seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE:
+                continue
+            span = seg.file_span(0, len(seg.text))
+            target_text, source_text = seg.text, source.text
+            if aligned and doc.source is not None:
+                target_text = _file_wording(doc.text, span)
+                source_text = _file_wording(doc.source.text, source.file_span(0, len(source.text)))
+            context = _context(seg.id) + ("\x1f" + path if aligned and not run_wide else "")
+            src_key = _TRAILING.sub("", _normal(source_text, ignore_case))
+            tgt_key = " ".join(_PUNCT.sub(" ", target_text.casefold()).split())
+            place = _Place(path, span)
+            self._add(self.by_source, _digest(*pair, context, src_key), tgt_key, target_text, place)
+            if not aligned:  # in prose, one wording for two sentences is a translator's freedom
+                self._add(self.by_target, _digest(*pair, context, tgt_key), src_key, source_text, place)
 
     @staticmethod
     def _add(table: dict[bytes, _Side], key: bytes, variant: str, text: str, place: _Place) -> None:

@@ -11,7 +11,7 @@ from tcheck.registry import register
 
 @register("TC001", "unreadable-input", Severity.ERROR)
 def unreadable_input(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """A file could not be checked: missing, binary, not UTF-8 or empty.
+    """A file could not be checked: missing, binary, not UTF-8, or not parseable in its format.
 
     What it does: the engine reports each input it cannot read as a finding on that file (line 1)
     and goes on with the other files, so one bad file never hides the rest of a run.

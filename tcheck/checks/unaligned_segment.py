@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping, Sequence
 
 from tcheck.context import Context
-from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.model import Document, Hit, Related, Segment, Severity, Span
 from tcheck.registry import register
 
 
@@ -26,6 +27,12 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
     target matches is reported at the place in the target where its translation would be, with a
     link to the source. Other checks never compare such sentences with a wrong partner.
 
+    In a repository (a translated page paired with its original by the site's layout), where
+    translators merge and split sentences freely, only whole lines are reported: a paragraph,
+    heading, list item or table row of the original missing from the translation (an outdated
+    page), or one that the translation adds. A translation too different from its original to
+    align is reported once, as information.
+
     Why it matters: a sentence missing from a translation is content the reader never gets; a
     sentence that appears only in the translation was added or belongs to another text.
 
@@ -35,31 +42,133 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
         ^ TC002: the source sentence 'Ordføreren var ikke til stede.' has no translation here
     """
     source = doc.source
-    if source is None:
+    if source is None or not doc.body:
+        return  # an empty translation is TC404's
+    if note := doc.metadata.get("unaligned"):
+        yield Hit(
+            span=doc.segments[0].file_span(0, 0),
+            message=f"the translation could not be aligned with its source ({note}): it may be outdated "
+            "or another text; no sentence was compared with the source",
+            related=(Related(source.path, Span(0, 0), "the source"),),
+            severity=Severity.INFO,
+        )
         return
-    referenced = {id(seg.counterpart) for seg in doc.segments if seg.counterpart is not None}
-    for seg in doc.segments:
-        if seg.counterpart is None:
-            yield Hit(
-                span=seg.file_span(0, len(seg.text)),
-                message=f"no sentence of the source corresponds to '{_quote(seg.text)}'",
-                confidence=seg.confidence,
-            )
+    index = {id(seg): n for n, seg in enumerate(doc.segments)}
+    partner: dict[int, list[int]] = {}  # source segment -> the target segments paired with it
+    for n, seg in enumerate(doc.segments):
+        if seg.counterpart is not None:
+            partner.setdefault(id(seg.counterpart), []).append(n)
+    unpaired = [index[id(seg)] for seg in doc.segments if seg.counterpart is None]
+    # Translators of a site merge and split sentences freely: there, only whole lines count.
+    whole_lines = doc.metadata.get("paired-by") == "repository"
+    rephrased: set[int] = set()
     paired = [seg for seg in doc.segments if seg.counterpart is not None]
-    for missing in source.segments:
-        if id(missing) in referenced:
+    ratio = sum(len(s.text) for s in paired) / max(
+        1, sum(len(s.counterpart.text) for s in paired if s.counterpart)
+    )
+    for gap, before, after in _gaps(source.segments, partner):
+        low = max(partner[id(before)]) if before is not None else -1
+        high = min(partner[id(after)]) if after is not None else len(doc.segments)
+        between = [n for n in unpaired if low < n < high]
+        if between:  # the same place on both sides: said another way, split or moved, not missing
+            rephrased.update(between)
             continue
-        where = missing.file_span(0, len(missing.text))
-        before = [t for t in paired if t.counterpart is not None and t.counterpart.span.start < where.start]
-        if before:
-            last = before[-1]
+        if whole_lines and (
+            not _whole_lines(source.text, gap[0], gap[-1])
+            or _absorbed(
+                gap, [(doc.segments[n], src) for n, src in ((low, before), (high, after)) if src], ratio
+            )
+        ):
+            continue
+        if low >= 0:
+            last = doc.segments[low]
             at = last.file_span(len(last.text), len(last.text)).start  # where its translation would follow
-        elif doc.segments:
-            at = doc.segments[0].file_span(0, 0).start
         else:
-            at = 0
+            at = doc.segments[0].file_span(0, 0).start
+        first = gap[0]
+        where = first.file_span(0, len(first.text))
+        what = (
+            f"the source sentence '{_quote(first.text)}'"
+            if len(gap) == 1
+            else (f"{len(gap)} source sentences, from '{_quote(first.text)}',")
+        )
         yield Hit(
             span=Span(at, at),
-            message=f"the source sentence '{_quote(missing.text)}' has no translation here",
-            related=(Related(missing.path or source.path, where, "the untranslated source sentence"),),
+            message=f"{what} {'has' if len(gap) == 1 else 'have'} no translation here",
+            related=(Related(first.path or source.path, where, "the untranslated source sentence"),),
         )
+    for run in _runs([n for n in unpaired if n not in rephrased]):
+        first_seg, last_seg = doc.segments[run[0]], doc.segments[run[-1]]
+        if whole_lines and not _whole_lines(doc.text, first_seg, last_seg):
+            continue
+        what = (
+            f"'{_quote(first_seg.text)}'"
+            if len(run) == 1
+            else (f"{len(run)} sentences, from '{_quote(first_seg.text)}'")
+        )
+        yield Hit(
+            span=Span(
+                first_seg.file_span(0, 0).start,
+                last_seg.file_span(len(last_seg.text), len(last_seg.text)).start,
+            ),
+            message=f"no sentence of the source corresponds to {what}",
+            confidence=first_seg.confidence,
+        )
+
+
+_LINE_PREFIX = re.compile(r"[\s#>*+|:-]*(?:\d{1,9}[.)])?[\s*_|]*")
+_LINE_SUFFIX = re.compile(r"[\s*_|.:;!?。：]*")
+
+
+def _whole_lines(text: str, first: Segment, last: Segment) -> bool:
+    """Whether ``first``..``last`` fill whole lines of ``text`` (beside block markup): a missing or
+    added paragraph, heading, list item or table row, not a sentence merged into its neighbour."""
+    start = first.file_span(0, 0).start
+    end = last.file_span(len(last.text), len(last.text)).start
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _LINE_PREFIX.fullmatch(text, line_start, start)
+    after = _LINE_SUFFIX.fullmatch(text, end, line_end)
+    return before is not None and after is not None
+
+
+def _absorbed(gap: list[Segment], neighbours: list[tuple[Segment, Segment]], ratio: float) -> bool:
+    """Whether a neighbouring translation is as long as its source and the gap together: the
+    translator merged the missing sentences into it."""
+    missing = sum(len(seg.text) for seg in gap)
+    for target, source in neighbours:
+        alone, merged = len(source.text) * ratio, (len(source.text) + missing) * ratio
+        if abs(len(target.text) - merged) < abs(len(target.text) - alone):
+            return True
+    return False
+
+
+def _gaps(
+    segments: Sequence[Segment], partner: Mapping[int, list[int]]
+) -> Iterator[tuple[list[Segment], Segment | None, Segment | None]]:
+    """Runs of source segments that nothing pairs with, with the paired segments around them."""
+    before: Segment | None = None
+    gap: list[Segment] = []
+    for seg in segments:
+        if id(seg) in partner:
+            if gap:
+                yield gap, before, seg
+                gap = []
+            before = seg
+        else:
+            gap.append(seg)
+    if gap:
+        yield gap, before, None
+
+
+def _runs(numbers: list[int]) -> Iterator[list[int]]:
+    """Consecutive runs of sorted numbers."""
+    run: list[int] = []
+    for n in numbers:
+        if run and n != run[-1] + 1:
+            yield run
+            run = []
+        run.append(n)
+    if run:
+        yield run

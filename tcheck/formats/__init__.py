@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from tcheck.errors import InputError
+from tcheck.errors import EmptyInput, InputError
 from tcheck.model import Document
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -28,7 +28,7 @@ CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | (BILINGUAL_SUFFIXES - {".
 def decode(path: str, data: bytes) -> str:
     """UTF-8 text (a BOM is dropped) or an :class:`InputError` saying why not."""
     if not data.strip():
-        raise InputError(path, "empty file, nothing to check")
+        raise EmptyInput(path, "empty file, nothing to check")
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file, not text")
     try:
@@ -36,7 +36,7 @@ def decode(path: str, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not valid UTF-8 (byte {exc.start} cannot be decoded)") from None
     if not text.strip():
-        raise InputError(path, "empty file, nothing to check")
+        raise EmptyInput(path, "empty file, nothing to check")
     return text
 
 

@@ -52,6 +52,32 @@ def located(result: RunResult, finding: Finding) -> dict[str, Any]:
     return out
 
 
+def pairing_lines(result: RunResult, verbose: bool = False) -> list[str]:
+    """The run's pairing in words: translations paired with their originals, per language, and
+    (``verbose``) the paths of those without one. Nothing when the run has no translations."""
+    if not result.pairing:
+        return []
+    paired = sum(int(v["paired"]) for v in result.pairing.values())
+    alone = {lang: v["unpaired"] for lang, v in result.pairing.items() if v["unpaired"]}
+    missing = sum(len(v) for v in alone.values())
+    per_lang = ", ".join(f"{lang} {v['paired']}" for lang, v in result.pairing.items())
+    line = f"pairing: {paired} translation{'s' if paired != 1 else ''} paired with their source ({per_lang})"
+    if missing:
+        counts = ", ".join(f"{lang} {len(v)}" for lang, v in alone.items())
+        line += f"; {missing} without a source, checked alone ({counts})"
+        if not verbose:
+            line += "; --verbose lists them"
+    lines = [line]
+    if not paired:
+        lines.append(
+            "pairing: no translation found its original: check --source-lang (or [tool.tcheck.options."
+            "pairing] source-lang) and that the originals are in the repository (README: Pairing)"
+        )
+    if verbose:
+        lines += [f"  without a source: {path}" for paths in alone.values() for path in paths]
+    return lines
+
+
 def get_reporter(name: str) -> Reporter:
     if name == "json":
         from tcheck.reporters.json import render

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tcheck.engine import RunResult
-from tcheck.reporters import located
+from tcheck.reporters import located, pairing_lines
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -33,4 +33,5 @@ def render(result: RunResult, color: bool = False) -> str:
             message += f" (suggestion: {item['suggestion']})"
         prop_text = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
         lines.append(f"::{_LEVEL[item['severity']]} {prop_text}::{_escape_data(message)}")
+    lines += [f"::notice title=tcheck pairing::{_escape_data(line)}" for line in pairing_lines(result)]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -26,6 +26,7 @@ from typing import Any
 from tcheck import __version__
 from tcheck.engine import RunResult
 from tcheck.model import Finding, Severity
+from tcheck.reporters import pairing_lines
 
 _SEVERITIES = ("error", "warning", "info")
 _PLURAL = {"error": "errors", "warning": "warnings", "info": "info"}
@@ -293,7 +294,7 @@ def render(result: RunResult, color: bool = False) -> str:
         _file_section(result, n, path, by_file.get(path, []), marks[path], severity)
         for n, path in enumerate(paths)
     )
-    notes = "".join(f"<li>{_e(note)}</li>" for note in result.notes)
+    notes = "".join(f"<li>{_e(note)}</li>" for note in [*result.notes, *pairing_lines(result, True)])
     notes_html = f'<ul class="notes">{notes}</ul>' if notes else ""
     summary = _summary_table(paths, by_file) if paths else '<p class="clean">No findings.</p>'
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked{quiet}"

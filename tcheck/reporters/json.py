@@ -22,6 +22,7 @@ def payload(result: RunResult) -> dict[str, object]:
             "exit_code": result.exit_code,
             "fail_on": result.fail_on,
             "translations": dict(result.translations),
+            "pairing": result.pairing,
         },
     }
 

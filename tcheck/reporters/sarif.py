@@ -93,7 +93,7 @@ def payload(result: RunResult) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "properties": {"signature": result.signature},
+                "properties": {"signature": result.signature, "pairing": result.pairing},
             }
         ],
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tcheck.engine import RunResult
-from tcheck.reporters import located
+from tcheck.reporters import located, pairing_lines
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -25,6 +25,7 @@ def render(result: RunResult, color: bool = False) -> str:
             text += f" (suggestion: {item['suggestion']})"
         lines.append(text)
     lines.extend(result.notes)
+    lines.extend(pairing_lines(result, result.verbose))
     counts = result.counts()
     total = len(result.findings)
     files = result.files_checked

@@ -1,0 +1,1 @@
+"""Bilingual structure: which file translates which (repository pairing, site configuration)."""
