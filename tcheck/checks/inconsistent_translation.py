@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tcheck.context import Context
-from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.model import Document, Hit, Related, Segment, Severity, Span
 from tcheck.registry import register
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -52,14 +52,27 @@ def _wording(text: str) -> str:
 
 
 _REST = re.compile(r"[^\n]*?(?:[.!?。！？](?=\s|$)|(?=\n)|$)")
+_CODE = re.compile(r"`+([^`\n]+)`+")
+_HEADING_ID = re.compile(r"\{#([^}\s]+)|\{/\*\s*#([^*\s]+)")
 
 
-def _file_wording(text: str, span: Span) -> str:
-    """The wording of ``span`` in the file, up to the end of its sentence: an aligned sentence
-    can stop before masked code (``produces `hello`.``), and the code tells two sentences apart."""
+def _heading_id(seg: Segment, text: str) -> str | None:
+    """The ``{#id}`` (or MDX ``{/* #id */}``) on a heading's line."""
+    start = seg.file_span(0, 0).start
+    end = text.find("\n", start)
+    found = _HEADING_ID.search(text, start, len(text) if end < 0 else end)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def _file_wording(seg: Segment, text: str) -> str:
+    """The segment's prose with the inline code of its sentence: the reader masks code, and an
+    aligned sentence can stop before it (``produces `hello`.``), but the code tells two
+    sentences apart."""
+    span = seg.file_span(0, len(seg.text))
     rest = _REST.match(text, span.end)
     end = rest.end() if rest is not None else span.end
-    return _wording(text[span.start : end])
+    code = " ".join(_CODE.findall(text, span.start, end))
+    return _wording(seg.text) + (f" [{code}]" if code else "")
 
 
 def _context(seg_id: str) -> str:
@@ -70,6 +83,13 @@ def _context(seg_id: str) -> str:
 def _quote(text: str, size: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _other_ids(seg: Segment, source: Segment, doc: Document) -> bool:
+    """Whether two aligned headings carry different anchors: the alignment paired the wrong ones."""
+    assert doc.source is not None
+    ids = _heading_id(seg, doc.text), _heading_id(source, doc.source.text)
+    return None not in ids and ids[0] != ids[1]
 
 
 @register("TC106", "inconsistent-translation", Severity.WARNING, needs=("source",))
@@ -120,13 +140,17 @@ class InconsistentTranslation:
                 continue
             path = seg.path or doc.path
             aligned = (source.path or path) != path  # a sentence of another file, paired by tcheck
-            if aligned and seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE:
+            if aligned and (
+                (seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE)
+                or (seg.kind == "heading") != (source.kind == "heading")
+                or (seg.kind == "heading" and doc.source is not None and _other_ids(seg, source, doc))
+            ):
                 continue
             span = seg.file_span(0, len(seg.text))
             target_text, source_text = seg.text, source.text
             if aligned and doc.source is not None:
-                target_text = _file_wording(doc.text, span)
-                source_text = _file_wording(doc.source.text, source.file_span(0, len(source.text)))
+                target_text = _file_wording(seg, doc.text)
+                source_text = _file_wording(source, doc.source.text)
             context = _context(seg.id) + ("\x1f" + path if aligned and not run_wide else "")
             src_key = _TRAILING.sub("", _normal(source_text, ignore_case))
             tgt_key = " ".join(_PUNCT.sub(" ", target_text.casefold()).split())

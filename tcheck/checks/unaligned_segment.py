@@ -118,11 +118,13 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 _LINE_PREFIX = re.compile(r"[\s#>*+|:-]*(?:\d{1,9}[.)])?[\s*_|]*")
 _LINE_SUFFIX = re.compile(r"[\s*_|.:;!?。：]*")
+_BLOCK_MARK = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\||>)")
 
 
 def _whole_lines(text: str, first: Segment, last: Segment) -> bool:
-    """Whether ``first``..``last`` fill whole lines of ``text`` (beside block markup): a missing or
-    added paragraph, heading, list item or table row, not a sentence merged into its neighbour."""
+    """Whether ``first``..``last`` fill whole blocks of ``text`` (beside block markup): a missing or
+    added paragraph, heading, list item or table row, not a sentence merged into its neighbour
+    or a line of a paragraph that a translator rewrapped."""
     start = first.file_span(0, 0).start
     end = last.file_span(len(last.text), len(last.text)).start
     line_start = text.rfind("\n", 0, start) + 1
@@ -130,7 +132,14 @@ def _whole_lines(text: str, first: Segment, last: Segment) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     before = _LINE_PREFIX.fullmatch(text, line_start, start)
     after = _LINE_SUFFIX.fullmatch(text, end, line_end)
-    return before is not None and after is not None
+    if before is None or after is None:
+        return False
+    # a block of its own: a heading, list item, table row or quote, or lines between blank lines
+    marked = _BLOCK_MARK.match(text, line_start) is not None
+    prev_blank = line_start == 0 or not text[text.rfind("\n", 0, line_start - 1) + 1 : line_start].strip()
+    next_line = text[line_end + 1 : text.find("\n", line_end + 1) % (len(text) + 1)]
+    next_blank = line_end >= len(text) or not next_line.strip() or _BLOCK_MARK.match(next_line) is not None
+    return marked or (prev_blank and next_blank)
 
 
 def _absorbed(gap: list[Segment], neighbours: list[tuple[Segment, Segment]], ratio: float) -> bool:
