@@ -51,3 +51,58 @@ def test_language_pairs_are_kept_apart(tmp_path: Path) -> None:
     a.write_text("en\tnb\nSign in to continue.\tLogg inn for å fortsette.\n", encoding="utf-8")
     b.write_text("en\tda\nSign in to continue.\tLog ind for at fortsætte.\n", encoding="utf-8")
     assert not findings(run_paths([a, b], select=["TC106"]), "TC106")
+
+
+EN_FAQ = """# Questions
+
+Restart the service after you change the settings.
+
+## Upgrading
+
+Read the release notes first.
+
+Restart the service after you change the settings.
+"""
+NB_FAQ_TWO_WAYS = """# Spørsmål
+
+Start tjenesten på nytt etter at du har endret innstillingene.
+
+## Oppgradering
+
+Les versjonsmerknadene først.
+
+Omstart tjenesten når innstillingene er endret.
+"""
+NB_FAQ_ONE_WAY = NB_FAQ_TWO_WAYS.replace(
+    "Omstart tjenesten når innstillingene er endret.",
+    "Start tjenesten på nytt etter at du har endret innstillingene.",
+)
+EN_GUIDE = "# Guide\n\nRestart the service after you change the settings.\n"
+NB_GUIDE = "# Veiledning\n\nStart tjenesten på nytt når du har endret innstillingene.\n"
+
+
+def _site(root: Path, pages: dict[str, str]) -> Path:
+    (root / ".git").mkdir(exist_ok=True)
+    for rel, text in pages.items():
+        path = root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "content"
+
+
+def test_aligned_page_with_one_sentence_two_ways(tmp_path: Path) -> None:
+    root = _site(tmp_path, {"en/faq.md": EN_FAQ, "nb/faq.md": NB_FAQ_TWO_WAYS})
+    (found,) = findings(run_paths([root], select=["TC106"]), "TC106")
+    assert found["path"].endswith("nb/faq.md") and found["line"] in (3, 9)
+
+
+def test_other_pages_may_word_it_differently_unless_scope_is_run(tmp_path: Path) -> None:
+    root = _site(
+        tmp_path,
+        {"en/faq.md": EN_FAQ, "nb/faq.md": NB_FAQ_ONE_WAY, "en/guide.md": EN_GUIDE, "nb/guide.md": NB_GUIDE},
+    )
+    assert findings(run_paths([root], select=["TC106"]), "TC106") == []
+    config = tmp_path / "tcheck.toml"
+    config.write_text('[options.TC106]\nscope = "run"\n', encoding="utf-8")
+    found = findings(run_paths([root], select=["TC106"]), "TC106")
+    assert [Path(f["path"]).name for f in found] == ["guide.md"]
