@@ -56,7 +56,10 @@ def check(
     ctx = Context(config=config, glossaries=load_glossaries(config))
     inputs = discover(paths, config.exclude, config)
     if not inputs:
-        raise UsageError("no files to check (directories are searched for .txt and .md files)")
+        raise UsageError(
+            "no files to check (directories are searched for .txt, .md, .mdx, XLIFF, PO, TMX "
+            "and translation resource files)"
+        )
     changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run
     keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)

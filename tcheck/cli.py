@@ -136,7 +136,11 @@ def check(
     no_default_glossaries: bool | None,
     **options: Any,
 ) -> None:
-    """Check files and directories (.txt and .md inside directories)."""
+    """Check files and directories.
+
+    Directories are searched for text (.txt), Markdown and MDX (.md, .mdx), XLIFF, PO and TMX
+    files, and translation resource files (JSON, YAML, TOML, ARB under i18n/, locales/ ...).
+    Translations are paired with their originals by the repository's layout."""
     from tcheck import app, config
     from tcheck.reporters import get_reporter
 
