@@ -113,3 +113,100 @@ def test_recall_on_leftover_fixtures_and_no_false_alarms() -> None:
     assert total >= 100
     assert found / total >= 0.95, missed
     assert not alarms
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "source", "expected"),
+    [
+        # another script than the target's: named among the languages of that script only
+        (
+            "Esta página explica la instalación.\n\n"
+            "يمكنك تثبيت الأداة باستخدام مدير الحزم الخاص بنظام التشغيل الذي تستخدمه.\n",
+            "es",
+            None,
+            "ar",
+        ),
+        (
+            "This release fixes the upgrade path.\n\nЦей випуск виправляє оновлення чартів із залежностями.\n",
+            "en",
+            None,
+            "uk",
+        ),
+        (
+            "テストはジョブとして定義します。\n\nWhen the test finishes, the pod is not deleted automatically.\n",
+            "ja",
+            "en",
+            "en",
+        ),
+        (
+            "Το Helm αποθηκεύει την προσωρινή μνήμη.\n\nIf you use a proxy, set the variables before you run it.\n",
+            "el",
+            "en",
+            "en",
+        ),
+    ],
+)
+def test_other_script_sentence_named_in_its_own_script(
+    tmp_path: Path, text: str, target: str, source: str | None, expected: str
+) -> None:
+    from tcheck.language.scripts import char_script, lang_script
+
+    settings = {"source_lang": source} if source else {}
+    result = run_text(tmp_path, text, target_lang=target, select=["TC401"], **settings)
+    (found,) = findings(result, "TC401")
+    assert found["data"]["language"] == expected
+    flagged = _spans(result, text)[0]
+    assert char_script(flagged[0]) == lang_script(expected)
+
+
+@pytest.mark.parametrize(
+    ("heading", "target", "reported"),
+    [
+        ("How to install the chart", "de", True),  # several English function words
+        ("What is new in this release", "nb", True),
+        ("Getting Started Guide", "de", False),  # title-cased nouns
+        ("Recommended → Opt-In", "sv", False),
+        ("Helm Chart Repository API", "fr", False),
+        ("Rolling Update Strategy", "nb", False),
+    ],
+)
+def test_short_headings_need_several_function_words(
+    tmp_path: Path, heading: str, target: str, reported: bool
+) -> None:
+    text = f"# {heading}\n"
+    result = run_text(tmp_path, text, name="doc.md", target_lang=target, source_lang="en", select=["TC401"])
+    assert bool(findings(result, "TC401")) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Корисні опції для Install/Upgrade/Rollback {#helpful-options-for-install-upgrade-rollback}", "uk"),
+        ("Πλεονεκτήματα Library Chart {#library-chart-benefits}", "el"),
+        ("issueを作成する {#creating-an-issue}", "ja"),
+        ("分类(triage) 过程 {#triaging-your-issue}", "zh"),
+        ("분류(triage) 과정 거치기 {#triaging-your-issue}", "ko"),
+        ("[CI](/zh-cn/continuous-integration/)/[CD](/zh-cn/continuous-delivery/)", "zh"),
+        (
+            "Incluyen [adler32sum](#adler32sum), [buildCustomCert](#buildcustomcert), [decryptAES](#decryptaes).",
+            "es",
+        ),
+    ],
+)
+def test_headings_with_identifiers_are_not_foreign(tmp_path: Path, text: str, target: str) -> None:
+    result = run_text(
+        tmp_path, f"## {text}\n", name="doc.md", target_lang=target, source_lang="en", select=["TC4"]
+    )
+    assert not findings(result)
+
+
+def test_no_language_is_named_outside_the_script_of_the_text() -> None:
+    from tcheck.checks._evidence import Settings
+    from tcheck.checks._language import judge, words
+
+    langs = ("uk", "en", "de", "fr", "sv", "nb", "da")
+    for text in (
+        "Корисні опції для Install/Upgrade/Rollback",
+        "Використання слів Helm і Chart у документації",
+    ):
+        assert judge(text, words(text, langs), langs, Settings()) is None

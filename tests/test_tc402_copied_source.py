@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import CHECK_FIXTURES, findings, run_paths
 
 
@@ -43,3 +45,38 @@ def test_copy_in_aligned_text_files(tmp_path: Path) -> None:
     )
     result = run_paths([target], source=source, target_lang="nb", source_lang="en")
     assert [f["line"] for f in findings(result, "TC402")] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Run the command again after you have updated the repository index.", True),
+        ("Problem it addresses", True),
+        ("Update sign tests to use testify", True),
+        ("Shift Left", False),  # a term name
+        ("Feedback Appreciated", False),
+        ("Mutual Transport Layer Security", False),  # a title-cased name
+        ("kubectl apply -f deployment.yaml", False),  # a command
+        ("helm install --set image.tag=v1.2.3 mynginx ./charts/nginx", False),
+        ("TestDedupeRepos, slices.Contains and repoFailList", False),  # identifiers
+        ("{count} of %s in {{namespace}}", False),  # placeholders
+        ("#30576 2025-02-23 felipecrs Fix flaky TestDedupeRepos", False),  # a changelog row
+        ("chore: fix pkg/registry warnings to reduce noise", False),  # a commit subject
+        ("{{% sign-language-section Fq-kda8kIHg %}}", False),  # markup
+    ],
+)
+def test_what_needs_translating(text: str, expected: bool) -> None:
+    from tcheck.checks.copied_source import translatable
+
+    assert translatable(text, 3) is expected
+
+
+def test_changelog_table_rows_are_copied_by_design() -> None:
+    fail = CHECK_FIXTURES / "TC402" / "fail-ko-changelog.md"
+    source = CHECK_FIXTURES / "TC402" / "changelog" / "changelog.en.md"
+    result = run_paths([fail], source=source, target_lang="ko", source_lang="en")
+    found = findings(result, "TC402")
+    text = fail.read_text(encoding="utf-8")
+    assert [text[f["offset"] : f["end_offset"]] for f in found] == [
+        "Read the upgrade guide before you move your charts to the new version."
+    ]

@@ -3,9 +3,20 @@
 Cheap first: each word is scored once (cached) under the profiles of the plausible languages, and a
 sentence's evidence is the sum over its words. When the target language wins clearly, the sentence
 is settled without langdetect; when another language wins clearly, or the evidence is close,
-langdetect (seeded, restricted to the plausible languages) has the last word. Names (capitalised
-words inside a sentence), acronyms, numbers, code and URLs (masked by the readers) carry little or no
-weight, and short stretches are never judged.
+langdetect (seeded, restricted to the plausible languages) has the last word. Technical strings
+(identifiers, paths, flags, URLs, versions, placeholders, acronyms: see ``_tokens``) are no
+evidence at all and break runs; names (capitalised words inside a sentence) count little.
+
+Two more kinds of evidence decide what is reported:
+
+- Script. A language is only ever named for text in its own script. A sentence mostly in another
+  script than the target's (English in a Japanese page, Cyrillic in an English one) is strong
+  evidence even when short; the language is chosen among the plausible ones written in that script
+  (or, when none is, every language langdetect knows in it).
+- Function words (``tcheck/data/function_words.toml``). Within the target's script, and for runs
+  inside a sentence, the stretch must hold several function words of the language named (not
+  shared with the target): a clause, not a row of nouns and product names ("Helm chart, service
+  mesh" in a Korean or Vietnamese sentence is terminology, not an untranslated clause).
 
 Plausible languages: the target, the source, and a pool of common languages (option
 ``languages`` of TC401), without the target's close relatives (``nb``/``da``/``sv`` ...) unless one
@@ -15,13 +26,23 @@ what these checks are for.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tcheck.checks._evidence import (
+    Settings,
+    Verdict,
+    clause_words,
+    confirm,
+    full_tokens,
+    listing,
+    probabilities,
+    totals,
+)
+from tcheck.checks._words import Words, words
 from tcheck.context import Context
+from tcheck.language.scripts import LATIN, lang_script, wide
 from tcheck.model import Document, Segment
 
 DEFAULT_POOL = ("en", "de", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi", "pl")
@@ -37,9 +58,6 @@ RELATIVES = (
     frozenset({"zh", "ja"}),
 )
 
-_WORD = re.compile(r"[^\W\d_]+")
-_NAME_WEIGHT = 0.25  # a capitalised word inside a sentence is probably a name
-
 
 def primary(lang: str) -> str:
     return lang.replace("-", "_").split("_")[0].lower()
@@ -48,67 +66,6 @@ def primary(lang: str) -> str:
 def relatives(lang: str) -> frozenset[str]:
     base = primary(lang)
     return next((g for g in RELATIVES if base in g), frozenset({base}))
-
-
-class Words:
-    """The scored words of one sentence.
-
-    Per word: offsets, a weight (names and quoted words count less), its n-gram count, and
-    ``gap``: the most any other language gains over the target on it. Summed, the gaps bound what
-    any one language can gain over the whole sentence, so clear cases are settled from these
-    floats alone; the words × (languages + 1) matrix of log-likelihoods is built only when needed.
-    """
-
-    __slots__ = ("_matrix", "_row", "breaks", "ends", "gaps", "grams", "starts", "tokens", "weights")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.weights: list[float] = []
-        self.gaps: list[float] = []
-        self.grams: list[float] = []
-        self.breaks: list[bool] = []  # a number stands between this word and the one before
-        self.tokens: list[str] = []
-        self._row: Any = None  # the scorer's word -> row function
-        self._matrix: Any = None
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @property
-    def scores(self) -> Any:
-        """The words × (languages + 1) matrix; the last column is the n-gram count."""
-        if self._matrix is None:
-            import numpy as np
-
-            self._matrix = np.array([self._row(t) for t in self.tokens], dtype=np.float64)
-        return self._matrix
-
-    def bound(self) -> tuple[float, float]:
-        """An upper bound of any other language's weighted gain over the target, and the n-grams."""
-        gain = grams = 0.0
-        for weight, gap, count in zip(self.weights, self.gaps, self.grams, strict=True):
-            gain += weight * gap
-            grams += weight * count
-        return gain, grams
-
-    def run_bound(self) -> float:
-        """An upper bound of the best run's gain (maximum subarray of the weighted gaps)."""
-        best = run = 0.0
-        for weight, gap, cut in zip(self.weights, self.gaps, self.breaks, strict=True):
-            run = (0.0 if cut else max(run, 0.0)) + weight * gap
-            best = max(best, run)
-        return best
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """A stretch of a segment's text judged to be in ``lang`` rather than the target."""
-
-    start: int
-    end: int
-    lang: str
-    confidence: float
 
 
 def plausible(doc: Document, ctx: Context, code: str = "TC401") -> tuple[str, ...] | None:
@@ -131,217 +88,114 @@ def plausible(doc: Document, ctx: Context, code: str = "TC401") -> tuple[str, ..
     return tuple(langs) if len(langs) > 1 else None
 
 
-_QUOTES = re.compile(r"[\"“”„«»‹›「」]")
-_DIGIT = re.compile(r"\d")
-_QUOTED_WEIGHT = 0.3  # quoted words (titles, quotations) may rightly be in another language
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    """Quoted stretches of ``text`` (any quote mark opens or closes), unless one covers most of it."""
-    marks = [m.start() for m in _QUOTES.finditer(text)]
-    spans = [(a, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
-    if any((b - a) >= 0.8 * len(text.strip()) for a, b in spans):
-        return []
-    return spans
-
-
-def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
-    """The scored words of one sentence (offsets shifted by ``offset``)."""
-    from tcheck.services.langid import scorer
-
-    scoring = scorer(langs)
-    entry = scoring.entry
-    quoted = _quoted(text) if _QUOTES.search(text) else []
-    out = Words()
-    out._row = scoring.word
-    starts, ends, weights, gaps, grams, tokens = (
-        out.starts,
-        out.ends,
-        out.weights,
-        out.gaps,
-        out.grams,
-        out.tokens,
-    )
-    cached = scoring.cached_entry
-    digits = _DIGIT.search(text) is not None
-    breaks = out.breaks
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        start = match.start()
-        weight = _NAME_WEIGHT if starts and word[0].isupper() else 1.0
-        if quoted and any(a < start < b for a, b in quoted):
-            weight *= _QUOTED_WEIGHT
-        found = cached(word)
-        gap, count = entry(word) if found is None else found
-        breaks.append(digits and bool(starts) and _DIGIT.search(text, ends[-1] - offset, start) is not None)
-        starts.append(start + offset)
-        ends.append(match.end() + offset)
-        weights.append(weight)
-        gaps.append(gap)
-        grams.append(count)
-        tokens.append(word)
-    return out
-
-
-@lru_cache(maxsize=256)
-def latin_script(lang: str) -> bool:
-    """Whether ``lang`` is written in the Latin script (CLDR likely subtags)."""
-    from babel.core import get_global
-
-    likely = str(get_global("likely_subtags").get(primary(lang), ""))
-    return "_Latn" in likely or not likely
-
-
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
-def own_script_share(text: str) -> float:
-    """Share of the letters of ``text`` outside the Latin script (a CJK character counts 3)."""
-    letters = sum(1 for ch in text if ch.isalpha())
-    latin = len(_LATIN.findall(text))
-    wide = len(_WIDE.findall(text))
-    other = letters - latin + 2 * wide
-    return other / (other + latin) if other + latin else 0.0
-
-
-def _full(items: Words) -> Any:
-    """Words of full weight that have evidence."""
-    import numpy as np
-
-    return (np.array(items.weights) >= 1) & (np.array(items.grams) > 0)
-
-
-def totals(items: Words) -> tuple[Any, float, int, int]:
-    """Weighted per-language sums, weighted n-gram count, full-weight words and their letters."""
-    import numpy as np
-
-    sums = np.array(items.weights) @ items.scores
-    full = _full(items)
-    letters = int(np.sum((np.array(items.ends) - np.array(items.starts))[full]))
-    return sums[:-1], float(sums[-1]), int(np.count_nonzero(full)), letters
-
-
-@dataclass(frozen=True)
-class Settings:
-    min_letters: int = 24
-    min_words: int = 4
-    # Mean log-likelihood ratio (target against the best other language) per n-gram at or above
-    # which a sentence is taken to be in the target language without asking langdetect; short
-    # sentences (fewer letters than ``short_letters``) need clearer evidence to be reported.
-    clear: float = -0.1
-    short_letters: int = 40
-    short_clear: float = -0.3
-    min_probability: float = 0.9  # langdetect's probability needed to report
-    run_letters: int = 17
-    run_words: int = 4
-    run_score: float = 25.0  # summed log-likelihood ratio a run of words needs
-    run_mean: float = 0.38  # and per n-gram
-
-    @classmethod
-    def of(cls, ctx: Context, code: str) -> Settings:
-        base = cls()
-        return cls(
-            min_letters=int(ctx.option(code, "min-letters", base.min_letters)),
-            min_words=int(ctx.option(code, "min-words", base.min_words)),
-            min_probability=float(ctx.option(code, "min-probability", base.min_probability)),
-            run_letters=int(ctx.option(code, "min-run-letters", base.run_letters)),
-            run_words=int(ctx.option(code, "min-run-words", base.run_words)),
-        )
-
-
-@lru_cache(maxsize=8192)
-def _probabilities(text: str, langs: tuple[str, ...]) -> list[tuple[str, float]]:
-    from tcheck.services.langid import restricted_probabilities
-
-    return restricted_probabilities(text, langs)
-
-
-def _confirm(text: str, langs: tuple[str, ...], settings: Settings) -> tuple[str, float] | None:
-    found = _probabilities(text, langs)
-    other = [(lang, p) for lang, p in found if lang != langs[0]]
-    foreign = sum(p for _, p in other)  # Norwegian or Danish: untranslated either way
-    if not other or foreign < settings.min_probability:
+def judge(
+    text: str, items: Words, langs: tuple[str, ...], settings: Settings, offset: int = 0
+) -> Verdict | None:
+    """Whether ``text`` (described by ``items``; its offsets start at ``offset``) is in another
+    language than ``langs[0]``. A list of words (``[and], [or], [not]``) is not a sentence."""
+    if not len(items):
         return None
-    return other[0][0], round(min(foreign, 1.0), 3)
-
-
-def judge(text: str, items: Words, langs: tuple[str, ...], settings: Settings) -> Verdict | None:
-    """Whether ``text`` (described by ``items``) is in another language than ``langs[0]``."""
+    script = lang_script(langs[0]) or LATIN
+    if items.foreign > items.own:
+        verdict = _other_script(items, langs, script, settings)
+        if verdict is None or listing(text, offset, items, 0, len(items) - 1):
+            return None
+        return verdict
     if len(items) < settings.min_words:
         return None
     gain, grams = items.bound()
     if grams <= 0 or -gain / grams >= settings.clear:
         return None  # even the most favourable other language loses clearly: no matrix needed
+    same = [i for i, lang in enumerate(langs[1:]) if (lang_script(lang) or LATIN) == script]
+    if not same:
+        return None  # no plausible language shares the target's script
     sums, grams, count, letters = totals(items)
-    if count < settings.min_words or letters < settings.min_letters or grams <= 0:
+    if count < settings.min_words or grams <= 0:
         return None
-    others = sums[1:]
+    if letters < settings.min_letters:  # short: only several function words can tell
+        needed_words = settings.min_function_words + 1
+        if all((clause_words(full_tokens(items), langs[i + 1], langs[0]) or 0) < needed_words for i in same):
+            return None
+    others = sums[1:][same]
     needed = settings.clear if letters >= settings.short_letters else settings.short_clear
     if (sums[0] - others.max()) / grams >= needed:
         return None  # the target language's own evidence settles it: no langdetect needed
-    if not latin_script(langs[0]) and own_script_share(text) >= 0.5:
-        return None  # mostly in the target's own (non-Latin) script; Latin words are names, terms
-    found = _confirm(text, langs, settings)
-    if found is None:
+    sample = " ".join(items.tokens)
+    found = confirm(sample, (langs[0], *(langs[i + 1] for i in same)), settings)
+    if found is None or listing(text, offset, items, 0, len(items) - 1):
         return None
+    clause = clause_words(full_tokens(items), found[0], langs[0])
+    if clause is None:
+        if letters < settings.min_letters:
+            return None  # too short to tell without function words
+    elif clause < _function_words_needed(letters, settings):
+        return None  # a row of nouns and names, not a sentence of that language
     return Verdict(items.starts[0], items.ends[-1], found[0], found[1])
 
 
-def _kadane(gains: list[float], breaks: list[bool]) -> tuple[float, int, int]:
-    """Maximum subarray of ``gains``; a run never crosses a number (``breaks``)."""
-    best, best_start, best_end = float("-inf"), 0, 0
-    run, start = 0.0, 0
-    for i, (gain, cut) in enumerate(zip(gains, breaks, strict=True)):
-        if run <= 0 or cut:
-            run, start = gain, i
-        else:
-            run += gain
-        if run > best:
-            best, best_start, best_end = run, start, i
-    return best, best_start, best_end
+def _function_words_needed(letters: int, settings: Settings) -> int:
+    """Function words a sentence of ``letters`` letters needs: one from ``short_letters`` on,
+    ``min_function_words`` from ``min_letters`` on, one more below."""
+    if letters >= settings.short_letters:
+        return 1
+    return settings.min_function_words + (letters < settings.min_letters)
 
 
-def foreign_run(
-    text: str, offset: int, items: Words, langs: tuple[str, ...], settings: Settings
-) -> Verdict | None:
-    """The strongest run of words in one other language inside a target-language sentence.
-
-    For each other language, the run of consecutive words with the largest summed log-likelihood
-    ratio against the target (Kadane's maximum subarray, all languages at once); the best run must
-    be long and strong enough, and langdetect (asked to choose between the two languages) must
-    agree.
-    """
-    import numpy as np
-
-    if len(items) < settings.run_words or items.run_bound() < settings.run_score:
+def _other_script(items: Words, langs: tuple[str, ...], own: str, settings: Settings) -> Verdict | None:
+    """A sentence mostly in a script the target does not use: which language of that script."""
+    if items.own > settings.mixed_share * (items.own + items.foreign):
+        return None  # a mixed sentence: TC403's business
+    script = items.main_script(own)
+    if script is None:
         return None
-    scores = items.scores
-    weights = np.array(items.weights)
-    gains = weights[:, None] * (scores[:, 1:-1] - scores[:, :1])
-    run = np.zeros(gains.shape[1])
-    best = np.full(gains.shape[1], -np.inf)
-    for row, cut in zip(gains, items.breaks, strict=True):
-        run = (0.0 if cut else np.maximum(run, 0.0)) + row
-        best = np.maximum(best, run)
-    k = int(np.argmax(best))
-    if best[k] < settings.run_score:
-        return None
-    score, first, last = _kadane(gains[:, k].tolist(), items.breaks)
-    chosen = slice(first, last + 1)
-    full = _full(items)[chosen]
-    grams = float(weights[chosen] @ scores[chosen, -1])
-    lengths = np.array(items.ends[chosen]) - np.array(items.starts[chosen])
-    letters = int(np.sum(lengths[full]))
-    if np.count_nonzero(full) < settings.run_words or letters < settings.run_letters:
-        return None
-    if score / grams < settings.run_mean:
-        return None
-    start, end = items.starts[first], items.ends[last]
-    found = _confirm(text[start - offset : end - offset], (langs[0], langs[k + 1]), settings)
+    chosen = [i for i, s in enumerate(items.scripts) if s == script]
+    tokens = [items.tokens[i] for i in chosen]
+    letters = sum(map(len, tokens))
+    if wide(script):
+        if letters < settings.other_chars:
+            return None
+    else:
+        ordinary = sum(1 for i in chosen if items.weights[i] >= 1)
+        if len(chosen) < settings.other_words or ordinary < settings.other_ordinary:
+            return None
+        if letters < settings.other_letters:
+            return None
+    candidates = [lang for lang in langs[1:] if lang_script(lang) == script] or script_languages(script)
+    found = _name(tokens, [items.tokens[i] for i in chosen if items.weights[i] >= 1], candidates, langs[0])
     if found is None:
         return None
-    return Verdict(start, end, found[0], found[1])
+    return Verdict(items.starts[chosen[0]], items.ends[chosen[-1]], found[0], found[1])
+
+
+def _name(
+    tokens: list[str], full: list[str], candidates: Sequence[str], target: str
+) -> tuple[str, float] | None:
+    """The language of ``tokens`` among ``candidates``: langdetect's choice when it is sure, else
+    the candidate with the most function words; None when neither settles it."""
+    if not candidates:
+        return None
+    found = probabilities(" ".join(tokens), tuple(candidates))
+    if not found:
+        return None
+    best, probability = found[0]
+    clauses = {lang: clause_words(full, lang, target) for lang in candidates}
+    if len(candidates) > 1 and probability < 0.9:
+        ranked = sorted(((n, lang) for lang, n in clauses.items() if n), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+            return None
+        best = ranked[0][1]
+        probability = dict(found).get(best, 0.0)
+    if clauses.get(best) == 0:
+        return None  # words of the script, but not one function word: names, terms
+    return best, round(min(max(probability, 0.5), 1.0), 3)
+
+
+@lru_cache(maxsize=64)
+def script_languages(script: str) -> tuple[str, ...]:
+    """Every language langdetect knows that is written in ``script``."""
+    from tcheck.services.langid import languages
+
+    return tuple(lang for lang in languages() if lang_script(lang) == script)
 
 
 Sentence = tuple[Segment, int, int, Words, "Verdict | None"]
@@ -363,7 +217,7 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
             continue  # TC402's business
         for start, end, sentence in seg.sentence_texts():
             items = words(sentence, langs, start)
-            result.append((seg, start, end, items, judge(sentence, items, langs, settings)))
+            result.append((seg, start, end, items, judge(sentence, items, langs, settings, start)))
     _cache.clear()
     _cache[id(doc)] = (doc, (langs, settings), result)
     return result

@@ -6,18 +6,52 @@ import re
 from collections.abc import Iterator
 
 from tcheck.checks._language import primary
+from tcheck.checks._tokens import scan
 from tcheck.context import Context
-from tcheck.model import Document, Hit, Related, Severity
+from tcheck.model import Document, Hit, Related, Segment, Severity
 from tcheck.registry import register
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
+# A commit subject in the Conventional Commits form ("fix(pkg/lint): ...", "chore: ..."): a line of
+# a changelog, copied from version control by design.
+_COMMIT = re.compile(
+    r"(?<![\w-])(?:feat|feature|fix|bugfix|hotfix|chore|docs|refactor|perf|test|tests|build|ci|style"
+    r"|revert|cleanup|deps)(?:\([^)\n]*\))?!?:\s",
+    re.I,
+)
 
 
-def translatable(text: str, min_words: int) -> bool:
-    """Prose that needs translating: enough words, some of them ordinary lower-case words."""
-    found = _WORD.findall(text)
-    lower = [w for w in found if w.islower() and len(w) >= 3]
-    return len(found) >= min_words and bool(lower)
+_REFERENCE = re.compile(r"(?<![\w&])#\d{2,}\b|\b[0-9a-f]{7,40}\b")
+
+
+def log_row(doc: Document, seg: Segment) -> bool:
+    """Whether ``seg`` is (a cell of) a table row that cites an issue, a pull request or a commit
+    (``| #30576 | 2025-02-23 | felipecrs | Fix flaky tests |``): a changelog, kept as written."""
+    if "table" not in seg.kind:
+        return False
+    start = doc.text.rfind("\n", 0, seg.span.start) + 1
+    end = doc.text.find("\n", seg.span.end)
+    return _REFERENCE.search(doc.text, start, len(doc.text) if end < 0 else end) is not None
+
+
+def translatable(text: str, min_words: int, title_words: int = 3) -> bool:
+    """Prose that needs translating, not a name, a term, code or data copied by design.
+
+    At least ``min_words`` words (technical strings, numbers and acronyms are not words) and:
+    ordinary words (lower case, or the capitalised first word) make more than half of the words
+    and technical strings; the words are not a title of ``title_words`` or fewer, every one
+    capitalised ("Shift Left", "Search Results"); and the text is not a commit subject.
+    """
+    scanned = scan(text)
+    found = [w for _, _, w in scanned.words if len(w) >= 2 or not w.isascii()]
+    if len(found) < min_words:
+        return False
+    ordinary = sum(1 for i, w in enumerate(found) if w.islower() or (i == 0 and w[1:].islower()))
+    if not any(w.islower() and len(w) >= 3 for w in found):
+        if len(found) <= title_words:
+            return False  # a title or a term name
+    if 2 * ordinary <= len(found) + scanned.technical:
+        return False  # mostly identifiers, names and numbers
+    return _COMMIT.search(text) is None
 
 
 @register("TC402", "copied-source", Severity.ERROR, needs=("source",))
@@ -27,8 +61,13 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     What it does: compares every target segment with its source segment (a bilingual unit, or the
     paragraph or sentences aligned with it) after collapsing white space. An identical pair is
     reported when the source and target languages differ (when known) and the text is prose that
-    needs translating: at least ``min-words`` (3) words, one of them an ordinary lower-case word.
-    Names, product names, numbers, codes and URLs copied through are fine.
+    needs translating: at least ``min-words`` (3) words, ordinary words (lower case, or the
+    capitalised first word) making more than half of its words and technical strings. Text that
+    holds only markup, names, numbers, code, URLs or identifiers (``values.yaml``, ``--set``,
+    ``#30576``, ``TestDedupeRepos``), a title of three words or fewer whose words are all
+    capitalised ("Shift Left", "Search Results"), a commit subject ("fix(lint): ...") and a table
+    row citing an issue, pull request or commit (``| #30576 | 2025-02-23 | user | Fix tests |``,
+    a changelog) are copied by design and never reported.
 
     Why it matters: a translation tool that could not translate a unit, or a translator who
     pre-filled the target with the source, leaves text in the source language that looks finished
@@ -48,6 +87,8 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         text = " ".join(seg.text.split())
         if text != " ".join(other.text.split()) or not translatable(text, min_words):
+            continue
+        if log_row(doc, seg):
             continue
         yield Hit(
             span=seg.file_span(0, len(seg.text)),

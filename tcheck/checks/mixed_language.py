@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._language import Settings, analyse, as_source, foreign_run, language_name, plausible
+from tcheck.checks._evidence import Settings
+from tcheck.checks._language import analyse, as_source, language_name, plausible
+from tcheck.checks._runs import foreign_run
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -16,11 +18,21 @@ def mixed_language(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     What it does: inside each sentence that is, as a whole, in the target language, finds the
     strongest run of consecutive words that the character n-gram profiles put in one other
-    plausible language (the same languages as TC401). The run is reported when it has at least
-    ``min-run-words`` (4) words and ``min-run-letters`` (17) letters outside names, its evidence is
-    strong (a summed log-likelihood ratio of 25 and 0.38 per n-gram), and langdetect, asked to
-    choose between the two languages, agrees. Names, quoted titles and quotations count for
-    little, so a book title in English inside a Norwegian sentence is not a finding.
+    plausible language (the same languages as TC401). Numbers, technical strings (identifiers,
+    paths, flags, URLs, placeholders, acronyms), and words of another script than the language's
+    end a run. The run is reported when it has at least ``min-run-words`` (4) words and
+    ``min-run-letters`` (17) letters outside names, its evidence is strong (a summed
+    log-likelihood ratio of 25 and 0.38 per n-gram), it is a clause rather than a row of terms,
+    and langdetect, asked to choose between the two languages, agrees.
+
+    A clause holds function words of its language that the target does not share
+    (``min-function-words``, 2; one for a run of five words or more in the target's script), no
+    fewer than any other language of its script; a run in another script than the target's
+    (English inside a Japanese, Korean, Ukrainian or Greek sentence) needs five words as well.
+    Technical terms and product names that docs keep in English ("Helm chart", "kubectl apply",
+    "service mesh, microservices"), a list of names (``and, or, not``), a quotation (an error
+    message, a book title) and a gloss in brackets (``약속(promise of the cloud)``) are not
+    reported.
 
     Why it matters: machine translation sometimes carries a subordinate clause over untouched;
     the sentence still looks translated at a glance, and a sentence-level check does not see it.

@@ -22,11 +22,25 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     most text costs a fraction of a millisecond a sentence); for the others langdetect (seeded,
     restricted to the same languages) decides, and the sentence is reported when it names
     another language with probability ``min-probability`` (0.9) or more. Consecutive sentences in
-    the same language are reported together. Short sentences (fewer than ``min-words`` = 4 words or
-    ``min-letters`` = 24 letters outside names) are never judged and those under 40 letters need
-    clearer evidence; names, numbers, code and URLs never count, and a
-    segment that is an exact copy of its source is left to TC402. Norwegian, Danish and Swedish are
-    named as the source language when the source is one of them.
+    the same language are reported together; a segment that is an exact copy of its source is left
+    to TC402. Norwegian, Danish and Swedish are named as the source language when the source is
+    one of them.
+
+    Technical strings are evidence of no language: identifiers (``camelCase``, ``snake_case``,
+    ``kebab-case-ids``), dotted names and paths (``values.yaml``, ``./helm_plugin.md``), flags
+    (``--set``), URLs, e-mail addresses, versions (``v1.2.3``), ``@mentions``, ``#hashtags``,
+    ``$VARS``, placeholders (``{count}``, ``%s``), acronyms, emoji and code; names count little, a
+    list of words (``[and], [or], [not]``) is not a sentence.
+
+    A language is only named for text in its own script. A sentence mostly in another script than
+    the target's (English in a Japanese page, Arabic in a Spanish one) is strong evidence: it is
+    reported from three words, two of them ordinary words, with a function word of the language
+    named (``the``, ``is``, ``of``) when tcheck knows them; "Helm Chart Repository" in a Japanese
+    page is a name, not a sentence. In the target's script a sentence needs ``min-words`` (4)
+    words and function words of the language named that the target does not share (option
+    ``min-function-words``, 2, for sentences of ``min-letters`` = 24 to 40 letters; one more below
+    24 letters, one from 40 letters on), so "How to install the chart" in a German page is
+    reported and "Getting Started Guide" or "Recommended → Opt-In" are not.
 
     Why it matters: machine translation leaves sentences untranslated when it fails on them, and
     a hurried editor pastes the original next to the translation; readers meet a paragraph in a

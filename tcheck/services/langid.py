@@ -197,3 +197,9 @@ def restricted_probabilities(text: str, langs: tuple[str, ...]) -> list[tuple[st
     except LangDetectException:
         return []
     return [(codes[p.lang], p.prob) for p in found if p.lang in codes]
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[str, ...]:
+    """Every language langdetect has a profile for, in CLDR codes (``no`` → ``nb``)."""
+    return tuple(sorted(to_cldr(code) for code in _factory().langlist))

@@ -1,0 +1,1 @@
+"""Facts about languages and writing systems: scripts, function words."""
