@@ -140,13 +140,17 @@ def units(doc: Document) -> list[Unit]:
     return units_of(doc.segments)
 
 
+def length_ratio(src: Sequence[Unit], tgt: Sequence[Unit]) -> float:
+    """The length ratio of the two languages, drawn towards 1 for short texts."""
+    total_s = sum(u.length for u in src) + 300
+    total_t = sum(u.length for u in tgt) + 300
+    return min(max(total_t / total_s, 0.2), 5.0)
+
+
 class Coster:
-    def __init__(self, src: Sequence[Unit], tgt: Sequence[Unit]) -> None:
+    def __init__(self, src: Sequence[Unit], tgt: Sequence[Unit], ratio: float | None = None) -> None:
         self.src, self.tgt = src, tgt
-        # The length ratio of the two languages, drawn towards 1 for short texts.
-        total_s = sum(u.length for u in src) + 300
-        total_t = sum(u.length for u in tgt) + 300
-        self.ratio = min(max(total_t / total_s, 0.2), 5.0)
+        self.ratio = ratio if ratio is not None else length_ratio(src, tgt)
         self.s_pre = [0]
         for u in src:
             self.s_pre.append(self.s_pre[-1] + u.length)
@@ -228,10 +232,13 @@ class Coster:
         return round(max(0.0, min(1.0, fit)), 3)
 
 
-def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> list[Bead]:
-    """The cheapest sequence of beads covering both sides, in order."""
+def align(
+    src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None, ratio: float | None = None
+) -> list[Bead]:
+    """The cheapest sequence of beads covering both sides, in order (``ratio``: the two languages'
+    length ratio when known from more text than ``src`` and ``tgt``)."""
     n, m = len(src), len(tgt)
-    coster = Coster(src, tgt)
+    coster = Coster(src, tgt, ratio)
     width = band if band is not None else abs(n - m) + 10 + max(n, m) // 25
     inf = float("inf")
     stride = m + 1
@@ -259,7 +266,7 @@ def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> 
                 cost[i * stride + j] = best
                 back[i * stride + j] = move
     if n * stride + m not in cost:
-        return align(src, tgt, band=max(n, m) + 1) if band is None else []
+        return align(src, tgt, band=max(n, m) + 1, ratio=ratio) if band is None else []
     beads: list[Bead] = []
     i, j = n, m
     while i or j:
@@ -268,4 +275,62 @@ def align(src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None) -> 
         beads.append(Bead(s_idx, t_idx, coster.confidence(s_idx, t_idx)))
         i, j = i - di, j - dj
     beads.reverse()
+    return beads
+
+
+_MIN_SECTIONS = 3
+
+
+def _section_starts(units: Sequence[Unit]) -> list[int]:
+    """Indices of the units that open a section: the first unit and every heading."""
+    return [0] + [n for n, u in enumerate(units) if n and u.kind == "heading" and u.block_start]
+
+
+def _section(units: Sequence[Unit]) -> Unit:
+    """A whole section as one unit: its length and anchors summed."""
+    first = units[0]
+    return Unit(
+        seg=first.seg,
+        start=first.start,
+        end=units[-1].end,
+        length=sum(u.length for u in units),
+        numbers=frozenset().union(*(u.numbers for u in units)),
+        names=frozenset().union(*(u.names for u in units)),
+        marks=frozenset().union(*(u.marks for u in units)),
+        block_start=True,
+        line_start=True,
+        kind="section",
+    )
+
+
+def align_sections(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[Bead]:
+    """Sections first, then sentences inside each pair of sections.
+
+    Documents with headings are aligned section by section (a section: a heading and what follows
+    it up to the next one), then the sentences of each pair of sections; a section on one side
+    only leaves its sentences unpaired. This keeps a sentence from pairing with one in another
+    section, and is fast on long pages whose translation lags behind the original. Documents
+    with fewer than three sections on either side are aligned sentence by sentence."""
+    s_cuts, t_cuts = _section_starts(src), _section_starts(tgt)
+    if len(s_cuts) < _MIN_SECTIONS or len(t_cuts) < _MIN_SECTIONS:
+        return align(src, tgt)
+    s_ranges = list(itertools.pairwise([*s_cuts, len(src)]))
+    t_ranges = list(itertools.pairwise([*t_cuts, len(tgt)]))
+    ratio = length_ratio(src, tgt)
+    sections = align(
+        [_section(src[a:b]) for a, b in s_ranges], [_section(tgt[a:b]) for a, b in t_ranges], ratio=ratio
+    )
+    beads: list[Bead] = []
+    for section in sections:
+        s_units = [i for k in section.source for i in range(*s_ranges[k])]
+        t_units = [j for k in section.target for j in range(*t_ranges[k])]
+        if not (s_units and t_units):
+            beads.extend(Bead((i,), (), 0.0) for i in s_units)
+            beads.extend(Bead((), (j,), 0.0) for j in t_units)
+            continue
+        s0, t0 = s_units[0], t_units[0]
+        for bead in align(src[s0 : s_units[-1] + 1], tgt[t0 : t_units[-1] + 1], ratio=ratio):
+            beads.append(
+                Bead(tuple(i + s0 for i in bead.source), tuple(j + t0 for j in bead.target), bead.confidence)
+            )
     return beads

@@ -20,6 +20,7 @@ from tcheck.align import (
     Coster,
     Unit,
     align,
+    align_sections,
     number_key,
     sentences_of,
     units,
@@ -127,7 +128,8 @@ def pair_documents(target: Document, source: Document, min_confidence: float = 0
     sentences stay in ``source.segments`` without any target pointing at them."""
     src, tgt = units(source), units(target)
     builder = _Builder(target, source)
-    builder.add(_pieces(align(src, tgt), min_confidence), target.segments, source.segments, tgt, src)
+    beads = align_sections(src, tgt)
+    builder.add(_pieces(beads, min_confidence), target.segments, source.segments, tgt, src)
     return builder.document("sentences"), builder.paired
 
 
