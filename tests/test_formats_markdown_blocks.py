@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tcheck.formats import markdown
 from tcheck.model import Document
@@ -150,3 +152,83 @@ def test_sentences_split_inside_a_masked_paragraph() -> None:
         "Erster Satz mit       .",
         "Zweiter Satz mit  Link                    .",
     ]
+
+
+_PIECES = st.sampled_from(
+    [
+        "#",
+        "## ",
+        "{#id}",
+        "{",
+        "}",
+        "{{<",
+        ">}}",
+        "{{%",
+        "%}}",
+        "{%",
+        "%}",
+        "{/*",
+        "*/}",
+        "<",
+        ">",
+        "</",
+        "<Tabs x={1}>",
+        "</Tabs>",
+        "<kbd>",
+        "</kbd>",
+        "<!--",
+        "-->",
+        ":::",
+        ":::note ",
+        "|",
+        "---",
+        "+++",
+        "\n",
+        "\n\n",
+        "  ",
+        "    ",
+        "\t",
+        "> ",
+        "- ",
+        "1. ",
+        "*",
+        "_",
+        "~~",
+        "`",
+        "```",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "[^1]",
+        "[^1]: ",
+        ": ",
+        "\\",
+        "&nbsp;",
+        "import x from 'y'",
+        "export const a = 1",
+        "title: ",
+        "\r\n",
+        "日本語",
+        "Text",
+        "مرحبا",
+        "é",
+        "https://a.example",
+        "a@b.example",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.sampled_from(["x.md", "x.mdx"]))
+def test_any_input_keeps_exact_offsets(pieces: list[str], name: str) -> None:
+    text = "".join(pieces)
+    doc = markdown.read(name, text)
+    for seg in doc.segments:
+        original = text[seg.span.start : seg.span.end]
+        assert len(original) == len(seg.text) and seg.text.strip() == seg.text
+        assert all(
+            mine == theirs or (mine == " " and theirs != "\n")
+            for mine, theirs in zip(seg.text, original, strict=True)
+        )

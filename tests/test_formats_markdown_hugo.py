@@ -155,3 +155,18 @@ def test_prose_keys_from_the_configuration(tmp_path: Path) -> None:
     (tmp_path / "tcheck.toml").write_text('[options.markdown]\nprose-keys = "title"\n')
     with pytest.raises(UsageError, match="prose-keys must be a list"):
         read_documents(str(page), options=reader_options(resolve({}, None, tmp_path)))
+
+
+def test_inline_markup_in_front_matter_values() -> None:
+    doc = markdown.read(
+        "x.md",
+        '---\ntitle: "Die `.helmignore`-Datei"\ndescription: Siehe [die Doku](https://helm.sh) und **mehr**\n---\n',
+    )
+    assert prose(doc, "front-matter") == ["Die -Datei", "Siehe die Doku und mehr"]
+    assert doc.metadata["title"] == "Die `.helmignore`-Datei"
+
+
+def test_only_front_matter() -> None:
+    doc = markdown.read("x.md", "---\ntitle: Nur ein Titel\n---\n")
+    assert prose(doc) == ["Nur ein Titel"]
+    assert markdown.read("x.md", "---\n---\n").segments == ()

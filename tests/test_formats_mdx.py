@@ -148,3 +148,21 @@ def test_admonition_title_has_its_kind_and_place() -> None:
     doc = read("x.md", "Einleitung.\n\n:::note Wichtiger Hinweis\nText.\n:::\n")
     title = next(s for s in doc.segments if s.kind == "admonition")
     assert doc.text[title.span.start : title.span.end] == "Wichtiger Hinweis"
+
+
+def test_scanning_is_bounded_by_a_budget() -> None:
+    from tcheck.formats.inline_marks import Budget
+    from tcheck.formats.mdx import scan_braces
+
+    text = "{a: {b: '}'}} Rest"
+    assert scan_braces(text, 0, len(text), Budget(100)) == 13
+    assert scan_braces(text, 0, len(text), Budget(0)) is None  # spent: read as text
+    budget = Budget(1_000)
+    assert scan_braces("{ offen " * 10, 0, 80, budget) is None
+    assert budget.left == 1_000 - 80  # what a failed search looked at is spent
+
+
+def test_unclosed_braces_everywhere_are_text() -> None:
+    doc = read("x.mdx", "{ offen\n" * 2_000 + "\nEnde.\n")
+    assert prose(doc)[-1] == "Ende."
+    assert prose(doc)[0].startswith("{ offen { offen")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkLabel
@@ -35,6 +36,7 @@ from markdown_it.token import Token
 from tcheck.formats.masking import EMAIL_RE, URL_RE
 
 KEY = "tcheck.marks"
+BUDGET = "tcheck.budget"
 InlineRule = Callable[[StateInline, bool], bool]
 
 _WHOLE = frozenset({"backticks", "image", "autolink", "entity", "footnote_ref", "attr"})
@@ -73,6 +75,29 @@ class Recorder:
         ranges.sort()
         self.src = None
         return ranges
+
+
+class Budget:
+    """How many more characters the rules written for tcheck may look at while searching for the
+    end of a construct (an unclosed ``{``, ``<Tag``, ``{{``), so that no input makes the reader
+    slower than linear: once spent, such constructs are read as text."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, chars: int) -> None:
+        self.left = chars
+
+    @classmethod
+    def for_text(cls, text: str) -> Budget:
+        return cls(16 * len(text) + 65_536)
+
+
+def budget_of(env: Any) -> Budget:
+    """The budget kept in a parser environment (a fresh one if there is none)."""
+    budget = env.get(BUDGET)
+    if not isinstance(budget, Budget):
+        budget = env[BUDGET] = Budget(65_536)
+    return budget
 
 
 def _code_elements(src: str, tags: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:

@@ -33,7 +33,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tcheck.formats.frontmatter import DEFAULT_PROSE_KEYS, read_front_matter
-from tcheck.formats.inline_marks import KEY, Recorder
+from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
 from tcheck.formats.markdown_parser import ADMONITION, inline_markup, parser
 from tcheck.formats.masking import masked_runs, prose_runs
 from tcheck.formats.sentences import split_sentences
@@ -51,6 +51,8 @@ _KINDS = {
     "footnote_reference_open": "footnote",
 }
 _ADMONITION_HEAD = re.compile(r":{3,}[ \t]*[A-Za-z][\w-]*")
+_NEWLINE = re.compile("\n")
+_INLINE_MARKUP = re.compile(r"[`<\[*_&{\\~]|://|www\.|@")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _TRIM = " \t\n\r\f\v"
 
@@ -64,48 +66,52 @@ class _Reader:
         self.path = path
         self.source = source
         self.md = md
-        self.lines = LineIndex(source)
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(source))
         self.found: list[tuple[int, str, str]] = []  # start, masked text, kind
 
     def line_bounds(self, line: int) -> tuple[int, int]:
         """Start and end (before the line break) of 0-based ``line``."""
-        start = self.lines.line_start(line + 1)
-        end = self.source.find("\n", start)
-        return start, len(self.source) if end < 0 else end
+        starts = self.starts
+        if line + 1 < len(starts):
+            return starts[line], starts[line + 1] - 1
+        return starts[-1] if line < len(starts) else len(self.source), len(self.source)
 
     def add(self, runs: list[Run], kind: str) -> None:
         found = masked_runs(self.source, runs)
-        if found is None:
-            return
-        self.found.append((found[0], found[1], kind))
+        if found is not None:
+            self.found.append((found[0], found[1], kind))
 
     def block(self, token: Token, kind: str) -> None:
-        """A paragraph-like inline token: its content lines placed back on their file lines."""
+        """A paragraph-like inline token: its content lines placed back on their file lines.
+
+        Each content line is the end of its file line (after the list, quote or heading marker),
+        except that the last one lost its trailing white space and a heading its closing hashes.
+        """
         content = token.content
-        if not content.strip() or not token.map:
+        if not token.map or not content or content.isspace():
             return
+        source = self.source
         placed: list[tuple[int, int, int]] = []  # content start, content end, file start
         line = token.map[0]
         offset = 0
         rows = content.split("\n")
+        last = len(rows) - 1
         for index, row in enumerate(rows):
-            begin = offset + len(row) - len(row.lstrip())
+            piece = row.lstrip()
+            begin = offset + len(row) - len(piece)
             offset_end = offset + len(row)
             offset = offset_end + 1
-            piece = content[begin:offset_end]
-            start, end = self.line_bounds(line + index)
             if not piece:
                 continue
-            target = end
-            if index == len(rows) - 1:
-                target = start + len(self.source[start:end].rstrip())
-            at = target - len(piece)
-            if at < start or not self.source.startswith(piece, at):
-                at = self.source.rfind(piece, start, end)
+            start, end = self.line_bounds(line + index)
+            at = (start + len(source[start:end].rstrip()) if index == last else end) - len(piece)
+            if at < start or not source.startswith(piece, at):
+                at = source.rfind(piece, start, end)
                 if at < 0:
                     continue
             placed.append((begin, offset_end, at))
-        self.add(prose_runs(placed, token.meta.get("markup", [])), kind)
+        self.add(prose_runs(placed, token.meta.get("markup", ())), kind)
 
     def row(self, cells: list[Token]) -> None:
         """Table cells: one segment each, placed by splitting their row as markdown-it does."""
@@ -157,11 +163,18 @@ class _Reader:
     def front_matter(self, token: Token, prose_keys: Iterable[str]) -> dict[str, str]:
         if not token.map or token.map[1] < 2:
             return {}
-        start = self.lines.line_start(2)
-        end = self.lines.line_start(token.map[1]) - 1
+        start = self.line_bounds(1)[0]
+        end = self.line_bounds(token.map[1] - 1)[0] - 1
         found = read_front_matter(self.source, start, max(start, end), token.markup == "+++", prose_keys)
         for _, runs in found.values:
-            self.add(runs, "front-matter")
+            prose: list[Run] = []
+            for start, end in runs:  # inline markup in a value (Hugo titles are often markdownified)
+                piece = self.source[start:end]
+                if _INLINE_MARKUP.search(piece) is None:
+                    prose.append((start, end))
+                else:
+                    prose.extend(prose_runs([(0, len(piece), start)], inline_markup(self.md, piece)))
+            self.add(prose, "front-matter")
         return found.metadata
 
 
@@ -198,7 +211,7 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
     """
     source = text.replace("\r", " ") if "\r" in text else text
     md = parser(path.lower().endswith(".mdx"))
-    tokens = md.parse(source, {KEY: Recorder()})
+    tokens = md.parse(source, {KEY: Recorder(), BUDGET: Budget.for_text(source)})
     reader = _Reader(path, source, md)
     meta: dict[str, str] = {}
     stack: list[str] = []
@@ -234,5 +247,5 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
         lang=meta.get("lang") or meta.get("language") or None,
         segments=segments,
         metadata=frozen_map(meta),
-        suppressions=_suppressions(text, reader.lines) if "tcheck-" in text else (),
+        suppressions=_suppressions(text, LineIndex(text)) if "tcheck-" in text else (),
     )

@@ -4,9 +4,9 @@ One parser for Markdown and one for MDX (see :mod:`tcheck.formats.mdx`), each wi
 
 - GFM tables and strikethrough;
 - front matter, YAML ``---`` and TOML ``+++`` (:mod:`tcheck.formats.frontmatter`);
-- attribute lists (mdit-py-plugins ``attrs``): ``{#id .class key=val}`` after links, images and
-  code, on a line of their own (block attributes), and at the end of a heading or paragraph
-  (Hugo's and Docusaurus' ``## Next steps {#next-steps}``);
+- attribute lists (read with mdit-py-plugins' ``attrs`` parser): ``{#id .class key=val}`` after
+  links, images and code, on a line of their own (the plugin's block attributes), and at the end
+  of a heading or paragraph (Hugo's and Docusaurus' ``## Next steps {#next-steps}``);
 - definition lists and footnotes (mdit-py-plugins ``deflist``, ``footnote``); a footnote reference
   ``[^1]`` is markup even when its definition is missing;
 - Docusaurus admonitions ``:::note Title`` ... ``:::`` (mdit-py-plugins ``container``, any type);
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
-from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attrs
 from mdit_py_plugins.container import container_plugin
@@ -38,6 +38,7 @@ ADMONITION = "container_admonition_open"
 _ADMONITION_TYPE = re.compile(r"\s*[A-Za-z][\w-]*")
 # Docusaurus heading ids allow what attribute lists do not (``{#oci-support-prior-to-v3.8.0}``).
 _HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
+_ATTRS_LIMIT = 1_024
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -49,7 +50,7 @@ def _trailing_attrs(state: StateInline, silent: bool) -> bool:
     ``## Support {#support-in-v3.8.0}``: markup."""
     src = state.src
     pos = state.pos
-    if src[pos] != "{":
+    if src[pos] != "{" or state.posMax - pos > _ATTRS_LIMIT:
         return False
     tail = src[pos : state.posMax].rstrip()
     if len(tail) < 3 or tail[-1] != "}" or "\n" in tail:
@@ -65,6 +66,26 @@ def _trailing_attrs(state: StateInline, silent: bool) -> bool:
         state.push("attrs_inline", "", 0).content = tail
         note_markup(state, pos, pos + len(tail))
     state.pos = pos + len(tail)
+    return True
+
+
+def _element_attrs(state: StateInline, silent: bool) -> bool:
+    """An attribute list right after a link, image or code span, ``[x](y){target=_blank}``:
+    markup (as mdit-py-plugins' ``attrs`` reads it, without reading the rest of the block)."""
+    src = state.src
+    pos = state.pos
+    if src[pos] != "{" or state.pending or not state.tokens:
+        return False
+    if state.tokens[-1].type not in ("link_close", "image", "code_inline"):
+        return False
+    try:
+        closing, _ = parse_attrs(src[pos : min(state.posMax, pos + _ATTRS_LIMIT)])
+    except ParseError:
+        return False
+    if not silent:
+        state.push("attrs_inline", "", 0).content = src[pos : pos + closing + 1]
+        note_markup(state, pos, pos + closing + 1)
+    state.pos = pos + closing + 1
     return True
 
 
@@ -128,11 +149,11 @@ def _build(mdx: bool) -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.core.ruler.disable("footnote_tail")  # definitions stay where they are written
     md.use(container_plugin, name="admonition", validate=_admonition)
-    md.use(attrs_plugin)
     md.use(attrs_block_plugin)
     mdx_plugin(md, mdx=mdx)
     shortcodes_plugin(md)
     md.inline.ruler.before("linkify", "trailing_attrs", _trailing_attrs)
+    md.inline.ruler.push("element_attrs", _element_attrs)
     md.inline.ruler.after("footnote_ref", "footnote_ref_any", _any_footnote_ref)
     wrappers = {"table": _with_row_positions, "attr": _whole_line_attrs}
     for rule in list(md.block.ruler.__rules__):

@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from tcheck.formats.inline_marks import note_markup, note_tag
+from tcheck.formats.inline_marks import Budget, budget_of, note_markup, note_tag
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 InlineRule = Callable[[StateInline, bool], bool]
@@ -52,42 +52,46 @@ _ESM_STRICT = re.compile(
 )
 
 
-def scan_braces(src: str, pos: int, end: int) -> int | None:
+def scan_braces(src: str, pos: int, end: int, budget: Budget) -> int | None:
     """End (after ``}``) of the balanced expression opened at ``src[pos] == "{"``, or None.
 
     Strings, template literals and comments are skipped, so a ``}`` inside them does not count.
+    The characters looked at are taken from ``budget``; with none left, nothing is an expression.
     """
+    if budget.left <= 0:
+        return None
     depth = 0
     i = pos
     end = min(end, pos + _LIMIT)
     while True:
         match = _BRACE_STOP.search(src, i, end)
         if match is None:
+            budget.left -= end - pos
             return None
         token = match.group()
         i = match.end()
         if token == "{":
             depth += 1
-        elif token == "}":
+            continue
+        if token == "}":
             depth -= 1
             if depth == 0:
+                budget.left -= i - pos
                 return i
-        elif token == "/*":
+            continue
+        if token == "/*":
             close = src.find("*/", i, end)
-            if close < 0:
-                return None
-            i = close + 2
+            i = -1 if close < 0 else close + 2
         elif token == "//":
             close = src.find("\n", i, end)
-            if close < 0:
-                return None
-            i = close + 1
+            i = -1 if close < 0 else close + 1
         else:
             pattern = _TEMPLATE_END if token == "`" else _STRING_END[token]
             found = pattern.match(src, i, end)
-            if found is None:
-                return None
-            i = found.end()
+            i = -1 if found is None else found.end()
+        if i < 0:
+            budget.left -= end - pos
+            return None
 
 
 def _skip_space(src: str, i: int, end: int) -> int:
@@ -96,26 +100,29 @@ def _skip_space(src: str, i: int, end: int) -> int:
     return i
 
 
-def _attribute_value(src: str, i: int, end: int) -> int | None:
+def _attribute_value(src: str, i: int, end: int, budget: Budget) -> int | None:
     if i >= end:
         return None
     first = src[i]
     if first == "{":
-        return scan_braces(src, i, end)
+        return scan_braces(src, i, end, budget)
     if first in "\"'":
         close = src.find(first, i + 1, end)
+        budget.left -= (end if close < 0 else close) - i
         return None if close < 0 else close + 1
     if first == "<":
-        found = scan_tag(src, i, end)
+        found = scan_tag(src, i, end, budget)
         return None if found is None else found[0]
     return None
 
 
-def scan_tag(src: str, pos: int, end: int) -> tuple[int, str, bool] | None:
+def scan_tag(src: str, pos: int, end: int, budget: Budget) -> tuple[int, str, bool] | None:
     """``(end, name, closing)`` of the JSX tag at ``src[pos] == "<"``, or None when it is not one.
 
     ``name`` is empty for a fragment (``<>``, ``</>``); ``closing`` is true for ``</name>``.
     """
+    if budget.left <= 0:
+        return None
     end = min(end, pos + _LIMIT)
     i = pos + 1
     closing = i < end and src[i] == "/"
@@ -131,62 +138,67 @@ def scan_tag(src: str, pos: int, end: int) -> tuple[int, str, bool] | None:
     while True:
         i = _skip_space(src, i, end)
         if i >= end:
-            return None
+            break
         char = src[i]
         if char == ">":
+            budget.left -= i - pos
             return i + 1, name, closing
         if char == "/" and not closing:
             i = _skip_space(src, i + 1, end)
+            budget.left -= i - pos
             return (i + 1, name, closing) if i < end and src[i] == ">" else None
         if closing or not name:
-            return None
+            break
         if char == "{":
-            found = scan_braces(src, i, end)
+            found = scan_braces(src, i, end, budget)
             if found is None:
-                return None
+                break
             i = found
             continue
         attr = _ATTR_NAME.match(src, i, end)
         if attr is None or (attr.start() > pos and not src[attr.start() - 1].isspace()):
-            return None
+            break
         i = attr.end()
         after = _skip_space(src, i, end)
         if after < end and src[after] == "=":
-            value = _attribute_value(src, _skip_space(src, after + 1, end), end)
+            value = _attribute_value(src, _skip_space(src, after + 1, end), end, budget)
             if value is None:
-                return None
+                break
             i = value
+    budget.left -= i - pos
+    return None
 
 
-def _scan_flow(src: str, pos: int, end: int, mdx: bool) -> int | None:
+def _closing_of(src: str, name: str, pos: int, end: int, budget: Budget) -> int | None:
+    """End of ``</name>`` after ``pos`` (the content of ``<pre>``, ``<script>``... is not read)."""
+    limit = min(end, pos + _LIMIT)
+    found = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(src, pos, limit)
+    budget.left -= (limit if found is None else found.end()) - pos
+    return None if found is None else found.end()
+
+
+def _scan_flow(src: str, pos: int, end: int, mdx: bool, budget: Budget) -> int | None:
     """End of a run of JSX tags, ``{expressions}`` and HTML comments that fills whole lines."""
-    i = pos
-    while True:
+    i: int | None = pos
+    while i is not None and budget.left > 0:
         char = src[i] if i < end else ""
         if src.startswith("<!--", i):
-            close = src.find("-->", i + 4, min(end, i + _LIMIT))
-            if close < 0:
-                return None
-            i = close + 3
+            limit = min(end, i + _LIMIT)
+            close = src.find("-->", i + 4, limit)
+            budget.left -= (limit if close < 0 else close) - i
+            i = None if close < 0 else close + 3
         elif char == "<":
-            found = scan_tag(src, i, end)
+            found = scan_tag(src, i, end, budget)
             if found is None:
                 return None
             i, name, closing = found
             if name.lower() in _RAW_ELEMENTS and not closing and src[i - 2] != "/":
-                close = src.lower().find(f"</{name.lower()}", i, min(end, i + _LIMIT))
-                if close < 0:
-                    return None
-                found = scan_tag(src, close, end)
-                if found is None:
-                    return None
-                i = found[0]
+                i = _closing_of(src, name, i, end, budget)
         elif char == "{" and (mdx or src.startswith("{/*", i)):
-            found_end = scan_braces(src, i, end)
-            if found_end is None:
-                return None
-            i = found_end
+            i = scan_braces(src, i, end, budget)
         else:
+            return None
+        if i is None:
             return None
         while i < end and src[i] in " \t":
             i += 1
@@ -194,6 +206,7 @@ def _scan_flow(src: str, pos: int, end: int, mdx: bool) -> int | None:
             return i
         if src[i] not in "<{":
             return None
+    return None
 
 
 def _line_of(state: StateBlock, offset: int, start_line: int, end_line: int) -> int:
@@ -211,7 +224,7 @@ def _flow_rule(mdx: bool) -> BlockRule:
             return False
         if not mdx and state.is_code_block(start_line):
             return False
-        done = _scan_flow(state.src, pos, len(state.src), mdx)
+        done = _scan_flow(state.src, pos, len(state.src), mdx, budget_of(state.env))
         if done is None:
             return False
         if silent:
@@ -256,7 +269,7 @@ def _inline_jsx(state: StateInline, silent: bool) -> bool:
     """An inline JSX tag (``<Highlight color="#25c2a0">``, ``</Highlight>``, ``<br/>``)."""
     if state.src[state.pos] != "<":
         return False
-    found = scan_tag(state.src, state.pos, state.posMax)
+    found = scan_tag(state.src, state.pos, state.posMax, budget_of(state.env))
     if found is None:
         return False
     if not silent:
@@ -274,9 +287,12 @@ def _expression_rule(mdx: bool) -> InlineRule:
         if state.src[pos] != "{":
             return False
         if mdx:
-            found = scan_braces(state.src, pos, state.posMax)
+            found = scan_braces(state.src, pos, state.posMax, budget_of(state.env))
         elif state.src.startswith("{/*", pos):
-            close = state.src.find("*/}", pos + 3, state.posMax)
+            budget = budget_of(state.env)
+            limit = min(state.posMax, pos + _LIMIT)
+            close = state.src.find("*/}", pos + 3, limit) if budget.left > 0 else -1
+            budget.left -= (limit if close < 0 else close) - pos
             found = None if close < 0 else close + 3
         else:
             return False

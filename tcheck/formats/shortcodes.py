@@ -23,12 +23,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from tcheck.formats.inline_marks import note_markup
+from tcheck.formats.inline_marks import Budget, budget_of, note_markup
 
-TEMPLATE = re.compile(
-    r"\{\{(?P<sc>[<%])?(?:(?!\n[ \t]*\n).)*?(?(sc)[>%])\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}",
-    re.S,
-)
+_CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{{": "}}", "{%": "%}"}
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CODE_OPEN = re.compile(r"\{\{[<%]\s*(highlight)\b|\{%-?\s*(highlight)\b")
 _CODE_CLOSE = {
     "{{": re.compile(r"\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"),
@@ -36,21 +34,48 @@ _CODE_CLOSE = {
 }
 _LINK_TAIL = re.compile(r"[^\s()]*\)")
 _OPENERS = ("{{", "{%")
+# An action longer than this is not one (an unclosed ``{{`` is text).
+_LIMIT = 4_096
+_CODE_LIMIT = 200_000
 
 
-def _scan_line_actions(src: str, pos: int) -> int | None:
+def match_action(src: str, pos: int, end: int, budget: Budget) -> int | None:
+    """End of the shortcode or template action starting at ``pos``, or None.
+
+    The closing delimiter must come before ``end`` and before any blank line.
+    """
+    if src.startswith("{{", pos):
+        opener = src[pos : pos + 3] if src[pos + 2 : pos + 3] in ("<", "%") else "{{"
+    elif src.startswith("{%", pos):
+        opener = "{%"
+    else:
+        return None
+    if budget.left <= 0:
+        return None
+    closer = _CLOSERS[opener]
+    limit = min(end, pos + _LIMIT)
+    close = src.find(closer, pos + len(opener), limit)
+    budget.left -= (limit if close < 0 else close) - pos
+    if close < 0 or _BLANK_LINE.search(src, pos, close) is not None:
+        return None
+    return close + len(closer)
+
+
+def _scan_line_actions(src: str, pos: int, budget: Budget) -> int | None:
     """End of a run of template actions that fills the rest of its line(s), or None."""
     i = pos
     while True:
-        match = TEMPLATE.match(src, i)
-        if match is None:
+        found = match_action(src, i, len(src), budget)
+        if found is None:
             return None
-        i = match.end()
-        if _CODE_OPEN.match(match.group()) is not None:
-            closing = _CODE_CLOSE[match.group()[:2]].search(src, i)
+        if _CODE_OPEN.match(src, i, found) is not None:
+            limit = min(len(src), found + _CODE_LIMIT)
+            closing = _CODE_CLOSE[src[i : i + 2]].search(src, found, limit)
+            budget.left -= (limit if closing is None else closing.end()) - found
             if closing is None:
                 return None
-            i = closing.end()
+            found = closing.end()
+        i = found
         while i < len(src) and src[i] in " \t":
             i += 1
         if i >= len(src) or src[i] == "\n":
@@ -64,7 +89,7 @@ def template_block(state: StateBlock, start_line: int, end_line: int, silent: bo
     pos = state.bMarks[start_line] + state.tShift[start_line]
     if not state.src.startswith(_OPENERS, pos) or state.is_code_block(start_line):
         return False
-    done = _scan_line_actions(state.src, pos)
+    done = _scan_line_actions(state.src, pos, budget_of(state.env))
     if done is None:
         return False
     if silent:
@@ -85,10 +110,10 @@ def template_inline(state: StateInline, silent: bool) -> bool:
     pos = state.pos
     if src[pos] != "{" or not src.startswith(_OPENERS, pos):
         return False
-    match = TEMPLATE.match(src, pos, state.posMax)
-    if match is None:
+    found = match_action(src, pos, state.posMax, budget_of(state.env))
+    if found is None:
         return False
-    end = match.end()
+    end = found
     opening = -1
     if src[pos - 2 : pos] == "](":
         tail = _LINK_TAIL.match(src, end, state.posMax)
