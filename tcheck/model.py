@@ -9,11 +9,10 @@ from __future__ import annotations
 import bisect
 import enum
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
-
+from typing import Any, overload
 
 FRONT_MATTER = "front-matter"  # the kind of segments read from a page's front matter
 
@@ -95,6 +94,86 @@ class Finding:
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
+class OffsetRuns(Sequence[int]):
+    """File offsets of a segment's characters, stored compactly as runs.
+
+    A run starts at index ``keys[k]`` with offset ``values[k]`` and goes on one offset per index
+    until the next key, so text that stands in the file as it is (most of a segment) costs one run,
+    and only an escape (``&amp;``, ``\\n``) or an inline code starts a new one. The keys and values
+    share one array (16 bytes a run). Readers build it with :meth:`of` or from runs; checks only
+    use :meth:`Segment.file_span`.
+    """
+
+    __slots__ = ("_count", "_length", "_runs")
+
+    def __init__(self, keys: Sequence[int], values: Sequence[int], length: int) -> None:
+        if len(keys) != len(values) or (length and (not keys or keys[0] != 0)):
+            raise ValueError("runs need as many keys as values, the first at index 0")
+        self._runs = array("q", keys)
+        self._runs.extend(values)
+        self._count = len(keys)
+        self._length = length
+
+    @classmethod
+    def of(cls, offsets: Iterable[int]) -> OffsetRuns:
+        """The runs of a plain sequence of offsets."""
+        keys: list[int] = []
+        values: list[int] = []
+        length = 0
+        for index, value in enumerate(offsets):
+            if not keys or values[-1] + index - keys[-1] != value:
+                keys.append(index)
+                values.append(value)
+            length = index + 1
+        return cls(keys, values, length)
+
+    @property
+    def runs(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        runs = self._runs
+        k = bisect.bisect_right(runs, index, 0, self._count) - 1
+        return runs[self._count + k] + index - runs[k]
+
+    def __iter__(self) -> Iterator[int]:
+        runs, count = self._runs, self._count
+        for k in range(count):
+            stop = runs[k + 1] if k + 1 < count else self._length
+            start = runs[count + k]
+            yield from range(start, start + stop - runs[k])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetRuns):
+            return NotImplemented
+        return (self._length, self._count, self._runs) == (other._length, other._count, other._runs)
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._runs.tobytes()))
+
+    def __reduce__(self) -> tuple[type[OffsetRuns], tuple[array[int], array[int], int]]:
+        count = self._count
+        return OffsetRuns, (self._runs[:count], self._runs[count:], self._length)
+
+    def __repr__(self) -> str:
+        return f"OffsetRuns({self._length} offsets in {self._count} runs)"
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A unit of text (paragraph, heading, list item, bilingual unit) of one document.
@@ -102,7 +181,8 @@ class Segment:
     ``text`` has the same length as the file text it covers, with non-prose parts (inline code,
     URLs, markup) replaced by spaces, so ``span.start + i`` is the file offset of ``text[i]``.
     Readers of escaped formats (XML) pass ``offsets``: the file offset of each character of
-    ``text`` plus one for the end; use :meth:`file_span` to convert, never arithmetic.
+    ``text`` plus one for the end (any sequence of ints; the bilingual readers pass compact
+    :class:`OffsetRuns`); use :meth:`file_span` to convert, never arithmetic.
     ``sentences`` are ``(start, end)`` pairs relative to ``text``.
     """
 
@@ -112,10 +192,10 @@ class Segment:
     kind: str = "paragraph"
     sentences: tuple[tuple[int, int], ...] = ()
     counterpart: Segment | None = None
-    offsets: tuple[int, ...] | None = None
+    offsets: Sequence[int] | None = None
     path: str | None = None
     confidence: float | None = None  # of the pairing with ``counterpart`` when it was aligned
-    ends: tuple[int, ...] | None = None  # with ``offsets``: the file offset after each character
+    ends: Sequence[int] | None = None  # with ``offsets``: the file offset after each character
 
     def file_span(self, start: int, end: int) -> Span:
         """The file span of ``text[start:end]``."""

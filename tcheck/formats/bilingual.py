@@ -7,13 +7,15 @@ into the same file, so findings on either side point at the right characters.
 
 from __future__ import annotations
 
+import bisect
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from tcheck.formats.masking import mask_urls
 from tcheck.formats.sentences import split_sentences
 from tcheck.formats.xmlsafe import Chunk, Element, Text
-from tcheck.model import Document, Segment, Span, frozen_map
+from tcheck.model import Document, OffsetRuns, Segment, Span, frozen_map
 
 # How inline elements of XLIFF 1.2/2.0 and TMX are read: their text is prose ("text"), they stand
 # for a piece of native code (one space in the text, "code"), they open or close formatting
@@ -40,29 +42,81 @@ INLINE: Mapping[str, str] = {
 }
 
 
-class TextBuilder:
-    """Collects the characters of one segment with the file span of each."""
+class _Runs:
+    """A growing map from text index to file offset, kept as runs (see :class:`OffsetRuns`)."""
 
-    __slots__ = ("chars", "ends", "starts")
+    __slots__ = ("keys", "values")
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.keys: array[int] = array("q")
+        self.values: array[int] = array("q")
+
+    def add(self, index: int, value: int) -> None:
+        """Map ``index`` (larger than every index so far) to ``value``."""
+        keys, values = self.keys, self.values
+        if not keys or values[-1] + index - keys[-1] != value:
+            keys.append(index)
+            values.append(value)
+
+    def at(self, index: int) -> int:
+        k = bisect.bisect_right(self.keys, index) - 1
+        return self.values[k] + index - self.keys[k]
+
+    def window(self, first: int, stop: int) -> _Runs:
+        """The map of indexes ``first..stop - 1``, renumbered from 0."""
+        out = _Runs()
+        k = bisect.bisect_right(self.keys, first) - 1
+        out.add(0, self.values[k] + first - self.keys[k])
+        for key, value in zip(self.keys[k + 1 :], self.values[k + 1 :], strict=True):
+            if key >= stop:
+                break
+            out.add(key - first, value)
+        return out
+
+
+class TextBuilder:
+    """Collects the text of one segment with the file span of each character, as runs: a piece
+    that stands in the file as it is costs one run whatever its length."""
+
+    __slots__ = ("_ends", "_length", "_parts", "_starts")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._starts = _Runs()
+        self._ends = _Runs()
+        self._length = 0
+
+    @property
+    def text(self) -> str:
+        """The text collected so far."""
+        if len(self._parts) > 1:
+            self._parts[:] = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
+
+    def __len__(self) -> int:
+        return self._length
 
     def add(self, text: str, start: int) -> None:
         """Text that appears in the file as it is, from offset ``start``."""
-        for i, ch in enumerate(text):
-            self.add_char(ch, start + i, start + i + 1)
+        if text:
+            self._parts.append(text)
+            self._starts.add(self._length, start)
+            self._ends.add(self._length, start + 1)
+            self._length += len(text)
 
     def add_char(self, ch: str, start: int, end: int) -> None:
-        self.chars.append(ch)
-        self.starts.append(start)
-        self.ends.append(end)
+        """One character written in the file as ``start..end`` (an escape, a reference, a code)."""
+        self._parts.append(ch)
+        self._starts.add(self._length, start)
+        self._ends.add(self._length, end)
+        self._length += 1
 
     def add_chunk(self, chunk: Chunk, source: Text) -> None:
-        for ch, (start, end) in zip(chunk.text, source.char_spans(chunk), strict=True):
-            self.add_char(ch, start, end)
+        for piece, start, end in source.pieces(chunk):
+            if end - start == len(piece):
+                self.add(piece, start)
+            else:
+                self.add_char(piece, start, end)
 
     def add_inline(self, node: Element, source: Text) -> None:
         """The prose of an XML element, inline codes replaced by one space each.
@@ -92,31 +146,33 @@ class TextBuilder:
 
     def build(self, seg_id: str, path: str, kind: str = "unit") -> Segment | None:
         """The segment (surrounding white space trimmed), or None when there is no text."""
-        chars = self.chars
-        first, last = 0, len(chars)
-        while first < last and chars[first].isspace():
-            first += 1
-        while last > first and chars[last - 1].isspace():
-            last -= 1
-        if first == last:
+        full = self.text
+        first = len(full) - len(full.lstrip())
+        last = len(full.rstrip())
+        if first >= last:
             return None
-        text = "".join(chars[first:last])
-        starts = self.starts[first:last]
-        end = self.ends[last - 1]
-        base = starts[0]
-        linear = end == base + len(text) and all(s == base + i for i, s in enumerate(starts))
-        offsets = None if linear else (*starts, end)
-        ends = None if linear else tuple(self.ends[first:last])
+        text = full[first:last] if (first, last) != (0, len(full)) else full
+        starts = self._starts.window(first, last)
+        ends = self._ends.window(first, last)
+        base = starts.values[0]
+        end = self._ends.at(last - 1)
+        linear = len(starts.keys) == 1 and len(ends.keys) == 1 and ends.values[0] == base + 1
+        offsets: OffsetRuns | None = None
+        end_runs: OffsetRuns | None = None
+        if not linear:
+            starts.add(len(text), end)  # one more offset: the end of the text
+            offsets = OffsetRuns(starts.keys, starts.values, len(text) + 1)
+            end_runs = OffsetRuns(ends.keys, ends.values, len(text))
         masked = mask_urls(text)
         return Segment(
             id=seg_id,
             text=masked,
-            span=Span(starts[0], end),
+            span=Span(base, end),
             kind=kind,
             sentences=split_sentences(masked),
             offsets=offsets,
             path=path,
-            ends=ends,
+            ends=end_runs,
         )
 
 

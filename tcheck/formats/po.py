@@ -31,23 +31,24 @@ class _Entry:
 
 
 def _unescape(builder: TextBuilder, body: str, start: int, path: str, line: int) -> None:
-    """Append the characters of a quoted string's ``body`` (at file offset ``start``)."""
+    """Append the characters of a quoted string's ``body`` (at file offset ``start``): plain text
+    as it is, each escape as one character spanning its escape sequence."""
     i = 0
     while i < len(body):
-        ch = body[i]
-        if ch != "\\":
-            builder.add_char(ch, start + i, start + i + 1)
-            i += 1
-            continue
-        nxt = body[i + 1 : i + 2]
+        slash = body.find("\\", i)
+        if slash < 0:
+            builder.add(body[i:], start + i)
+            return
+        builder.add(body[i:slash], start + i)
+        nxt = body[slash + 1 : slash + 2]
         if nxt in _ESCAPES:
-            builder.add_char(_ESCAPES[nxt], start + i, start + i + 2)
-            i += 2
-        elif m := _OCTAL.match(body, i + 1):
-            builder.add_char(chr(int(m.group(0), 8)), start + i, start + m.end())
+            builder.add_char(_ESCAPES[nxt], start + slash, start + slash + 2)
+            i = slash + 2
+        elif m := _OCTAL.match(body, slash + 1):
+            builder.add_char(chr(int(m.group(0), 8)), start + slash, start + m.end())
             i = m.end()
-        elif m := _HEX.match(body, i + 1):
-            builder.add_char(chr(int(m.group(0)[1:], 16)), start + i, start + m.end())
+        elif m := _HEX.match(body, slash + 1):
+            builder.add_char(chr(int(m.group(0)[1:], 16)), start + slash, start + m.end())
             i = m.end()
         else:
             raise InputError(path, f"unknown escape '\\{nxt}' in a PO string", line)
@@ -105,7 +106,7 @@ def _header(entry: _Entry) -> dict[str, str]:
     msgstr = entry.fields.get("msgstr")
     if msgstr is None:
         return values
-    for line in "".join(msgstr.chars).split("\n"):
+    for line in msgstr.text.split("\n"):
         key, sep, value = line.partition(":")
         if sep and value.strip():
             values[key.strip().lower()] = value.strip()
@@ -120,13 +121,13 @@ def read(path: str, text: str, include_fuzzy: bool = False) -> Document:
         msgid = entry.fields.get("msgid")
         if msgid is None or "obsolete" in entry.flags:
             continue
-        if not msgid.chars and "msgctxt" not in entry.fields:
+        if not len(msgid) and "msgctxt" not in entry.fields:
             header = _header(entry)
             continue
         if "fuzzy" in entry.flags and not include_fuzzy:
             continue
         ctx = entry.fields.get("msgctxt")
-        context = f"@{''.join(ctx.chars)}" if ctx is not None else ""
+        context = f"@{ctx.text}" if ctx is not None else ""
         plural = entry.fields.get("msgid_plural")
         forms = sorted(
             (int(k[7:-1]) if k.startswith("msgstr[") else 0, k)

@@ -24,55 +24,68 @@ def _same(lang: str, wanted: str) -> bool:
     return a == b or a.split("-")[0] == b or b.split("-")[0] == a
 
 
-def _variants(tu: Element) -> list[tuple[str, Element]]:
+def _variants(tu: Element, source: Text) -> list[tuple[str, TextBuilder]]:
     found = []
     for tuv in tu.elements("tuv"):
         lang = tuv.get("lang")
         seg = tuv.first("seg")
         if lang and seg is not None:
-            found.append((lang, seg))
+            builder = TextBuilder()
+            builder.add_inline(seg, source)
+            found.append((lang, builder))
     return found
 
 
-def _build(seg: Element, source: Text, seg_id: str, path: str) -> TextBuilder:
-    builder = TextBuilder()
-    builder.add_inline(seg, source)
-    return builder
+class _Units:
+    """The variants of each ``<tu>`` of the (first) ``<body>``, read as the parser finishes it."""
+
+    def __init__(self) -> None:
+        self.units: list[tuple[int, str | None, list[tuple[str, TextBuilder]]]] = []
+        self.count = 0
+        self.body: Element | None = None
+
+    def __call__(self, tu: Element, ancestors: list[Element], source: Text) -> None:
+        if len(ancestors) != 2 or ancestors[1].name != "body":
+            return
+        if self.body is None:
+            self.body = ancestors[0].first("body")
+        if ancestors[1] is not self.body:
+            return
+        self.count += 1
+        self.units.append((self.count, tu.get("tuid"), _variants(tu, source)))
 
 
 def read_all(
     path: str, text: str, source_lang: str | None = None, target_lang: str | None = None
 ) -> list[Document]:
     """One target document per language other than the source (or only ``target_lang``)."""
-    root, source = parse(path, text)
+    collected = _Units()
+    root, _ = parse(path, text, frozenset({"tu"}), collected)
     if root.name != "tmx":
         raise InputError(path, f"not a TMX file (root element <{root.name}>)")
     header = root.first("header")
-    body = root.first("body")
-    if body is None:
+    if root.first("body") is None:
         raise InputError(path, "TMX file has no <body>")
-    tus = list(body.elements("tu"))
     src = source_lang or (header.get("srclang") if header is not None else None)
     if not src or src == "*all*":
-        first = next((v for tu in tus for v in _variants(tu)), None)
+        first = next((v for _, _, variants in collected.units for v in variants), None)
         if first is None:
             raise InputError(path, "TMX file has no translation units")
         src = first[0]
     languages: list[str] = []
     units: dict[str, list[Unit]] = {}
-    for n, tu in enumerate(tus, 1):
-        variants = _variants(tu)
-        src_seg = next((seg for lang, seg in variants if _same(lang, src)), None)
-        if src_seg is None:
+    for n, tuid, variants in collected.units:
+        src_builder = next((b for lang, b in variants if _same(lang, src)), None)
+        if src_builder is None:
             continue
-        tu_id = f"tu{n}:{tu.get('tuid') or n}"
-        counterpart = _build(src_seg, source, tu_id, path).build(f"{tu_id}:source", path)
+        tu_id = f"tu{n}:{tuid or n}"
+        counterpart = src_builder.build(f"{tu_id}:source", path)
         if counterpart is None:
             continue
-        for lang, seg in variants:
+        for lang, builder in variants:
             if _same(lang, src) or (target_lang and not _same(lang, target_lang)):
                 continue
-            target = _build(seg, source, tu_id, path).build(f"{tu_id}:{_key(lang)}", path)
+            target = builder.build(f"{tu_id}:{_key(lang)}", path)
             if target is None:
                 continue
             key = _key(lang)
@@ -80,6 +93,7 @@ def read_all(
                 languages.append(lang)
                 units[key] = []
             units[key].append(Unit(counterpart, target))
+    collected.units.clear()
     if not languages:
         wanted = f" in {target_lang}" if target_lang else ""
         raise InputError(path, f"TMX file has no translations{wanted} from {src}")

@@ -10,9 +10,9 @@ decoded file, so readers can map each unescaped character (``&amp;`` → ``&``) 
 from __future__ import annotations
 
 import bisect
-import io
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,24 +67,35 @@ def _local(name: str) -> str:
 
 
 class _Offsets:
-    """Byte index → code-point index of the decoded text."""
+    """Byte index → code-point index of the decoded text.
+
+    Kept as runs of characters of one UTF-8 width (ASCII, 2, 3 or 4 bytes), so Norwegian text
+    costs a run per word with a letter like ``ø`` and Japanese text a run per change of script,
+    instead of an entry per character.
+    """
 
     def __init__(self, text: str) -> None:
-        self._bytes: list[int] = []
-        self._extra: list[int] = []
+        self._bytes: array[int] = array("q")
+        self._chars: array[int] = array("q")
+        self._widths: array[int] = array("b")
         if text.isascii():
             return
-        extra = 0
-        for i, ch in enumerate(text):
-            if ord(ch) >= 0x80:
-                width = len(ch.encode("utf-8")) - 1
-                self._bytes.append(i + extra)
-                extra += width
-                self._extra.append(extra)
+        byte = 0
+        for match in _WIDTH_RUN.finditer(text):
+            width = match.lastindex or 1  # the group that matched is the width in bytes
+            self._bytes.append(byte)
+            self._chars.append(match.start())
+            self._widths.append(width)
+            byte += width * (match.end() - match.start())
 
     def char(self, byte: int) -> int:
-        k = bisect.bisect_left(self._bytes, byte)
-        return byte - (self._extra[k - 1] if k else 0)
+        if not self._bytes:
+            return byte
+        k = bisect.bisect_right(self._bytes, byte) - 1
+        return self._chars[k] + (byte - self._bytes[k]) // self._widths[k]
+
+
+_WIDTH_RUN = re.compile("([\x00-\x7f]+)|([\x80-\u07ff]+)|([\u0800-\uffff]+)|([\U00010000-\U0010ffff]+)")
 
 
 class Text:
@@ -98,18 +109,27 @@ class Text:
     def char(self, byte: int) -> int:
         return self._map.char(byte)
 
-    def char_spans(self, chunk: Chunk) -> list[tuple[int, int]]:
-        """``(start, end)`` file offsets (code points) of each character of ``chunk.text``."""
-        data, pos = self.data, chunk.start
-        raw = chunk.text.encode("utf-8")
+    def pieces(self, chunk: Chunk) -> list[tuple[str, int, int]]:
+        """``chunk.text`` cut into ``(text, start, end)`` pieces with their file offsets (code
+        points): a piece written in the file as it is (``end - start == len(text)``), or one
+        character written otherwise (a reference such as ``&amp;``, a ``\\r\\n`` line end)."""
+        data, pos, text = self.data, chunk.start, chunk.text
         # expat hands over each entity or character reference as a chunk of its own
-        reference = chunk.text == "&" or (len(chunk.text) == 1 and _REFERENCE.match(data, pos) is not None)
-        if not reference and data.startswith(raw, pos):
+        reference = text == "&" or (len(text) == 1 and _REFERENCE.match(data, pos) is not None)
+        if not reference and data.startswith(text.encode("utf-8"), pos):
             first = self.char(pos)
-            return [(first + i, first + i + 1) for i in range(len(chunk.text))]
-        spans = []
-        for ch in chunk.text:
+            return [(text, first, first + len(text))]
+        out: list[tuple[str, int, int]] = []
+        run = 0  # index in ``text`` where the current piece written as it is began
+        run_pos = pos
+        for i, ch in enumerate(text):
             enc = ch.encode("utf-8")
+            if not reference and data.startswith(enc, pos) and enc != b"\r":
+                pos += len(enc)
+                continue
+            if run < i:
+                first = self.char(run_pos)
+                out.append((text[run:i], first, first + i - run))
             if reference and (match := _REFERENCE.match(data, pos)):
                 end = match.end()
             elif data.startswith(enc, pos) and enc != b"\r":
@@ -118,9 +138,48 @@ class Text:
                 end = pos + 2
             else:
                 end = pos + 1
-            spans.append((self.char(pos), self.char(end)))
-            pos = end
-        return spans
+            out.append((ch, self.char(pos), self.char(end)))
+            pos = run_pos = end
+            run = i + 1
+        if run < len(text):
+            first = self.char(run_pos)
+            out.append((text[run:], first, first + len(text) - run))
+        return out
+
+
+# One piece of markup (a tag with its attributes, a comment, a processing instruction, a document
+# type declaration) may be at most this long. pyexpat hands expat at most 1 MiB per call, and expat
+# 2.5 scans an unfinished token again from its start at every call: a token of n MiB costs n²/2 MiB
+# of scanning. Real files have tokens of a few hundred bytes; text and CDATA may be any length.
+MAX_TOKEN = 4 * 2**20
+_PIECE = 2**20
+
+
+class MarkupTooLong(Exception):
+    """A single piece of markup longer than :data:`MAX_TOKEN`, starting on ``line``."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.message = (
+            f"XML markup over {MAX_TOKEN // 2**20} MiB in one piece (a tag and its attributes, a "
+            "comment or a processing instruction); refused"
+        )
+        super().__init__(self.message)
+
+
+def feed(parse_piece: Callable[[memoryview], object], data: bytes, position: Callable[[], int]) -> None:
+    """Hand ``data`` to an expat-based parser 1 MiB at a time, so that the work stays linear.
+
+    ``position`` is the parser's current byte index: after each piece it is where the unfinished
+    token begins. When that token has grown beyond :data:`MAX_TOKEN`, :class:`MarkupTooLong` is
+    raised instead of feeding more (the caller finishes or abandons the parser).
+    """
+    view = memoryview(data)
+    for start in range(0, len(data), _PIECE):
+        pending = max(position(), 0)
+        if start - pending > MAX_TOKEN:
+            raise MarkupTooLong(data.count(b"\n", 0, pending) + 1)
+        parse_piece(view[start : start + _PIECE])
 
 
 def _message(exc: BaseException) -> str:
@@ -138,8 +197,19 @@ def _message(exc: BaseException) -> str:
     return f"not well-formed XML: {exc}"
 
 
-def parse(path: str, text: str) -> tuple[Element, Text]:
-    """Parse ``text`` (already decoded) into a tree; any XML problem is an :class:`InputError`."""
+OnUnit = Callable[[Element, list[Element], "Text"], None]
+
+
+def parse(
+    path: str, text: str, units: frozenset[str] = frozenset(), on_unit: OnUnit | None = None
+) -> tuple[Element, Text]:
+    """Parse ``text`` (already decoded) into a tree; any XML problem is an :class:`InputError`.
+
+    With ``units``, the file is read as a stream: each element of one of those names that is not
+    inside another is handed to ``on_unit(element, ancestors, text)`` as soon as it ends (offsets
+    already in code points), then dropped from the tree, so a file of a million translation units
+    never holds them all as elements.
+    """
     from xml.parsers import expat
     from xml.sax import SAXParseException
     from xml.sax.handler import ContentHandler
@@ -159,6 +229,7 @@ def parse(path: str, text: str) -> tuple[Element, Text]:
     reader = Reader(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     stack: list[Element] = []
     roots: list[Element] = []
+    open_units = [0]  # unit elements open around the current position
 
     def index() -> int:
         return int(reader._parser.CurrentByteIndex)  # the expat parser behind the SAX driver
@@ -176,6 +247,8 @@ def parse(path: str, text: str) -> tuple[Element, Text]:
             else:
                 roots.append(node)
             stack.append(node)
+            if node.name in units:
+                open_units[0] += 1
 
         def endElement(self, name: str) -> None:
             node = stack.pop()
@@ -184,6 +257,12 @@ def parse(path: str, text: str) -> tuple[Element, Text]:
                 close = source.data.find(b">", at)
                 at = close + 1 if close >= 0 else at
             node.end = at
+            if node.name in units:
+                open_units[0] -= 1
+                if on_unit is not None and not open_units[0] and stack:  # not inside another unit
+                    _resolve(node, source)
+                    on_unit(node, stack, source)
+                    stack[-1].children.pop()  # the element just ended is its parent's last child
 
         def characters(self, content: str) -> None:
             if stack:
@@ -192,9 +271,12 @@ def parse(path: str, text: str) -> tuple[Element, Text]:
     reader.setContentHandler(Handler())
     stream = InputSource(path)
     stream.setEncoding("utf-8")
-    stream.setByteStream(io.BytesIO(source.data))
+    reader._source = stream  # decoded as UTF-8 whatever the declaration says (the text is)
     try:
-        reader.parse(stream)
+        feed(reader.feed, source.data, lambda: reader._parser.CurrentByteIndex if reader._parser else 0)
+        reader.close()
+    except MarkupTooLong as exc:
+        raise InputError(path, exc.message, exc.line) from None
     except SAXParseException as exc:
         line = exc.getLineNumber()
         raise InputError(path, f"not well-formed XML: {exc.getMessage()}", line) from None
