@@ -11,10 +11,11 @@ from tcheck.bilingual.pairing import summarise
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.diff import ChangedLines, changed_lines, restrict
-from tcheck.engine import RunResult, discover
+from tcheck.engine import Input, RunResult, discover
 from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Glossary
 from tcheck.locale import normalize_lang
+from tcheck.overwrite import refuse_overwrite
 from tcheck.parallel import run_inputs
 from tcheck.registry import selected_rules
 from tcheck.services import roundtrip
@@ -44,11 +45,14 @@ def check(
     write_baseline: str | None = None,
     progress: Progress | None = None,
     verbose: bool = False,
+    output: str | None = None,
 ) -> RunResult:
     """Check files and directories; the result knows its exit status.
 
     ``diff`` narrows the report to changed lines (a git revision, or ``-`` with the unified diff in
     ``diff_input``); ``write_baseline`` records the findings, ``config.baseline`` hides recorded ones.
+    ``output`` is where the caller will write the report: like ``write_baseline``, it may not be
+    one of the files the run reads (a usage error before anything is checked).
     """
     for lang in (config.source_lang, config.target_lang):
         if lang:
@@ -60,6 +64,7 @@ def check(
             "no files to check (directories are searched for .txt, .md, .mdx, XLIFF, PO, TMX "
             "and translation resource files)"
         )
+    _refuse_overwrites(inputs, config, ctx, source, output, write_baseline)
     changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run
     keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
@@ -71,10 +76,35 @@ def check(
         roundtrip.close(ctx.services)
     roundtrip.report(result, ctx.services, notes)
     result.pairing = {
-        lang: {"paired": entry.paired, "unpaired": entry.unpaired} for lang, entry in summarise(inputs).items()
+        lang: {"paired": entry.paired, "unpaired": entry.unpaired}
+        for lang, entry in summarise(inputs).items()
     }
     result.verbose = verbose
     return _narrow(result, config, changed, write_baseline)
+
+
+def _refuse_overwrites(
+    inputs: Sequence[Input],
+    config: Config,
+    ctx: Context,
+    source: str | None,
+    output: str | None,
+    write_baseline: str | None,
+) -> None:
+    """Neither the report nor a new baseline may replace a file the run reads."""
+    read: list[tuple[str, str]] = [(i.path, "a checked file") for i in inputs]
+    read += [(i.source, "the source of a checked file") for i in inputs if i.source]
+    if source:
+        read.append((source, "the source file"))
+    read += [(g.path, "a glossary") for g in ctx.glossaries]
+    if config.config_path:
+        read.append((config.config_path, "the configuration file"))
+    refuse_overwrite(write_baseline, "--write-baseline", read)  # the baseline is then not read
+    if write_baseline:
+        read.append((write_baseline, "the baseline being written"))
+    elif config.baseline:
+        read.append((config.baseline, "the baseline read"))
+    refuse_overwrite(output, "--output", read)
 
 
 def _narrow(

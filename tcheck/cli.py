@@ -174,6 +174,7 @@ def check(
         write_baseline=write_baseline,
         progress=for_stream(sys.stderr, options["quiet"]),
         verbose=options["verbose"],
+        output=output,
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ

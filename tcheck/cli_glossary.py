@@ -41,10 +41,13 @@ def lint(files: tuple[str, ...]) -> None:
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("target", type=click.Path(dir_okay=False))
 @click.option("--tbx-version", type=click.Choice(["2", "3"]), default="3", help="TBX version to write.")
+@click.option(
+    "--in-place", is_flag=True, help="Allow TARGET to be SOURCE itself (its comments and layout are lost)."
+)
 @guarded
-def convert(source: str, target: str, tbx_version: str) -> None:
+def convert(source: str, target: str, tbx_version: str, in_place: bool) -> None:
     """Convert a glossary between formats (by extension: .csv .tsv .toml .tbx)."""
     from tcheck.glossary import convert as convert_file
 
-    result = convert_file(source, target, int(tbx_version))
+    result = convert_file(source, target, int(tbx_version), in_place)
     click.echo(f"{target}: {len(result.entries)} entries written")

@@ -12,6 +12,7 @@ from pathlib import Path
 from tcheck import gcutil
 from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Entry, Glossary, Parsed, Problem, Term, primary
+from tcheck.overwrite import refuse_overwrite
 
 __all__ = [
     "FORMATS",
@@ -135,8 +136,13 @@ def write(glossary: Glossary, path: str, tbx_version: int = 3) -> str:
     raise UsageError(f"{path}: unknown glossary format {suffix or '(none)'} (use {', '.join(FORMATS)})")
 
 
-def convert(source: str, target: str, tbx_version: int = 3) -> Glossary:
-    """Read ``source`` and write it to ``target`` (formats from the extensions)."""
+def convert(source: str, target: str, tbx_version: int = 3, in_place: bool = False) -> Glossary:
+    """Read ``source`` and write it to ``target`` (formats from the extensions).
+
+    ``target`` may be ``source`` itself only with ``in_place`` (comments and layout are lost).
+    """
+    if not in_place:
+        refuse_overwrite(target, "glossary convert: the output", [(source, "the glossary converted")])
     try:
         glossary = load(source)
     except InputError as exc:
