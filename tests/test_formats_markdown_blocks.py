@@ -232,3 +232,15 @@ def test_any_input_keeps_exact_offsets(pieces: list[str], name: str) -> None:
             mine == theirs or (mine == " " and theirs != "\n")
             for mine, theirs in zip(seg.text, original, strict=True)
         )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Führen Sie helm install <release_name> aus.", "Führen Sie helm install aus."),
+        ("Это <имя_репозитория>/<имя_чарта>, если чарт не загружен.", "Это / , если чарт не загружен."),
+        ("Wenn a <b gilt.", "Wenn a <b gilt."),
+    ],
+)
+def test_angle_bracket_placeholders_in_any_script_are_markup(line: str, expected: str) -> None:
+    assert prose(read("x.md", line + "\n")) == [expected]

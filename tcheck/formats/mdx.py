@@ -32,7 +32,7 @@ from tcheck.formats.inline_marks import Budget, budget_of, note_markup, note_tag
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 InlineRule = Callable[[StateInline, bool], bool]
 
-_NAME = re.compile(r"[A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$][\w$-]*)*")
+_NAME = re.compile(r"[^\W\d][\w$-]*(?:[.:][^\W\d][\w$-]*)*")  # JS identifiers: any letter
 _ATTR_NAME = re.compile(r"[A-Za-z_$][\w$:.-]*")
 _BRACE_STOP = re.compile(r"[{}\"'`]|/\*|//")
 _STRING_END = {'"': re.compile(r'(?:[^"\\\n]|\\.)*"'), "'": re.compile(r"(?:[^'\\\n]|\\.)*'")}
