@@ -298,7 +298,7 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
                 )
                 continue
         tail = alex.after.match(text, quantity.end)
-        if tail is not None and _word_ok(text, tail):
+        if tail is not None and _word_ok(text, tail, lang):
             resolved = _resolve(tail.group("cur"), lang, alex)
             if resolved:
                 end = tail.end("cur")
@@ -324,11 +324,14 @@ def _money_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _word_ok(text: str, tail: re.Match[str]) -> bool:
+def _word_ok(text: str, tail: re.Match[str], lang: str) -> bool:
     """A currency word of three letters or less (``som``, ``won``, ``lei``) is also a common word
-    in many languages: it counts only at the end of a clause (``5,000 won.``)."""
+    in many languages, and so are some longer ones (Ukrainian ``вона``, the won, is "she"; listed
+    as ``common-words`` in ``tcheck/data/currency.toml``): they count only at the end of a clause
+    (``5,000 won.``)."""
     word = tail.group("cur")
-    if len(word) > 3 or not word.isalpha() or word.isupper():
+    common = word.lower() in _extra_for(lang).get("common-words", ())
+    if not common and (len(word) > 3 or not word.isalpha() or word.isupper()):
         return True
     rest = text[tail.end() : tail.end() + 2].lstrip()
     return not rest or not rest[0].isalnum()

@@ -68,6 +68,12 @@ def lang_data(lang: str) -> dict[str, Any]:
     return data
 
 
+def shared_data() -> dict[str, Any]:
+    """The ``[_all]`` table of ``numbers.toml``: suffixes and words of every language."""
+    data: dict[str, Any] = _data().get("_all", {})
+    return data
+
+
 def min_grouping(lang: str) -> int:
     """1: a 4-digit number takes a group separator (``1,000``); 2: it may be written ``1000``."""
     return int(lang_data(lang).get("min-grouping", 1))
@@ -187,14 +193,26 @@ def parse_number(text: str, lang: str) -> Decimal | None:
         return None
 
 
-def format_number(value: Decimal, lang: str, grouped: bool = True) -> str:
+def format_number(value: Decimal, lang: str, grouped: bool = True, decimals: int | None = None) -> str:
     """``value`` written in ``lang``'s convention (CLDR decimal pattern); ``grouped=False``
-    leaves out group separators (``2021``, not ``2,021``)."""
+    leaves out group separators (``2021``, not ``2,021``); ``decimals`` keeps that many digits
+    after the decimal mark (``3,10``, not ``3,1``)."""
     from babel.numbers import format_decimal
 
-    return str(
-        format_decimal(value, locale=babel_locale(lang), decimal_quantization=False, group_separator=grouped)
-    )
+    locale = babel_locale(lang)
+    if decimals is None:
+        return str(format_decimal(value, locale=locale, decimal_quantization=False, group_separator=grouped))
+    pattern = str(locale.decimal_formats[None].pattern).split(";")[0].split(".")[0]
+    if decimals > 0:
+        pattern += "." + "0" * decimals
+    return str(format_decimal(value, format=pattern, locale=locale, group_separator=grouped))
+
+
+def written_decimals(text: str, reading: Reading) -> int | None:
+    """How many digits ``text`` (a number token) writes after its decimal mark, if it has one."""
+    if reading.decimal is None:
+        return None
+    return len(text.rsplit(reading.decimal, 1)[-1])
 
 
 # --- number words -------------------------------------------------------------------------------

@@ -49,3 +49,11 @@ def test_english_target(tmp_path: Path) -> None:
     assert [f["message"] for f in found] == [
         "'5 p.m.' (17:00) is not the time in the source: 'kl. 15.00' (15:00)"
     ]
+
+
+def test_minutes_written_with_cjk_minute_words(tmp_path: Path) -> None:
+    source = "Join the maintainers every Thursday 9:30am PT on Zoom.\n"
+    assert _tc204(tmp_path, source, "매주 목요일 오전 9시 30분에 Zoom에서 만나요.\n", "en", "ko") == []
+    assert _tc204(tmp_path, source, "毎週木曜日の午前9時30分にZoomで。\n", "en", "ja") == []
+    (f,) = _tc204(tmp_path, source, "매주 목요일 오전 9시 45분에 Zoom에서 만나요.\n", "en", "ko")
+    assert "(09:45)" in f["message"]

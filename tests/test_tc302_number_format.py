@@ -57,3 +57,36 @@ def test_reading_against_the_source(tmp_path: Path) -> None:
     (f,) = findings(result, "TC302")
     assert f["severity"] == "error"
     assert f["message"] == "'375,000' reads as 375 in 'sv', but the source means 375\u00a0000"
+
+
+def test_versions_and_magnitudes_are_not_convention_problems(tmp_path: Path) -> None:
+    text = (
+        "Ein Vergleich, der größer oder gleich 1.2 und kleiner als 3.0.0 ist.\n\n"
+        "Erfordert Version 3.10. Das Projekt hat 7.3K Sterne und ist 10x schneller.\n\n"
+        "Die Preise stiegen um 2,5 Prozent.\n"
+    )
+    assert _tc302(tmp_path, text, "de") == []
+    # the same decimal in prose is still reported, with its decimals kept
+    (f,) = _tc302(tmp_path, "Die Quote lag bei 3.70 Prozent.\n\nDie Preise stiegen um 2,5 Prozent.\n", "de")
+    assert f["suggestion"] == "3,70"
+
+
+def test_technical_documents_judge_only_grouped_numbers(tmp_path: Path) -> None:
+    text = (
+        "* `%f` decimal point but no exponent, e.g. 123.456\n\n"
+        "Listen on port 8080 for up to 1,000 clients; tag v3.2.1 added it.\n"
+    )
+    assert _tc302(tmp_path, text, "en") == []
+    found = _tc302(tmp_path, "Helm 3.2.1 hat 1,000,000 Downloads und 20.000.000 Aufrufe.\n", "de")
+    assert [f["suggestion"] for f in found] == ["1.000.000"]
+
+
+def test_ambiguous_decimals_are_left_to_the_source(tmp_path: Path) -> None:
+    # "123.456" is a decimal in English; only a source could say it meant 123,456
+    assert _tc302(tmp_path, "The value is 123.456 and the total 1,000.\n", "en") == []
+
+
+def test_lists_are_not_decimals(tmp_path: Path) -> None:
+    assert _tc302(tmp_path, "See sections 2,3 and 4. More than 1,000 people came.\n", "en") == []
+    (f,) = _tc302(tmp_path, "The rate was 2,5 percent. More than 1,000 people came.\n", "en")
+    assert f["suggestion"] == "2.5"

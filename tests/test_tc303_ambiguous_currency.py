@@ -47,3 +47,10 @@ def test_russian_and_spanish(tmp_path: Path) -> None:
 def test_assumed_currencies_option(tmp_path: Path) -> None:
     options = {"TC303": {"assumed-currencies": ["NOK"]}}
     assert _tc303(tmp_path, "It costs 5,000 kroner.\n", "en", options=options) == []
+
+
+def test_a_pronoun_is_not_a_currency(tmp_path: Path) -> None:
+    text = "У Helm 2 вона зберігалась в тому ж просторі імен, що й Tiller.\n"
+    assert _tc303(tmp_path, text, "uk", source_lang="en") == []
+    (f,) = _tc303(tmp_path, "Квиток коштує 5 000 вона.\n", "uk", source_lang="en")
+    assert f["message"].startswith("'вона' can be any of KPW, KRW")

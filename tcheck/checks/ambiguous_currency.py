@@ -8,6 +8,7 @@ from tcheck.context import Context
 from tcheck.currency import Amount, amount_lexicon, find_amounts
 from tcheck.locale import home_currencies
 from tcheck.model import Document, Hit, Segment, Severity
+from tcheck.recognise.spans import SpanSet
 from tcheck.registry import register
 
 DEFAULT_ASSUMED = ("USD", "EUR", "GBP", "CHF", "JPY")
@@ -82,13 +83,13 @@ def _foreign_words(
 ) -> Iterator[Hit]:
     """Currency words of the source language in the translation (``5000 kroner`` in German)."""
     text = seg.text
-    taken = [(a.start, a.end) for a in found]
+    taken = SpanSet((a.start, a.end) for a in found)
     source_home = home_currencies(source)
     for amount in find_amounts(text, source):
         word = amount.currency_text.lower()
         if amount.how != "unit" or len(word) < 4 or any(word[:-1] == w[: len(word) - 1] for w in own):
             continue  # "dollars" beside Danish "dollar" is the same word
-        if any(a < amount.end and amount.start < b for a, b in taken):
+        if taken.overlaps(amount.start, amount.end):
             continue
         likely = sorted(amount.currencies & source_home) or sorted(amount.currencies)[:1]
         yield Hit(

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from tcheck.checks._bilingual import source_language
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Related, Segment, Severity
-from tcheck.numbers import format_number, min_grouping, number_symbols
+from tcheck.numbers import format_number, min_grouping, number_symbols, written_decimals
 from tcheck.recognise import Quantity, recognise
 from tcheck.recognise.datefind import is_year_context, sentence_initial
+from tcheck.recognise.technical import has_version
 from tcheck.registry import register
 
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
@@ -29,7 +30,7 @@ class _Seen:
 def _skip(q: Quantity, text: str, lang: str) -> bool:
     """Identifiers, ordinals, years and reference numbers are not quantities to format."""
     digits = text[q.start : q.digits_end]
-    if q.code or q.ordinal or (digits.startswith("0") and len(digits) > 1):
+    if q.code or q.ordinal or q.version or q.suffix or (digits.startswith("0") and len(digits) > 1):
         return True
     if q.reading.decimal == "." and number_symbols(lang)[0] != "." and _CLOCK.fullmatch(digits):
         return True  # "17.30": a time written without "kl."
@@ -57,15 +58,26 @@ def _skip(q: Quantity, text: str, lang: str) -> bool:
     return word[:1].isupper() and not sentence_initial(text, previous.start())
 
 
-def _classify(q: Quantity, min_group: int) -> list[tuple[str, bool]]:
+def _classify(q: Quantity, min_group: int, technical: bool) -> list[tuple[str, bool]]:
     reading = q.reading
     out: list[tuple[str, bool]] = []
+    if technical and (reading.group is None or q.alt is not None):
+        return out  # "1.2", "8080", "123.456" in technical text: literals, not prose numbers
+    if q.alt is not None and reading.group is None:
+        return out  # "123.456" in English is a decimal here, a thousands number elsewhere: only
+        # the source can tell (see _against_source)
     if reading.group is not None or reading.decimal is not None:
         out.append(("separators", not reading.foreign))
     long_enough = reading.int_digits >= 5 or (reading.int_digits == 4 and min_group <= 1)
     if not reading.foreign and long_enough and q.multiplier is None:  # "1100 万" is how it is said
         out.append(("grouping", reading.group is not None))
     return out
+
+
+def _suggestion(q: Quantity, lang: str) -> str:
+    """The number in ``lang``'s convention, with as many decimals as written (``3,10``)."""
+    decimals = written_decimals(q.text, q.reading) if q.alt is None else None
+    return format_number(q.reading.value, lang, decimals=decimals)
 
 
 def _describe(dimension: str, q: Quantity, text: str, lang: str, min_group: int) -> str:
@@ -91,7 +103,10 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     a heading ``Over 1000`` above ``more than 1,000``), a longer number without one
     (``25000``), separators of another locale (``1.5`` in a German text). Years, identifiers
     (``A380``, ``Act 2017``), ordinals, reference numbers and numbers before a multiplier
-    (``1100 万``) are left alone. Where Norwegian, Swedish, Danish, German, Spanish, Russian and
+    (``1100 万``) are left alone, and so are versions (``version 3.10``, ``>= 1.2``, ``1.2`` beside
+    ``3.0.0``) and glued magnitudes and factors (``7.3K``, ``2M``, ``10x``). In a technical
+    document (one that writes a dotted version such as ``3.0.0`` or ``v1.2``) only grouped
+    numbers are judged: there ``1.2``, ``8080`` or ``123.456`` are literals. Where Norwegian, Swedish, Danish, German, Spanish, Russian and
     Chinese house styles write 4-digit numbers either way (``3000``, ``3 000``), only longer
     numbers are judged (``tcheck/data/numbers.toml``). A space between thousands is never
     ambiguous and always accepted. With the
@@ -118,6 +133,7 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     strict = ctx.option("TC302", "mode", "mixed") == "strict"
     min_group = int(ctx.option("TC302", "min-grouping", min_grouping(lang)))
     seen: list[_Seen] = []
+    technical = any(has_version(seg.text) for seg in doc.segments)
     source_lang = source_language(doc) if doc.bilingual else None
     for seg in doc.segments:
         mentions = recognise(seg.text, lang)
@@ -129,7 +145,7 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
         for q in mentions.numbers:
             if q in reported or _skip(q, seg.text, lang):
                 continue
-            seen.extend(_Seen(seg, q, dim, ok) for dim, ok in _classify(q, min_group))
+            seen.extend(_Seen(seg, q, dim, ok) for dim, ok in _classify(q, min_group, technical))
     for dimension in ("separators", "grouping"):
         good = [s for s in seen if s.dimension == dimension and s.conforms]
         bad = [s for s in seen if s.dimension == dimension and not s.conforms]
@@ -152,7 +168,7 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 span=item.seg.file_span(item.q.start, item.q.digits_end),
                 message=message,
-                suggestion=format_number(item.q.reading.value, lang),
+                suggestion=_suggestion(item.q, lang),
                 related=related,
             )
 

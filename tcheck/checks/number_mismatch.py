@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from tcheck.checks._bilingual import Pair, pairs
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
-from tcheck.numbers import format_number
+from tcheck.numbers import format_number, written_decimals
 from tcheck.recognise import Quantity
 from tcheck.recognise.compare import compare_numbers
 from tcheck.registry import register
@@ -55,6 +55,18 @@ def _shown(q: Quantity, text: str) -> str:
     return text[q.start : q.end]
 
 
+def _suggestion(q: Quantity, source: Quantity, pair: Pair) -> str:
+    """The source's number written as the translator wrote the number: a year or ``5000``
+    stays ungrouped; a version or a number written with the source's own separators (``3.9``
+    for ``3.10``, ``22.04`` for ``20.04``) is copied as the source writes it, never read as a
+    decimal (``3,1``)."""
+    same_marks = (q.reading.group, q.reading.decimal) == (source.reading.group, source.reading.decimal)
+    if source.version or q.version or (same_marks and q.reading.decimal is not None):
+        return pair.source.text[source.start : source.digits_end]
+    grouped = not q.text.isdigit()
+    return format_number(source.value, pair.lang, grouped, written_decimals(source.text, source.reading))
+
+
 def _hits(
     pair: Pair, target: list[Quantity], source: list[Quantity], extra: list[tuple[int, int]]
 ) -> Iterator[Hit]:
@@ -70,9 +82,7 @@ def _hits(
             and source[0].multiplier is None
             and q.multiplier is None
         ):
-            # written as the translator wrote the number: a year or '5000' stays ungrouped
-            grouped = not q.text.isdigit()
-            suggestion = format_number(source[0].value, pair.lang, grouped)
+            suggestion = _suggestion(q, source[0], pair)
         yield Hit(
             span=pair.target.file_span(q.start, q.end),
             message=f"'{_shown(q, pair.target.text)}' is not in the source, which has {said} here",

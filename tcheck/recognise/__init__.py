@@ -15,6 +15,7 @@ from tcheck.currency import Amount, find_amounts
 from tcheck.numbers import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.recognise.quantities import Quantity, find_quantities
+from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.timefind import TimeMention, find_times, has_zone
 from tcheck.recognise.units import unit_at
 
@@ -49,10 +50,6 @@ def measured(unit: str | None) -> bool:
     return is_measured(unit)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
-
-
 @dataclass(frozen=True)
 class _Core:
     """What does not depend on the other side's language."""
@@ -70,8 +67,8 @@ class _Core:
 def _core(text: str, lang: str) -> _Core:
     dates = find_dates(text, lang)
     taken = [(d.start, d.end) for d in dates if d.kind != "weekday"]
-    names = [(d.start, d.end) for d in dates]
-    times = [t for t in find_times(text, lang) if not _overlaps(t.hour_at[0], t.hour_at[1], names)]
+    names = SpanSet((d.start, d.end) for d in dates)
+    times = [t for t in find_times(text, lang) if not names.overlaps(*t.hour_at)]
     taken += [(t.hour_at[0], t.end) for t in times]
     return _Core(
         tuple(dates),
@@ -88,16 +85,16 @@ def _core(text: str, lang: str) -> _Core:
 def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
     """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
     core = _core(text, lang)
-    taken = list(core.taken)
+    taken = SpanSet(core.taken)
     amounts = [
-        a for a in find_amounts(text, lang, also) if not _overlaps(a.quantity.start, a.quantity.end, taken)
+        a for a in find_amounts(text, lang, also) if not taken.overlaps(a.quantity.start, a.quantity.end)
     ]
-    in_amounts = [(a.quantity.start, a.quantity.end) for a in amounts]
+    in_amounts = SpanSet((a.quantity.start, a.quantity.end) for a in amounts)
     numbers = [a.quantity for a in amounts]
     numbers += [
         q
         for q in core.quantities
-        if not _overlaps(q.start, q.digits_end, taken) and not _overlaps(q.start, q.digits_end, in_amounts)
+        if not taken.overlaps(q.start, q.digits_end) and not in_amounts.overlaps(q.start, q.digits_end)
     ]
     numbers.sort(key=lambda q: q.start)
     return Mentions(

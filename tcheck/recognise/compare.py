@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
-from tcheck.recognise import Amount, Mentions, Quantity
-from tcheck.recognise.datefind import DateMention
-from tcheck.recognise.timefind import TimeMention, same_time
+__all__ = ["NumberDiff", "compare_amounts", "compare_dates", "compare_numbers", "compare_times", "measured"]
+
+from tcheck.recognise import Mentions, Quantity
+from tcheck.recognise.agree import compare_amounts, compare_dates, compare_times
+from tcheck.recognise.matching import Matcher, window
+from tcheck.recognise.timefind import TimeMention
 
 
 @dataclass(frozen=True)
@@ -47,22 +51,44 @@ def _pair(
     src_size = max((q.end for q in source), default=1) or 1
     tgt_size = max((t.end for t in target), default=1) or 1
     for primary in (True, False):
+        if not left or not right:
+            break
+        matcher = Matcher(
+            right,
+            _first_value if primary else Quantity.values,
+            lambda t: t.start / tgt_size,
+            _unit_kind if strict else _no_kind,
+        )
         remaining: list[Quantity] = []
         for q in left:
             values = (q.value,) if primary else q.values()
-            hits = [
-                t
-                for t in right
-                if any(v in ((t.value,) if primary else t.values()) for v in values)
-                and (not strict or _same_unit(q, t))
-            ]
-            if not hits:
+            hit = matcher.take(
+                values, q.start / src_size, partial(_kinds_agree, _unit_kind(q) if strict else None)
+            )
+            if hit is None:
                 remaining.append(q)
-                continue
-            where = q.start / src_size
-            right.remove(min(hits, key=lambda t: abs(t.start / tgt_size - where)))
-        left = remaining
+        left, right = remaining, matcher.remaining()
     return left, right
+
+
+def _first_value(q: Quantity) -> tuple[Decimal]:
+    return (q.value,)
+
+
+def _no_kind(q: Quantity) -> None:
+    return None
+
+
+def _unit_kind(q: Quantity) -> tuple[str, str] | None:
+    sized = _size(q.unit)
+    return (sized[0], sized[1]) if sized is not None else None
+
+
+def _kinds_agree(a: object, b: object) -> bool:
+    """``_same_unit`` on unit kinds: unknown, another quantity or the same unit."""
+    if not isinstance(a, tuple) or not isinstance(b, tuple):
+        return True
+    return bool(a[0] != b[0] or a[1] == b[1])
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -212,13 +238,26 @@ def _absorbed(q: Quantity, values: set[Decimal]) -> bool:
 def _drop_pairs(
     src: list[Quantity], tgt: list[Quantity], related: Callable[[Quantity, Quantity], bool], both: bool = True
 ) -> tuple[list[Quantity], list[Quantity]]:
-    """Remove pairs (one from each side) that ``related`` ties together (in either order)."""
-    for q in list(src):
-        other = next((t for t in tgt if related(q, t) or (both and related(t, q))), None)
-        if other is not None:
-            src.remove(q)
-            tgt.remove(other)
-    return src, tgt
+    """Remove pairs (one from each side) that ``related`` ties together (in either order).
+
+    Each source number is compared with the target numbers nearest to its relative position
+    (all of them in a real sentence), so that a paragraph of thousands of numbers stays linear.
+    """
+    if not src or not tgt:
+        return src, tgt
+    src_size = max(q.end for q in src) or 1
+    taken: set[int] = set()
+    kept: list[Quantity] = []
+    for q in src:
+        near = window(tgt, q.start / src_size)
+        other = next(
+            (t for t in near if id(t) not in taken and (related(q, t) or (both and related(t, q)))), None
+        )
+        if other is None:
+            kept.append(q)
+        else:
+            taken.add(id(other))
+    return kept, [t for t in tgt if id(t) not in taken]
 
 
 def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
@@ -227,9 +266,17 @@ def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
     src_values, tgt_values = source.spoken(), target.spoken()
     src = [q for q in src if not _absorbed(q, tgt_values)]
     tgt = [q for q in tgt if not _absorbed(q, src_values)]
-    src_decades = [q for q in src if any(_decade(q, t) for t in tgt)]
-    tgt = [t for t in tgt if not any(_decade(q, t) for q in src_decades)]
-    src = [q for q in src if q not in src_decades]
+    two_digit: dict[Decimal, list[Quantity]] = {}
+    for t in tgt:
+        if len(t.text) == 2:
+            two_digit.setdefault(t.value, []).append(t)
+    src_decades = [q for q in src if any(_decade(q, t) for t in two_digit.get(q.value % 100, ()))]
+    by_decade: dict[Decimal, list[Quantity]] = {}
+    for q in src_decades:
+        by_decade.setdefault(q.value % 100, []).append(q)
+    tgt = [t for t in tgt if not any(_decade(q, t) for q in by_decade.get(t.value, ()))]
+    decade_ids = {id(q) for q in src_decades}
+    src = [q for q in src if id(q) not in decade_ids]
     if src_decades:  # "20 世纪 30 年代": the century is said too
         centuries = {Decimal(int(q.value) // 100 + 1) for q in src_decades}
         tgt = [t for t in tgt if t.value not in centuries]
@@ -245,122 +292,33 @@ def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
     src = [q for q in src if not (_imperial(q.unit) and _size(q.unit)[0] in metric)]  # type: ignore[index]
     src, tgt = _drop_pairs(src, tgt, _converts, both=False)
     src, tgt = _pair(src, tgt, strict=False)  # "30 yards" left as "30 meter": not a changed number
-    tgt = [t for t in tgt if not any(_clock_equal(t, time) for time in source.times)]
-    words = tuple(w for w in source.cardinals if w[2] >= 2 and not _stated(target, w[2]))
+    if source.times:
+        clock = {time.minutes for time in source.times}
+        half_days = {time.minutes % 720 for time in source.times if time.ambiguous}
+        tgt = [t for t in tgt if not _clock_equal(t, clock, half_days)]
+    if not any(t.code for t in tgt):  # "kubernetes.mp4", "A380": a code differs only from a code
+        src = [q for q in src if not q.code]
+    if not any(q.code for q in src):
+        tgt = [t for t in tgt if not t.code]
+    stated = _stated_values(target)
+    words = tuple(w for w in source.cardinals if w[2] >= 2 and w[2] not in stated)
     times: tuple[TimeMention, ...] = ()
     if not target.times:  # a time the translation gives in no form (TC204 compares times)
-        times = tuple(
-            t for t in source.times if not any(_stated(target, Decimal(h)) for h in (t.hour, t.minutes // 60))
-        )
+        times = tuple(t for t in source.times if not {Decimal(t.hour), Decimal(t.minutes // 60)} & stated)
     return NumberDiff(tuple(src), tuple(tgt), words, times)
 
 
-def _clock_equal(q: Quantity, time: TimeMention) -> bool:
-    """``17.30`` written without ``kl.``: a number that is the source's clock time."""
+def _clock_equal(q: Quantity, clock: set[int], half_days: set[int]) -> bool:
+    """``17.30`` written without ``kl.``: a number that is one of the source's clock times
+    (``clock``: minutes of the day; ``half_days``: those of ambiguous times, modulo 12 hours)."""
     text = q.text
     if q.reading.decimal is None or len(text.split(q.reading.decimal)[-1]) != 2:
         return False
     hours, minutes = (int(x) for x in text.split(q.reading.decimal))
     value = hours * 60 + minutes
-    return value == time.minutes or (time.ambiguous and (value - time.minutes) % 720 == 0)
+    return value in clock or value % 720 in half_days
 
 
-def _stated(mentions: Mentions, value: Decimal) -> bool:
-    return any(value in q.values() for q in mentions.numbers) or value in mentions.spoken()
-
-
-def compare_times(
-    source: Sequence[TimeMention], target: Sequence[TimeMention], target_zone: bool = False
-) -> tuple[list[TimeMention], list[TimeMention]]:
-    """Times of each side with no equal time on the other side.
-
-    A time given in a time zone (``5 a.m. Eastern time``) may be converted to the readers' zone
-    when the translation names another zone (``kl. 10 (dansk tid)``): a whole number of hours'
-    difference is then not a mismatch. ``target_zone``: the translation names a zone somewhere.
-    """
-    source_zones = {s.zone.lower() for s in source if s.zone}
-    target_zones = {t.zone.lower() for t in target if t.zone}
-    converted = bool(source_zones) and (target_zone or bool(target_zones)) and source_zones != target_zones
-    zoned = [s for s in source if s.zone] + [t for t in target if t.zone] if converted else []
-    if zoned:
-        others = [t for t in target if not t.zone] + [s for s in source if not s.zone]
-        shifted = [o for o in others if any((o.minutes - z.minutes) % 30 == 0 for z in zoned)]
-        source = [s for s in source if s not in zoned and s not in shifted]
-        target = [t for t in target if t not in zoned and t not in shifted]
-    left = list(source)
-    right = list(target)
-    remaining: list[TimeMention] = []
-    for s in left:
-        hit = next((t for t in right if same_time(s, t)), None)
-        if hit is None:
-            remaining.append(s)
-        else:
-            right.remove(hit)
-    unmatched_right = [t for t in right if not any(same_time(s, t) for s in source)]
-    unmatched_left = [s for s in remaining if not any(same_time(s, t) for t in target)]
-    return unmatched_left, unmatched_right
-
-
-_FIELDS = ("weekday", "month", "day", "year")
-
-
-def compare_dates(
-    source: Sequence[DateMention], target: Sequence[DateMention]
-) -> list[tuple[DateMention, DateMention, list[str]]]:
-    """Target dates that contradict the source: ``(target, source, differing parts)``.
-
-    Each part (weekday, month, day, year) is compared on its own, as a multiset: a value of the
-    translation that the source does not have, where the source has a value the translation
-    lacks, is a contradiction (``lørdag 29. oktober`` against ``Saturday (September 29)``: the
-    month). Parts only one side states are not compared.
-    """
-    differing: dict[int, list[str]] = {}
-    partner: dict[int, DateMention] = {}
-    for field in _FIELDS:
-        left = [s for s in source if getattr(s, field) is not None]
-        extra: list[DateMention] = []
-        for t in (t for t in target if getattr(t, field) is not None):
-            same = next((s for s in left if getattr(s, field) == getattr(t, field)), None)
-            if same is None:
-                extra.append(t)
-            else:
-                left.remove(same)
-        if not left:
-            continue
-        for t in extra:
-            differing.setdefault(id(t), []).append(field)
-            partner.setdefault(id(t), _nearest(left, t.start))
-    return [(t, partner[id(t)], differing[id(t)]) for t in target if id(t) in differing]
-
-
-def _nearest(mentions: list[DateMention], start: int) -> DateMention:
-    return min(mentions, key=lambda m: abs(m.start - start))
-
-
-def _same_value(a: Quantity, b: Quantity) -> bool:
-    return any(v in b.values() for v in a.values())
-
-
-def compare_amounts(source: Sequence[Amount], target: Sequence[Amount]) -> list[tuple[Amount, Amount, str]]:
-    """Target amounts that contradict a source amount: ``(target, source, "currency"|"amount")``.
-
-    Amounts agree when their currencies can be the same (``kroner`` can be NOK) and their values
-    are equal. A target amount that agrees with none is reported against a source amount that
-    agrees with none: with the same currency its value differs, else its currency does.
-    """
-
-    def agrees(a: Amount, b: Amount) -> bool:
-        return bool(a.currencies & b.currencies) and _same_value(a.quantity, b.quantity)
-
-    lonely = [s for s in source if not any(agrees(s, t) for t in target)]
-    found: list[tuple[Amount, Amount, str]] = []
-    for t in target:
-        if any(agrees(t, s) for s in source) or not lonely:
-            continue
-        same_currency = [s for s in lonely if s.currencies & t.currencies]
-        if same_currency:
-            found.append((t, same_currency[0], "amount"))
-            continue
-        same_value = [s for s in lonely if _same_value(s.quantity, t.quantity)]
-        found.append((t, (same_value or lonely)[0], "currency"))
-    return found
+def _stated_values(mentions: Mentions) -> set[Decimal]:
+    """Every value ``mentions`` states: its numbers (both readings) and what it says otherwise."""
+    return {v for q in mentions.numbers for v in q.values()} | mentions.spoken()

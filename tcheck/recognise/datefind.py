@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
+from tcheck.recognise.spans import SpanSet
 
 _SPACE = r"[\s\u00a0\u202f]"
 
@@ -336,9 +337,10 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 )
             )
             taken.append((match.start(), match.end()))
+    numeric = SpanSet(taken)
     for match in _matches(lex, text):
         start, end = match.span()
-        if start == end or any(a < end and start < b for a, b in taken):
+        if start == end or numeric.overlaps(start, end):
             continue
         mention = _mention(lex, text, match)
         if mention is not None:

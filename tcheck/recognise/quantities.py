@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tcheck.numbers import _TOKEN, Reading, _reading, multiplier_regex, multipliers
+from tcheck.numbers import _TOKEN, Reading, _reading, multiplier_regex, multipliers, number_symbols
+from tcheck.recognise.technical import glued_suffix, list_items, version_like
 from tcheck.recognise.units import unit_at, unit_end_at
 
 
@@ -37,6 +38,8 @@ class Quantity:
     unit: str | None
     code: bool
     ordinal: bool
+    suffix: str | None = None  # a glued magnitude ("7.3K") or factor ("10x") letter
+    version: bool = False  # "3.10" as a version: after "version", a comparison sign, near "1.2.3"
 
     def values(self) -> tuple[Decimal, ...]:
         return (self.value,) if self.alt is None else (self.value, self.alt)
@@ -74,7 +77,11 @@ def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]
     found: list[Quantity] = []
     if _DIGIT.search(text) is None:
         return found
+    decimal = number_symbols(lang)[0]
     for match in _TOKEN.finditer(text):
+        if match.group("pd") == "," != decimal and (items := list_items(text, match, lang)):
+            found.extend(_plain(text, start, end, lang) for start, end in items)  # "Sections 2,3 and 4"
+            continue
         quantity = quantity_at(text, match, lang, money)
         if quantity is not None:
             found.append(quantity)
@@ -103,7 +110,11 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
         return None
     end = digits_end
     multiplier: Decimal | None = None
-    mult_re = multiplier_regex(lang)
+    suffix = glued_suffix(text, digits_end)
+    if suffix is not None:
+        letter, multiplier = suffix
+        end = digits_end + len(letter)
+    mult_re = multiplier_regex(lang) if suffix is None and _word_may_follow(text, digits_end) else None
     if mult_re is not None:
         m = mult_re.match(text, digits_end)
         unit_end = unit_end_at(text, digits_end, lang)
@@ -118,7 +129,10 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
     ordinal = bool(_ORDINAL_AFTER.match(text, digits_end)) and reading.decimal is None and multiplier is None
     if start > 0 and text[start - 1] == "第":
         ordinal = True
-    unit = None if ordinal and text[digits_end : digits_end + 1].isalpha() else unit_at(text, end, lang)
+    if (ordinal and text[digits_end : digits_end + 1].isalpha()) or not _word_may_follow(text, end):
+        unit = None
+    else:
+        unit = unit_at(text, end, lang)
     return Quantity(
         start,
         end,
@@ -131,7 +145,31 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
         unit,
         _code_like(text, start),
         ordinal,
+        suffix[0] if suffix else None,
+        reading.decimal == "." and reading.group is None and version_like(text, start, digits_end, lang),
     )
+
+
+def _plain(text: str, start: int, end: int, lang: str) -> Quantity:
+    """The integer ``text[start:end]`` as a quantity of its own (an item of a list)."""
+    digits = text[start:end]
+    reading = Reading(Decimal(digits), None, False, None, None, len(digits))
+    unit = unit_at(text, end, lang) if _word_may_follow(text, end) else None
+    return Quantity(start, end, end, digits, reading.value, None, reading, None, unit, False, False)
+
+
+def _word_may_follow(text: str, pos: int) -> bool:
+    """False when no unit or multiplier word can start at ``pos`` (after one optional space or
+    hyphen): the next character is a digit, a space, a comma or the end (a cheap pre-test)."""
+    if pos < len(text) and text[pos] in _GAP:
+        pos += 1
+    if pos >= len(text):
+        return False
+    following = text[pos]
+    return not (following.isdigit() or following.isspace() or following in ",;")
+
+
+_GAP = " \u00a0\u202f-"
 
 
 def _space_grouping_plausible(text: str, start: int, end: int) -> bool:

@@ -134,7 +134,8 @@ def _cldr_hour_words(lang: str) -> list[str]:
 def _period_first(lang: str) -> bool:
     skeletons = babel_locale(lang).datetime_skeletons
     pattern = str(getattr(skeletons.get("h", ""), "pattern", skeletons.get("h", "")))
-    return "a" in pattern and pattern.index("a") < pattern.index("h") if "h" in pattern else False
+    hour = next((c for c in "hK" if c in pattern), None)  # Japanese "aK時": 0-11 after 午前/午後
+    return hour is not None and "a" in pattern and pattern.index("a") < pattern.index(hour)
 
 
 @cache
