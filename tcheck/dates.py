@@ -118,10 +118,26 @@ class SameDayRules:
     after: tuple[re.Pattern[str], ...]
     future: tuple[re.Pattern[str], ...]
     distant: tuple[re.Pattern[str], ...] = ()
+    recurring: tuple[re.Pattern[str], ...] = ()
 
     def is_distant(self, head: str, tail: str) -> bool:
         """``last Thursday``, ``jeudi dernier``: a weekday of another week."""
         return any(p.match(tail) if p.pattern.startswith("^") else p.search(head) for p in self.distant)
+
+    def is_recurring(self, head: str, tail: str, sentence: str) -> bool:
+        """``every Thursday``, ``on Thursdays``, ``hver torsdag``, ``donnerstags``, ``每周四``,
+        ``weekly meetings on Thursday``: a weekday that comes back every week. ``head`` ends
+        right before the weekday name, ``tail`` starts right after its CLDR form."""
+        for p in self.recurring:
+            if p.pattern.startswith("^"):
+                if p.match(tail):
+                    return True
+            elif p.pattern.endswith("$"):
+                if p.search(head):
+                    return True
+            elif p.search(sentence):
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +157,11 @@ def sameday_rules(lang: str) -> SameDayRules | None:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
 
     return SameDayRules(
-        compile_all("before"), compile_all("after"), compile_all("future"), compile_all("distant")
+        compile_all("before"),
+        compile_all("after"),
+        compile_all("future"),
+        compile_all("distant"),
+        compile_all("recurring"),
     )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tcheck.context import Context
 from tcheck.dates import Dateline, SameDayRules, find_dateline, sameday_rules
 from tcheck.locale import weekday_name, weekday_names
 from tcheck.model import Document, Hit, Related, Segment, Severity
-from tcheck.recognise.datefind import DateMention, find_dates
+from tcheck.recognise.datefind import DateMention, date_lexicon, find_dates, sentence_initial
 from tcheck.registry import register
 
 
@@ -32,7 +33,11 @@ def weekday_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
     from CLDR for the document's language; the connecting words are data
     (``tcheck/data/sameday.toml``). Sentences about the future (``will``, ``skal``, ``wird``) are
     skipped, since ``Thursday morning`` may then be tomorrow, and so are weekdays of another week
-    (``last Thursday``).
+    (``last Thursday``). Weekdays that come back every week are never the day of writing:
+    ``every Thursday``, ``weekly meetings on Thursday``, ``hver torsdag``, ``jeden Donnerstag``,
+    ``chaque jeudi``, ``todos los jueves``, ``每周四``, ``毎週木曜日``, ``매주 목요일`` (the cue
+    words are data, ``recurring`` in ``tcheck/data/sameday.toml``), nor is a weekday that ends a
+    name (``OpenTelemetry Tuesday``, ``Patch Tuesday``) in languages that capitalise only names.
 
     A plain weekday (``On Thursday``, ``am Donnerstag``, ``в четверг``) in a sentence about the
     past is news style for any day of the past week, so it is not an error; but when it is the
@@ -86,12 +91,29 @@ def _check(
     tail = sentence[base_end : base_end + 20]
     if rules.is_distant(head, sentence[we : we + 20]):
         return None
+    if rules.is_recurring(head, tail, sentence) or _named(sentence, ws, lang):
+        return None
     after = any(a.match(tail) for a in rules.after)
     if base_end < we and not after and tail[:1].isalpha() and sentence[base_end:we].isalpha():
         return None if len(sentence[base_end:we]) > 3 else _plain(mention, dateline)
     if any(b.search(head) for b in rules.before) or after:
         return "tied"
     return _plain(mention, dateline)
+
+
+_PREVIOUS = re.compile(r"([^\W\d_][\w'’.-]*)[ \u00a0]$")
+
+
+def _named(sentence: str, start: int, lang: str) -> bool:
+    """A capitalised word right before the weekday, not starting the sentence, in a language
+    that capitalises names only: the weekday is part of a name (``OpenTelemetry Tuesday``,
+    ``Patch Tuesday``)."""
+    if date_lexicon(lang).noun_capitals:
+        return False
+    previous = _PREVIOUS.search(sentence, max(0, start - 40), start)
+    if previous is None or not previous.group(1)[:1].isupper():
+        return False
+    return not sentence_initial(sentence, previous.start())
 
 
 def _plain(mention: DateMention, dateline: Dateline) -> str | None:
