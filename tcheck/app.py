@@ -65,7 +65,8 @@ def check(
             "and translation resource files)"
         )
     _refuse_overwrites(inputs, config, ctx, source, output, write_baseline)
-    changed = changed_lines(diff, diff_input) if diff else None  # a bad revision fails before the run
+    # a bad revision (or an empty one: an unset $BASE in CI) fails before the run
+    changed = changed_lines(diff, diff_input) if diff is not None else None
     keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
     if ctx.services is not None:  # one process: each model loads once, the counts stay in one place
@@ -80,6 +81,10 @@ def check(
         for lang, entry in summarise(inputs).items()
     }
     result.verbose = verbose
+    chosen = set(config.glossaries)  # the shipped ones are not the user's concern
+    unused = glossaries.usage_notes((g for g in ctx.glossaries if g.path in chosen), result.languages)
+    result.notes.extend(unused)
+    result.alerts.extend(unused)
     return _narrow(result, config, changed, write_baseline)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tcheck import __version__
+from tcheck import __version__, structured
 from tcheck.engine import RunResult
 from tcheck.errors import UsageError
 from tcheck.model import Finding
@@ -120,26 +120,67 @@ class Entry:
 
 
 def load(path: str | Path) -> list[Entry]:
-    """The entries of a baseline file; a missing or malformed file is a usage error."""
+    """The entries of a baseline file; a missing or malformed file is a usage error with its line."""
     try:
-        data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline not found (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read baseline: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read baseline: {exc.strerror}") from None
+    try:
+        text = structured.decode(raw)
+        data: Any = structured.load_json(text)
+    except structured.Problem as exc:
+        raise UsageError(f"{structured.where(path, exc.line)}: cannot read baseline: {exc.message}") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise UsageError(f"{path}: not a tcheck baseline (no 'findings' list)")
     if data.get("tcheck_baseline") != FORMAT_VERSION:
-        raise UsageError(f"{path}: unsupported baseline format {data.get('tcheck_baseline')!r}")
+        raise UsageError(f"{path}: unsupported baseline format {str(data.get('tcheck_baseline'))[:40]!r}")
     entries = []
     for n, item in enumerate(data["findings"], 1):
-        try:
-            key = Key(str(item["path"]), str(item["code"]), str(item["fingerprint"]))
-            count = int(item.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise UsageError(f"{path}: baseline entry {n} lacks path, code or fingerprint") from None
-        entries.append(Entry(key, max(count, 1), str(item.get("text", ""))))
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _KEYS):
+            where = structured.where(path, _entry_line(text, n))
+            raise UsageError(f"{where}: baseline entry {n} lacks path, code or fingerprint (strings)")
+        count = item.get("count", 1)
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= _MAX_COUNT:
+            where = structured.where(path, _entry_line(text, n))
+            shown = str(count) if len(str(count)) < 40 else f"{str(count)[:20]}..."
+            raise UsageError(
+                f"{where}: baseline entry {n}: count must be a whole number of at least 1, not {shown}"
+            )
+        key = Key(item["path"], item["code"], item["fingerprint"])
+        entries.append(Entry(key, count, str(item.get("text", ""))))
     return entries
+
+
+_KEYS = ("path", "code", "fingerprint")
+_MAX_COUNT = 10**9  # more findings than any run has
+
+
+def _entry_line(text: str, n: int) -> int | None:
+    """The line where entry ``n`` (1-based) of the ``findings`` list begins, found again by decoding
+    the list one entry at a time (only to place an error)."""
+    start = re.search(r'"findings"\s*:\s*\[', text)
+    if start is None:
+        return None
+    decoder = json.JSONDecoder()
+    pos = start.end()
+    for _ in range(n - 1):
+        pos = _skip(text, pos)
+        try:
+            _, pos = decoder.raw_decode(text, pos)
+        except ValueError:
+            return None
+        pos = _skip(text, pos)
+        if text.startswith(",", pos):
+            pos += 1
+    return text.count("\n", 0, _skip(text, pos)) + 1
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
 
 
 def _stale_notes(stale: Iterable[tuple[Entry, int]], path: str | Path) -> list[str]:

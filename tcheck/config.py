@@ -32,12 +32,14 @@ Relative paths in a file are relative to that file's folder. The environment var
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Mapping
+import contextlib
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from tcheck import structured
 from tcheck.errors import UsageError
 from tcheck.model import Severity, frozen_map
 
@@ -68,9 +70,20 @@ class Config:
     jobs: int = 0
     baseline: str | None = None
 
-    def option(self, code: str, key: str, default: Any) -> Any:
-        """A check option from ``[tool.tcheck.options.CODE]`` (keys in kebab-case)."""
-        return self.options.get(code, {}).get(key, default)
+    def option(self, code: str, key: str, default: Any, kind: OptionKind | None = None) -> Any:
+        """A check option from ``[tool.tcheck.options.CODE]`` (keys in kebab-case).
+
+        With ``kind`` (``bool``, ``int``, ``float``, ``str`` or ``list`` for a list of strings)
+        a configured value of another type is a usage error naming the file, line and key; an
+        int is a float too, and a single string a list of one.
+        """
+        value = self.options.get(code, {}).get(key, default)
+        if kind is None or value is default:
+            return value
+        return check_option(value, kind, lambda: self._option_place(code, key))
+
+    def _option_place(self, code: str, key: str) -> str:
+        return option_place(self.config_path, code, key)
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The configured severity of ``code``: the longest matching prefix wins."""
@@ -101,6 +114,49 @@ _KEYS = {
 _LISTS = {"glossaries", "select", "ignore", "exclude"}
 
 
+OptionKind = type[bool] | type[int] | type[float] | type[str] | type[list[str]]
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+# Options the readers and the pairing read themselves, checked when the file is loaded.
+READER_OPTIONS: Mapping[tuple[str, str], OptionKind] = {
+    ("PO", "include-fuzzy"): bool,
+    ("XLIFF", "include-unfinished"): bool,
+    ("PAIRING", "enabled"): bool,
+}
+_CODE_PREFIX = re.compile(r"TC\d{0,3}")
+
+
+def check_option(value: Any, kind: OptionKind, place: str | Callable[[], str]) -> Any:
+    """``value`` if it is of ``kind`` (see :meth:`Config.option`), else a usage error at ``place``
+    (a function when finding the place costs a file read)."""
+
+    def at() -> str:
+        return place() if callable(place) else place
+
+    if kind is list:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return list(value)
+        raise UsageError(f"{at()} must be a list of strings, not {value!r}")
+    ok = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not ok:
+        raise UsageError(f"{at()} must be {_KIND_NAMES.get(kind, kind.__name__)}, not {value!r}")
+    return value
+
+
+def option_place(config_path: str | None, code: str, key: str) -> str:
+    """``FILE:LINE: [options.CODE] key`` for a message about one option."""
+    line = None
+    if config_path:
+        with contextlib.suppress(OSError, structured.Problem):
+            line = structured.key_line(
+                structured.decode(Path(config_path).read_bytes()), key, f"options.{code}"
+            )
+    return f"{structured.where(config_path or 'configuration', line)}: [options.{code}] {key}"
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest ``tcheck.toml`` or ``pyproject.toml`` with ``[tool.tcheck]``, upward."""
     for folder in (start, *start.parents):
@@ -108,25 +164,38 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tcheck" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject)[0].get("tool", {})
+            if isinstance(tool, dict) and "tcheck" in tool:
+                return pyproject
     return None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """The data and the text of a TOML file; any problem is a usage error with its line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    try:
+        text = structured.decode(data)
+        return structured.load_toml(text), text
+    except structured.Problem as exc:
+        raise UsageError(f"{structured.where(path, exc.line)}: {exc.message}") from None
 
 
-def _validate(values: dict[str, Any], where: str) -> dict[str, Any]:
-    """Check types and spellings of raw settings; return them under Config's field names."""
+def _validate(values: dict[str, Any], source: str, text: str | None = None) -> dict[str, Any]:
+    """Check types and spellings of raw settings; return them under Config's field names.
+
+    ``source`` is the file (``text`` its content, to find the line of a bad key) or "command line".
+    """
+
+    def at(key: str, table: str | None = None) -> str:
+        return structured.where(source, structured.key_line(text, key, table) if text else None)
+
     out: dict[str, Any] = {}
     for key, value in values.items():
+        where = at(key)
         name = _KEYS.get(key)
         if name is None:
             raise UsageError(f"{where}: unknown setting {key!r}")
@@ -139,14 +208,15 @@ def _validate(values: dict[str, Any], where: str) -> dict[str, Any]:
         elif name == "severity":
             if not isinstance(value, dict):
                 raise UsageError(f"{where}: severity must be a table of CODE = level")
-            try:
-                value = frozen_map({k.upper(): Severity.parse(str(v)) for k, v in value.items()})
-            except ValueError as exc:
-                raise UsageError(f"{where}: {exc}") from None
+            value = frozen_map({k.upper(): _severity(k, v, at(k, "severity")) for k, v in value.items()})
         elif name == "options":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(f"{where}: options must be tables, e.g. [options.TC303]")
             value = frozen_map({k.upper(): frozen_map(v) for k, v in value.items()})
+            for (code, option), kind in READER_OPTIONS.items():
+                if option in value.get(code, {}):
+                    place = f"{at(option, f'options.{code}')}: [options.{code.lower()}] {option}"
+                    check_option(value[code][option], kind, place)
         elif name == "fail_on" and value not in FAIL_ON:
             raise UsageError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
         elif name == "format" and value not in FORMATS:
@@ -169,11 +239,30 @@ def _validate(values: dict[str, Any], where: str) -> dict[str, Any]:
     return out
 
 
+def _severity(key: str, value: Any, where: str) -> Severity:
+    if not _CODE_PREFIX.fullmatch(key.upper()):
+        raise UsageError(f"{where}: {key!r} is not a check code or prefix (such as TC3 or TC205)")
+    from tcheck.registry import all_rules
+
+    if not any(rule.code.startswith(key.upper()) for rule in all_rules()):
+        raise UsageError(f"{where}: no check has a code starting with {key.upper()!r} ('tcheck rules')")
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise UsageError(f"{where}: {exc}") from None
+
+
 def load_file(path: Path) -> dict[str, Any]:
     """Settings from one file, with relative glossary paths made absolute."""
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("tcheck", {}) if path.name == "pyproject.toml" else data
-    settings = _validate(dict(table), str(path))
+    data, text = _read_toml(path)
+    table: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("tcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            line = structured.key_line(text, "tcheck", "tool")
+            raise UsageError(f"{structured.where(path, line)}: [tool.tcheck] must be a table of settings")
+    settings = _validate(dict(table), str(path), text)
     if "glossaries" in settings:
         settings["glossaries"] = tuple(str((path.parent / g).resolve()) for g in settings["glossaries"])
     if "cache_dir" in settings:

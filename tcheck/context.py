@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from tcheck import gcutil
-from tcheck.config import Config
+from tcheck.config import Config, OptionKind
 from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term, primary
 from tcheck.model import Document
@@ -34,8 +34,8 @@ class Context:
     services: Any = None
     _matchers: dict[tuple[str, str | None, str | None], TermMatcher[TermHit]] = field(default_factory=dict)
 
-    def option(self, code: str, key: str, default: Any) -> Any:
-        return self.config.option(code, key, default)
+    def option(self, code: str, key: str, default: Any, kind: OptionKind | None = None) -> Any:
+        return self.config.option(code, key, default, kind)
 
     def glossaries_for(self, doc: Document) -> list[Glossary]:
         """The glossaries whose language pair fits this document."""

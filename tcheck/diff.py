@@ -61,6 +61,10 @@ class ChangedLines:
         return any(line in lines for line in range(first, last + 1))
 
 
+class _BadPath(ValueError):
+    pass
+
+
 def _unquote(name: str) -> str:
     """A path from a diff header: C-quoted by git when it holds unusual characters."""
     name = name.split("\t", 1)[0].rstrip("\r")
@@ -72,7 +76,10 @@ def _unquote(name: str) -> str:
         if ch == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
             if nxt in "01234567" and i + 3 < len(body):
-                out.append(int(body[i + 1 : i + 4], 8))
+                code = body[i + 1 : i + 4]
+                if any(c not in "01234567" for c in code) or int(code, 8) > 0o377:
+                    raise _BadPath(f"invalid escape '\\{code}' in the quoted path {name}")
+                out.append(int(code, 8))
                 i += 4
                 continue
             out.extend(_ESCAPES.get(nxt, nxt).encode())
@@ -83,17 +90,36 @@ def _unquote(name: str) -> str:
     return out.decode("utf-8", errors="replace")
 
 
-def parse_unified(text: str) -> dict[str, frozenset[int]]:
+def parse_unified(text: str, source: str = "diff") -> dict[str, frozenset[int]]:
     """Changed lines per path of the new side of a unified diff (``a/``/``b/`` prefixes dropped).
 
-    New files map to :data:`WHOLE_FILE`; deleted files are left out.
+    New files map to :data:`WHOLE_FILE`; deleted files are left out. A path that cannot be read
+    is a usage error ``SOURCE:LINE: message``.
     """
+    try:
+        return _parse_unified(text)
+    except _BadPath as exc:
+        raise UsageError(f"{source}:{exc.args[1]}: {exc.args[0]}") from None
+
+
+def looks_like_a_diff(text: str) -> bool:
+    """Whether ``text`` has a line a unified diff starts files or hunks with (empty text counts:
+    nothing changed)."""
+    if not text.strip():
+        return True
+    return _DIFF_LINE.search(text) is not None
+
+
+_DIFF_LINE = re.compile(r"^(?:diff |--- |\+\+\+ |@@ -|Index: |Binary files )", re.M)
+
+
+def _parse_unified(text: str) -> dict[str, frozenset[int]]:
     files: dict[str, set[int]] = {}
     new_files: set[str] = set()
     old: str | None = None
     current: str | None = None
     line_no = old_left = new_left = 0
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), 1):
         if (old_left > 0 or new_left > 0) and raw[:1] in ("+", " ", "-", ""):
             if raw.startswith("+") and current is not None:
                 files[current].add(line_no)
@@ -105,10 +131,10 @@ def parse_unified(text: str) -> dict[str, frozenset[int]]:
             continue
         old_left = new_left = 0
         if raw.startswith("--- "):
-            old = _unquote(raw[4:])
+            old = _unquote_at(raw[4:], number)
             current = None
         elif raw.startswith("+++ "):
-            new = _unquote(raw[4:])
+            new = _unquote_at(raw[4:], number)
             if new == "/dev/null":
                 current = None
                 continue
@@ -123,6 +149,13 @@ def parse_unified(text: str) -> dict[str, frozenset[int]]:
             line_no = int(match.group(3))
             new_left = int(match.group(4)) if match.group(4) is not None else 1
     return {p: WHOLE_FILE if p in new_files else frozenset(lines) for p, lines in files.items()}
+
+
+def _unquote_at(name: str, number: int) -> str:
+    try:
+        return _unquote(name)
+    except _BadPath as exc:
+        raise _BadPath(str(exc), number) from None
 
 
 def _git(args: Iterable[str], cwd: Path) -> str:
@@ -156,7 +189,9 @@ def from_git(rev: str, cwd: Path | None = None) -> ChangedLines:
         raise UsageError(f"--diff: unknown git revision {rev!r}") from None
     patch = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", rev, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
-    changed = {os.path.abspath(top / p): lines for p, lines in parse_unified(patch).items()}
+    changed = {
+        os.path.abspath(top / p): lines for p, lines in parse_unified(patch, f"git diff {rev}").items()
+    }
     for name in filter(None, untracked.split("\0")):
         changed[os.path.abspath(top / name)] = WHOLE_FILE
     return ChangedLines(rev, changed)
@@ -167,7 +202,9 @@ def from_patch(text: str, cwd: Path | None = None) -> ChangedLines:
     here = (cwd or Path.cwd()).resolve()
     exact: dict[str, frozenset[int]] = {}
     relative: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]] = {}
-    for name, lines in parse_unified(text).items():
+    if not looks_like_a_diff(text):
+        raise UsageError("--diff -: standard input is not a unified diff (no '+++ ' or '@@' line)")
+    for name, lines in parse_unified(text, "--diff -: standard input").items():
         exact[os.path.abspath(here / name)] = lines
         rel_parts = tuple(p for p in PurePosixPath(name).parts if p not in (".", "/"))
         if rel_parts and ".." not in rel_parts:
@@ -177,6 +214,10 @@ def from_patch(text: str, cwd: Path | None = None) -> ChangedLines:
 
 def changed_lines(spec: str, stdin_text: str | None = None, cwd: Path | None = None) -> ChangedLines:
     """``--diff REV`` (git) or ``--diff -`` (``stdin_text`` is the unified diff)."""
+    if not spec.strip():
+        raise UsageError(
+            "--diff needs a git revision or '-' (it was given an empty value: an unset variable?)"
+        )
     if spec == "-":
         if stdin_text is None:
             raise UsageError("--diff -: no diff on standard input")

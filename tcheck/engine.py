@@ -7,6 +7,7 @@ exit status; reporters only format what it returns.
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class RunResult:
     # translations per language: {"paired": n, "unpaired": [paths]} (see tcheck.bilingual.pairing)
     pairing: dict[str, dict[str, Any]] = field(default_factory=dict)
     verbose: bool = False  # text output lists the translations left without a source
+    languages: set[tuple[str | None, str | None]] = field(default_factory=set)  # (source, target) seen
 
     @property
     def exit_code(self) -> int:
@@ -87,9 +89,16 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
         if root.is_file():
             found.append(Input(str(root), given))
             continue
+        if not os.access(root, os.R_OK | os.X_OK):  # a folder that cannot be read: TC001 on it
+            found.append(Input(str(root), given))
+            continue
         for file in sorted(root.rglob("*")):
             rel = file.relative_to(root).as_posix()
             if any(part in SKIPPED_DIRS for part in file.relative_to(root).parts[:-1]):
+                continue
+            if file.is_dir() and file.name not in SKIPPED_DIRS and not os.access(file, os.R_OK | os.X_OK):
+                shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
+                found.append(Input(str(file), shown))  # rglob skips it silently: TC001 on it
                 continue
             wanted = file.suffix.lower() in CHECKED_SUFFIXES or is_resource_path(
                 (Path(given) / rel).as_posix()
@@ -119,6 +128,7 @@ class Engine:
         self.lines: dict[str, LineIndex] = {}
         self.suppressions: dict[str, tuple[Suppression, ...]] = {}
         self.files = 0
+        self.languages: set[tuple[str | None, str | None]] = set()
 
     def _can_run(self, rule: Rule, doc: Document) -> bool:
         if "source" in rule.needs and not doc.bilingual and doc.source is None:
@@ -166,6 +176,7 @@ class Engine:
     def check(self, doc: Document) -> None:
         """Run every document check on ``doc`` and feed it to the run checks."""
         self.files += 1
+        self.languages.add((doc.source_lang, doc.lang))
         self.lines[doc.path] = LineIndex(doc.text)
         if doc.source is not None and doc.source.path not in self.lines:
             self.lines[doc.source.path] = LineIndex(doc.source.text)  # related spans in the source
@@ -211,6 +222,7 @@ class Engine:
             fail_on=self.ctx.config.fail_on,
             signature=self.ctx.signature,
             texts=self.texts,
+            languages=self.languages,
         )
 
 

@@ -150,7 +150,7 @@ def load_documents(
             source = read_document(source_path, options=reader_options(config))
         except InputError as exc:
             raise UsageError(str(exc)) from None
-    min_confidence = float(config.option("TC002", "min-confidence", 0.3))
+    min_confidence = config.option("TC002", "min-confidence", 0.3, float)
     for item in inputs:
         try:
             docs = read_documents(

@@ -72,6 +72,7 @@ class _DocResult:
     texts: dict[str, str] = field(default_factory=dict)
     digests: dict[str, Any] = field(default_factory=dict)
     doc: Document | None = None
+    languages: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def _work(item: Input) -> list[_DocResult]:
                 engine.texts,
                 digests,
                 doc if needs_doc else None,
+                (doc.source_lang, doc.lang),
             )
         )
     return out
@@ -140,6 +142,7 @@ def _merge(parent: Engine, part: _DocResult) -> None:
     if part.path is None:
         return
     parent.files += 1
+    parent.languages.add(part.languages)
     _update(parent.lines, part.lines, part.path)
     _update(parent.suppressions, part.suppressions, part.path)
     _update(parent.texts, part.texts, part.path)

@@ -73,12 +73,12 @@ class Settings:
     def of(cls, ctx: Context, code: str) -> Settings:
         base = cls()
         return cls(
-            min_letters=int(ctx.option(code, "min-letters", base.min_letters)),
-            min_words=int(ctx.option(code, "min-words", base.min_words)),
-            min_probability=float(ctx.option(code, "min-probability", base.min_probability)),
-            run_letters=int(ctx.option(code, "min-run-letters", base.run_letters)),
-            run_words=int(ctx.option(code, "min-run-words", base.run_words)),
-            min_function_words=int(ctx.option(code, "min-function-words", base.min_function_words)),
+            min_letters=ctx.option(code, "min-letters", base.min_letters, int),
+            min_words=ctx.option(code, "min-words", base.min_words, int),
+            min_probability=ctx.option(code, "min-probability", base.min_probability, float),
+            run_letters=ctx.option(code, "min-run-letters", base.run_letters, int),
+            run_words=ctx.option(code, "min-run-words", base.run_words, int),
+            min_function_words=ctx.option(code, "min-function-words", base.min_function_words, int),
         )
 
 

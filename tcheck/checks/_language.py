@@ -75,7 +75,7 @@ def plausible(doc: Document, ctx: Context, code: str = "TC401") -> tuple[str, ..
     target = doc.lang
     if not target or not supported(target):
         return None
-    pool: Sequence[str] = ctx.option(code, "languages", DEFAULT_POOL)
+    pool: Sequence[str] = ctx.option(code, "languages", DEFAULT_POOL, list)
     source = doc.source_lang
     near = relatives(target)
     langs = [primary(target)]

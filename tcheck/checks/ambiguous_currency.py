@@ -53,7 +53,7 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
     lang = doc.lang
     if not lang:
         return
-    assumed = set(ctx.option("TC303", "assumed-currencies", DEFAULT_ASSUMED)) | home_currencies(lang)
+    assumed = set(ctx.option("TC303", "assumed-currencies", DEFAULT_ASSUMED, list)) | home_currencies(lang)
     source = doc.source_lang if doc.source_lang and doc.source_lang != lang else None
     source_home = home_currencies(source) if source else frozenset()
     own = amount_lexicon(lang)

@@ -80,7 +80,7 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     if doc.lang and doc.source_lang and primary(doc.lang) == primary(doc.source_lang):
         return
-    min_words = int(ctx.option("TC402", "min-words", 3))
+    min_words = ctx.option("TC402", "min-words", 3, int)
     for seg in doc.segments:
         other = seg.counterpart
         if other is None:

@@ -131,8 +131,8 @@ class InconsistentTranslation:
         self.by_target: dict[bytes, _Side] = {}
 
     def collect(self, doc: Document, ctx: Context) -> None:
-        ignore_case = bool(ctx.option("TC106", "ignore-case", False))
-        run_wide = ctx.option("TC106", "scope", "document") == "run"
+        ignore_case = ctx.option("TC106", "ignore-case", False, bool)
+        run_wide = ctx.option("TC106", "scope", "document", str) == "run"
         pair = (doc.source_lang or "", doc.lang or "")
         for seg in doc.segments:
             source = seg.counterpart

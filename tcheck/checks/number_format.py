@@ -130,8 +130,8 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     lang = doc.lang
     if not lang:
         return
-    strict = ctx.option("TC302", "mode", "mixed") == "strict"
-    min_group = int(ctx.option("TC302", "min-grouping", min_grouping(lang)))
+    strict = ctx.option("TC302", "mode", "mixed", str) == "strict"
+    min_group = ctx.option("TC302", "min-grouping", min_grouping(lang), int)
     seen: list[_Seen] = []
     technical = any(has_version(seg.text) for seg in doc.segments)
     source_lang = source_language(doc) if doc.bilingual else None

@@ -46,11 +46,11 @@ def round_trip_drift(doc: Document, ctx: Context) -> Iterator[Hit]:
     data = translations_of(doc, ctx.services)
     if data is None:
         return
-    min_length = int(ctx.option("TC501", "min-length", 20))
-    absolute = float(ctx.option("TC501", "min-chrf", 35))
-    mads = float(ctx.option("TC501", "relative-mads", 3.0))
-    spread = float(ctx.option("TC501", "min-spread", 10.0))
-    min_sentences = int(ctx.option("TC501", "min-sentences", 5))
+    min_length = ctx.option("TC501", "min-length", 20, int)
+    absolute = ctx.option("TC501", "min-chrf", 35.0, float)
+    mads = ctx.option("TC501", "relative-mads", 3.0, float)
+    spread = ctx.option("TC501", "min-spread", 10.0, float)
+    min_sentences = ctx.option("TC501", "min-sentences", 5, int)
     scored = [
         (trip, chrf(trip.round, trip.text)) for trip in data.trips if len(normalise(trip.text)) >= min_length
     ]

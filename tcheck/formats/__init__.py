@@ -8,6 +8,7 @@ translation resource files (:mod:`tcheck.formats.resources`), anything else → 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,11 @@ def decode(path: str, data: bytes) -> str:
     """UTF-8 text (a BOM is dropped) or an :class:`InputError` saying why not."""
     if not data.strip():
         raise EmptyInput(path, "empty file, nothing to check")
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere: text never holds NUL, and a checker must not read past it as prose
+        raise InputError(
+            path, f"binary file, not text (a NUL byte at byte {nul})", data.count(b"\n", 0, nul) + 1
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -48,6 +52,10 @@ def read_file(path: str) -> str:
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except OSError as exc:
+        if os.path.isdir(path):
+            raise InputError(
+                path, f"folder cannot be read ({exc.strerror}): its files are not checked"
+            ) from None
         raise InputError(path, f"cannot read: {exc.strerror}") from None
     return decode(path, data)
 

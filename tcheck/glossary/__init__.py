@@ -7,6 +7,7 @@ v2/v3 (:mod:`tcheck.glossary.tbx`); all load into one model (:mod:`tcheck.glossa
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from tcheck import gcutil
@@ -25,6 +26,7 @@ __all__ = [
     "lint",
     "load",
     "parse_file",
+    "usage_notes",
     "write",
 ]
 
@@ -150,6 +152,28 @@ def convert(source: str, target: str, tbx_version: int = 3, in_place: bool = Fal
     text = write(glossary, target, tbx_version)
     Path(target).write_text(text, encoding="utf-8")
     return glossary
+
+
+def usage_notes(loaded: Iterable[Glossary], languages: Iterable[tuple[str | None, str | None]]) -> list[str]:
+    """Notes on glossaries that did nothing in a run: no entries at all, or none of the checked
+    documents' ``(source, target)`` language pairs is one they serve."""
+    pairs = sorted(set(languages), key=lambda pair: (pair[0] or "", pair[1] or ""))
+    notes = []
+    for glossary in loaded:
+        if not glossary.entries:
+            notes.append(
+                f"glossary {glossary.path}: no entries (only a header or comments); it checks nothing"
+            )
+        elif pairs and not any(glossary.for_pair(src, tgt) is not None for src, tgt in pairs):
+            own = (
+                "/".join(glossary.languages)
+                or f"{glossary.source_lang or '?'}->{glossary.target_lang or '?'}"
+            )
+            seen = ", ".join(f"{src or '?'}->{tgt or '?'}" for src, tgt in pairs[:5])
+            notes.append(
+                f"glossary {glossary.path} ({own}) fits no checked document (documents: {seen}); it checked nothing"
+            )
+    return notes
 
 
 def default_glossaries() -> list[str]:

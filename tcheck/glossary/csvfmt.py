@@ -88,10 +88,12 @@ def _lines(text: str) -> tuple[str | None, str | None, list[tuple[int, str]]]:
     src = tgt = None
     rows: list[tuple[int, str]] = []
     pending: tuple[int, list[str]] | None = None
+    quotes = 0  # quote characters in the pending row so far
     for number, line in enumerate(text.splitlines(), 1):
         if pending is not None:
             pending[1].append(line)
-            if "\n".join(pending[1]).count('"') % 2 == 0:
+            quotes += line.count('"')
+            if quotes % 2 == 0:
                 rows.append((pending[0], "\n".join(pending[1])))
                 pending = None
             continue
@@ -105,6 +107,7 @@ def _lines(text: str) -> tuple[str | None, str | None, list[tuple[int, str]]]:
             continue
         if line.count('"') % 2:
             pending = (number, [line])
+            quotes = line.count('"')
         else:
             rows.append((number, line))
     if pending is not None:
@@ -120,7 +123,10 @@ def parse(path: str, text: str) -> Parsed:
     if not rows:
         return Parsed(src_lang, tgt_lang, (), (Problem(None, "glossary has no header row"),))
     header_line, header_text = rows[0]
-    header = [column_name(h) for h in next(csv.reader([header_text], delimiter=delimiter))]
+    header_cells = _cells(header_text, delimiter, header_line, problems)
+    if header_cells is None:
+        return Parsed(src_lang, tgt_lang, (), tuple(problems))
+    header = [column_name(h) for h in header_cells]
     for name in header:
         if name not in COLUMNS:
             problems.append(Problem(header_line, f"unknown column {name!r} (known: {', '.join(COLUMNS)})"))
@@ -130,7 +136,9 @@ def parse(path: str, text: str) -> Parsed:
         return Parsed(src_lang, tgt_lang, (), tuple(problems))
     entries: list[Entry] = []
     for number, line in rows[1:]:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
+        cells = _cells(line, delimiter, number, problems)
+        if cells is None:
+            continue
         if len(cells) > len(header):
             problems.append(Problem(number, f"{len(cells)} cells but the header has {len(header)}"))
             continue
@@ -138,6 +146,16 @@ def parse(path: str, text: str) -> Parsed:
         if entry is not None:
             entries.append(entry)
     return Parsed(src_lang, tgt_lang, tuple(entries), tuple(problems))
+
+
+def _cells(line: str, delimiter: str, number: int, problems: list[Problem]) -> list[str] | None:
+    """The cells of one row, or None (and a problem) when the csv module cannot read it: a cell
+    over its field limit (131,072 characters), a NUL character."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as exc:
+        problems.append(Problem(number, f"cannot read this row: {exc}"))
+        return None
 
 
 def _entry(

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from tcheck.formats.xmlsafe import MarkupTooLong, feed
 from tcheck.glossary.model import Entry, Parsed, Problem, Status, Term, primary
 
 _DNT = re.compile(r"do[\s_-]*not[\s_-]*translate|\bdnt\b|untranslat|not to be translated", re.I)
@@ -149,8 +150,10 @@ def parse_xml(text: str) -> tuple[Node | None, Problem | None]:
     parser = DefusedXMLParser(target=builder)
     builder.parser = parser
     try:
-        parser.feed(text.encode("utf-8"))
+        feed(parser.feed, text.encode("utf-8"), lambda: parser.parser.CurrentByteIndex)
         parser.close()
+    except MarkupTooLong as exc:
+        return None, Problem(exc.line, exc.message)
     except _TooDeep as exc:
         return None, Problem(
             exc.line, f"XML nested deeper than {MAX_DEPTH} elements (a termbase needs about 10)"

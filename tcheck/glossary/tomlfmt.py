@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from typing import Any
 
+from tcheck import structured
 from tcheck.glossary.model import Entry, Parsed, Problem, Term
 
 KEYS = {"id", "source", "target", "admitted", "forbidden", "case-sensitive", "dnt", "note"}
@@ -45,10 +45,9 @@ def _strings(value: Any, key: str, line: int | None, problems: list[Problem]) ->
 
 def parse(path: str, text: str) -> Parsed:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        return Parsed(None, None, (), (Problem(int(m.group(1)) if m else None, f"invalid TOML: {exc}"),))
+        data = structured.load_toml(text)
+    except structured.Problem as exc:
+        return Parsed(None, None, (), (Problem(exc.line, exc.message),))
     problems: list[Problem] = []
     data = {k.replace("_", "-"): v for k, v in data.items()}
     for key in data:
@@ -60,14 +59,22 @@ def parse(path: str, text: str) -> Parsed:
         tgt = ""
     src = src if isinstance(src, str) else None
     tables = data.get("term", data.get("entry", []))
-    lines = [text.count("\n", 0, m.start()) + 1 for m in _TABLE.finditer(text)]
+    lines: list[int] = []
+    number, counted = 1, 0
+    for match in _TABLE.finditer(text):
+        number += text.count("\n", counted, match.start())
+        counted = match.start()
+        lines.append(number)
     entries: list[Entry] = []
     if not isinstance(tables, list):
         problems.append(Problem(None, "term must be an array of tables ([[term]])"))
         tables = []
-    for index, table in enumerate(tables):
+    for index, raw in enumerate(tables):
         line = lines[index] if index < len(lines) else None
-        table = {k.replace("_", "-"): v for k, v in table.items()}
+        if not isinstance(raw, dict):
+            problems.append(Problem(line, "each term must be a table ([[term]] with source = ...)"))
+            continue
+        table = {k.replace("_", "-"): v for k, v in raw.items()}
         before = len(problems)
         for key in table:
             if key not in KEYS:

@@ -3,9 +3,10 @@
 Entries are keyed by the model's identity and version (see ``mt.ModelInfo.key``), the direction
 (``from>to``) and the normalised source text. Several tcheck processes may share one file: SQLite's
 write-ahead log lets readers and a writer work at once, and a busy timeout makes a second writer
-wait instead of failing. A file that is not a usable cache (corrupt, truncated, another program's
-database, an old schema) is moved aside and rebuilt with a warning; if even that fails, the run goes
-on with an in-memory cache. The cache never makes a run fail.
+wait instead of failing. A file that is not a usable cache (corrupt, truncated, an old schema) is
+moved aside and rebuilt with a warning; if even that fails, the run goes on with an in-memory cache.
+Another program's database (tables that are not the cache's) is neither used nor changed: the run
+warns and caches in memory. The cache never makes a run fail.
 """
 
 from __future__ import annotations
@@ -29,6 +30,29 @@ def default_cache_dir() -> Path:
     return Path(base) / "tcheck"
 
 
+class ForeignDatabase(sqlite3.DatabaseError):
+    """A valid SQLite database that is not a tcheck cache: it is neither used nor changed."""
+
+
+_OURS = {"meta": ["key", "value"], "translations": ["model", "direction", "source", "target", "created"]}
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """Raise :class:`ForeignDatabase` when the database holds tables that are not the cache's.
+
+    An empty database is a new cache; a corrupt file raises the usual DatabaseError.
+    """
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    others = sorted(t for t in tables if t not in _OURS)
+    if others:
+        shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+        raise ForeignDatabase(f"tables {shown}")
+    for table in tables:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        if columns != _OURS[table]:
+            raise ForeignDatabase(f"a table {table} with columns {', '.join(columns)}")
+
+
 class TranslationCache:
     """Maps ``(model, direction, text)`` to a translation; ``path=None`` keeps it in memory."""
 
@@ -44,6 +68,13 @@ class TranslationCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._open_waiting(self.path)
+        except ForeignDatabase as exc:
+            self.warnings.append(
+                f"translation cache {self.path} is another program's database ({exc}); left it as it "
+                "is and using a cache in memory (choose another folder with --cache-dir)"
+            )
+            self.path = None
+            return self._prepare(self._memory())
         except sqlite3.DatabaseError as exc:
             return self._rebuild(str(exc))
         except OSError as exc:
@@ -65,6 +96,9 @@ class TranslationCache:
             conn = self._connect(path)
             try:
                 return self._prepare(conn)
+            except ForeignDatabase:
+                conn.close()
+                raise
             except sqlite3.OperationalError as exc:
                 conn.close()
                 busy = "locked" in str(exc) or "busy" in str(exc)
@@ -85,7 +119,9 @@ class TranslationCache:
 
     @staticmethod
     def _prepare(conn: sqlite3.Connection) -> sqlite3.Connection:
-        """Create the tables, or raise DatabaseError when the file is not a cache of ours."""
+        """Create the tables, or raise DatabaseError when the file is not a cache of ours
+        (:class:`ForeignDatabase`, before anything is changed, when it is another program's)."""
+        _refuse_foreign(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
