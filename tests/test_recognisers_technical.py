@@ -140,3 +140,21 @@ def test_indexed_pairing_equals_pairwise_comparison(seed: int) -> None:
     source, target = find_quantities(text(), "en"), find_quantities(text(), "nb")
     left, right = _pair(source, target)
     assert ([q.start for q in left], [t.start for t in right]) == _brute_pair(source, target)
+
+
+def test_program_date_stamps_are_dates_not_numbers() -> None:
+    mentions = recognise("###### Automatisch generiert von spf13/cobra am 14-Jan-2026", "de")
+    (stamp,) = mentions.dates
+    assert (stamp.kind, stamp.day, stamp.month, stamp.year) == ("stamp", 14, 1, 2026)
+    assert all(q.value not in (14, 2026) for q in mentions.numbers)
+
+
+def test_glued_magnitude_may_be_a_size() -> None:
+    (q,) = recognise("Charts must be smaller than 1M.", "en").numbers
+    assert q.values() == (Decimal("1000000"), Decimal("1"))  # one million, or 1 MB
+
+
+def test_dependency_updates_are_versions_not_clock_times() -> None:
+    assert recognise("Upgrade kstatus to 1.2 and controller-runtime to 0.24", "en").times == ()
+    assert recognise("bump golang.org/x/net from 0.23 to 0.24", "en").times == ()
+    assert [t.minutes for t in recognise("The meeting moved to 10.30 on Monday.", "en").times] == [630]

@@ -145,3 +145,58 @@ def test_skeleton_folds_transliteration() -> None:
     assert skeleton("Tokayev") == skeleton("Tokaev") == skeleton("Tokajev")
     assert skeleton("Aleksandr") == skeleton("Alexandr")
     assert skeleton("Kassym-Jomart") == skeleton("Kasym Zhomart")
+
+
+def _tc103(tmp_path: Path, text: str, lang: str) -> list[dict]:
+    return findings(run_text(tmp_path, text, target_lang=lang), "TC103")
+
+
+def test_particles_written_onto_latin_names_are_one_name(tmp_path: Path) -> None:
+    ko = (
+        "YAML과 JSON을 지원합니다. YAML은 읽기 쉽습니다. API에 요청하고 API를 호출합니다.\n\n"
+        "URL의 형식과 URL을 확인하세요. YAML로 작성하고 YAML이 좋습니다. CRD가 있고 CRD를 설치합니다.\n"
+    )
+    assert _tc103(tmp_path, ko, "ko") == []
+    bn = "API-গুলির সীমাবদ্ধতা রয়েছে। APIগুলি প্রোগ্রামকে সাহায্য করে। APIগুলি দ্রুত।\n"
+    assert _tc103(tmp_path, bn, "bn") == []
+    # the Latin part is still compared: a real variant inside Korean text is reported
+    found = _tc103(tmp_path, "GitHub에서 확인하세요. GitHub를 사용합니다. Github에 올리세요.\n", "ko")
+    assert [f["suggestion"] for f in found] == ["GitHub"]
+
+
+def test_codes_and_consistent_acronyms_are_not_variants(tmp_path: Path) -> None:
+    text = (
+        "HIP-0023 describes the plugin system. HIP-0026 describes the chart format.\n\n"
+        "Both TC401 and TC410 report language problems.\n\n"
+        "The OTEP process changes the OTLP protocol. Every OTEP needs review before OTLP changes.\n"
+    )
+    assert _tc103(tmp_path, text, "en") == []
+    assert relate("OTEP", "OTLP", None, set()) is not None  # one changed letter, if one is rare
+    # a shouted word is not an acronym: ПРИМІТКИ (notes) and ПРИМІТКА (note)
+    assert relate("ПРИМІТКИ", "ПРИМІТКА", None, set()) is None
+
+
+def test_different_common_words_are_not_transliterations() -> None:
+    assert relate("Daten", "Dateien", None, set()) is None
+    assert relate("Herkunftsdaten", "Herkunftsdateien", None, set()) is None
+    assert relate("Tokayev", "Tokaev", None, set()) is not None
+
+
+def test_labels_and_alternatives_given_on_purpose(tmp_path: Path) -> None:
+    fr = "NOTE : Helm ne gère pas cela.\n\n**Note :** Un chart peut servir de bibliothèque.\n\nNOTE : Le fichier doit exister.\n"
+    assert _tc103(tmp_path, fr, "fr") == []
+    it = "Multitenancy (o multi-tenancy) si riferisce a una installazione. Senza multitenancy serve altro.\n"
+    assert _tc103(tmp_path, it, "it") == []
+
+
+def test_german_compounds_and_identifiers_are_notes(tmp_path: Path) -> None:
+    de = (
+        "Die Chart-Repositories liegen auf dem Server.\n\n"
+        "Chart Repositories werden mit Helm verwaltet.\n\n"
+        "Die Chart-Repositories sind öffentlich.\n"
+    )
+    assert [f["severity"] for f in _tc103(tmp_path, de, "de")] == ["info"]
+    en = "The SHA256 digest is signed. Docker prints the SHA256 digest. Each SHA-256 digest is unique.\n"
+    assert [f["severity"] for f in _tc103(tmp_path, en, "en")] == ["info"]
+    real = "Go to GitHub. Open GitHub issues. Sign in to Github.\n"
+    assert [f["severity"] for f in _tc103(tmp_path, real, "en")] == ["warning"]

@@ -90,3 +90,23 @@ def test_lists_are_not_decimals(tmp_path: Path) -> None:
     assert _tc302(tmp_path, "See sections 2,3 and 4. More than 1,000 people came.\n", "en") == []
     (f,) = _tc302(tmp_path, "The rate was 2,5 percent. More than 1,000 people came.\n", "en")
     assert f["suggestion"] == "2.5"
+
+
+def test_literals_kept_from_the_source_in_technical_text(tmp_path: Path) -> None:
+    def run(source: str, target: str) -> list[dict]:
+        (tmp_path / "en.txt").write_text(source, encoding="utf-8")
+        (tmp_path / "de.txt").write_text(target, encoding="utf-8")
+        result = run_paths(
+            [tmp_path / "de.txt"],
+            source=tmp_path / "en.txt",
+            select=["TC302"],
+            source_lang="en",
+            target_lang="de",
+        )
+        return findings(result, "TC302")
+
+    source = "Helm 3.2.1 formats `%f` as a decimal point but no exponent, e.g. 123.456\n"
+    assert run(source, "Helm 3.2.1 formatiert `%f` als Dezimalpunkt ohne Exponent, z.B. 123.456\n") == []
+    # in prose, the same copy is an error: German readers take 2.300 for two thousand three hundred
+    (f,) = run("He paid 2.300 dollars.\n", "Er zahlte 2.300 Dollar.\n")
+    assert f["severity"] == "error"

@@ -16,6 +16,8 @@ TOKEN = re.compile(r"[^\W_](?:\w|['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))*")
 _OPENERS = set("\"“”«»‘’'(–—-•:*[")
 MAX_SPANS = 40
 MIN_NAME = 5
+MAX_ACRONYM = 6  # longer all-capital words are shouted words (ПРИМІТКИ/ПРИМІТКА), not acronyms
+ONE_LETTER = "one changed letter"
 
 # Transliteration: spellings that stand for one sound in romanised names (Tokayev/Tokaev/Tokajev,
 # Nazarbayev/Nazarbaev, Kazakhstan/Qazaqstan, Aleksandr/Alexandr). Applied in order.
@@ -45,13 +47,18 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def skeleton(form: str) -> str:
-    """A form reduced to what transliteration, doubled letters and punctuation cannot change."""
+def transliterated(form: str) -> str:
+    """A form with transliteration variants folded (kh/h, zh/j, y/j/i, a glide i between
+    vowels ...), doubled letters kept."""
     s = strip_marks(letters(form))
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
-    s = _VOWEL_I.sub("", s)
-    return _DOUBLE.sub(r"\1", s)
+    return _VOWEL_I.sub("", s)
+
+
+def skeleton(form: str) -> str:
+    """A form reduced to what transliteration, doubled letters and punctuation cannot change."""
+    return _DOUBLE.sub(r"\1", transliterated(form))
 
 
 def is_acronym(form: str) -> bool:
@@ -100,6 +107,25 @@ def _mostly_caps(text: str) -> bool:
     return upper >= 8 and upper > 0.6 * sum(map(str.isalpha, text))
 
 
+def _cased_part(word: str) -> str:
+    """A word up to where a cased script (Latin, Cyrillic, Greek) gives way to an uncased one:
+    in Korean, Japanese or Bengali a particle or suffix is written onto a Latin name
+    (``YAML과``, ``API를``, ``URLの``, ``API-গুলির``), and the name is only its Latin part."""
+    cased = False
+    for i, ch in enumerate(word):
+        if ch.isupper() or ch.islower():
+            cased = True
+        elif cased and ch.isalpha():
+            return word[:i].rstrip("-‐‑")
+    return word
+
+
+def is_label(text: str, end: int) -> bool:
+    """A word followed by a colon at the start of a sentence: ``NOTE:``, ``**Tipp:**`` (an
+    admonition label, whose capitals are typography, not spelling)."""
+    return text[end : end + 3].lstrip(" \u00a0*_")[:1] in (":", "：")
+
+
 def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """``(start, end, word, initial)`` of the words of one sentence (not of shouted ones)."""
     if _mostly_caps(text):
@@ -107,10 +133,14 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
     first = True
     for m in TOKEN.finditer(text):
         start = m.start()
+        word = _cased_part(m.group())
+        if not word:
+            first = False
+            continue
         j = start - 1
         while j >= 0 and text[j] == " ":
             j -= 1
-        yield start, m.end(), m.group(), first or (j >= 0 and text[j] in _OPENERS)
+        yield start, start + len(word), word, first or (j >= 0 and text[j] in _OPENERS)
         first = False
 
 
@@ -154,7 +184,8 @@ def relate(a: str, b: str, stem: Callable[[str], str] | None, lowercase: set[str
     if skeleton(a) == skeleton(b):
         if _DOUBLE.sub(r"\1", la) == _DOUBLE.sub(r"\1", lb):
             return Relation("a doubled letter")
-        return Relation("a transliteration variant")
+        if transliterated(a) == transliterated(b):  # not Daten/Dateien: a glide and a double
+            return Relation("a transliteration variant")
     return None
 
 
@@ -180,12 +211,14 @@ def _acronyms(a: str, b: str) -> Relation | None:
 
     if len(a) != len(b) or len(a) < 3:
         return None
+    if any(x != y and (x.isdigit() or y.isdigit()) for x, y in zip(a, b, strict=True)):
+        return None  # codes: HIP-0023/HIP-0026, TC401/TC410
     if sorted(a) == sorted(b):
         if OSA.distance(a, b) <= (1 if len(a) == 3 else 2):
             return Relation("transposed letters")
         return None
-    if len(a) >= 4 and Hamming.distance(a, b) == 1 and a[0] == b[0]:
-        return Relation("one changed letter", same_doc_only=True)
+    if MAX_ACRONYM >= len(a) >= 4 and Hamming.distance(a, b) == 1 and a[0] == b[0]:
+        return Relation(ONE_LETTER, same_doc_only=True)
     return None
 
 

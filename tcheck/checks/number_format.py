@@ -139,7 +139,7 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
         mentions = recognise(seg.text, lang)
         reported: list[Quantity] = []
         if source_lang is not None:
-            for q, hit in _against_source(seg, mentions.numbers, lang, source_lang):
+            for q, hit in _against_source(seg, mentions.numbers, lang, source_lang, technical):
                 reported.append(q)
                 yield hit
         for q in mentions.numbers:
@@ -174,17 +174,19 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _against_source(
-    seg: Segment, numbers: tuple[Quantity, ...], lang: str, source_lang: str
+    seg: Segment, numbers: tuple[Quantity, ...], lang: str, source_lang: str, technical: bool
 ) -> Iterator[tuple[Quantity, Hit]]:
     """``2,300`` in a Norwegian text whose source says 2,300: the locale reads 2.3."""
     src = seg.counterpart
-    ambiguous = [q for q in numbers if q.alt is not None]
+    ambiguous = [q for q in numbers if q.alt is not None and q.suffix is None]
     if src is None or not ambiguous:
         return
-    source_values = {
-        v for q in recognise(src.text, source_lang, lang).numbers for v in (q.value, q.reading.value)
-    }
+    source_numbers = recognise(src.text, source_lang, lang).numbers
+    source_values = {v for q in source_numbers for v in (q.value, q.reading.value)}
+    copied = {q.text for q in source_numbers} if technical else set()
     for q in ambiguous:
+        if q.text in copied:
+            continue  # "e.g. 123.456" as a program prints it: a literal kept from the source
         if q.alt in source_values and q.value not in source_values:
             shown = seg.text[q.start : q.digits_end]
             yield (

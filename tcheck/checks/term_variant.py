@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 from tcheck.checks._variants import (
+    ONE_LETTER,
     TOKEN,
     Form,
     Relation,
@@ -17,6 +20,7 @@ from tcheck.checks._variants import (
     is_acronym,
     is_capitalised,
     is_defined,
+    is_label,
     letters,
     relate,
     tokens,
@@ -33,7 +37,8 @@ TOPIC_OVERLAP = 3
 MAX_NAMES_PER_DOC = 400
 # Languages that write every noun with a capital, so a capital does not make a name.
 NOUN_CAPITALISING = frozenset({"de", "lb", "gsw"})
-SPELLING = ("different capitals", "a hyphen or space variant")
+HYPHEN = "a hyphen or space variant"
+SPELLING = ("different capitals", HYPHEN)
 
 
 class _Language:
@@ -57,21 +62,25 @@ class _Digest:
     source_lang: str | None
     forms: list[tuple[str, int, int, bool, int, bool]] = field(default_factory=list)
     spaced: list[tuple[str, int, int, bool, int]] = field(default_factory=list)
-    compounds: list[tuple[int, int, str]] = field(default_factory=list)
+    compounds: list[tuple[int, int, str, int]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     lowercase: set[str] = field(default_factory=set)
     sentences: int = 0
 
 
-def _compounds(doc: Document, hyphenated: dict[str, set[str]]) -> list[tuple[int, int, str]]:
-    """Lower-case compounds written both with and without hyphens in this document."""
-    found: dict[str, list[tuple[int, int, str]]] = {}
+def _compounds(
+    doc: Document, hyphenated: dict[str, set[str]], sentence_starts: list[int]
+) -> list[tuple[int, int, str, int]]:
+    """Lower-case compounds written both with and without hyphens in this document, with the
+    number of their sentence (``sentence_starts``: file offsets where sentences 1, 2 ... start)."""
+    found: dict[str, list[tuple[int, int, str, int]]] = {}
     for seg in doc.segments:
         for m in TOKEN.finditer(seg.text):
             word = m.group()
             if word.islower() and (key := letters(word)) in hyphenated:
                 span = seg.file_span(m.start(), m.end())
-                found.setdefault(key, []).append((span.start, span.end, word))
+                sentence = bisect_right(sentence_starts, span.start)
+                found.setdefault(key, []).append((span.start, span.end, word, sentence))
     return [o for occurrences in found.values() if len({o[2] for o in occurrences}) > 1 for o in occurrences]
 
 
@@ -128,9 +137,11 @@ class TermVariant:
         forms, spaced, names = found.forms, found.spaced, found.names
         hyphenated: dict[str, set[str]] = {}  # lower-case compounds: letters -> surfaces
         lowercase = found.lowercase  # this document's lower-case words (letters only)
+        sentence_starts: list[int] = []
         for seg in doc.segments:
             for s_start, _, sentence in seg.sentence_texts():
                 found.sentences += 1
+                sentence_starts.append(seg.file_span(s_start, s_start).start)
                 previous: tuple[int, int, str, bool] | None = None
                 for start, end, word, initial in tokens(sentence):
                     if word.islower():
@@ -143,6 +154,9 @@ class TermVariant:
                                 hyphenated.setdefault(letters(word), set()).add(word)
                         continue
                     a, b = s_start + start, s_start + end
+                    if initial and is_label(sentence, end):
+                        previous = None  # "NOTE:", "**Tipp:**": a label's capitals are typography
+                        continue
                     if is_acronym(word) or is_capitalised(word):
                         span = seg.file_span(a, b)
                         defined = is_acronym(word) and is_defined(seg.text, a, b)
@@ -159,7 +173,7 @@ class TermVariant:
                     previous = None
         pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
         if pairs:
-            found.compounds = _compounds(doc, pairs)
+            found.compounds = _compounds(doc, pairs, sentence_starts)
         return found
 
     def absorb(self, found: _Digest, ctx: Context) -> None:
@@ -182,8 +196,8 @@ class TermVariant:
                 pair_form.add(index, start, end, initial, offset + sentence)
         self.sentence += found.sentences
         state.lowercase |= found.lowercase
-        for start, end, word in found.compounds:
-            state.forms.setdefault(word, Form(word)).add(index, start, end, False)
+        for start, end, word, sentence in found.compounds:
+            state.forms.setdefault(word, Form(word)).add(index, start, end, False, offset + sentence)
         self.names.append(found.names)
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
@@ -218,6 +232,7 @@ class TermVariant:
                 blocks.setdefault(key, []).append(form)
         parent: dict[str, str] = {}
         labels: dict[frozenset[str], str] = {}
+        alternatives = _alternatives(state.forms.values())
 
         def find(x: str) -> str:
             while parent.setdefault(x, x) != x:
@@ -232,6 +247,10 @@ class TermVariant:
                 return
             if relation.label not in SPELLING and contrasted(a, b):
                 return
+            if relation.label == HYPHEN and letters(a.text) in alternatives:
+                return  # "Multitenancy (or multi-tenancy)": both spellings given on purpose
+            if relation.label == ONE_LETTER and min(a.count, b.count) >= 2:
+                return  # OTEP and OTLP, each used more than once: two acronyms
             if lang in NOUN_CAPITALISING and relation.label not in SPELLING and not is_acronym(a.text):
                 if not set(a.docs) & set(b.docs):
                     return  # every noun has a capital: only one document is evidence enough
@@ -251,13 +270,13 @@ class TermVariant:
             if spaced is not None and spaced.text != form.text and ("-" in form.text or " " not in form.text):
                 if is_capitalised(form.text) and len(letters(form.text)) >= 2 * 3:
                     by_text[spaced.text] = spaced
-                    link(spaced, form, Relation("a hyphen or space variant"))
+                    link(spaced, form, Relation(HYPHEN))
         clusters: dict[str, list[Form]] = {}
         for text in parent:
             clusters.setdefault(find(text), []).append(by_text[text])
         for members in clusters.values():
             if len(members) > 1:
-                yield from self._report(members, labels, state)
+                yield from self._report(members, labels, state, lang)
 
     def _glossary_status(self, form: Form, state: _Language) -> tuple[str, str | None] | None:
         if state.matcher is None:
@@ -269,7 +288,7 @@ class TermVariant:
         return None
 
     def _report(
-        self, members: list[Form], labels: dict[frozenset[str], str], state: _Language
+        self, members: list[Form], labels: dict[frozenset[str], str], state: _Language, lang: str
     ) -> Iterator[Hit]:
         members.sort(key=lambda f: (-f.count, f.spans[0] if f.spans else (0, 0, 0)))
         known = {f.text: self._glossary_status(f, state) for f in members}
@@ -305,6 +324,7 @@ class TermVariant:
                 suggestion = None if tie else other.text
             related = self._related(form, other)
             confidence = round(other.count / (other.count + form.count), 2)
+            severity = Severity.INFO if _orthographic(members, labels, lang) else None
             for doc, start, end in form.spans:
                 yield Hit(
                     span=Span(start, end),
@@ -313,6 +333,7 @@ class TermVariant:
                     related=related(doc),
                     confidence=confidence,
                     path=self.paths[doc],
+                    severity=severity,
                 )
 
     def _related(self, form: Form, other: Form) -> Callable[[int], tuple[Related, ...]]:
@@ -321,6 +342,36 @@ class TermVariant:
             return tuple(Related(self.paths[d], Span(s, e), f"'{other.text}'") for d, s, e in spans)
 
         return related
+
+
+def _alternatives(forms: Iterable[Form]) -> set[str]:
+    """Letters of the words written joined and hyphenated (or spaced) in one sentence: one
+    spelling given as an alternative to the other (``Multitenancy (or multi-tenancy)``)."""
+    joined: dict[str, set[int]] = {}
+    split: dict[str, set[int]] = {}
+    for form in forms:
+        side = split if ("-" in form.text or " " in form.text) else joined
+        side.setdefault(letters(form.text), set()).update(form.sentences - {-1})
+    return {key for key, sentences in split.items() if sentences & joined.get(key, set())}
+
+
+def _orthographic(members: list[Form], labels: dict[frozenset[str], str], lang: str) -> bool:
+    """Whether the forms differ only as two accepted spellings do, so the finding is a note
+    (info): a compound joined, hyphenated or spaced in a language that capitalises nouns
+    (``Chart-Repositories``/``Chart Repositories``, ``Helmbibliothek``), an identifier beside
+    its words (``GoVersion``/``Go-Version``), or letters and digits with or without a hyphen
+    (``SHA-256``/``SHA256``)."""
+    found = [labels.get(frozenset((a.text, b.text))) for a, b in combinations(members[:MAX_BLOCK], 2)]
+    if any(label not in (None, HYPHEN) for label in found) or HYPHEN not in found:
+        return False
+    if lang in NOUN_CAPITALISING:
+        return True
+    texts = [f.text for f in members]
+    return any(_CAMEL.fullmatch(t) or _DIGITS_HYPHEN.search(t) for t in texts)
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+")  # GoVersion, ReplicationController
+_DIGITS_HYPHEN = re.compile(r"[^\W\d_]-\d")  # SHA-256, COVID-19
 
 
 def _times(n: int) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from tcheck.locale import babel_locale
 from tcheck.recognise.spans import SpanSet
+from tcheck.recognise.stamps import date_stamps
 
 _SPACE = r"[\s\u00a0\u202f]"
 
@@ -27,8 +28,8 @@ _SPACE = r"[\s\u00a0\u202f]"
 class DateMention:
     """A date, a month or a weekday in text; offsets are relative to the text searched.
 
-    ``kind`` is ``date`` (a day with its month), ``month`` (a month, maybe with a year) or
-    ``weekday`` (a weekday on its own). ``weekday_at`` is the weekday name's own span.
+    ``kind`` is ``date`` (a day with its month), ``month`` (a month, maybe with a year),
+    ``weekday`` (a weekday on its own) or ``stamp`` (a program's ``12-Jun-2026``). ``weekday_at`` is the weekday name's own span.
     """
 
     start: int
@@ -337,6 +338,9 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 )
             )
             taken.append((match.start(), match.end()))
+    for start, end, day, month, year in date_stamps(text):  # "12-Jun-2026" in any language
+        found.append(DateMention(start, end, text[start:end], "stamp", None, day, month, year))
+        taken.append((start, end))
     numeric = SpanSet(taken)
     for match in _matches(lex, text):
         start, end = match.span()

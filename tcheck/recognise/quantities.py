@@ -126,6 +126,8 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
                 end = m.end()
     value = reading.value * multiplier if multiplier else reading.value
     alt = reading.alt * multiplier if (reading.alt is not None and multiplier) else reading.alt
+    if suffix is not None and multiplier and alt is None:
+        alt = reading.value  # "1M" may be one megabyte ("1 MB"), "600M" 600 mebibytes
     ordinal = bool(_ORDINAL_AFTER.match(text, digits_end)) and reading.decimal is None and multiplier is None
     if start > 0 and text[start - 1] == "第":
         ordinal = True

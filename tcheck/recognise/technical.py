@@ -21,6 +21,10 @@ _CONSTRAINT = re.compile(r"(?:[<>=~^]=?|!=)[\s\u00a0]*v?$")
 _DOTTED_VERSION = re.compile(r"(?<![\d.])v?\d+\.\d+\.\d+|(?<![^\W\d_])v\d+\.\d+")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.]*)[\s\u00a0:]+v?$")
 VERSION_WINDOW = 80
+# "Upgrade kstatus to 1.2", "bump golang.org/x/net from 0.23 to 0.24": a dependency update
+_UPGRADE = re.compile(
+    r"\b(?:[Uu]pgrade|[Bb]ump|[Uu]pdate)[sd]?\b(?:[^.;\n]|\.(?=\w))*\b(?:to|from)[\s\u00a0]+v?$"
+)
 
 
 def glued_suffix(text: str, end: int) -> tuple[str, Decimal | None] | None:
@@ -59,6 +63,8 @@ def version_like(text: str, start: int, end: int, lang: str) -> bool:
         return True
     previous = _PREVIOUS_WORD.search(before)
     if previous is not None and previous.group(1).lower().startswith(_version_words()):
+        return True
+    if _UPGRADE.search(text, max(0, start - 60), start):
         return True
     if before.rstrip().endswith(_version_words()):  # "バージョン1.2" (no space, no word boundary)
         return True

@@ -18,6 +18,7 @@ from typing import Any
 
 from tcheck.locale import babel_locale
 from tcheck.numbers import cjk_value, word_lexicon
+from tcheck.recognise.technical import version_like
 
 DAY = 24 * 60
 
@@ -247,6 +248,8 @@ def _mention(lex: TimeLexicon, text: str, match: re.Match[str]) -> TimeMention |
         return None
     if dotted and not evidence and _quantity_follows(text, match.end("m"), lex.lang):
         return None  # "to 1.05 million", "at 2.25 percent"
+    if dotted and not evidence and version_like(text, start_h, match.end("m"), lex.lang):
+        return None  # "Upgrade controller-runtime to 0.24", "from 1.28 to 1.29.1"
     if kind == "ampm" and not 1 <= hour <= 12:
         return None
     if hour > 24 or (hour == 24 and minute):
