@@ -158,3 +158,7 @@ def test_dependency_updates_are_versions_not_clock_times() -> None:
     assert recognise("Upgrade kstatus to 1.2 and controller-runtime to 0.24", "en").times == ()
     assert recognise("bump golang.org/x/net from 0.23 to 0.24", "en").times == ()
     assert [t.minutes for t in recognise("The meeting moved to 10.30 on Monday.", "en").times] == [630]
+
+
+def test_a_marker_inside_a_word_is_no_marker() -> None:
+    assert recognise("水平スケーリングはRAM 4GBのマシン4台で対応します。", "ja").times == ()

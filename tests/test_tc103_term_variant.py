@@ -157,6 +157,8 @@ def test_particles_written_onto_latin_names_are_one_name(tmp_path: Path) -> None
         "URL의 형식과 URL을 확인하세요. YAML로 작성하고 YAML이 좋습니다. CRD가 있고 CRD를 설치합니다.\n"
     )
     assert _tc103(tmp_path, ko, "ko") == []
+    ja = "継続的デプロイメント(CD)はCIと密接に関連しており、しばしばCI/CDと呼ばれます。CDは自動です。\n"
+    assert _tc103(tmp_path, ja, "ja") == []
     bn = "API-গুলির সীমাবদ্ধতা রয়েছে। APIগুলি প্রোগ্রামকে সাহায্য করে। APIগুলি দ্রুত।\n"
     assert _tc103(tmp_path, bn, "bn") == []
     # the Latin part is still compared: a real variant inside Korean text is reported

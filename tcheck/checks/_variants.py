@@ -107,17 +107,22 @@ def _mostly_caps(text: str) -> bool:
     return upper >= 8 and upper > 0.6 * sum(map(str.isalpha, text))
 
 
-def _cased_part(word: str) -> str:
-    """A word up to where a cased script (Latin, Cyrillic, Greek) gives way to an uncased one:
-    in Korean, Japanese or Bengali a particle or suffix is written onto a Latin name
-    (``YAML과``, ``API를``, ``URLの``, ``API-গুলির``), and the name is only its Latin part."""
-    cased = False
+def _cased_part(word: str) -> tuple[int, str]:
+    """``(offset, part)``: the run of a cased script (Latin, Cyrillic, Greek) in a word that
+    also holds an uncased one. In Korean, Japanese or Bengali a particle or suffix is written
+    onto a Latin name (``YAML과``, ``API를``, ``しばしばCI``, ``API-গুলির``): the name is only
+    its Latin part."""
+    first = next((i for i, ch in enumerate(word) if ch.isupper() or ch.islower()), None)
+    if first is None:
+        return 0, word
+    if first and word[:first].isalpha():
+        word = word[first:]
+    else:
+        first = 0
     for i, ch in enumerate(word):
-        if ch.isupper() or ch.islower():
-            cased = True
-        elif cased and ch.isalpha():
-            return word[:i].rstrip("-‐‑")
-    return word
+        if ch.isalpha() and not (ch.isupper() or ch.islower()):
+            return first, word[:i].rstrip("-‐‑")
+    return first, word
 
 
 def is_label(text: str, end: int) -> bool:
@@ -132,8 +137,8 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         return
     first = True
     for m in TOKEN.finditer(text):
-        start = m.start()
-        word = _cased_part(m.group())
+        shift, word = _cased_part(m.group())
+        start = m.start() + shift
         if not word:
             first = False
             continue

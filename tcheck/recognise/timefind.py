@@ -154,7 +154,8 @@ def time_lexicon(lang: str) -> TimeLexicon:
     hour = rf"\d{{1,2}}|[{re.escape(cjk)}]{{1,3}}" if cjk else r"\d{1,2}"
     minutes = data.get("minutes")
     s = r"[\s\u00a0\u202f]"
-    before = rf"(?:(?P<pb>{markers}){s}*)?" if _period_first(lang) and markers else ""
+    # a marker before the hour ("午前9時", "오전 9시"), not the end of a word ("RAM 4GB")
+    before = rf"(?:(?<![A-Za-z])(?P<pb>{markers}){s}*)?" if _period_first(lang) and markers else ""
     prefix_alt = _alt(strong + weak, escape=False)
     pattern = (
         (rf"(?:(?P<pre>(?<![^\W\d_])(?:{prefix_alt})){s}*)?" if prefix_alt else "")
