@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import findings, run_paths
+from tcheck.errors import InputError
 from tcheck.formats import read_documents
+from tcheck.formats.xmlsafe import MAX_DEPTH as XML_DEPTH
 from tcheck.glossary import lint
 from tcheck.glossary.tbx import MAX_DEPTH, Node, parse
 
@@ -96,3 +100,11 @@ def test_node_walk_and_text_do_not_recurse() -> None:
     assert len(root.walk()) == DEPTH + 1
     assert len(root.walk(frozenset({"note"}))) == 1
     assert root.text.startswith("a0123") and len(root.text) == DEPTH + 1
+
+
+def test_xml_nested_beyond_the_limit_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "deeper.xlf"
+    path.write_text(_nested(XLIFF_12, "g", XML_DEPTH + 1), encoding="utf-8")
+    with pytest.raises(InputError, match=f"nested deeper than {XML_DEPTH:,} elements") as caught:
+        read_documents(str(path))
+    assert caught.value.line == 4

@@ -31,12 +31,12 @@ class Chunk:
 
 @dataclass(slots=True)
 class Element:
-    """An element with its attributes (local names, no prefixes) and children."""
+    """An element with its attributes (local names, no prefixes; read-only, as elements with the
+    same attributes share one dict) and children."""
 
     name: str
     attrs: dict[str, str]
     start: int
-    line: int
     end: int = 0
     children: list[Element | Chunk] = field(default_factory=list)
 
@@ -152,6 +152,9 @@ class Text:
 # 2.5 scans an unfinished token again from its start at every call: a token of n MiB costs n²/2 MiB
 # of scanning. Real files have tokens of a few hundred bytes; text and CDATA may be any length.
 MAX_TOKEN = 4 * 2**20
+# Elements nested deeper are refused (TC001): inline markup nests a few levels, and a tree ten
+# thousand deep already costs megabytes of objects for a few hundred kilobytes of file.
+MAX_DEPTH = 10_000
 _PIECE = 2**20
 
 
@@ -234,14 +237,21 @@ def parse(
     def index() -> int:
         return int(reader._parser.CurrentByteIndex)  # the expat parser behind the SAX driver
 
+    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+
     class Handler(ContentHandler):
         def startElement(self, name: str, attrs: Any) -> None:
-            node = Element(
-                _local(name),
-                {_local(k): v for k, v in attrs.items()},
-                index(),
-                int(reader._parser.CurrentLineNumber),
-            )
+            if len(stack) >= MAX_DEPTH:
+                line = int(reader._parser.CurrentLineNumber)
+                raise InputError(path, f"XML nested deeper than {MAX_DEPTH:,} elements; refused", line)
+            # identical attribute sets (<g id="1">, <x id="2"/> ...) share one read-only dict
+            items = tuple((_local(k), v) for k, v in attrs.items())
+            own = shared.get(items)
+            if own is None:
+                own = dict(items)
+                if len(shared) < 4096:
+                    shared[items] = own
+            node = Element(_local(name), own, index())
             if stack:
                 stack[-1].children.append(node)
             else:
