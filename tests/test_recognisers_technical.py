@@ -162,3 +162,12 @@ def test_dependency_updates_are_versions_not_clock_times() -> None:
 
 def test_a_marker_inside_a_word_is_no_marker() -> None:
     assert recognise("水平スケーリングはRAM 4GBのマシン4台で対応します。", "ja").times == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("16진수 표기법과 10진수", "ko"), ("16進数の表記と10進数", "ja"), ("16进制表示法", "zh")],
+)
+def test_digits_that_name_a_number_base_are_codes(text: str, lang: str) -> None:
+    assert all(q.code for q in recognise(text, lang).numbers)
+    assert not any(q.code for q in recognise("290개의 PR", "ko").numbers)

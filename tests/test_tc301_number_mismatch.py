@@ -122,3 +122,9 @@ def test_magnitudes_lists_and_codes(tmp_path: Path) -> None:
     assert _tc301_pair(tmp_path, source, target, "en", "fr") == []
     found = _tc301_pair(tmp_path, "The A380 landed.\n", "L'A320 a atterri.\n", "en", "fr")
     assert [f["suggestion"] for f in found] == ["380"]
+
+
+def test_number_base_names_are_not_numbers(tmp_path: Path) -> None:
+    source = "* `%x` hexadecimal notation (with decimal power of two exponent)\n"
+    target = "* `%x` (두 지수의 10진수 거듭제곱 형태의) 16진수 표기법\n"
+    assert _tc301_pair(tmp_path, source, target, "en", "ko") == []

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
-from tcheck.numbers import _TOKEN, Reading, _reading, multiplier_regex, multipliers, number_symbols
+from tcheck.numbers import _TOKEN, Reading, _reading, lang_data, multiplier_regex, multipliers, number_symbols
 from tcheck.recognise.technical import glued_suffix, list_items, version_like
 from tcheck.recognise.units import unit_at, unit_end_at
 
@@ -145,7 +146,7 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
         reading,
         multiplier,
         unit,
-        _code_like(text, start),
+        _code_like(text, start) or text.startswith(_name_suffixes(lang), digits_end),
         ordinal,
         suffix[0] if suffix else None,
         reading.decimal == "." and reading.group is None and version_like(text, start, digits_end, lang),
@@ -158,6 +159,12 @@ def _plain(text: str, start: int, end: int, lang: str) -> Quantity:
     reading = Reading(Decimal(digits), None, False, None, None, len(digits))
     unit = unit_at(text, end, lang) if _word_may_follow(text, end) else None
     return Quantity(start, end, end, digits, reading.value, None, reading, None, unit, False, False)
+
+
+@cache
+def _name_suffixes(lang: str) -> tuple[str, ...]:
+    """Words after which digits name something (``16진수``: hexadecimal), from numbers.toml."""
+    return tuple(lang_data(lang).get("name-suffixes", ()))
 
 
 def _word_may_follow(text: str, pos: int) -> bool:
