@@ -47,14 +47,14 @@ def with_languages(
 ) -> Document:
     """Fill in the document's target and source language.
 
-    The repository layout (``content/ja/``, ``post.ja.md``, as paired) > options > front matter >
-    the layout of a file checked alone > detection.
+    Options (``--target-lang``) > front matter > the repository layout (``content/ja/``,
+    ``post.ja.md``, as paired, or of a file checked alone) > detection.
     """
     path = path or doc.path
     lang = (
-        layout_lang
-        or config.target_lang
+        config.target_lang
         or doc.lang
+        or layout_lang
         or (language_from_path(path) if layout_lang is None else None)
         or detect_language(doc)
     )
