@@ -178,3 +178,14 @@ def test_a_file_with_overlong_markup_is_tc001_and_others_are_checked(tmp_path: P
     (finding,) = findings(result, "TC001")
     assert finding["path"].endswith("big.tmx") and "in one piece" in finding["message"]
     assert result.files_checked == 1
+
+
+def test_xliff_code_points_that_are_not_characters_become_spaces() -> None:
+    text = (
+        '<?xml version="1.0"?><xliff version="2.0" srcLang="nb" trgLang="de"><file id="f"><unit id="1">'
+        '<segment><source>Hei</source><target>Hallo<cp hex="D800"/>Welt<cp hex="7"/>!<cp hex="zz"/></target>'
+        "</segment></unit></file></xliff>"
+    )
+    (seg,) = xliff.read("a.xlf", text).segments
+    assert seg.text == "Hallo Welt\x07!"
+    seg.text.encode("utf-8")

@@ -140,7 +140,10 @@ class TextBuilder:
                 self.add_char(" ", child.start, child.end)
             elif how == "cp":
                 try:
-                    self.add_char(chr(int(child.get("hex", "20") or "20", 16)), child.start, child.end)
+                    code = int(child.get("hex", "20") or "20", 16)
+                    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate is no character: it could not be printed
+                        raise ValueError(code)
+                    self.add_char(chr(code), child.start, child.end)
                 except (ValueError, OverflowError):
                     self.add_char(" ", child.start, child.end)
 
