@@ -15,7 +15,7 @@ from tcheck.formats import read_document, read_documents
 from tcheck.formats.frontmatter import prose_keys_option
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import normalize_lang
-from tcheck.model import Document, Segment, Span, frozen_map
+from tcheck.model import Document, Segment, frozen_map
 
 
 def detect_language(doc: Document, sample_size: int = 1500) -> str | None:
@@ -68,24 +68,30 @@ def with_languages(
 
 
 def _by_lines(doc: Document) -> tuple[Segment, ...]:
+    """The prose of ``doc`` line by line: each segment cut at its line breaks (the readers' masks,
+    such as Markdown's code blocks and markup, stay masked). Segments read from escaped formats
+    (offsets per character) stay whole."""
     segments = []
-    offset = 0
-    for number, line in enumerate(doc.text.split("\n"), 1):
-        stripped = line.strip()
-        if stripped:
-            start = offset + (len(line) - len(line.lstrip()))
-            text = stripped
-            segments.append(
-                Segment(
-                    f"l{number}",
-                    text,
-                    Span(start, start + len(text)),
-                    "line",
-                    split_sentences(text),
-                    path=doc.path,
+    for seg in doc.segments:
+        if seg.offsets is not None or "\n" not in seg.text:
+            segments.append(seg)
+            continue
+        at = 0
+        for number, line in enumerate(seg.text.split("\n")):
+            lead = len(line) - len(line.lstrip())
+            text = line.strip()
+            if text:
+                segments.append(
+                    Segment(
+                        f"{seg.id}.l{number + 1}",
+                        text,
+                        seg.file_span(at + lead, at + lead + len(text)),
+                        "line" if seg.kind == "paragraph" else seg.kind,
+                        split_sentences(text),
+                        path=seg.path or doc.path,
+                    )
                 )
-            )
-        offset += len(line) + 1
+            at += len(line) + 1
     return tuple(segments)
 
 

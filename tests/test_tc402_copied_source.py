@@ -80,3 +80,16 @@ def test_changelog_table_rows_are_copied_by_design() -> None:
     assert [text[f["offset"] : f["end_offset"]] for f in found] == [
         "Read the upgrade guide before you move your charts to the new version."
     ]
+
+
+def test_command_titles_are_copied_by_design_paragraphs_are_not(tmp_path: Path) -> None:
+    """A command reference page keeps its title (``helm repo remove``); its prose must be translated."""
+    (tmp_path / ".git").mkdir()
+    en = "---\ntitle: helm repo remove\n---\n\n## helm repo remove\n\nRemove one or more chart repositories from the list.\n"
+    de_copy = "---\ntitle: helm repo remove\n---\n\n## helm repo remove\n\nRemove one or more chart repositories from the list.\n"
+    for lang, text in (("en", en), ("de", de_copy)):
+        page = tmp_path / "content" / lang / "helm_repo_remove.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(text, encoding="utf-8")
+    found = findings(run_paths([tmp_path / "content" / "de"], select=["TC402"]), "TC402")
+    assert [f["line"] for f in found] == [7]

@@ -20,6 +20,11 @@ _COMMIT = re.compile(
 )
 
 
+# Page titles, headings and table cells of a few words are names as often as not (``helm repo
+# remove``, a product, a command): copied by design.
+_LABELS = frozenset({"front-matter", "heading", "table"})
+_LABEL_WORDS = 4
+
 _REFERENCE = re.compile(r"(?<![\w&])#\d{2,}\b|\b[0-9a-f]{7,40}\b")
 
 
@@ -46,9 +51,8 @@ def translatable(text: str, min_words: int, title_words: int = 3) -> bool:
     if len(found) < min_words:
         return False
     ordinary = sum(1 for i, w in enumerate(found) if w.islower() or (i == 0 and w[1:].islower()))
-    if not any(w.islower() and len(w) >= 3 for w in found):
-        if len(found) <= title_words:
-            return False  # a title or a term name
+    if len(found) <= title_words and (title_words > 3 or not any(w.islower() and len(w) >= 3 for w in found)):
+        return False  # a title or a term name
     if 2 * ordinary <= len(found) + scanned.technical:
         return False  # mostly identifiers, names and numbers
     return _COMMIT.search(text) is None
@@ -65,7 +69,8 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     capitalised first word) making more than half of its words and technical strings. Text that
     holds only markup, names, numbers, code, URLs or identifiers (``values.yaml``, ``--set``,
     ``#30576``, ``TestDedupeRepos``), a title of three words or fewer whose words are all
-    capitalised ("Shift Left", "Search Results"), a commit subject ("fix(lint): ...") and a table
+    capitalised ("Shift Left", "Search Results"), a page title, heading or table cell of four words
+    or fewer (``helm repo remove``: commands and product names), a commit subject ("fix(lint): ...") and a table
     row citing an issue, pull request or commit (``| #30576 | 2025-02-23 | user | Fix tests |``,
     a changelog) are copied by design and never reported.
 
@@ -86,7 +91,8 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
         if other is None:
             continue
         text = " ".join(seg.text.split())
-        if text != " ".join(other.text.split()) or not translatable(text, min_words):
+        title_words = _LABEL_WORDS if seg.kind in _LABELS else 3
+        if text != " ".join(other.text.split()) or not translatable(text, min_words, title_words):
             continue
         if log_row(doc, seg):
             continue
