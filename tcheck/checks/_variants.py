@@ -189,7 +189,7 @@ def relate(a: str, b: str, stem: Callable[[str], str] | None, lowercase: set[str
     if skeleton(a) == skeleton(b):
         if _DOUBLE.sub(r"\1", la) == _DOUBLE.sub(r"\1", lb):
             return Relation("a doubled letter")
-        if transliterated(a) == transliterated(b):  # not Daten/Dateien: a glide and a double
+        if transliterated(a) == transliterated(b) or distance == 1:  # Continous; not Daten/Dateien
             return Relation("a transliteration variant")
     return None
 

@@ -105,6 +105,13 @@ class TermVariant:
     one is the start of the other (``Kazakh``/``Kazakhstan``) or that share a Snowball stem are
     never paired; neither are ordinary words (forms also written in lower case), a capital that
     only starts a sentence, shouted (all-caps) sentences, or acronyms of under three letters.
+    Codes that differ in a digit (``HIP-0023``/``HIP-0026``, ``TC401``/``TC501``), acronyms that
+    each occur more than once (``OTEP``/``OTLP``), labels (``NOTE:``/``Note:``) and spellings
+    given side by side (``Multitenancy (or multi-tenancy)``) are not reported; a particle or
+    suffix written onto a Latin name (``YAML과``, ``API를``, ``APIの``) is not part of it. A
+    compound joined, hyphenated or spaced in German (``Chart-Repositories``/``Chart
+    Repositories``), an identifier beside its words (``GoVersion``/``Go-Version``) and
+    ``SHA-256``/``SHA256`` are reported as info: both spellings are accepted.
     Forms in different documents are paired only when the documents share at least three other
     names (the same story). The rarer form is reported at each place, with related spans at the
     other form. When a glossary knows a form, its preferred term is the suggestion and forbidden
