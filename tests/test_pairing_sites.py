@@ -216,3 +216,14 @@ def test_empty_translation_is_a_stub_not_unreadable(tmp_path: Path) -> None:
     result = run_paths([tmp_path / "content"], select=["TC0", "TC404"])
     codes = sorted((f["code"], Path(f["path"]).parts[-4]) for f in findings(result))
     assert codes == [("TC404", "de"), ("TC404", "ja")]
+
+
+def test_two_folders_of_one_language(tmp_path: Path) -> None:
+    """``zh-cn`` and ``zh-tw`` are two languages of the site, both paired with ``en``."""
+    (tmp_path / ".git").mkdir()
+    zh_cn = "# 入门\n\n在创建第一个项目之前，请先安装命令行工具。\n"
+    zh_tw = "# 入門\n\n在建立第一個專案之前，請先安裝命令列工具。\n"
+    _write(tmp_path, {"content/en/a.md": EN_PAGE, "content/zh-cn/a.md": zh_cn, "content/zh-tw/a.md": zh_tw})
+    pairs = _by_path(tmp_path, ["content"])
+    assert pairs["content/zh-cn/a.md"] == ("zh_Hans_CN", "content/en/a.md")
+    assert pairs["content/zh-tw/a.md"] == ("zh_Hant_TW", "content/en/a.md")

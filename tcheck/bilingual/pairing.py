@@ -160,7 +160,7 @@ class Repository:
         return str(path) in self.known or path.name in self._entries(path.parent)
 
     def _lang_folders(self, parent: Path, declared: frozenset[str] | None) -> dict[str, str]:
-        """Language folders in ``parent``: primary language → folder name (the exact code first)."""
+        """Language folders in ``parent``: folder name → its language code."""
         cached = self._folders.get((parent, declared))
         if cached is not None:
             return cached
@@ -171,9 +171,7 @@ class Repository:
                 continue
             if declared is not None and name not in declared and code not in declared:
                 continue
-            key = primary(code) or code
-            if key not in out or name.lower() == key:
-                out[key] = name
+            out[name] = code
         self._folders[(parent, declared)] = out
         return out
 
@@ -224,11 +222,11 @@ class Repository:
             if code is None:
                 continue
             folders = self._lang_folders(parent, site.languages)
-            if len(folders) < 2 or folders.get(primary(code) or code) != part:
+            if len(folders) < 2 or part not in folders:
                 continue
             if primary(code) == source_lang:
                 return code, source_lang, None
-            original_folder = folders.get(source_lang)
+            original_folder = _source_folder(folders, source_lang)
             if original_folder is None:
                 return code, source_lang, None
             return code, source_lang, self._original(parent.joinpath(original_folder, *parts[i + 1 :]))
@@ -263,6 +261,15 @@ class Repository:
         # Counted as a translation without its original only beside other languages of the page.
         siblings = [n for n in self._entries(path.parent) if n != path.name and n.startswith(f"{base}.")]
         return code, source_lang if siblings else None, None
+
+
+def _source_folder(folders: Mapping[str, str], source_lang: str) -> str | None:
+    """The folder of the source language: named exactly by it (``en``), else the first of it
+    (``en-us``)."""
+    candidates = sorted(name for name, code in folders.items() if primary(code) == source_lang)
+    exact = [name for name in candidates if name.lower() == source_lang]
+    found = exact or candidates
+    return found[0] if found else None
 
 
 def _shown(path: Path, known: Mapping[str, Input]) -> str:
