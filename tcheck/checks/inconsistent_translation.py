@@ -18,6 +18,7 @@ _TRAILING = re.compile(r"[\s.!?:;,…]+$")
 _MARKUP = re.compile(r"\{#[^}\n]*\}|\{\.[^}\n]*\}|\{/\*.*?\*/\}|\]\([^)\s]*\)|[*_`\[\]]+|^#+\s+", re.S)
 _PUNCT = re.compile(r"[^\w\s]+")
 _MIN_CONFIDENCE = 0.6  # aligned sentences paired with less confidence are left out
+_MIN_WORDS = 3  # aligned sentences shorter than this (a name in a table cell) are left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,8 @@ class InconsistentTranslation:
 
     Sentences that tcheck aligned itself (a translated page paired with its original) are
     compared within their document (option ``scope``: ``"document"``, or ``"run"`` to compare
-    across pages too), only when they were paired with confidence, and only in the first
+    across pages too), only when they were paired with confidence and have three words or more
+    (a table cell of one name is no sentence to compare), and only in the first
     direction (one wording for two source sentences is a translator's freedom in prose): a page
     whose translator reworded a heading elsewhere on the site is not an inconsistency a reader
     meets. Units of
@@ -141,7 +143,8 @@ class InconsistentTranslation:
             path = seg.path or doc.path
             aligned = (source.path or path) != path  # a sentence of another file, paired by tcheck
             if aligned and (
-                (seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE)
+                len(source.text.split()) < _MIN_WORDS
+                or (seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE)
                 or (seg.kind == "heading") != (source.kind == "heading")
                 or (seg.kind == "heading" and doc.source is not None and _other_ids(seg, source, doc))
             ):
