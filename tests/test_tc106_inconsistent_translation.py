@@ -92,6 +92,8 @@ def _site(root: Path, pages: dict[str, str]) -> Path:
 
 def test_aligned_page_with_one_sentence_two_ways(tmp_path: Path) -> None:
     root = _site(tmp_path, {"en/faq.md": EN_FAQ, "nb/faq.md": NB_FAQ_TWO_WAYS})
+    assert findings(run_paths([root], select=["TC106"]), "TC106") == []  # prose: off by default
+    (tmp_path / "tcheck.toml").write_text('[options.TC106]\nscope = "document"\n', encoding="utf-8")
     (found,) = findings(run_paths([root], select=["TC106"]), "TC106")
     assert found["path"].endswith("nb/faq.md") and found["line"] in (3, 9)
 
@@ -101,6 +103,7 @@ def test_other_pages_may_word_it_differently_unless_scope_is_run(tmp_path: Path)
         tmp_path,
         {"en/faq.md": EN_FAQ, "nb/faq.md": NB_FAQ_ONE_WAY, "en/guide.md": EN_GUIDE, "nb/guide.md": NB_GUIDE},
     )
+    (tmp_path / "tcheck.toml").write_text('[options.TC106]\nscope = "document"\n', encoding="utf-8")
     assert findings(run_paths([root], select=["TC106"]), "TC106") == []
     config = tmp_path / "tcheck.toml"
     config.write_text('[options.TC106]\nscope = "run"\n', encoding="utf-8")

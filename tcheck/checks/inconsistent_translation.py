@@ -108,9 +108,10 @@ class InconsistentTranslation:
     compares sources without capitals too). A PO context (``msgctxt``) keeps entries apart, and
     texts without letters are skipped.
 
-    Sentences that tcheck aligned itself (a translated page paired with its original) are
-    compared within their document (option ``scope``: ``"document"``, or ``"run"`` to compare
-    across pages too), only when they were paired with confidence and have three words or more
+    Sentences that tcheck aligned itself (a translated page paired with its original) are not
+    compared by default: translators of prose vary their wording on purpose, and on real sites
+    nearly every such finding was a rewording, not an error. Option ``scope``: ``"document"``
+    compares them within their page, ``"run"`` across pages too; then only when they were paired with confidence and have three words or more
     (a table cell of one name is no sentence to compare), and only in the first
     direction (one wording for two source sentences is a translator's freedom in prose): a page
     whose translator reworded a heading elsewhere on the site is not an inconsistency a reader
@@ -134,7 +135,8 @@ class InconsistentTranslation:
 
     def collect(self, doc: Document, ctx: Context) -> None:
         ignore_case = ctx.option("TC106", "ignore-case", False, bool)
-        run_wide = ctx.option("TC106", "scope", "document", str) == "run"
+        scope = ctx.option("TC106", "scope", "off", str)
+        run_wide = scope == "run"
         pair = (doc.source_lang or "", doc.lang or "")
         for seg in doc.segments:
             source = seg.counterpart
@@ -142,6 +144,8 @@ class InconsistentTranslation:
                 continue
             path = seg.path or doc.path
             aligned = (source.path or path) != path  # a sentence of another file, paired by tcheck
+            if aligned and scope not in ("document", "run"):
+                continue
             if aligned and (
                 len(source.text.split()) < _MIN_WORDS
                 or (seg.confidence is not None and seg.confidence < _MIN_CONFIDENCE)
