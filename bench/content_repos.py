@@ -98,13 +98,19 @@ def report(site: Path, payload: dict[str, Any], cpu: float, args: argparse.Names
                 continue
             print(f"   --- {code}: {min(args.sample, len(items))} of {len(items)}")
             for finding in rng.sample(items, min(args.sample, len(items))):
-                print(f"   {finding['path']}:{finding['line']}:{finding['column']} {finding['message'][:240]}")
+                print(
+                    f"   {finding['path']}:{finding['line']}:{finding['column']} {finding['message'][:240]}"
+                )
                 print(f"       | {_line(site, finding)[:240]}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("sites", nargs="+", type=Path, help="site folders (e.g. ../shared/data/content-repos/*)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "sites", nargs="+", type=Path, help="site folders (e.g. ../shared/data/content-repos/*)"
+    )
     parser.add_argument("--sample", type=int, default=0, help="findings per code to print with their line")
     parser.add_argument("--codes", default="", help="only sample these codes (comma-separated)")
     parser.add_argument("--seed", type=int, default=1)
