@@ -48,9 +48,15 @@ def run_site(site: Path, extra: list[str]) -> tuple[dict[str, Any], float]:
     return json.loads(proc.stdout), cpu
 
 
+def _read(path: Path) -> str:
+    """The file as tcheck reads it: line endings kept, so offsets match."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
 def _line(site: Path, finding: dict[str, Any]) -> str:
     try:
-        lines = (site / finding["path"]).read_text(encoding="utf-8").split("\n")
+        lines = _read(site / finding["path"]).split("\n")
         return lines[finding["line"] - 1]
     except (OSError, IndexError, UnicodeDecodeError):
         return "<unreadable>"
@@ -60,7 +66,7 @@ def _points_at_markup(site: Path, finding: dict[str, Any], cache: dict[str, str]
     path = finding["path"]
     if path not in cache:
         try:
-            cache[path] = (site / path).read_text(encoding="utf-8")
+            cache[path] = _read(site / path)
         except (OSError, UnicodeDecodeError):
             cache[path] = ""
     text = cache[path][finding["offset"] : finding["end_offset"]].lstrip()
