@@ -10,7 +10,7 @@ import pytest
 
 from tcheck.errors import InputError
 from tcheck.formats import po, tmx, xliff
-from tcheck.formats.bilingual import TextBuilder
+from tcheck.formats.bilingual import TextBuilder, lines
 from tcheck.formats.xmlsafe import MAX_TOKEN, Text, parse
 from tcheck.model import OffsetRuns, Segment, Span
 
@@ -189,3 +189,8 @@ def test_xliff_code_points_that_are_not_characters_become_spaces() -> None:
     (seg,) = xliff.read("a.xlf", text).segments
     assert seg.text == "Hallo Welt\x07!"
     seg.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "\n", "a\r\nb", "a\n\nb\n", "ø\n日本\n"])
+def test_lines_are_those_of_split(text: str) -> None:
+    assert list(lines(text)) == text.split("\n")

@@ -179,6 +179,17 @@ class TextBuilder:
         )
 
 
+def lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` split at ``\\n``, as ``text.split("\\n")`` gives them, one at a time
+    (a list of every line of a large file would cost more than the file)."""
+    pos = 0
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield text[pos:end]
+        pos = end + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One translation unit read from a bilingual file."""

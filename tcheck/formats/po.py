@@ -10,10 +10,11 @@ segment id, so that the same text in different contexts is not taken for one sou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tcheck.errors import InputError
-from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document
+from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document, lines
 from tcheck.model import Document, Segment
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+(?=")')
@@ -54,12 +55,13 @@ def _unescape(builder: TextBuilder, body: str, start: int, path: str, line: int)
             raise InputError(path, f"unknown escape '\\{nxt}' in a PO string", line)
 
 
-def _entries(path: str, text: str) -> list[_Entry]:
-    entries: list[_Entry] = []
+def _entries(path: str, text: str) -> Iterator[_Entry]:
+    """Each entry once it is complete (the next one has begun, or the file has ended)."""
     current: _Entry | None = None
+    last: _Entry | None = None  # the newest entry, not yet handed out
     builder: TextBuilder | None = None
     offset = 0
-    for number, raw in enumerate(text.split("\n"), 1):
+    for number, raw in enumerate(lines(text), 1):
         line = raw.rstrip("\r")
         stripped = line.strip()
         start = offset + len(line) - len(line.lstrip())
@@ -69,8 +71,9 @@ def _entries(path: str, text: str) -> list[_Entry]:
             continue
         if stripped.startswith("#"):
             if current is None or current.fields:
-                current = _Entry(number)
-                entries.append(current)
+                if last is not None:
+                    yield last
+                current = last = _Entry(number)
             if stripped.startswith("#~"):
                 current.flags.add("obsolete")
             elif stripped.startswith("#,"):
@@ -84,8 +87,9 @@ def _entries(path: str, text: str) -> list[_Entry]:
                 name == "msgid" and current is not None and "msgid" in current.fields
             )
             if current is None or starts_entry:
-                current = _Entry(number)
-                entries.append(current)
+                if last is not None:
+                    yield last
+                current = last = _Entry(number)
             if name in current.fields:
                 raise InputError(path, f"duplicate {name} in one PO entry", number)
             builder = current.fields[name] = TextBuilder()
@@ -98,7 +102,8 @@ def _entries(path: str, text: str) -> list[_Entry]:
         if quoted is None or builder is None:
             raise InputError(path, "unterminated or malformed PO string", number)
         _unescape(builder, quoted.group(1), start + quoted.start(1), path, number)
-    return entries
+    if last is not None:
+        yield last
 
 
 def _header(entry: _Entry) -> dict[str, str]:

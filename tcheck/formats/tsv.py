@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tcheck.errors import InputError
-from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document
+from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document, lines
 from tcheck.model import Document
 
 _CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
@@ -40,7 +40,7 @@ def read(path: str, text: str) -> Document:
     langs: tuple[str | None, str | None] = (None, None)
     offset = 0
     first = True
-    for number, raw in enumerate(text.split("\n"), 1):
+    for number, raw in enumerate(lines(text), 1):
         line = raw.rstrip("\r")
         start = offset
         offset += len(raw) + 1
