@@ -7,6 +7,7 @@ the top of the document that is nothing but a date (``Wednesday, January 19``,
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import tomllib
@@ -201,14 +202,30 @@ def document_year(doc: Document, lang: str) -> YearHint | None:
     return None
 
 
+def dated_indices(mentions: Sequence[DateMention]) -> list[int]:
+    """Indices of the mentions that give a year and a month, in order (for :func:`year_in_context`)."""
+    return [n for n, m in enumerate(mentions) if m.year is not None and m.month is not None]
+
+
+_LOOKBACK = 16  # earlier dated mentions tried: keeps a paragraph of many dates linear
+
+
 def year_in_context(
-    mentions: Sequence[DateMention], index: int, fallback: YearHint | None
+    mentions: Sequence[DateMention],
+    index: int,
+    fallback: YearHint | None,
+    dated: Sequence[int] | None = None,
 ) -> tuple[int, str] | None:
     """The year of ``mentions[index]`` (a date written without a year): the nearest earlier
     date of the same text that has one (``3 January 2022 ... Wednesday 5 January``), moving to the
-    next year across a new year, else the document's year."""
+    next year across a new year, else the document's year. ``dated`` (from
+    :func:`dated_indices`, computed once per text) keeps the search short."""
     mention = mentions[index]
-    for earlier in reversed(mentions[:index]):
+    if dated is None:
+        dated = dated_indices(mentions[:index])
+    stop = bisect.bisect_left(dated, index)
+    for k in range(stop - 1, max(-1, stop - 1 - _LOOKBACK), -1):
+        earlier = mentions[dated[k]]
         if earlier.year is None or earlier.month is None or mention.month is None:
             continue
         year = earlier.year + (1 if earlier.month >= 11 and mention.month <= 2 else 0)

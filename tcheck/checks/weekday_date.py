@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.dates import document_year, year_in_context
+from tcheck.dates import dated_indices, document_year, year_in_context
 from tcheck.locale import babel_locale
 from tcheck.model import Document, Hit, Severity
 from tcheck.recognise import recognise
@@ -51,6 +51,7 @@ def weekday_date(doc: Document, ctx: Context) -> Iterator[Hit]:
     hint = document_year(doc, lang)
     for seg in doc.segments:
         dates = recognise(seg.text, lang).dates
+        dated = dated_indices(dates)
         for index, mention in enumerate(dates):
             if (
                 mention.weekday is None
@@ -63,7 +64,7 @@ def weekday_date(doc: Document, ctx: Context) -> Iterator[Hit]:
             if mention.year is not None:
                 year = mention.year
             else:
-                found = year_in_context(dates, index, hint)
+                found = year_in_context(dates, index, hint, dated)
                 if found is None:
                     continue
                 year, inferred = found
