@@ -112,7 +112,8 @@ def inconsistent_rendering(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _bilingual(doc: Document, ctx: Context) -> Iterator[Hit]:
-    by_source: dict[tuple[str, str], list[Use]] = {}
+    # uses per (concept, source surface), each once: keyed by place, in order of appearance
+    by_source: dict[tuple[str, str], dict[tuple[int, int, int, str], Use]] = {}
     for seg, _src, source, target in pairs(doc, ctx):
         for (_s, _e), matches in source.items():
             surface = matches[0].text
@@ -122,9 +123,11 @@ def _bilingual(doc: Document, ctx: Context) -> Iterator[Hit]:
                     for t in t_matches:
                         if t.payload.entry.id == entry_id and t.payload.term.status != "forbidden":
                             key = (entry_id, surface.casefold())
-                            use = (seg, start, end, t.payload.term, t.payload)
-                            if use not in by_source.setdefault(key, []):
-                                by_source[key].append(use)
-    for (_, surface), uses in by_source.items():
+                            place = (id(seg), start, end, t.payload.term.text)
+                            known = by_source.setdefault(key, {})
+                            if place not in known:
+                                known[place] = (seg, start, end, t.payload.term, t.payload)
+    for (_, surface), found in by_source.items():
+        uses = list(found.values())
         for group in _rivals(uses, uses[0][4].entry):
             yield from _report(doc.path, group, f"the source term '{surface}'")
