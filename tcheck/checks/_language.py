@@ -198,18 +198,29 @@ def script_languages(script: str) -> tuple[str, ...]:
     return tuple(lang for lang in languages() if lang_script(lang) == script)
 
 
-Sentence = tuple[Segment, int, int, Words, "Verdict | None"]
+# (segment, start, end, the TC403 run inside it or None, the TC401 verdict on it or None)
+Sentence = tuple[Segment, int, int, "Verdict | None", "Verdict | None"]
 _cache: dict[int, tuple[Any, ...]] = {}
 
 
 def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
-    """``(segment, start, end, words, TC401 verdict)`` of every sentence, cached per document."""
+    """What TC401 and TC403 need of every sentence, computed once per document: the sentence's
+    language verdict, and (when TC403 runs) the strongest foreign run inside a sentence that is
+    not foreign as a whole. The word analysis of a sentence is dropped once judged, so memory
+    follows the findings, not the text."""
+    from tcheck.checks._runs import foreign_run
+    from tcheck.registry import selected_rules
+
     langs = plausible(doc, ctx)
     if langs is None:
         return None
     settings = Settings.of(ctx, "TC401")
+    config = ctx.config
+    runs = any(r.code == "TC403" for r in selected_rules(config.select, config.ignore))
+    run_settings = Settings.of(ctx, "TC403") if runs else None
+    key = (langs, settings, run_settings)
     hit = _cache.get(id(doc))
-    if hit is not None and hit[0] is doc and hit[1] == (langs, settings):
+    if hit is not None and hit[0] is doc and hit[1] == key:
         return list(hit[2])
     result: list[Sentence] = []
     for seg in doc.segments:
@@ -217,9 +228,14 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
             continue  # TC402's business
         for start, end, sentence in seg.sentence_texts():
             items = words(sentence, langs, start)
-            result.append((seg, start, end, items, judge(sentence, items, langs, settings, start)))
+            whole = judge(sentence, items, langs, settings, start)
+            run = None
+            if run_settings is not None and whole is None:
+                run = foreign_run(sentence, start, items, langs, run_settings)
+            if whole is not None or run is not None:
+                result.append((seg, start, end, run, whole))
     _cache.clear()
-    _cache[id(doc)] = (doc, (langs, settings), result)
+    _cache[id(doc)] = (doc, key, result)
     return result
 
 

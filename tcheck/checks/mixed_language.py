@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._evidence import Settings
 from tcheck.checks._language import analyse, as_source, language_name, plausible
-from tcheck.checks._runs import foreign_run
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -46,15 +44,10 @@ def mixed_language(doc: Document, ctx: Context) -> Iterator[Hit]:
     sentences = analyse(doc, ctx)
     if langs is None or sentences is None:
         return
-    settings = Settings.of(ctx, "TC403")
     target = language_name(langs[0])
-    for seg, start, end, items, whole in sentences:
-        if whole is not None:
-            continue  # the whole sentence is foreign: TC401 reports it
-        text = seg.text[start:end]
-        verdict = foreign_run(text, start, items, langs, settings)
-        if verdict is None:
-            continue
+    for seg, _start, _end, verdict, whole in sentences:
+        if whole is not None or verdict is None:
+            continue  # a whole foreign sentence is TC401's
         lang = as_source(verdict.lang, doc.source_lang)
         yield Hit(
             span=seg.file_span(verdict.start, verdict.end),

@@ -57,7 +57,7 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     target = language_name(langs[0])
     pending: list[tuple[Segment, int, int, str, float]] = []
-    for seg, start, end, _words, verdict in sentences:
+    for seg, start, end, _run, verdict in sentences:
         if verdict is None:
             continue
         lang = as_source(verdict.lang, doc.source_lang)
