@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from tcheck.bilingual.pairing import Repository
 from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import EmptyInput, InputError, UsageError
@@ -37,9 +38,13 @@ def language_from_path(path: str) -> str | None:
     ``post.nb.md``, or the outermost folder named by a language code that has a sibling named by
     another (``content/nb/post.md`` beside ``content/en/``), so ordinary folders called ``it``,
     ``go`` or ``js`` are not taken for languages."""
-    from tcheck.bilingual.pairing import Repository
+    return _layout().locate(Path(os.path.abspath(path)))[0]
 
-    return Repository((), None, {}).locate(Path(os.path.abspath(path)))[0]
+
+@lru_cache(maxsize=1)
+def _layout() -> Repository:
+    """One repository view for files checked without pairing: folder listings are read once."""
+    return Repository((), None, {})
 
 
 def with_languages(

@@ -6,7 +6,8 @@ CLDR describes works. Results are cached per language.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 from typing import Any
 
 from tcheck.errors import UsageError
@@ -22,6 +23,30 @@ def babel_locale(lang: str) -> Any:
         raise UsageError(
             f"unknown language code {lang!r} (use a CLDR/BCP 47 code such as nb, en, de)"
         ) from None
+
+
+def primary(lang: str) -> str:
+    """The primary language subtag: ``pt-BR`` / ``pt_BR`` → ``pt``."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+_CODE_NAME = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}")
+
+
+@lru_cache(maxsize=4096)
+def language_code(name: str) -> str | None:
+    """A file or folder name read as a CLDR language code (``nb``, ``pt-BR``, ``fil``, ``no`` →
+    ``nb``), or None for ordinary names: ``src`` is not Sardinian here, nor ``eng`` English."""
+    if not _CODE_NAME.fullmatch(name):
+        return None
+    try:
+        code = normalize_lang(name)
+    except UsageError:
+        return None
+    first = primary(name)
+    if len(first) == 3 and primary(code) != first:
+        return None
+    return code
 
 
 def normalize_lang(lang: str) -> str:

@@ -37,7 +37,6 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,8 @@ from tcheck.bilingual.site import Site, read_site, site_root
 from tcheck.engine import Input
 from tcheck.errors import UsageError
 from tcheck.formats import BILINGUAL_SUFFIXES, MARKDOWN_SUFFIXES, RESOURCE_SUFFIXES
+from tcheck.locale import language_code
+from tcheck.locale import primary as primary_subtag
 
 DOCUSAURUS: tuple[tuple[str, str], ...] = (
     ("i18n/{lang}/docusaurus-plugin-content-docs/current/{path}", "docs/{path}"),
@@ -90,25 +91,8 @@ def compile_template(template: str) -> re.Pattern[str]:
     return re.compile(r"^(?P<root>(?:.*/)?)" + "".join(parts) + "$")
 
 
-@lru_cache(maxsize=4096)
-def language_code(part: str) -> str | None:
-    """A CLDR language code (``nb``, ``pt-BR``, ``fil``), or None for ordinary names (``src``)."""
-    from tcheck.locale import normalize_lang
-
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}", part):
-        return None
-    try:
-        code = normalize_lang(part)
-    except UsageError:
-        return None
-    primary = part.replace("-", "_").split("_")[0].lower()
-    if len(primary) == 3 and code.split("_")[0] != primary:
-        return None  # "src" is not Sardinian here, nor "eng" English
-    return code
-
-
 def primary(lang: str | None) -> str | None:
-    return lang.replace("-", "_").split("_")[0].lower() if lang else None
+    return primary_subtag(lang) if lang else None
 
 
 @dataclass(frozen=True)
@@ -142,18 +126,18 @@ class Repository:
         self.layouts = _layouts(options)
         self.wanted = primary(source_lang or options.get("source-lang"))
         self.known = {os.path.abspath(i.path): i for i in inputs}
-        self._listing: dict[Path, dict[str, str]] = {}
+        self._listing: dict[Path, dict[str, None]] = {}
         self._folders: dict[tuple[Path, frozenset[str] | None], dict[str, str]] = {}
 
     # -- the filesystem, remembered -------------------------------------------------------------
-    def _entries(self, folder: Path) -> dict[str, str]:
-        """Names in ``folder`` (files and folders), keyed by a normalised name for loose matches."""
+    def _entries(self, folder: Path) -> dict[str, None]:
+        """Names in ``folder`` (files and folders), sorted, as an ordered set; read once."""
         if folder not in self._listing:
             try:
                 names = sorted(os.listdir(folder))
             except OSError:
                 names = []
-            self._listing[folder] = {n: n for n in names}
+            self._listing[folder] = dict.fromkeys(names)
         return self._listing[folder]
 
     def _exists(self, path: Path) -> bool:

@@ -52,9 +52,7 @@ def _load(path: Path) -> dict[str, Any]:
             import yaml
 
             data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError, ImportError):
-        return {}
-    except Exception:  # a YAML error: the site is read as if it had no configuration
+    except Exception:  # unreadable or invalid (any parser's error): read as no configuration
         return {}
     return data if isinstance(data, dict) else {}
 

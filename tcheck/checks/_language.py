@@ -43,6 +43,7 @@ from tcheck.checks._evidence import (
 from tcheck.checks._words import Words, words
 from tcheck.context import Context
 from tcheck.language.scripts import LATIN, lang_script, wide
+from tcheck.locale import primary
 from tcheck.model import Document, Segment
 
 DEFAULT_POOL = ("en", "de", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi", "pl")
@@ -57,10 +58,6 @@ RELATIVES = (
     frozenset({"af", "nl"}),
     frozenset({"zh", "ja"}),
 )
-
-
-def primary(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0].lower()
 
 
 def relatives(lang: str) -> frozenset[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tcheck.checks._language import primary
 from tcheck.checks._tokens import scan
 from tcheck.context import Context
+from tcheck.locale import primary
 from tcheck.model import Document, Hit, Related, Segment, Severity
 from tcheck.registry import register
 

@@ -137,7 +137,8 @@ def _whole_lines(text: str, first: Segment, last: Segment) -> bool:
     # a block of its own: a heading, list item, table row or quote, or lines between blank lines
     marked = _BLOCK_MARK.match(text, line_start) is not None
     prev_blank = line_start == 0 or not text[text.rfind("\n", 0, line_start - 1) + 1 : line_start].strip()
-    next_line = text[line_end + 1 : text.find("\n", line_end + 1) % (len(text) + 1)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
     next_blank = line_end >= len(text) or not next_line.strip() or _BLOCK_MARK.match(next_line) is not None
     return marked or (prev_blank and next_blank)
 

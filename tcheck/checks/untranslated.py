@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._language import analyse, as_source, language_name, plausible, primary
+from tcheck.checks._language import analyse, as_source, language_name, plausible
 from tcheck.context import Context
+from tcheck.locale import primary
 from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.registry import register
 

@@ -138,28 +138,25 @@ def note_tag(state: StateInline, start: int, end: int) -> None:
         rec.tags.append((start, end))
 
 
-def _wrap_whole(rule: InlineRule) -> InlineRule:
-    def whole(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        if not rule(state, silent):
-            return False
-        if not silent:
-            note_markup(state, start, state.pos)
-        return True
+def _recording(note: Callable[[StateInline, int, int], None]) -> Callable[[InlineRule], InlineRule]:
+    """A wrapper of inline rules that records what each match consumed with ``note``."""
 
-    return whole
+    def wrap(rule: InlineRule) -> InlineRule:
+        def recorded(state: StateInline, silent: bool) -> bool:
+            start = state.pos
+            if not rule(state, silent):
+                return False
+            if not silent:
+                note(state, start, state.pos)
+            return True
+
+        return recorded
+
+    return wrap
 
 
-def _wrap_tag(rule: InlineRule) -> InlineRule:
-    def tag(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        if not rule(state, silent):
-            return False
-        if not silent:
-            note_tag(state, start, state.pos)
-        return True
-
-    return tag
+_wrap_whole = _recording(note_markup)
+_wrap_tag = _recording(note_tag)
 
 
 def _wrap_escape(rule: InlineRule) -> InlineRule:

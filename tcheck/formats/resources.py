@@ -33,15 +33,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import PurePosixPath
 
-from tcheck.errors import UsageError
 from tcheck.formats import RESOURCE_SUFFIXES
 from tcheck.formats.masking import mask_urls
 from tcheck.formats.placeholders import mask_placeholders
 from tcheck.formats.resource_values import Node, Str
 from tcheck.formats.sentences import split_sentences
+from tcheck.locale import language_code as shared_language_code
 from tcheck.model import Document, Segment, Span, frozen_map
 
 RESOURCE_FOLDERS = frozenset({"i18n", "locales", "locale", "lang", "langs", "translations", "l10n"})
@@ -82,17 +81,9 @@ def is_resource_document(doc: Document) -> bool:
     return doc.metadata.get("format", "").startswith("resource-")
 
 
-@lru_cache(maxsize=1024)
 def language_code(name: str) -> str | None:
     """``name`` as a CLDR language code (``de``, ``pt_BR``, ``zh-Hans``, ``no`` → ``nb``), or None."""
-    if not _LANG_CODE.fullmatch(name):
-        return None
-    from tcheck.locale import normalize_lang
-
-    try:
-        return normalize_lang(name)
-    except UsageError:
-        return None
+    return shared_language_code(name) if _LANG_CODE.fullmatch(name) else None
 
 
 def _file_language(path: str) -> str | None:
