@@ -56,7 +56,7 @@ def documents(data: Path, lang_file: str) -> dict[str, list[str]]:
     return docs
 
 
-def build(data: Path, out: Path, megabytes: float, langs: list[str]) -> tuple[int, int]:
+def build(data: Path, out: Path, megabytes: float, langs: list[str], suffix: str = ".txt") -> tuple[int, int]:
     """Write the corpus; return (files, bytes)."""
     texts: list[tuple[str, str, str]] = []
     for lang in langs:
@@ -66,7 +66,7 @@ def build(data: Path, out: Path, megabytes: float, langs: list[str]) -> tuple[in
     total = files = copy = 0
     while total < target:
         for lang, doc_id, text in texts:
-            path = out / f"copy-{copy:03d}" / FOLDER[lang] / f"{doc_id}.txt"
+            path = out / f"copy-{copy:03d}" / FOLDER[lang] / f"{doc_id}{suffix}"
             path.parent.mkdir(parents=True, exist_ok=True)
             data_bytes = text.encode("utf-8")
             path.write_bytes(data_bytes)
@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to create (must not exist or be empty)")
     parser.add_argument("--megabytes", type=float, default=50.0)
     parser.add_argument("--langs", default=",".join(LANGS), help="comma-separated NTREX codes")
+    parser.add_argument("--suffix", default=".txt", help="file suffix: .txt or .md")
     args = parser.parse_args(argv)
     if not (args.data / "DOCUMENT_IDS.tsv").is_file():
         print(f"skipped: no NTREX data at {args.data}")
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists() and any(args.out.iterdir()):
         print(f"error: {args.out} exists and is not empty", file=sys.stderr)
         return 2
-    files, size = build(args.data, args.out, args.megabytes, args.langs.split(","))
+    files, size = build(args.data, args.out, args.megabytes, args.langs.split(","), args.suffix)
     print(f"corpus: {files} files, {size / 1e6:.1f} MB in {args.out}")
     return 0
 

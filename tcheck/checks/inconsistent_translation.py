@@ -38,6 +38,10 @@ class _Side:
     texts: dict[bytes, str] = field(default_factory=dict)
 
 
+# (by source?, key, the other side's wording, the text shown, where)
+_Entry = tuple[bool, bytes, str, str, _Place]
+
+
 def _digest(*parts: str) -> bytes:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).digest()
 
@@ -133,11 +137,15 @@ class InconsistentTranslation:
         self.by_source: dict[bytes, _Side] = {}
         self.by_target: dict[bytes, _Side] = {}
 
-    def collect(self, doc: Document, ctx: Context) -> None:
+    @staticmethod
+    def digest(doc: Document, ctx: Context) -> list[_Entry]:
+        """The document's paired segments as table entries (pure and picklable: a parallel run
+        computes them in the worker that read the document, a rerun takes them from the cache)."""
         ignore_case = ctx.option("TC106", "ignore-case", False, bool)
         scope = ctx.option("TC106", "scope", "off", str)
         run_wide = scope == "run"
         pair = (doc.source_lang or "", doc.lang or "")
+        entries: list[_Entry] = []
         for seg in doc.segments:
             source = seg.counterpart
             if source is None or not _LETTER.search(seg.text) or not _LETTER.search(source.text):
@@ -162,9 +170,14 @@ class InconsistentTranslation:
             src_key = _TRAILING.sub("", _normal(source_text, ignore_case))
             tgt_key = " ".join(_PUNCT.sub(" ", target_text.casefold()).split())
             place = _Place(path, span)
-            self._add(self.by_source, _digest(*pair, context, src_key), tgt_key, target_text, place)
+            entries.append((True, _digest(*pair, context, src_key), tgt_key, target_text, place))
             if not aligned:  # in prose, one wording for two sentences is a translator's freedom
-                self._add(self.by_target, _digest(*pair, context, tgt_key), src_key, source_text, place)
+                entries.append((False, _digest(*pair, context, tgt_key), src_key, source_text, place))
+        return entries
+
+    def absorb(self, entries: list[_Entry], ctx: Context) -> None:
+        for by_source, key, variant, text, place in entries:
+            self._add(self.by_source if by_source else self.by_target, key, variant, text, place)
 
     @staticmethod
     def _add(table: dict[bytes, _Side], key: bytes, variant: str, text: str, place: _Place) -> None:
