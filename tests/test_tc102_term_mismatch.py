@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import CHECK_FIXTURES, findings, run_fixture, run_paths
 
 F = CHECK_FIXTURES / "TC102"
@@ -65,3 +67,98 @@ def test_needs_the_source(tmp_path: Path) -> None:
     tgt.write_text("The world body asks for a ceasefire.\n", encoding="utf-8")
     result = run_paths([tgt], source_lang="nb", target_lang="en", glossary=[str(F / "glossary-nb-en.csv")])
     assert not findings(result, "TC102")
+
+
+def _tc102(tmp_path: Path, lang: str, rows: str, source: str, target: str) -> list[str]:
+    """TC102 messages for one source/target pair and a small en -> ``lang`` glossary."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(f"# languages: en -> {lang}\nsource,target\n{rows}", encoding="utf-8")
+    src = tmp_path / "src.txt"
+    tgt = tmp_path / "tgt.txt"
+    src.write_text(source + "\n", encoding="utf-8")
+    tgt.write_text(target + "\n", encoding="utf-8")
+    result = run_paths([tgt], source=src, source_lang="en", target_lang=lang, glossary=[str(glossary)])
+    return [f["message"] for f in findings(result, "TC102")]
+
+
+# A rendering that is there in a form the matcher does not find: an ending that changes, a short
+# word, a closed compound (head or modifier), a relational adjective.
+PRESENT = [
+    (
+        "de",
+        "start date,Startdatum\nstart,Start",
+        "Set the start of the export.",
+        "Legen Sie das Startdatum des Exports fest.",
+    ),
+    ("de", "indicator,Indikator", "The load indicators are red.", "Die Auslastungsindikatoren sind rot."),
+    (
+        "de",
+        "restriction,Beschränkung",
+        "Data restrictions apply to this account.",
+        "Für dieses Konto gelten Datenbeschränkungen.",
+    ),
+    (
+        "de",
+        "species,Art",
+        "Bats and other species use the forest.",
+        "Fledermäuse und andere Arten nutzen den Wald.",
+    ),
+    ("ru", "category,категория", "Choose a category.", "Выберите одну из категорий."),
+    ("ru", "category,категория", "All categories are shown.", "Показаны все категории."),
+    ("ru", "kind,вид", "Three kinds of cells were found.", "Обнаружены три вида клеток."),
+    ("ru", "type,тип", "Two types of data are stored.", "Хранятся два типа данных."),
+    ("ru", "trade,торговля", "The trade war hurt farmers.", "Торговая война ударила по фермерам."),
+    ("es", "reset,restablecer", "Reset the password.", "Restablece la contraseña."),
+    ("es", "government,gobierno", "Both governments signed.", "Ambos gobiernos firmaron."),
+    ("nb", "committee,komité", "The committee system will change.", "Komitésystemet skal endres."),
+    ("nb", "child,barn", "The children went home.", "Barna gikk hjem."),
+    ("sv", "pressure,tryck", "The pressure grows.", "Trycket ökar."),
+    ("sv", "election,val", "The elections were held in May.", "Valen hölls i maj."),
+]
+
+
+@pytest.mark.parametrize(("lang", "rows", "source", "target"), PRESENT)
+def test_inflected_compound_and_short_renderings_are_found(
+    tmp_path: Path, lang: str, rows: str, source: str, target: str
+) -> None:
+    assert _tc102(tmp_path, lang, rows, source, target) == []
+
+
+# The same sentences with the rendering gone (a paraphrase or another word): still reported.
+MISSING = [
+    ("de", "indicator,Indikator", "The load indicators are red.", "Die Auslastungsanzeigen sind rot."),
+    (
+        "de",
+        "restriction,Beschränkung",
+        "Data restrictions apply to this account.",
+        "Für dieses Konto gelten Datenlimits.",
+    ),
+    ("de", "start,Start", "Set the start of the export.", "Legen Sie den Beginn des Exports fest."),
+    ("ru", "category,категория", "All categories are shown.", "Показаны все разделы."),
+    ("ru", "kind,вид", "Three kinds of cells were found.", "Обнаружены три видеозаписи клеток."),
+    ("ru", "type,тип", "Two types of data are stored.", "Хранятся два рода данных."),
+    ("es", "reset,restablecer", "Reset the password.", "Cambia la contraseña."),
+    ("nb", "committee,komité", "The committee system will change.", "Utvalgssystemet skal endres."),
+    ("sv", "election,val", "The elections were held in May.", "Omröstningen hölls i maj."),
+]
+
+
+@pytest.mark.parametrize(("lang", "rows", "source", "target"), MISSING)
+def test_a_rendering_that_is_not_there_is_still_reported(
+    tmp_path: Path, lang: str, rows: str, source: str, target: str
+) -> None:
+    assert len(_tc102(tmp_path, lang, rows, source, target)) == 1
+
+
+def test_compounds_count_only_in_languages_that_write_them(tmp_path: Path) -> None:
+    # Spanish writes no closed compounds: 'tipo' inside 'prototipo' is not the term
+    found = _tc102(tmp_path, "es", "type,tipo", "This type is new.", "Este prototipo es nuevo.")
+    assert len(found) == 1
+    assert not _tc102(tmp_path, "nb", "type,type", "This type is new.", "Denne prototypen er ny.")
+
+
+def test_case_sensitive_renderings_need_their_case(tmp_path: Path) -> None:
+    # French 'un' (an article) is not the acronym UN
+    found = _tc102(tmp_path, "fr", "UN,ONU", "The UN met.", "Un comité s'est réuni.")
+    assert len(found) == 1
+    assert not _tc102(tmp_path, "fr", "UN,ONU", "The UN met.", "L'ONU s'est réunie.")

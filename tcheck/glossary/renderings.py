@@ -1,0 +1,160 @@
+"""Whether a translation holds a term in some form: TC102's test that a rendering is there.
+
+The term matcher (:mod:`tcheck.glossary.matcher`) finds a term where the text starts with it, so
+it misses forms that change the term's ending and terms inside longer words. Saying "this term is
+missing" when it is there is the worse mistake for TC102, so before reporting a term as missing,
+its renderings are looked for again, word by word, with the rules of the *translation's* language
+(never those of another language):
+
+- a word is a form of a term's word when both have the same lemma (simplemma: ``виды`` → ``вид``,
+  ``категории`` → ``категория``, ``Restablece`` → ``restablecer``, ``Indikatoren`` →
+  ``Indikator``), or, for words of four letters or more, the same Snowball stem, or the term word with an ending of one or two letters; a shorter term
+  word also takes an ending of up to three letters that its stemmer removes (``тип`` in ``типа``);
+- in languages that write closed compounds (German, Dutch, the Scandinavian languages, Finnish,
+  Icelandic ...), a term word of four letters or more may also be the head or the modifier of a
+  longer word, the rest of which has at least three letters (``Indikator`` in
+  ``Auslastungsindikatoren``, ``Beschränkung`` in ``Datenbeschränkungen``, ``Start`` in
+  ``Startdatum``, ``komité`` in ``komitésystemet``);
+- in languages that turn a noun into an adjective to use it as a modifier (Slavic and Baltic
+  languages: ``торговая война`` for "trade war", ``полицейские`` for "police officers"), a word
+  that shares its beginning with a term word of four letters or more, but for at most its last
+  three letters, is a form of it (``торговля`` in ``торговой``, ``школа`` in ``школьной``);
+- a term of several words needs them all, in order, next to each other (each in some form).
+
+Scripts written without spaces (Chinese, Japanese, Thai) are left to the matcher, which finds
+terms anywhere in them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tcheck.glossary.inflection import MIN_STEMMED
+from tcheck.glossary.lemmas import lemmatiser_for
+from tcheck.glossary.model import primary
+from tcheck.glossary.stemming import stemmer_for
+from tcheck.glossary.words import spaceless
+
+# Languages that write compounds closed (Startdatum, komitésystemet, tietojärjestelmä).
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "nn", "fi", "is", "fo", "af", "lb", "et", "fy", "gsw"})
+# Languages that make relational adjectives of nouns (торговля -> торговой войны, szkoła -> szkolny).
+RELATIONAL = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk", "lt", "lv"})
+MAX_DERIVED = 3  # letters at the end of a term word that a relational adjective may change
+MAX_SHORT_ENDING = 3  # letters an ending may add to a short word (under four letters)
+MIN_PART = 3  # letters the other part of a compound needs
+KEPT = 200_000  # (term word, text word) judgements remembered per language
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, in order (their case kept: lemmas of German nouns need it)."""
+    return _WORD.findall(text)
+
+
+class Forms:
+    """Word forms of one language: lemmas, stems and (where written) closed compounds."""
+
+    def __init__(self, lang: str | None) -> None:
+        code = primary(lang) if lang else ""
+        self.lang = code
+        self.compounds = code in COMPOUNDING
+        self.relational = code in RELATIONAL
+        self._lemma = lemmatiser_for(code)
+        self._stem = stemmer_for(code)
+        self._known: dict[tuple[str, str], bool] = {}
+
+    def same(self, term_word: str, word: str) -> bool:
+        """Whether ``word`` is ``term_word`` in some form, or (in a compounding language) holds it
+        as the head or the modifier of a compound; case is ignored."""
+        key = (term_word, word)
+        known = self._known.get(key)
+        if known is None:
+            low_term, low = term_word.lower(), word.lower()
+            known = (
+                low_term == low
+                or self._lemmas(term_word) & self._lemmas(word) != set()
+                or self._inflected(low_term, low)
+                or (self.compounds and self._compound(low_term, low))
+                or (self.relational and _derived(low_term, low))
+            )
+            if len(self._known) >= KEPT:
+                self._known.clear()
+            self._known[key] = known
+        return known
+
+    def _lemmas(self, word: str) -> set[str]:
+        """The word's lemmas as written and in lower case (``Arten`` is a form of ``Art``,
+        ``arten`` a verb), and the word itself; all in lower case."""
+        low = word.lower()
+        lemma = self._lemma
+        if lemma is None:
+            return {low}
+        return {low, lemma(word), lemma(low)}
+
+    def _inflected(self, term_word: str, word: str) -> bool:
+        """Same lemma (lower case, as the text's word is) or, from four letters, same stem."""
+        lemma = self._lemma
+        if lemma is not None:
+            found = lemma(word)
+            if found == term_word or found == lemma(term_word):
+                return True
+        stem = self._stem
+        if stem is None:
+            return False
+        if len(term_word) >= MIN_STEMMED and len(word) >= MIN_STEMMED:
+            if word.startswith(term_word) and len(word) - len(term_word) <= MAX_SHORT_ENDING - 1:
+                return True  # a short ending the stemmer keeps (sv tryck/trycket)
+            return stem(word) == stem(term_word)
+        # a short word: its form with an ending stems to the word itself (тип/типа, Art/Arten)
+        return len(word) <= len(term_word) + MAX_SHORT_ENDING and stem(word) == term_word
+
+    def _compound(self, term_word: str, word: str) -> bool:
+        size = len(term_word)
+        if size < MIN_STEMMED or len(word) < size + MIN_PART - 1:
+            return False
+        # modifier: the term (or its stem, when the stem is a beginning of it) starts the word
+        stem = self._stem(term_word) if self._stem is not None else term_word
+        for lead in {term_word, stem}:
+            if len(lead) >= MIN_STEMMED and term_word.startswith(lead) and word.startswith(lead):
+                if len(word) - len(lead) >= MIN_PART:
+                    return True
+        # head: a form of the term ends the word, after a modifier of at least MIN_PART letters
+        first = term_word[:2]
+        at = word.find(first, MIN_PART)
+        while at != -1 and len(word) - at >= MIN_STEMMED:
+            head = word[at:]
+            if head == term_word or self._inflected(term_word, head):
+                return True
+            at = word.find(first, at + 1)
+        return False
+
+
+def _derived(term_word: str, word: str) -> bool:
+    """Whether ``word`` may be an adjective made of ``term_word`` (see :data:`RELATIONAL`)."""
+    size = len(term_word)
+    if size < MIN_STEMMED or len(word) < size:
+        return False
+    lead = max(MIN_STEMMED, size - MAX_DERIVED)
+    return word[:lead] == term_word[:lead]
+
+
+@lru_cache(maxsize=64)
+def forms_for(lang: str | None) -> Forms:
+    """The (cached) :class:`Forms` of a language; an unknown language compares words exactly."""
+    return Forms(lang)
+
+
+def holds(forms: Forms, term: str, words: list[str]) -> bool:
+    """Whether ``words`` (from :func:`words_of`) hold ``term`` in some form (see the module)."""
+    if any(spaceless(c) for c in term):
+        return False  # the matcher finds these anywhere; words of such text are not words
+    wanted = words_of(term)
+    if not wanted:
+        return False
+    n = len(wanted)
+    first = wanted[0]
+    for i in range(len(words) - n + 1):
+        if forms.same(first, words[i]) and all(forms.same(wanted[k], words[i + k]) for k in range(1, n)):
+            return True
+    return False
