@@ -100,7 +100,9 @@ def _glossary(path: str, parsed: Parsed, text: str) -> Glossary:
         src = langs.pop() if len(langs) == 1 else None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     languages = parsed.languages or tuple(sorted({primary(x) for x in (src, tgt) if x}))
-    return Glossary(path, src and primary(src), tgt and primary(tgt), entries, digest, languages)
+    return Glossary(
+        path, src and primary(src), tgt and primary(tgt), entries, digest, languages, parsed.any_pair
+    )
 
 
 def load(path: str) -> Glossary:
@@ -155,8 +157,10 @@ def convert(source: str, target: str, tbx_version: int = 3, in_place: bool = Fal
 
 
 def usage_notes(loaded: Iterable[Glossary], languages: Iterable[tuple[str | None, str | None]]) -> list[str]:
-    """Notes on glossaries that did nothing in a run: no entries at all, or none of the checked
-    documents' ``(source, target)`` language pairs is one they serve."""
+    """Notes on glossaries that cannot apply to a run: no entries at all; none of the checked
+    documents' ``(source, target)`` language pairs is one they serve; or, for a pair they serve,
+    no terms on the target side (they check nothing there) or on the source side (the checks
+    that compare with the source, TC102 and TC105, cannot use them)."""
     pairs = sorted(set(languages), key=lambda pair: (pair[0] or "", pair[1] or ""))
     notes = []
     for glossary in loaded:
@@ -164,16 +168,33 @@ def usage_notes(loaded: Iterable[Glossary], languages: Iterable[tuple[str | None
             notes.append(
                 f"glossary {glossary.path}: no entries (only a header or comments); it checks nothing"
             )
-        elif pairs and not any(glossary.for_pair(src, tgt) is not None for src, tgt in pairs):
-            own = (
-                "/".join(glossary.languages)
-                or f"{glossary.source_lang or '?'}->{glossary.target_lang or '?'}"
-            )
+            continue
+        own = "/".join(glossary.languages) or f"{glossary.source_lang or '?'}->{glossary.target_lang or '?'}"
+        views = [(src, tgt, glossary.for_pair(src, tgt)) for src, tgt in pairs]
+        if pairs and all(view is None for _, _, view in views):
             seen = ", ".join(f"{src or '?'}->{tgt or '?'}" for src, tgt in pairs[:5])
             notes.append(
                 f"glossary {glossary.path} ({own}) fits no checked document (documents: {seen}); it checked nothing"
             )
+            continue
+        for src, tgt, view in views:
+            if view is not None:
+                notes.extend(_side_notes(glossary.path, own, view, src, tgt))
     return notes
+
+
+def _side_notes(path: str, own: str, view: Glossary, src: str | None, tgt: str | None) -> list[str]:
+    """What a glossary that fits a pair still cannot do for it: no terms on one side."""
+    pair = f"{src or '?'}->{tgt or '?'}"
+    if not any(e.target_terms for e in view.entries):
+        side = tgt or view.target_lang or "target-language"
+        return [f"glossary {path} ({own}) has no {side} terms; it checked nothing in {pair} documents"]
+    if src is not None and not any(e.source_terms and e.target_terms for e in view.entries):
+        return [
+            f"glossary {path} ({own}): no entry has both {src} and {tgt or '?'} terms; TC102 and "
+            f"TC105 cannot compare {pair} documents with their source"
+        ]
+    return []
 
 
 def default_glossaries() -> list[str]:

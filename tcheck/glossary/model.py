@@ -85,6 +85,7 @@ class Parsed:
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...] = ()
     languages: tuple[str, ...] = ()
+    any_pair: bool = False  # concept-oriented (TBX): serves any pair of its languages
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class Glossary:
     entries: tuple[Entry, ...]
     sha256: str
     languages: tuple[str, ...] = ()
+    # A termbase (TBX) is concept-oriented: it serves any pair of its languages, whichever its
+    # file names first; a CSV/TSV/TOML glossary serves its own direction only.
+    any_pair: bool = False
     _views: dict[tuple[str | None, str | None], Glossary | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -112,8 +116,9 @@ class Glossary:
     def for_pair(self, source_lang: str | None, target_lang: str | None) -> Glossary | None:
         """This glossary seen from ``source_lang`` to ``target_lang``, or None when it cannot serve.
 
-        Bilingual files serve their own pair (an unknown side matches anything); a multilingual
-        termbase serves any pair of its languages, its entries re-split by language.
+        Bilingual files serve their own pair (an unknown side matches anything); a termbase
+        (TBX, or any file of more than two languages) serves any pair of its languages, its
+        entries re-split by language (a TBX whose root says ``xml:lang="en"`` serves nb -> en).
         """
         key = (source_lang and primary(source_lang), target_lang and primary(target_lang))
         if key in self._views:
@@ -126,14 +131,15 @@ class Glossary:
         def same(a: str | None, b: str | None) -> bool:
             return a is None or b is None or primary(a) == primary(b)
 
-        if not self.multilingual and same(self.target_lang, tgt) and same(self.source_lang, src):
+        any_pair = self.multilingual or self.any_pair
+        if not any_pair and same(self.target_lang, tgt) and same(self.source_lang, src):
             return self
-        if tgt is None or (self.target_lang == tgt and same(self.source_lang, src)):
+        if tgt is None or (self.target_lang == tgt and (src is None or self.source_lang == src)):
             return self
         langs = set(self.languages)
-        if not self.multilingual or tgt not in langs or (src is not None and src not in langs):
+        if not any_pair or tgt not in langs or (src is not None and src not in langs):
             return None
-        source = src or self.source_lang
+        source = src or (self.source_lang if self.source_lang != tgt else None)
         entries = []
         for entry in self.entries:
             pool = entry.all_terms
@@ -143,7 +149,7 @@ class Glossary:
             sources = tuple(t for t in pool if source is not None and primary(t.lang) == source)
             others = tuple(t for t in pool if t not in targets and t not in sources)
             entries.append(entry._replace(source_terms=sources, target_terms=targets, other_terms=others))
-        return Glossary(self.path, source, tgt, tuple(entries), self.sha256, self.languages)
+        return Glossary(self.path, source, tgt, tuple(entries), self.sha256, self.languages, self.any_pair)
 
 
 def primary(lang: str) -> str:

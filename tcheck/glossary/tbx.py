@@ -19,8 +19,12 @@ Mapping to the glossary model:
 - matching is case-insensitive, except for terms written without lower-case letters (acronyms)
   and terms with a ``caseSensitive`` term note set to yes.
 
-The source language is TBX-Min's ``languages source=``, else the root ``xml:lang``; with exactly
-two languages the other is the target, with more the termbase serves any pair of its languages.
+A termbase's languages are those of its language sections, and it serves any pair of them: the
+run's languages decide which side is the source (a termbase whose root says ``xml:lang="en"``, as
+IATE exports and most tools write it, serves a nb -> en run as well as an en -> nb one). The
+direction the file itself is read in (for ``tcheck glossary convert`` to CSV) is TBX-Min's
+``languages source=``, else the root ``xml:lang`` when a language section has it; with exactly two
+languages the other one is the target.
 """
 
 from __future__ import annotations
@@ -180,12 +184,14 @@ def parse(path: str, text: str) -> Parsed:
     for node in root.walk():
         if node.tag == "languages":
             source, target = node.attrs.get("source"), node.attrs.get("target")
-    source = source or root.attrs.get("lang")
     concepts = [n for n in root.walk() if n.tag in _CONCEPT]
     if not concepts:
         problems.append(Problem(root.line, "no concept entries (termEntry / conceptEntry / entry)"))
     raw = [_concept(c, problems) for c in concepts]
     langs = sorted({primary(t.lang) for _, terms, _ in raw for t in terms})
+    if source is None:  # the root's language names the file's main language, if it has terms
+        main = root.attrs.get("lang")
+        source = main if main and primary(main) in langs else None
     src = primary(source) if source else None
     if target is None and src is not None and len(langs) == 2 and src in langs:
         target = next(lang for lang in langs if lang != src)
@@ -203,7 +209,7 @@ def parse(path: str, text: str) -> Parsed:
                 node.attrs.get("id") or f"{path}:{node.line}", sources, targets, dnt, note, node.line, others
             )
         )
-    return Parsed(src, tgt, tuple(entries), tuple(problems), tuple(langs))
+    return Parsed(src, tgt, tuple(entries), tuple(problems), tuple(langs), any_pair=True)
 
 
 def _concept(concept: Node, problems: list[Problem]) -> tuple[Node, list[Term], bool]:

@@ -23,6 +23,8 @@ def payload(result: RunResult) -> dict[str, object]:
             "fail_on": result.fail_on,
             "translations": dict(result.translations),
             "pairing": result.pairing,
+            # what the run could not do (a glossary that cannot apply, checks skipped ...)
+            "notes": list(result.notes),
         },
     }
 

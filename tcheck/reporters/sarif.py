@@ -93,7 +93,11 @@ def payload(result: RunResult) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "properties": {"signature": result.signature, "pairing": result.pairing},
+                "properties": {
+                    "signature": result.signature,
+                    "pairing": result.pairing,
+                    "notes": list(result.notes),
+                },
             }
         ],
     }
