@@ -315,8 +315,23 @@ def _may_have_words(text: str, lang: str) -> bool:
     return pattern.search(lowered) is not None
 
 
+def _generated(text: str, lang: str) -> list[Any] | None:
+    """Number words from the generated tables (None when num2words lacks ``lang``)."""
+    from tcheck.recognise.numwords import find_number_words, tables
+
+    if not tables(lang).cardinals:
+        return None
+    scales = {w: v for w, v in multipliers(lang).items() if w.isalpha() and len(w) > 2}
+    return find_number_words(text, lang, scales)
+
+
 def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
-    """``(start, end, value)`` of cardinal number words (``Fifty-eight``, ``twenty``) of ``text``."""
+    """``(start, end, value)`` of cardinal number words (``Fifty-eight``, ``sieben``, ``трех``,
+    ``three million``) of ``text``: generated from num2words where it knows the language, else
+    the ``cardinals`` of ``numbers.toml``."""
+    generated = _generated(text, lang)
+    if generated is not None:
+        return [(w.start, w.end, w.value) for w in generated if not w.ordinal]
     table = _cardinals(lang)
     if not table or not _may_have_words(text, lang):
         return []
@@ -353,11 +368,15 @@ def _by_prefix(word: str, lex: WordLexicon) -> Decimal | None:
 
 
 def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
-    """``(start, end, value)`` of every number word in ``text`` (``tretten`` in ``trettenåring``)."""
+    """``(start, end, value)`` of every number word in ``text``: cardinals and ordinals generated
+    from num2words, and the words of ``numbers.toml`` (``tretten`` in ``trettenåring``)."""
     lex = word_lexicon(lang)
-    found: list[tuple[int, int, Decimal]] = []
+    found: list[tuple[int, int, Decimal]] = [(w.start, w.end, w.value) for w in _generated(text, lang) or ()]
+    generated = {start for start, _, _ in found}
     if lex.exact and _may_have_words(text, lang):
         for match in _WORD_RE.finditer(text):
+            if match.start() in generated:
+                continue  # "førtien" is 41, not "førti" (40) by its prefix
             word = match.group(0).lower()
             value = lex.exact.get(word)
             if value is None and "-" in word:
@@ -378,4 +397,4 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
                 while at >= 0:
                     found.append((at, at + len(word), value))
                     at = text.find(word, at + len(word))
-    return found
+    return sorted(found, key=lambda w: w[0])

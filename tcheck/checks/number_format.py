@@ -30,7 +30,14 @@ class _Seen:
 def _skip(q: Quantity, text: str, lang: str) -> bool:
     """Identifiers, ordinals, years and reference numbers are not quantities to format."""
     digits = text[q.start : q.digits_end]
-    if q.code or q.ordinal or q.version or q.suffix or (digits.startswith("0") and len(digits) > 1):
+    if (
+        q.code
+        or q.ordinal
+        or q.roman
+        or q.version
+        or q.suffix
+        or (digits.startswith("0") and len(digits) > 1)
+    ):
         return True
     if q.reading.decimal == "." and number_symbols(lang)[0] != "." and _CLOCK.fullmatch(digits):
         return True  # "17.30": a time written without "kl."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from tcheck.checks._bilingual import Pair, pairs
 from tcheck.context import Context
@@ -45,10 +46,11 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
         target = list(diff.target)
         if any(id(q) in source_amounts for q in diff.source):
             target = [q for q in target if id(q) not in amount_numbers]  # TC304 reports these
-        if not target:
+        if not target and not diff.target_words:
             continue
         extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
         yield from _hits(pair, target, list(diff.source), extra)
+        yield from _word_hits(pair, diff.target_words, list(diff.source), extra)
 
 
 def _shown(q: Quantity, text: str) -> str:
@@ -81,11 +83,31 @@ def _hits(
             and len(target) == 1
             and source[0].multiplier is None
             and q.multiplier is None
+            and not (q.roman or source[0].roman)
         ):
             suggestion = _suggestion(q, source[0], pair)
         yield Hit(
             span=pair.target.file_span(q.start, q.end),
             message=f"'{_shown(q, pair.target.text)}' is not in the source, which has {said} here",
             suggestion=suggestion,
+            related=related,
+        )
+
+
+def _word_hits(
+    pair: Pair,
+    words: tuple[tuple[int, int, Decimal], ...],
+    source: list[Quantity],
+    extra: list[tuple[int, int]],
+) -> Iterator[Hit]:
+    """Number words of the translation (``nine``) where the source has another number
+    (``sieben``, ``7``)."""
+    spans = sorted([(q.start, q.end) for q in source] + extra)
+    said = ", ".join(f"'{pair.source.text[a:b]}'" for a, b in spans)
+    related = tuple(pair.related(a, b, "the source's number") for a, b in spans)
+    for start, end, _ in words:
+        yield Hit(
+            span=pair.target.file_span(start, end),
+            message=f"'{pair.target.text[start:end]}' is not in the source, which has {said} here",
             related=related,
         )

@@ -34,10 +34,13 @@ class NumberDiff:
     target: tuple[Quantity, ...]
     source_words: tuple[tuple[int, int, Decimal], ...] = ()
     source_times: tuple[TimeMention, ...] = ()
+    target_words: tuple[tuple[int, int, Decimal], ...] = ()  # cardinal words the source lacks
 
     @property
     def substituted(self) -> bool:
-        return bool(self.target) and bool(self.source or self.source_words or self.source_times)
+        return bool(self.target or self.target_words) and bool(
+            self.source or self.source_words or self.source_times
+        )
 
 
 def _pair(
@@ -301,11 +304,51 @@ def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
     if not any(q.code for q in src):
         tgt = [t for t in tgt if not t.code]
     stated = _stated_values(target)
-    words = tuple(w for w in source.cardinals if w[2] >= 2 and w[2] not in stated)
+    words = tuple(w for w in _free_cardinals(source) if w[2] not in stated)
+    source_stated = _stated_values(source)
+    target_words = tuple(w for w in _free_cardinals(target) if w[2] not in source_stated)
     times: tuple[TimeMention, ...] = ()
     if not target.times:  # a time the translation gives in no form (TC204 compares times)
         times = tuple(t for t in source.times if not {Decimal(t.hour), Decimal(t.minutes // 60)} & stated)
-    return NumberDiff(tuple(src), tuple(tgt), words, times)
+    lonely = [q.start / _size_of(source) for q in src] + [w[0] / _size_of(source) for w in words]
+    lonely += [t.start / _size_of(source) for t in times]
+    return NumberDiff(tuple(src), tuple(tgt), words, times, _nearest_words(target_words, lonely, target))
+
+
+def _size_of(mentions: Mentions) -> int:
+    ends = (
+        [q.end for q in mentions.numbers]
+        + [w[1] for w in mentions.cardinals]
+        + [t.end for t in mentions.times]
+    )
+    return max(ends, default=1) or 1
+
+
+def _nearest_words(
+    words: tuple[tuple[int, int, Decimal], ...], places: list[float], target: Mentions
+) -> tuple[tuple[int, int, Decimal], ...]:
+    """For each number of the source left over (at relative ``places``), the target number word
+    nearest to it: a word the translation adds (``De to parene`` for ``The couples``) is not
+    taken for the changed number."""
+    if not words or not places:
+        return ()
+    size = _size_of(target)
+    free = list(words)
+    kept: list[tuple[int, int, Decimal]] = []
+    for place in places:
+        if not free:
+            break
+        best = min(free, key=lambda w: abs(w[0] / size - place))
+        free.remove(best)
+        kept.append(best)
+    return tuple(sorted(kept))
+
+
+def _free_cardinals(mentions: Mentions) -> list[tuple[int, int, Decimal]]:
+    """Cardinal words of two or more that are not part of a number written with digits
+    (``million`` in ``20 million``)."""
+    spans = [(q.start, q.end) for q in mentions.numbers]
+    return [w for w in mentions.cardinals if w[2] >= 2 and not any(a < w[1] and w[0] < b for a, b in spans)]
 
 
 def _clock_equal(q: Quantity, clock: set[int], half_days: set[int]) -> bool:

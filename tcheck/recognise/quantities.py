@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from tcheck.numbers import _TOKEN, Reading, _reading, lang_data, multiplier_regex, multipliers, number_symbols
+from tcheck.recognise.roman import Roman, find_roman
 from tcheck.recognise.technical import glued_suffix, list_items, version_like
 from tcheck.recognise.units import unit_at, unit_end_at
 
@@ -41,6 +42,7 @@ class Quantity:
     ordinal: bool
     suffix: str | None = None  # a glued magnitude ("7.3K") or factor ("10x") letter
     version: bool = False  # "3.10" as a version: after "version", a comparison sign, near "1.2.3"
+    roman: bool = False  # a Roman numeral ("siglo XV", "Louis XIV"), read as an ordinal
 
     def values(self) -> tuple[Decimal, ...]:
         return (self.value,) if self.alt is None else (self.value, self.alt)
@@ -71,13 +73,14 @@ _RANGE_GAP = re.compile(r"[\s\u00a0]*(?:[-–—/]|[^\W\d_]{1,5})?[\s\u00a0]*")
 
 
 def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]:
-    """Every number written with digits in ``text``, in order.
+    """Every number written with digits in ``text``, in order, and the Roman numerals that stand
+    for numbers (``siglo XV``; see :mod:`tcheck.recognise.roman`).
 
     In a range (``1 to 4 inches``, ``5–10 cm``) the first number takes the unit of the second.
     """
     found: list[Quantity] = []
     if _DIGIT.search(text) is None:
-        return found
+        return [_roman(r, text) for r in find_roman(text, lang)]
     decimal = number_symbols(lang)[0]
     for match in _TOKEN.finditer(text):
         if match.group("pd") == "," != decimal and (items := list_items(text, match, lang)):
@@ -101,7 +104,30 @@ def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]
             continue
         if first.unit is None and second.unit and _RANGE_GAP.fullmatch(text, first.end, second.start):
             found[i] = replace(first, unit=second.unit)
+    numerals = [_roman(r, text) for r in find_roman(text, lang)]
+    if numerals:
+        found = sorted(found + numerals, key=lambda q: q.start)
     return found
+
+
+def _roman(numeral: Roman, text: str) -> Quantity:
+    value = Decimal(numeral.value)
+    reading = Reading(value, None, False, None, None, len(str(numeral.value)))
+    shown = text[numeral.start : numeral.letters_end]
+    return Quantity(
+        numeral.start,
+        numeral.end,
+        numeral.letters_end,
+        shown,
+        value,
+        None,
+        reading,
+        None,
+        None,
+        False,
+        True,
+        roman=True,
+    )
 
 
 def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False) -> Quantity | None:

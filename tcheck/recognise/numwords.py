@@ -1,0 +1,257 @@
+"""Number words of every language num2words knows, generated rather than listed.
+
+For each language a table of cardinals (``seven``, ``einundzwanzig``, ``vingt et un``,
+``двадцать один``) and one of ordinals (``seventh``, ``siebte``, ``quinzième``) is built on first
+use from num2words for 0–1000, the thousands and the powers of a thousand, and
+cached; the ``cardinals`` of ``tcheck/data/numbers.toml`` add spellings num2words lacks (Bokmål
+``sju`` beside ``syv``). The words for one (``en``, ``un``: also articles) and the ordinals for two
+(``andre``, ``segundo``: also "other" and "second") are left out. A phrase of several words is
+matched whole (``vingt et un`` is 21, not 20 and 1), and a multiplier word after it multiplies
+it (``three million``). Inflected forms (``трех``,
+``двумя``, ``siebten``) are matched through their dictionary form (simplemma). Languages
+num2words lacks keep the words of ``tcheck/data/numbers.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from tcheck.numbers import lang_data
+
+# languages num2words knows under another code
+_CODES = {"nb": "no", "nn": "no"}
+_VALUES = (
+    *range(0, 1001),
+    *range(2000, 10_001, 1000),
+    100_000,
+    1_000_000,
+    1_000_000_000,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CJK = re.compile(r"[\u2e80-\u9fff]")
+MAX_PHRASE = 4  # words in the longest phrase looked up
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    """A number written in words; offsets relative to the text searched."""
+
+    start: int
+    end: int
+    value: Decimal
+    ordinal: bool
+
+
+@dataclass(frozen=True)
+class _Tables:
+    cardinals: dict[str, Decimal]
+    ordinals: dict[str, Decimal]
+    firsts: frozenset[str]  # first words of every phrase
+    prefixes: frozenset[str]  # first two letters of every one-word entry (lemma pre-filter)
+
+
+def num2words_code(lang: str) -> str | None:
+    """The num2words code of ``lang`` (``nb`` → ``no``), or None when num2words lacks it."""
+    try:
+        from num2words import CONVERTER_CLASSES  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - num2words is a dependency
+        return None
+    base = lang.replace("-", "_").split("_")[0].lower()
+    for code in (lang.replace("-", "_"), _CODES.get(base, base)):
+        if code in CONVERTER_CLASSES:
+            return code
+    return None
+
+
+def _spell(value: int, code: str, to: str) -> str | None:
+    from num2words import num2words
+
+    try:
+        return str(num2words(value, lang=code, to=to)).lower()
+    except (NotImplementedError, OverflowError, KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _variants(phrase: str, one: str | None) -> set[str]:
+    """``phrase`` and the forms writers use beside it: without a leading ``one`` (``hundred``),
+    with a conjunction joined to the next word (Arabic ``و عشرون`` → ``وعشرون``)."""
+    words = _WORD.findall(phrase)
+    if not words:
+        return set()
+    found = {" ".join(words)}
+    if one and len(words) > 1 and words[0] == one:
+        found.add(" ".join(words[1:]))
+    joined = re.sub(r"(?<=\s)(\S)\s+", r"\1", phrase)
+    if joined != phrase and len(phrase.split()[0]) > 1:
+        found.add(" ".join(_WORD.findall(joined)))
+    return found
+
+
+@cache
+def tables(lang: str) -> _Tables:
+    """The generated cardinal and ordinal tables of ``lang`` (empty when num2words lacks it)."""
+    code = num2words_code(lang)
+    cardinals: dict[str, Decimal] = {}
+    ordinals: dict[str, Decimal] = {}
+    if code is not None:
+        one = _spell(1, code, "cardinal")  # "one hundred" is also written "hundred"
+        for value in _VALUES:
+            for to, table in (("cardinal", cardinals), ("ordinal", ordinals)):
+                if value == 1 or (value == 2 and to == "ordinal"):
+                    continue  # "en", "un", "one" are articles, "andre", "segundo" also other words
+                phrase = _spell(value, code, to)
+                if phrase is None or _CJK.search(phrase):
+                    continue  # Chinese and Japanese numerals are read positionally (numbers.cjk_value)
+                for form in _variants(phrase, one):
+                    table.setdefault(form, Decimal(value))
+    if cardinals:
+        for word, value in lang_data(lang).get("cardinals", {}).items():
+            cardinals.setdefault(word.lower(), Decimal(str(value)))
+    for word in [w for w in ordinals if w in cardinals]:
+        del ordinals[word]  # a word that is both is read as the cardinal
+    entries = [*cardinals, *ordinals]
+    return _Tables(
+        cardinals,
+        ordinals,
+        frozenset(e.split(" ")[0] for e in entries),
+        frozenset(e[:2] for e in entries if " " not in e and len(e) >= 3),
+    )
+
+
+@cache
+def _lemmatiser(lang: str) -> Callable[[str], str] | None:
+    base = lang.replace("-", "_").split("_")[0].lower()
+    try:
+        from simplemma import lemmatize
+        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+    except ImportError:  # pragma: no cover - simplemma is a dependency
+        return None
+    if base not in SUPPORTED_LANGUAGES:
+        return None
+    known: dict[str, str] = {}
+
+    def lemma(word: str) -> str:
+        found = known.get(word)
+        if found is None:
+            try:
+                found = str(lemmatize(word, lang=base)).lower()
+            except ValueError:
+                found = word
+            if len(known) < 100_000:
+                known[word] = found
+        return found
+
+    return lemma
+
+
+class _Lemmas:
+    """The dictionary forms of ``words`` (``двадцати пяти`` → ``двадцать пять``), each computed
+    when first asked for; words no number word could be keep their form."""
+
+    def __init__(self, words: list[str], lang: str, t: _Tables) -> None:
+        self._words = words
+        self._lemma = _lemmatiser(lang)
+        self._prefixes = t.prefixes
+
+    def __getitem__(self, j: int) -> str:
+        word = self._words[j]
+        if self._lemma is None or len(word) < 3 or word[:2] not in self._prefixes:
+            return word
+        return self._lemma(word)
+
+
+def _lookup(word: str, lang: str, t: _Tables) -> tuple[Decimal, bool] | None:
+    if word in t.cardinals:
+        return t.cardinals[word], False
+    if word in t.ordinals:
+        return t.ordinals[word], True
+    if len(word) < 3 or word[:2] not in t.prefixes:
+        return None
+    for cut in (1, 2):  # an ordinal's case ending ("siebten", "fjortende"): ordinals only excuse
+        if len(word) - cut >= 4 and word[:-cut] in t.ordinals:
+            return t.ordinals[word[:-cut]], True
+    lemma = _lemmatiser(lang)
+    if lemma is None:
+        return None
+    base = lemma(word)
+    if base == word:
+        return None
+    if base in t.cardinals:
+        return t.cardinals[base], False
+    if base in t.ordinals:
+        return t.ordinals[base], True
+    return None
+
+
+def _heads(word: str) -> list[str]:
+    """``word`` and its hyphenated beginnings, longest first (``forty-two-year-old`` →
+    ``forty-two-year``, ``forty-two``, ``forty``)."""
+    parts = word.split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def _match_at(
+    text: str, words: list[re.Match[str]], lowered: list[str], i: int, lang: str, t: _Tables
+) -> tuple[tuple[Decimal, bool] | None, int, int | None]:
+    """The longest number phrase starting at word ``i``: ``(value and ordinal, index of its last
+    word, where it ends inside that word or None)``."""
+    for forms in (lowered, _Lemmas(lowered, lang, t)):
+        if forms[i] not in t.firsts:
+            continue
+        for k in range(min(MAX_PHRASE, len(words) - i), 1, -1):
+            last = i + k - 1
+            if not all(text[words[j].end() : words[j + 1].start()].isspace() for j in range(i, last)):
+                continue
+            for head in _heads(forms[last]):
+                phrase = " ".join([*(forms[j] for j in range(i, last)), head])
+                if phrase in t.cardinals or phrase in t.ordinals:
+                    cut = None if head == forms[last] else words[last].start() + len(head)
+                    if phrase in t.cardinals:
+                        return (t.cardinals[phrase], False), last, cut
+                    return (t.ordinals[phrase], True), last, cut
+    for head in _heads(lowered[i]):
+        found = _lookup(head, lang, t)
+        if found is not None:
+            return found, i, None if head == lowered[i] else words[i].start() + len(head)
+    return None, i, None
+
+
+def find_number_words(
+    text: str, lang: str, multipliers: dict[str, Decimal] | None = None
+) -> list[NumberWord]:
+    """Cardinal and ordinal number words of ``text`` (``lang``), longest phrases first.
+
+    ``multipliers``: lower-cased words that multiply a cardinal before them (``million``).
+    """
+    t = tables(lang)
+    if not t.cardinals and not t.ordinals:
+        return []
+    words = list(_WORD.finditer(text))
+    lowered = [m.group(0).lower() for m in words]
+    found: list[NumberWord] = []
+    i = 0
+    while i < len(words):
+        hit, end_index, cut = _match_at(text, words, lowered, i, lang, t)
+        if hit is None:
+            i += 1
+            continue
+        value, ordinal = hit
+        end = words[end_index].end() if cut is None else cut
+        following = end_index + 1
+        if (
+            cut is None
+            and multipliers
+            and not ordinal
+            and following < len(words)
+            and text[end : words[following].start()] == " "
+            and (factor := multipliers.get(lowered[following])) is not None
+            and factor > value
+        ):
+            value, end, end_index = value * factor, words[following].end(), following
+        found.append(NumberWord(words[i].start(), end, value, ordinal))
+        i = end_index + 1
+    return found
