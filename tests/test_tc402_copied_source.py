@@ -93,3 +93,28 @@ def test_command_titles_are_copied_by_design_paragraphs_are_not(tmp_path: Path) 
         page.write_text(text, encoding="utf-8")
     found = findings(run_paths([tmp_path / "content" / "de"], select=["TC402"]), "TC402")
     assert [f["line"] for f in found] == [7]
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "@user2 @user3",
+        "<div id=sec1></div>",
+        '<span class="note">@user2</span> $tslq $tsla',
+        "$tslq #stocks https://example.com/a?b=c",
+        "info@example.no {{ .Values.name }} %(count)s",
+        "@user2 @user3 $tslq ok",
+    ],
+)
+def test_tokens_a_translator_must_copy_are_not_a_copied_source(tmp_path: Path, copied: str) -> None:
+    tsv = tmp_path / "en-nb.tsv"
+    tsv.write_text(f"en\tnb\nGood morning.\tGod morgen.\n{copied}\t{copied}\n", encoding="utf-8")
+    result = run_paths([tsv], select=["TC4"])
+    assert not findings(result)
+
+
+def test_a_copied_sentence_is_reported_whatever_tokens_it_holds(tmp_path: Path) -> None:
+    row = "Thanks @user2, the shares of $tslq rose again today."
+    tsv = tmp_path / "en-nb.tsv"
+    tsv.write_text(f"en\tnb\n{row}\t{row}\n", encoding="utf-8")
+    assert [f["line"] for f in findings(run_paths([tsv]), "TC402")] == [2]

@@ -122,3 +122,12 @@ def test_english_clause_named_by_its_function_words(tmp_path: Path) -> None:
     result = run_text(tmp_path, text, target_lang="ko", select=["TC403"])
     assert _only(result, text) == "the release is stored in the namespace of the chart"
     assert [f["data"]["language"] for f in findings(result, "TC403")] == ["en"]
+
+
+def test_markup_attributes_are_not_a_clause(tmp_path: Path) -> None:
+    text = (
+        'Klikk på <a href="/docs" title="Read the full installation guide">veiledningen</a> '
+        "og følg stegene der før du installerer chartet.\n"
+    )
+    result = run_text(tmp_path, text, target_lang="nb", source_lang="en", select=["TC4"])
+    assert not findings(result)

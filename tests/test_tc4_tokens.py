@@ -136,3 +136,40 @@ def test_function_words_are_data_and_shared_ones_do_not_count() -> None:
     assert function_words("xx") is None
     dutch = distinctive("nl", "en")
     assert dutch is not None and "in" not in dutch and "het" in dutch
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tags with quoted attributes: the attribute values are not words, the element text is
+        ('<span class="note warning">Achtung</span> bitte', ["Achtung", "bitte"]),
+        ('<a href="https://example.org" title="Hallo Welt">Link</a>', ["Link"]),
+        ("<div id=sec1></div> hei", ["hei"]),
+        ("x <!-- kommentar --> y", ["x", "y"]),
+        # template tags and named placeholders that hold spaces or brackets
+        ('{{ include "chart.fullname" . }} und', ["und"]),
+        ("{% if user %}Hallo{% endif %}", ["Hallo"]),
+        ("%(name)s wurde gelöscht", ["wurde", "gelöscht"]),
+        ("${name} hier", ["hier"]),
+        # ICU messages: the keywords go, the branch text stays
+        ("{count, plural, one {# Datei} other {# Dateien}}", ["Datei", "Dateien"]),
+        # comparison signs are not tags
+        ("a < b and c > d", ["a", "b", "and", "c", "d"]),
+        # combining vowel signs stay in their word
+        ("नई दिल्ली में सरकार ने कहा", ["नई", "दिल्ली", "में", "सरकार", "ने", "कहा"]),
+    ],
+)
+def test_markup_and_placeholders_are_set_apart_whole(text: str, expected: list[str]) -> None:
+    assert _words(text) == expected
+
+
+def test_masked_markup_breaks_runs_and_counts_as_technical() -> None:
+    found = scan('ordinary <span class="x y">words</span> here')
+    assert [w for _, _, w in found.words] == ["ordinary", "words", "here"]
+    assert found.breaks == [False, True, True] and found.technical == 2
+
+
+def test_upper_case_words_outside_ascii_are_kept_apart_as_acronyms() -> None:
+    found = scan("Officials from НАТО and the ВИЧ programme, NATO and API")
+    assert [w for _, _, w in found.acronyms] == ["НАТО", "ВИЧ"]
+    assert "НАТО" not in [w for _, _, w in found.words]

@@ -13,6 +13,12 @@ markup rather than a word of some language:
   ``%s``, ``{{name}}``, ``<name>``) and anything else holding ``@#$%{}<>=|~^+`&_:*\\``;
 - letters mixed with digits (``v1.2.3``, ``adler32sum``, ``k8s``); numbers and symbols (emoji).
 
+Before the text is cut, markup and placeholders that may hold spaces or quotes are set apart whole:
+HTML/XML tags with their attributes (``<span class="note">``, ``<div id=sec1>``), template tags
+(``{{ include "chart.name" . }}``, ``{% if x %}``), named printf placeholders (``%(name)s``),
+``${name}`` and the keywords of ICU plural and select messages (``{count, plural, one {``); the
+text they hold between them (``# Datei``) is still read.
+
 Technical chunks and numbers give no word, and the next word is marked as *broken* from the one
 before: a run of foreign words never crosses them. A chunk that mixes scripts without a space
 (``issueを作成する``) gives one word per script.
@@ -22,15 +28,44 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CHUNK = re.compile(r"[^\s\"'()\[\]«»“”‘’„‚‹›「」『』（）【】〈〉《》，。、！？：；…,;!?¿¡–—·•]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _SCRIPT_RUN = re.compile(rf"[{_LATIN}]+|[^\W\d_{_LATIN}]+")
+
+
+@lru_cache(maxsize=1)
+def _marked() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Word and script-run patterns that keep combining marks in their word (the vowel signs of
+    Devanagari, Bengali or Thai: ``सरकार``), built on first need."""
+    spans: list[list[int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if spans and spans[-1][1] == cp - 1:
+                spans[-1][1] = cp
+            else:
+                spans.append([cp, cp])
+    marks = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    word = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{marks}])*")
+    runs = re.compile(rf"[{_LATIN}](?:[{_LATIN}]|[{marks}])*|[^\W\d_{_LATIN}](?:[^\W\d_{_LATIN}]|[{marks}])*")
+    return word, runs
+
+
 _LEAD = "*_"
-_TRAIL = ".:*_-"
+_TRAIL = ".:*_-}"  # "}": the end of an ICU branch (``{# Dateien}``)
 _SIGIL_START = frozenset("@#$%{<\\/~=^+&|`-")
 _TECH_CHARS = frozenset("@#$%{}<>\\=|~^+`&_:*")
+_MASK = re.compile(
+    r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*)?/?>"  # HTML/XML tags, attributes included
+    r"|<[!?][^<>]*>"  # comments, declarations, processing instructions
+    r"|\{\{.*?\}\}|\{%.*?%\}|\$\{[^{}]*\}|%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]"
+    r"|\{\s*\w+\s*,\s*(?:plural|select|selectordinal)\s*,(?:\s*offset:\d+)?"
+    r"|(?<=[\s{}])(?:=\d+|zero|one|two|few|many|other)\s*\{",
+    re.S,
+)
+_MASKABLE = frozenset("<{$%")
 
 Word = tuple[int, int, str]
 
@@ -40,12 +75,13 @@ class Scan:
     whether a technical chunk or a number stands between it and the word before, and how many
     technical chunks and numbers there were."""
 
-    __slots__ = ("breaks", "technical", "words")
+    __slots__ = ("acronyms", "breaks", "technical", "words")
 
     def __init__(self) -> None:
         self.words: list[Word] = []
         self.breaks: list[bool] = []
         self.technical = 0
+        self.acronyms: list[Word] = []  # upper-case words outside ASCII (``НАТО``), not words here
 
 
 def plain(word: str) -> bool:
@@ -88,9 +124,23 @@ def scan(text: str) -> Scan:
     breaks = out.breaks
     pending = False
     single = _SCRIPT_RUN.fullmatch
+    masked: list[tuple[int, int]] = []
+    if not _MASKABLE.isdisjoint(text):
+        masked = [m.span() for m in _MASK.finditer(text)]
+        if masked:
+            chars = list(text)
+            for a, b in masked:
+                chars[a:b] = " " * (b - a)
+            text = "".join(chars)
+            out.technical += len(masked)
+    cut = 0  # the next masked stretch
     for match in _CHUNK.finditer(text):
         chunk = match.group(0)
         start = match.start()
+        if cut < len(masked) and masked[cut][0] < start:
+            pending = True
+            while cut < len(masked) and masked[cut][0] < start:
+                cut += 1
         if chunk.isalpha():
             if chunk.isascii() or single(chunk):  # one word of one script: the common case
                 if chunk.islower() or plain(chunk):
@@ -98,6 +148,8 @@ def scan(text: str) -> Scan:
                     breaks.append(pending)
                     pending = False
                 else:
+                    if chunk.isupper() and not chunk.isascii():
+                        out.acronyms.append((start, match.end(), chunk))
                     out.technical += 1
                     pending = True
                 continue
@@ -118,11 +170,14 @@ def scan(text: str) -> Scan:
                 pending = True
                 continue
         seen = 0
-        for piece in _WORD.finditer(core):
+        word_re, run_re = _WORD, _SCRIPT_RUN
+        if not core.isascii() and any(unicodedata.category(ch)[0] == "M" for ch in core):
+            word_re, run_re = _marked()
+        for piece in word_re.finditer(core):
             if any(ch.isdigit() for ch in core[seen : piece.start()]):
                 pending = True  # 1990-tallet, 14-Jan-2026: a number between the words
             seen = piece.end()
-            runs = [piece] if piece.group(0).isascii() else list(_SCRIPT_RUN.finditer(piece.group(0)))
+            runs = [piece] if piece.group(0).isascii() else list(run_re.finditer(piece.group(0)))
             base = offset + piece.start()
             for run in runs:
                 word = run.group(0)

@@ -38,6 +38,24 @@ def distinctive(lang: str, against: str) -> frozenset[str] | None:
     return own - (function_words(against) or frozenset())
 
 
+@lru_cache(maxsize=4)
+def _languages(table: str) -> frozenset[str]:
+    raw = resources.files("tcheck.data").joinpath("function_words.toml").read_text(encoding="utf-8")
+    found: dict[str, str] = tomllib.loads(raw).get(table, {})
+    return frozenset(found.get("languages", "").split())
+
+
+def capitalises_nouns(lang: str) -> bool:
+    """Whether ``lang`` writes every noun with a capital (German), so that a capitalised word
+    inside a sentence is not necessarily a name."""
+    return lang.replace("-", "_").split("_")[0].lower() in _languages("capitalised-nouns")
+
+
+def widely_borrowed(lang: str) -> bool:
+    """Whether words of ``lang`` (English) are loanwords in most other languages."""
+    return lang.replace("-", "_").split("_")[0].lower() in _languages("borrowed-from")
+
+
 def count(tokens: Iterable[str], words: frozenset[str]) -> int:
     """How many of ``tokens`` (any case) are in ``words``."""
     return sum(1 for token in tokens if token.lower() in words)

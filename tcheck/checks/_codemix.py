@@ -1,0 +1,274 @@
+"""TC405's evidence: single words and short phrases of another language inside a sentence.
+
+Three word-level signals, from the strongest:
+
+- Script. A word in a script the target language is not written in (``отношения`` or ``三聚氰胺``
+  in English, ``東京`` in a Russian sentence). Latin inside a text of another script is not
+  evidence: names, brands and product terms keep their Latin spelling in Japanese, Chinese,
+  Russian or Arabic text. One letter of another script (``β-blockers``) is not a word.
+- Frequency lexicons (wordfreq, see :mod:`tcheck.language.lexicon`). A word of the target's
+  script that is common in a candidate language (the source language when known) and rare in the
+  target (``sind``, ``titre``, ``Gesellschaft`` in English). Words common in both languages
+  (``Merkel``, ``café``, ``angst``, ``kindergarten``) and words rare in both stay quiet; a
+  capitalised word inside a sentence (a name, or a German noun) needs clearer evidence.
+- Character n-grams. A long word neither lexicon holds (``Nationalversammlungsmitgliedern``) that
+  appears in the source and whose letters are clearly of the source language.
+
+When the source text is at hand, a word counts only if it appears in the source, verbatim: the
+left-over of a translation is a copy. Adjacent flagged words form one finding, with the words
+between or beside them that are more common in the source language than in the target (``de la
+politique``). Technical strings (see ``_tokens``: mentions, hashtags, cashtags, URLs, e-mail
+addresses, tags, placeholders) are never words, and a word that is all the content of a pair of
+quotes or brackets (a gloss: ``Xi Jinping (习近平)``, ``the so-called "Wutbürger"``) is quoted on
+purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tcheck.checks._tokens import scan
+from tcheck.checks._words import _MARKS, _quoted
+from tcheck.language.function_words import capitalises_nouns, widely_borrowed
+from tcheck.language.lexicon import Lexicon, letters, lexicon
+from tcheck.language.scripts import LATIN, char_script, lang_script, wide
+
+_PUNCT = " \t\n\"'“”„«»「」『』()（）‘’‹›,.;:!?"
+_BRACKETS = frozenset("(（[")
+
+
+@dataclass(frozen=True)
+class WordSettings:
+    """Thresholds on the Zipf scale (see :mod:`tcheck.language.lexicon`)."""
+
+    source_zipf: float = 3.5  # a word must be at least this common in the other language
+    target_zipf: float = 2.5  # and at most this common in the target
+    margin: float = 2.0  # and this much more common in the other language
+    loose_target_zipf: float = 3.5  # or at most this common in the target
+    loose_margin: float = 3.0  # with this margin (``sind``: German 6.6, English 2.75)
+    name_target_zipf: float = 2.5  # a capitalised word inside a sentence: at most this in the target
+    name_margin: float = 3.0  # and this much more common in the other language
+    copied_source_zipf: float = 3.0  # a word found in the source: at least this common there
+    spelling_letters: int = 5  # a word neither lexicon holds, told by its letters: length
+    ngram_letters: int = 8  # a word neither lexicon holds, told by its n-grams: length
+    ngram_name_letters: int = 12  # capitalised
+    ngram_mean: float = 0.6  # and log-likelihood ratio per n-gram
+    script_chars: int = 2  # letters a run of another script needs
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """Words ``start..end`` (offsets in the text) left in ``lang`` (None: only the script is known)."""
+
+    start: int
+    end: int
+    lang: str | None
+    script: str | None  # the foreign script, when the script is the evidence
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The target, and the candidate languages a word may have been left in (source first)."""
+
+    target: str
+    candidates: tuple[str, ...]
+
+    @property
+    def target_script(self) -> str:
+        return lang_script(self.target) or LATIN
+
+
+def _lexicons(langs: Languages) -> tuple[Lexicon | None, list[tuple[str, Lexicon]]]:
+    script = langs.target_script
+    others = []
+    for lang in langs.candidates:
+        found = lexicon(lang) if (lang_script(lang) or LATIN) == script else None
+        if found is not None:
+            others.append((lang, found))
+    return (lexicon(langs.target, large=True) if others else None), others
+
+
+class _Judge:
+    """Per-word verdicts for one document's languages (lexicons loaded once)."""
+
+    def __init__(self, langs: Languages, settings: WordSettings) -> None:
+        self.langs = langs
+        self.settings = settings
+        self.script = langs.target_script
+        self.target_lex, self.others = _lexicons(langs)
+        self.nouns = any(capitalises_nouns(lang) for lang, _ in self.others)
+        self.own_letters = letters(langs.target) if self.others else frozenset()
+        self.target_floor = self.target_lex.floor if self.target_lex is not None else 0.0
+
+    def lexical(self, word: str, name: bool, copied: bool | None) -> tuple[str, float] | None:
+        """The language ``word`` was left in, with a confidence, by the lexicons; or None.
+        ``name``: capitalised inside a sentence; ``copied``: whether the source holds the word
+        (None: no source text)."""
+        s = self.settings
+        if self.target_lex is None or len(word) < 3 or copied is False or (name and not self.nouns):
+            return None
+        # A word a small list lacks may still be fairly common: take it as just under the floor.
+        target = self.target_lex.zipf(word) or (self.target_floor - 0.01 if self.target_floor > 1 else 0.0)
+        limit = s.name_target_zipf if name else s.loose_target_zipf
+        if target > limit:
+            return None
+        best, freq = max(((lang, lex.zipf(word)) for lang, lex in self.others), key=lambda x: x[1])
+        if not freq:
+            if target:
+                return None
+            return self._spelling(word, name) or (self._ngrams(word, name) if copied else None)
+        if widely_borrowed(best) and target:
+            return None  # a loanword the target knows ("rebounds" in Swedish)
+        floor = s.copied_source_zipf if copied and not name else s.source_zipf
+        margin = freq - target
+        if (
+            freq < floor
+            or margin < (s.name_margin if name else s.margin)
+            or (not name and target > s.target_zipf and margin < s.loose_margin)
+        ):
+            return None if target else self._spelling(word, name)
+        return best, round(min(0.6 + 0.1 * (margin - s.margin), 0.95), 2)
+
+    def _spelling(self, word: str, name: bool) -> tuple[str, float] | None:
+        """A lower-case word neither lexicon holds, with a letter the target does not write its
+        words with and the other language does (``angehörendes``, ``méthodiste`` in English)."""
+        if name or len(word) < self.settings.spelling_letters:
+            return None
+        chars = set(word.lower())
+        if chars <= self.own_letters:
+            return None
+        for lang, _ in self.others:
+            if chars <= letters(lang):
+                return lang, 0.7
+        return None
+
+    def _ngrams(self, word: str, name: bool) -> tuple[str, float] | None:
+        """A word neither lexicon holds, copied from the source: its letters decide."""
+        from tcheck.services.langid import scorer, supported
+
+        lang = self.langs.candidates[0]
+        needed = self.settings.ngram_name_letters if name else self.settings.ngram_letters
+        if len(word) < needed or not (supported(self.langs.target) and supported(lang)):
+            return None
+        if widely_borrowed(lang):
+            return None
+        row = scorer((self.langs.target, lang)).word(word)
+        if not row[-1] or (row[1] - row[0]) / row[-1] < self.settings.ngram_mean:
+            return None
+        return lang, 0.6
+
+    def leaning(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is at least as common in a candidate language as in the
+        target: a word that may extend a left-over (``de`` in ``de la politique``)."""
+        if self.target_lex is None or not self.others or not word.islower():
+            return False
+        target = self.target_lex.zipf(word)
+        return max(lex.zipf(word) for _, lex in self.others) >= max(target, self.settings.copied_source_zipf)
+
+
+def _script_lang(script: str, langs: Languages) -> str | None:
+    return next((lang for lang in langs.candidates if lang_script(lang) == script), None)
+
+
+def _glossed(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], brackets: bool) -> bool:
+    """Whether ``text[start:end]`` is all the content of a pair of brackets (or, unless
+    ``brackets``, of quotes)."""
+    return any(
+        a < start
+        and end <= b
+        and (not brackets or text[a] in _BRACKETS)
+        and not text[a + 1 : start].strip(_PUNCT)
+        and not text[end:b].strip(_PUNCT)
+        for a, b in quotes
+    )
+
+
+Mark = tuple[str | None, str | None, float]  # language, foreign script, confidence
+
+
+def _marks(
+    text: str, items: list[tuple[int, int, str]], judge: _Judge, source: Source | None
+) -> list[Mark | None]:
+    own = judge.script
+    marks: list[Mark | None] = []
+    for i, (_start, _end, word) in enumerate(items):
+        script = LATIN if word.isascii() else char_script(next((c for c in word if c.isalpha()), word[0]))
+        if script != own:
+            foreign = script != LATIN and (wide(script) or len(word) >= 2)
+            marks.append((_script_lang(script, judge.langs), script, 0.9) if foreign else None)
+            continue
+        name = word[0].isupper() and (i > 0 or source is None or word.lower() not in source.lower_case)
+        copied = None if source is None else word.lower() in source.words
+        found = judge.lexical(word, name, copied)
+        marks.append(None if found is None else (found[0], None, found[1]))
+    return marks
+
+
+@dataclass(frozen=True)
+class Source:
+    """The words of a source text: all of them, lower-cased, and those written in lower case."""
+
+    words: frozenset[str]
+    lower_case: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Source:
+        found = [w for _, _, w in scan(text).words]
+        return cls(frozenset(w.lower() for w in found), frozenset(w for w in found if w.islower()))
+
+
+def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Leftover]:
+    """Words of ``text`` (one sentence) left in another language (see the module docstring).
+
+    ``source``: the words of the source, when known; a word of the target's script then counts
+    only when the source holds it, and a capitalised first word is a name unless the source has
+    it in lower case.
+    """
+    scanned = scan(text)
+    items, breaks = scanned.words, scanned.breaks
+    out: list[Leftover] = []
+    quotes = _quoted(text) if _MARKS.search(text) else []
+    for start, end, word in scanned.acronyms:  # НАТО, ВИЧ in English
+        other = char_script(word[0])
+        if other not in (judge.script, LATIN) and not _glossed(text, start, end, quotes, True):
+            out.append(Leftover(start, end, _script_lang(other, judge.langs), other, 0.9))
+    marks = _marks(text, items, judge, source) if items else []
+    i = 0
+    while i < len(items):
+        mark = marks[i]
+        if mark is None:
+            i += 1
+            continue
+        lang, script, confidence = mark
+        first = last = i
+        j = i + 1
+        while j < len(items) and not breaks[j]:  # the next flagged words, across leaning ones
+            nxt = marks[j]
+            if nxt is not None and nxt[1] == script:
+                last, confidence = j, max(confidence, nxt[2])
+            elif not (script is None and nxt is None and judge.leaning(items[j][2])):
+                break
+            j += 1
+        if script is None:  # a lexical run takes the leaning words on both sides
+            while (
+                first > 0
+                and not breaks[first]
+                and marks[first - 1] is None
+                and judge.leaning(items[first - 1][2])
+            ):
+                first -= 1
+            while last + 1 < j:
+                last += 1
+        start, end = items[first][0], items[last][1]
+        letters = sum(len(items[k][2]) for k in range(first, last + 1))
+        enough = script is None or wide(script) or letters >= judge.settings.script_chars
+        if enough and not _glossed(text, start, end, quotes, script is not None):
+            out.append(Leftover(start, end, lang, script, confidence))
+        i = j
+    return sorted(out, key=lambda x: x.start)
+
+
+def judge_for(target: str, candidates: Sequence[str], settings: WordSettings) -> _Judge:
+    return _Judge(Languages(target, tuple(candidates)), settings)

@@ -1,0 +1,111 @@
+"""Word frequencies per language (wordfreq): how common a word is in a language, on the Zipf scale.
+
+The Zipf scale is ``log10`` of a word's frequency per billion words: 7 for the commonest words
+(``the``, ``der``), 4 for ordinary words (``Gesellschaft`` in German), 1 for rare ones; 0 means the
+list does not hold the word. wordfreq's lists cover about 40 languages, built from subtitles,
+news, Wikipedia, books and the web, so they hold names and loanwords as a language uses them:
+``kindergarten`` and ``angst`` are ordinary English, ``Merkel`` is common in both English and
+German.
+
+A lexicon is loaded once per process and language, on first use: the large list (words down to
+Zipf 1) for the language checked, the small one (down to Zipf 3, a fraction of the memory and
+load time) for the languages it is compared with. Every word is looked up once (cached), so the
+cost of a check is a dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from tcheck.locale import primary
+
+# wordfreq names Norwegian Bokmål ``nb`` and folds Serbo-Croatian into ``sh``.
+_ALIASES = {"no": "nb", "nn": "nb", "hr": "sh", "bs": "sh", "sr": "sh", "fil": "fil", "tl": "fil"}
+_CACHE_LIMIT = 200_000  # words per lexicon kept in the per-word cache
+
+
+@lru_cache(maxsize=1)
+def _available() -> frozenset[str]:
+    try:
+        from wordfreq import available_languages
+    except ImportError:  # the lexicon is optional evidence: without wordfreq there is none
+        return frozenset()
+    return frozenset(available_languages("small"))
+
+
+def code(lang: str) -> str | None:
+    """wordfreq's code for ``lang`` (``nb_NO`` → ``nb``), or None when it has no list."""
+    base = primary(lang)
+    base = _ALIASES.get(base, base)
+    return base if base in _available() else None
+
+
+class Lexicon:
+    """The Zipf frequencies of one language's words (see the module docstring)."""
+
+    __slots__ = ("_cache", "_freqs", "_language", "_norm", "floor")
+
+    def __init__(self, lang: str, large: bool) -> None:
+        from langcodes import Language
+        from wordfreq import available_languages, get_frequency_dict
+        from wordfreq.preprocess import preprocess_text
+
+        self._language = Language.get(lang)
+        wordlist = "large" if large and lang in available_languages("large") else "small"
+        self._freqs = get_frequency_dict(lang, wordlist)
+        # The list holds words down to this Zipf frequency: 1 (large lists) or 3 (small ones,
+        # the only ones some languages have). A word it lacks is rarer than that.
+        self.floor = 1.0 if wordlist == "large" else 3.0
+        self._norm = preprocess_text
+        self._cache: dict[str, float] = {}
+
+    def zipf(self, word: str) -> float:
+        """The Zipf frequency of ``word`` (any case); 0.0 when the list does not hold it (the word
+        is rarer than :attr:`floor`)."""
+        found = self._cache.get(word)
+        if found is None:
+            freq = self._freqs.get(self._norm(word, self._language)) or self._freqs.get(word.lower())
+            found = round(math.log10(freq) + 9, 2) if freq else 0.0
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = found
+        return found
+
+
+@lru_cache(maxsize=64)
+def letters(lang: str) -> frozenset[str]:
+    """The letters ``lang`` writes its ordinary words with: those found in at least 10 of its
+    5,000 commonest words (``en``: a-z; ``de``: a-z, ä, ö, ü; ``nb``: a-z, å, æ, ø). Empty when
+    wordfreq has no list for the language."""
+    found = code(lang)
+    if found is None:
+        return frozenset()
+    from collections import Counter
+
+    from wordfreq import top_n_list
+
+    counts = Counter(ch for word in top_n_list(found, 5000) if word.isalpha() for ch in set(word))
+    return frozenset(ch for ch, n in counts.items() if n >= 10)
+
+
+_LARGE: dict[str, Lexicon] = {}
+_SMALL: dict[str, Lexicon] = {}
+
+
+def lexicon(lang: str, large: bool = False) -> Lexicon | None:
+    """The lexicon of ``lang``, or None when wordfreq has no list for it.
+
+    ``large``: the list down to Zipf 1, needed where rare words must be told from absent ones (the
+    language checked); otherwise the small list, down to Zipf 3 (or the large one when this
+    process holds it already)."""
+    found = code(lang)
+    if found is None:
+        return None
+    hit = _LARGE.get(found)
+    if hit is None and large:
+        hit = _LARGE[found] = Lexicon(found, True)
+    if hit is None:
+        hit = _SMALL.get(found)
+        if hit is None:
+            hit = _SMALL[found] = Lexicon(found, False)
+    return hit
