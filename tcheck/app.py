@@ -46,6 +46,8 @@ def check(
     progress: Progress | None = None,
     verbose: bool = False,
     output: str | None = None,
+    stdin: bytes | None = None,
+    stdin_filename: str | None = None,
 ) -> RunResult:
     """Check files and directories; the result knows its exit status.
 
@@ -53,12 +55,14 @@ def check(
     ``diff_input``); ``write_baseline`` records the findings, ``config.baseline`` hides recorded ones.
     ``output`` is where the caller will write the report: like ``write_baseline``, it may not be
     one of the files the run reads (a usage error before anything is checked).
+    A path ``-`` is the document in ``stdin`` (its bytes), read as ``stdin_filename`` would be:
+    that name gives its format, language and pairing and is the path findings report.
     """
     for lang in (config.source_lang, config.target_lang):
         if lang:
             normalize_lang(lang)
     ctx = Context(config=config, glossaries=load_glossaries(config))
-    inputs = discover(paths, config.exclude, config)
+    inputs = _inputs(paths, config, stdin, stdin_filename)
     if not inputs:
         raise UsageError(
             "no files to check (directories are searched for .txt, .md, .mdx, XLIFF, PO, TMX "
@@ -86,6 +90,32 @@ def check(
     result.notes.extend(unused)
     result.alerts.extend(unused)
     return _narrow(result, config, changed, write_baseline)
+
+
+STDIN_NAME = "<stdin>"  # the path shown for standard input read without --stdin-filename
+
+
+def _inputs(
+    paths: Sequence[str], config: Config, stdin: bytes | None, stdin_filename: str | None
+) -> list[Input]:
+    """The files to check; ``-`` is standard input, read as the file ``stdin_filename`` names
+    (plain text named ``<stdin>`` without one) and paired with its original on disk like it."""
+    from tcheck.bilingual.pairing import pair_inputs
+
+    dashes = sum(1 for p in paths if p == "-")
+    if dashes > 1:
+        raise UsageError("'-' (standard input) may be given only once")
+    if stdin_filename is not None and not dashes:
+        raise UsageError("--stdin-filename names the document read from standard input: give '-' as a path")
+    if not dashes:
+        return discover(paths, config.exclude, config)
+    if stdin_filename is not None and not stdin_filename.strip():
+        raise UsageError("--stdin-filename is empty")
+    found = discover([p for p in paths if p != "-"], config.exclude)
+    pairing = config.options.get("PAIRING", {})
+    if stdin_filename is None:  # no name: plain text, checked alone
+        return [Input("-", STDIN_NAME, data=stdin or b""), *pair_inputs(found, config.source_lang, pairing)]
+    return pair_inputs([Input(stdin_filename, stdin_filename, data=stdin or b""), *found], config.source_lang, pairing)
 
 
 def _refuse_overwrites(

@@ -124,6 +124,12 @@ def main() -> None:
     type=click.Path(file_okay=False),
     help="Folder of the translation cache (default: ~/.cache/tcheck).",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With the path '-': the name of the document read from standard input (its format, "
+    "language and original come from it; findings report it).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress on stderr.")
 @click.option("--verbose", "-v", is_flag=True, help="List the translations left without a source.")
 @guarded
@@ -138,10 +144,12 @@ def check(
 ) -> None:
     """Check files and directories.
 
-    Directories are searched for text (.txt), Markdown and MDX (.md, .mdx), XLIFF, PO and TMX
-    files, and translation resource files (JSON, YAML, TOML, ARB under i18n/, locales/ ...).
-    Translations are paired with their originals by the repository's layout."""
+    Directories are searched for text (.txt), Markdown and MDX (.md, .mdx), HTML (.html, .htm),
+    Word (.docx), XLIFF, PO and TMX files, and translation resource files (JSON, YAML, TOML, ARB
+    under i18n/, locales/ ...). Translations are paired with their originals by the repository's
+    layout. The path '-' reads a document from standard input (see --stdin-filename)."""
     from tcheck import app, config
+    from tcheck.errors import UsageError
     from tcheck.reporters import get_reporter
 
     cli_values = {
@@ -162,7 +170,10 @@ def check(
     }
     settings = config.resolve(cli_values, config_file, Path.cwd())
     diff, write_baseline = options["diff"], options["write_baseline"]
+    if diff == "-" and "-" in paths:
+        raise UsageError("standard input cannot hold both a document ('-') and a diff (--diff -)")
     diff_input = sys.stdin.read() if diff == "-" else None
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
     from tcheck.services.progress import for_stream
 
     result = app.check(
@@ -175,6 +186,8 @@ def check(
         progress=for_stream(sys.stderr, options["quiet"]),
         verbose=options["verbose"],
         output=output,
+        stdin=stdin,
+        stdin_filename=options["stdin_filename"],
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ

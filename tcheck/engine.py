@@ -34,6 +34,7 @@ class Input:
     source_shown: str | None = None
     lang: str | None = None  # languages the repository layout gives the pair
     source_lang: str | None = None
+    data: bytes | None = field(default=None, repr=False)  # the file's bytes (standard input)
 
 
 @dataclass

@@ -170,6 +170,7 @@ def load_documents(
                 source_lang=config.source_lang,
                 target_lang=config.target_lang,
                 options=reader_options(config),
+                data=item.data,
             )
         except EmptyInput:
             docs = [Document(item.shown, "", None, (), metadata=frozen_map({"empty": "true"}))]

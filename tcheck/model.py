@@ -196,6 +196,7 @@ class Segment:
     path: str | None = None
     confidence: float | None = None  # of the pairing with ``counterpart`` when it was aligned
     ends: Sequence[int] | None = None  # with ``offsets``: the file offset after each character
+    lang: str | None = None  # the segment's own language when the file marks it (HTML ``lang``)
 
     def file_span(self, start: int, end: int) -> Span:
         """The file span of ``text[start:end]``."""

@@ -146,3 +146,44 @@ def test_case_sensitive_terms_inflect_only_their_last_word() -> None:
     matcher.add("Europäische Kommission", "x", case_sensitive=True, lang="de")
     assert [m.text for m in matcher.find("der Europäischen Kommission")] == []
     assert [m.text for m in matcher.find("der Europäische Kommissionen")] == ["Europäische Kommissionen"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text", "found"),
+    [
+        ("ru", "категория", "Все категории товаров", "категории"),
+        ("ru", "категория", "Выбор категорий", "категорий"),
+        ("ru", "Организация Объединённых Наций", "в Организации Объединённых Наций", None),
+        ("ru", "страна", "Жители страны голосуют", "страны"),
+        ("es", "restablecer", "Restablece la contraseña", "Restablece"),
+        ("es", "restablecer", "Se restableció el servicio", "restableció"),
+        ("sv", "flicka", "Flickorna spelar", "Flickorna"),
+        ("nb", "arrestere", "Han ble arrestert", "arrestert"),
+        ("de", "Beschränkung", "Die Beschränkungen gelten", "Beschränkungen"),  # an extension, as before
+    ],
+)
+def test_a_changed_ending_is_an_inflection_outside_english(
+    lang: str, term: str, text: str, found: str | None
+) -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add(term, "x", lang=lang)
+    hits = [(m.text, m.exact) for m in matcher.find(text)]
+    if found is None:  # a phrase: found by its walk, once
+        assert len(hits) == 1 and not hits[0][1]
+    else:
+        assert hits == [(found, False)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "term", "text"),
+    [
+        ("en", "policy", "The police arrived."),  # English endings are not cut
+        ("ru", "страна", "Странный случай"),  # another stem
+        ("es", "restablecer", "Restaurante abierto"),
+        ("ru", "вода", "Водитель уехал"),  # too short to cut
+    ],
+)
+def test_a_changed_ending_needs_the_same_stem(lang: str, term: str, text: str) -> None:
+    matcher: TermMatcher[str] = TermMatcher()
+    matcher.add(term, "x", lang=lang)
+    assert list(matcher.find(text)) == []

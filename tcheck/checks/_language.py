@@ -223,6 +223,8 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     for seg in doc.segments:
         if is_copy(seg):
             continue  # TC402's business
+        if seg.lang is not None:
+            continue  # marked by the file as written in another language (HTML lang)
         for start, end, sentence in seg.sentence_texts():
             items = words(sentence, langs, start)
             whole = judge(sentence, items, langs, settings, start)

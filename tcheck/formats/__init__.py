@@ -3,7 +3,9 @@
 Each reader module exposes ``read(path, text) -> Document``; :func:`read_document` decodes the
 file and picks the reader by extension (``.md``/``.markdown`` → Markdown, ``.xlf``/``.xliff``,
 ``.po``, ``.tmx``, ``.tsv`` → bilingual readers, ``.json``/``.arb``/``.yaml``/``.yml``/``.toml`` →
-translation resource files (:mod:`tcheck.formats.resources`), anything else → text).
+translation resource files (:mod:`tcheck.formats.resources`), ``.html``/``.htm`` → HTML articles
+(:mod:`tcheck.formats.html`), ``.docx`` → Word documents (:mod:`tcheck.formats.docx`), anything else
+→ text). Every reader also takes the file's bytes instead of its path (``data``: standard input).
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from tcheck.model import Document
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
 XLIFF_SUFFIXES = frozenset({".xlf", ".xliff", ".sdlxliff", ".mqxliff"})
 BILINGUAL_SUFFIXES = XLIFF_SUFFIXES | {".po", ".tmx", ".tsv"}
 # Read as key -> text resource files when named; found in directories by resources.is_resource_path.
 RESOURCE_SUFFIXES = frozenset({".json", ".arb", ".yaml", ".yml", ".toml"})
 # Searched for inside directories (a .tsv is read as bilingual only when named explicitly).
-CHECKED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | (BILINGUAL_SUFFIXES - {".tsv"})
+CHECKED_SUFFIXES = (
+    MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | (BILINGUAL_SUFFIXES - {".tsv"})
+)
 
 
 def decode(path: str, data: bytes) -> str:
@@ -44,9 +50,10 @@ def decode(path: str, data: bytes) -> str:
     return text
 
 
-def read_file(path: str) -> str:
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, or an :class:`InputError` saying why they cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -57,7 +64,11 @@ def read_file(path: str) -> str:
                 path, f"folder cannot be read ({exc.strerror}): its files are not checked"
             ) from None
         raise InputError(path, f"cannot read: {exc.strerror}") from None
-    return decode(path, data)
+
+
+def read_file(path: str, data: bytes | None = None) -> str:
+    """The decoded text of ``path`` (or of ``data``, the file's bytes when already read)."""
+    return decode(path, read_bytes(path) if data is None else data)
 
 
 def read_documents(
@@ -67,16 +78,18 @@ def read_documents(
     source_lang: str | None = None,
     target_lang: str | None = None,
     options: Mapping[str, Any] | None = None,
+    data: bytes | None = None,
 ) -> list[Document]:
     """Every document in one file: one, or one per target language of a TMX.
 
-    ``options`` are reader settings (``include-fuzzy`` for PO, ``include-unfinished`` for XLIFF).
+    ``options`` are reader settings (``include-fuzzy`` for PO, ``include-unfinished`` for XLIFF);
+    ``data`` the file's bytes when they do not come from ``path`` (standard input).
     """
     shown = display_path or path
     suffix = Path(path).suffix.lower()
     if suffix not in BILINGUAL_SUFFIXES:
-        return [read_document(path, shown, options)]
-    text = read_file(path)
+        return [read_document(path, shown, options, data)]
+    text = read_file(path, data)
     opts = options or {}
     if suffix == ".tmx":
         from tcheck.formats import tmx
@@ -96,14 +109,27 @@ def read_documents(
 
 
 def read_document(
-    path: str, display_path: str | None = None, options: Mapping[str, Any] | None = None
+    path: str,
+    display_path: str | None = None,
+    options: Mapping[str, Any] | None = None,
+    data: bytes | None = None,
 ) -> Document:
     """Read and parse one file; ``display_path`` is the path shown in findings, ``options`` the
-    reader settings (``prose-keys`` for Markdown front matter)."""
+    reader settings (``prose-keys`` for Markdown front matter), ``data`` the file's bytes when
+    they do not come from ``path`` (standard input)."""
     shown = display_path or path
-    if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
-        return read_documents(path, shown)[0]
-    text = read_file(path)
+    suffix = Path(path).suffix.lower()
+    if suffix in BILINGUAL_SUFFIXES:
+        return read_documents(path, shown, data=data)[0]
+    if suffix in DOCX_SUFFIXES:
+        from tcheck.formats import docx
+
+        return docx.read(shown, docx.read_archive(path, data))
+    text = read_file(path, data)
+    if suffix in HTML_SUFFIXES:
+        from tcheck.formats import html
+
+        return html.read(shown, text)
     if Path(path).suffix.lower() in RESOURCE_SUFFIXES:
         from tcheck.formats import resources
 

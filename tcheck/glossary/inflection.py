@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
+from tcheck.glossary.lemmas import lemmatiser_for, vocabulary_for
+
 MIN_STEMMED = 4  # shorter words are never stemmed: they must match exactly
 MAX_ENDING = 4  # letters an inflection may add
 MAX_CHANGED = 3  # letters at the end of a word that its other forms may change or drop
@@ -51,6 +53,24 @@ def same_word(stem: Stemmer, term_word: str, word: str, known: dict[tuple[str, s
     if same is None:
         found, wanted = stem(word), stem(term_word)
         same = found in (wanted, term_word) or stem(found) == wanted
+        _remember(known, (term_word, word), same)
+    return same
+
+
+def changed_word(
+    lang: str | None, stem: Stemmer, term_word: str, word: str, known: dict[tuple[str, str], bool]
+) -> bool:
+    """Whether ``word`` (lower case) is a form of ``term_word`` with another ending (категория /
+    категории): Snowball stems alone would join unrelated words here (``страна`` / ``странный``
+    share the stem ``стран``), so the lemma decides where simplemma knows either word; stems
+    decide only for words it does not know."""
+    same = known.get((term_word, word))
+    if same is None:
+        lemma, known_word = lemmatiser_for(lang), vocabulary_for(lang)
+        if lemma is not None and known_word is not None and (known_word(word) or known_word(term_word)):
+            same = lemma(word) in (term_word, lemma(term_word))
+        else:
+            same = same_word(stem, term_word, word, {})
         _remember(known, (term_word, word), same)
     return same
 

@@ -49,3 +49,27 @@ def lemmatiser_for(lang: str | None) -> Lemmatiser | None:
         return found
 
     return lemma
+
+
+@lru_cache(maxsize=64)
+def vocabulary_for(lang: str | None) -> Callable[[str], bool] | None:
+    """A cached ``word -> whether the lemma table knows it`` function for ``lang``, or None."""
+    if lemmatiser_for(lang) is None:
+        return None
+    from simplemma import is_known
+
+    code = primary(lang or "")
+    cache: dict[str, bool] = {}
+
+    def known(word: str) -> bool:
+        found = cache.get(word)
+        if found is None:
+            try:
+                found = bool(word.strip()) and is_known(word, lang=code, low_memory=True)
+            except ValueError:
+                found = False
+            if len(cache) < KEPT:
+                cache[word] = found
+        return found
+
+    return known

@@ -9,8 +9,10 @@ counts. Overlaps are resolved longest-first, then leftmost.
 Inflection: when a pattern is added with a language that has a Snowball stemmer, its last word
 also matches any word with the same stem (``Europa-Kommission`` finds ``Europa-Kommissionen``,
 ``Nordic Advice`` finds ``Nordic Advices``, ``agency`` finds ``agencies``): where the text word
-goes on past the pattern (by at most four letters; a final ``y`` of the pattern may change), the
-hit is kept when the whole text word has the same Snowball stem (stems are computed lazily and
+goes on past the pattern (by at most four letters; a final ``y`` of the pattern may change, and
+in languages other than English its last two letters: ``категория`` finds ``категории``,
+``restablecer`` finds ``Restablece``), the hit is kept when the whole text word has the same
+Snowball stem (stems are computed lazily and
 cached, so a large termbase costs no stemming up front). The other words of a multi-word term may
 inflect too (``Europäische Kommission`` finds ``Europäischen Kommission``): such terms are also
 held under a shorter trigger and walked word by word (:mod:`tcheck.glossary.inflection`).
@@ -34,6 +36,7 @@ from tcheck.glossary.inflection import (
     MIN_STEMMED,
     Phrase,
     Phrases,
+    changed_word,
     phrase,
     same_word,
 )
@@ -56,7 +59,21 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
 CACHE = 4096
+MIN_CUT = 5  # letters a term's last word keeps when its ending is cut (see _changed_ending)
+CHANGED_ENDING = 2  # final letters of a term an inflected form may replace (категория/категорий)
 _REACH = MAX_ENDING + 3  # how far past its key an inflected word or an acronym's suffix may reach
+
+
+def _changed_ending(word: str, inflecting: bool) -> int:
+    """How many final letters of a term's last word its inflected forms may replace (0: none):
+    a final ``y`` (agency/agencies); in languages whose words inflect beyond English's
+    endings, up to ``CHANGED_ENDING`` letters, keeping at least ``MIN_CUT`` (a shorter beginning
+    starts too many other words, each of which would have to be stemmed)."""
+    if not word:
+        return 0
+    if inflecting and len(word) > MIN_CUT:
+        return min(CHANGED_ENDING, len(word) - MIN_CUT)
+    return 1 if word.endswith("y") else 0
 
 
 def _ends_in_acronym(pattern: str) -> bool:
@@ -88,8 +105,9 @@ class _Pattern(NamedTuple):
     word_at: int  # where the last word starts in the pattern
     stemmer: Callable[[str], str] | None
     acronym: bool
-    cut: bool  # held without its final letter (agency -> "agenc"): only inflected hits count
+    cut: bool  # held without its final letters (agency -> "agenc"): only inflected hits count
     phrase: Phrase | None = None  # held under a multi-word term's trigger (see inflection.py)
+    lang: str | None = None  # the term's language (cut patterns: its lemmas judge the hits)
 
 
 class TermMatcher(Generic[T]):
@@ -110,6 +128,7 @@ class TermMatcher(Generic[T]):
         self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
         self._count = 0
         self._inflections: dict[tuple[str, str], bool] = {}  # (term's word, text's word) -> same word?
+        self._changed: dict[tuple[str, str], bool] = {}  # the same, for forms with another ending
         # by the text object itself (and whether only notable spans were asked for)
         self._recent: dict[tuple[int, bool], tuple[str, list[Match[T]]]] = {}
 
@@ -155,11 +174,13 @@ class TermMatcher(Generic[T]):
                 payloads[key] = [item]
             else:
                 found.append(item)
-            if word.endswith("y"):
+            drop = _changed_ending(word, inflecting)
+            if drop:
                 # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
-                # but a final y may change (agency/agencies).
-                cut = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, True)
-                payloads.setdefault(key[:-1], []).append(cut)
+                # but a final y may change (agency/agencies), and in most languages other than
+                # English an ending (категория/категории, restablecer/restablece, Mädchen is safe)
+                cut = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, True, None, lang)
+                payloads.setdefault(key[:-drop], []).append(cut)
             if inflecting and not case_sensitive and (words := phrase(key)) is not None:
                 walked = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False, words)
                 payloads.setdefault(words.trigger, []).append(walked)
@@ -274,7 +295,8 @@ class TermMatcher(Generic[T]):
                     if match is not None:
                         candidates.append(match)
                 elif pat.stemmer is not None:
-                    match = self._inflected(pat, text, low, start, end, self._inflections)
+                    known = self._changed if pat.cut else self._inflections
+                    match = self._inflected(pat, text, low, start, end, known)
                     if match is not None:
                         candidates.append(match)
             if notable_only and worth:
@@ -300,10 +322,13 @@ class TermMatcher(Generic[T]):
         if stop - (start + pat.word_at) > len(pat.word) + MAX_ENDING:
             return None
         word = low[start + pat.word_at : stop]
-        if word == pat.word:
-            return None  # the exact form, found under the full key
+        if word == pat.word or (pat.cut and word.startswith(pat.word)):
+            return None  # the exact form or one that extends it, found under the full key
         assert pat.stemmer is not None
-        if not same_word(pat.stemmer, pat.word, word, known):
+        if pat.cut:
+            if not changed_word(pat.lang, pat.stemmer, pat.word, word, known):
+                return None
+        elif not same_word(pat.stemmer, pat.word, word, known):
             return None
         if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
             return None

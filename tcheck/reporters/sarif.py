@@ -7,6 +7,7 @@ from typing import Any
 
 from tcheck import __version__
 from tcheck.engine import RunResult
+from tcheck.formats import DOCX_SUFFIXES
 from tcheck.registry import all_rules
 from tcheck.reporters import located
 
@@ -23,6 +24,12 @@ def _region(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     }
 
 
+def _is_text_file(path: str) -> bool:
+    """Whether the findings' offsets are offsets into the file (not so in a ``.docx`` archive,
+    whose text is its paragraphs, one a line)."""
+    return not path.lower().endswith(tuple(DOCX_SUFFIXES))
+
+
 def _location(path: str, region: dict[str, Any]) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
 
@@ -34,8 +41,10 @@ def payload(result: RunResult) -> dict[str, Any]:
     for finding in result.findings:
         item = located(result, finding)
         region = _region(item)
-        region["charOffset"] = item["offset"]
-        region["charLength"] = item["end_offset"] - item["offset"]
+        textual = _is_text_file(item["path"])
+        if textual:  # a Word document's regions are paragraph (line) and character (column) only
+            region["charOffset"] = item["offset"]
+            region["charLength"] = item["end_offset"] - item["offset"]
         entry: dict[str, Any] = {
             "ruleId": item["code"],
             "ruleIndex": index[item["code"]],
@@ -52,7 +61,7 @@ def payload(result: RunResult) -> dict[str, Any]:
                 }
                 for n, rel in enumerate(item["related"], 1)
             ]
-        if item["suggestion"] is not None:
+        if item["suggestion"] is not None and textual:
             entry["fixes"] = [
                 {
                     "description": {"text": f"Replace with '{item['suggestion']}'"},
