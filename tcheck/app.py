@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from tcheck import baseline
@@ -16,7 +15,7 @@ from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Glossary
 from tcheck.locale import normalize_lang
 from tcheck.overwrite import refuse_overwrite
-from tcheck.parallel import run_inputs
+from tcheck.pipeline import run_inputs
 from tcheck.registry import selected_rules
 from tcheck.services import roundtrip
 from tcheck.services.progress import Progress
@@ -73,8 +72,6 @@ def check(
     changed = changed_lines(diff, diff_input) if diff is not None else None
     keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
-    if ctx.services is not None:  # one process: each model loads once, the counts stay in one place
-        config = dataclasses.replace(config, jobs=1)
     try:
         result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
     finally:

@@ -112,6 +112,18 @@ def main() -> None:
     "--jobs", "-j", type=click.IntRange(min=0), help="Processes to check files with (default: one per core)."
 )
 @click.option(
+    "--executor",
+    type=click.Choice(["serial", "processes", "dask"]),
+    help="Where files are checked: here, in --jobs processes, or on a Dask cluster "
+    "(default: processes; dask when a scheduler is given).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to run on (e.g. tcp://10.0.0.5:8786; default: $TCHECK_DASK_SCHEDULER, "
+    "else a local cluster of --jobs workers).",
+)
+@click.option(
     "--round-trip/--no-round-trip",
     "round_trip",
     default=None,
@@ -163,6 +175,8 @@ def check(
         "format": fmt,
         "fail-on": options["fail_on"],
         "jobs": options["jobs"],
+        "executor": options["executor"],
+        "scheduler": options["scheduler"],
         "baseline": options["baseline"],
         "round-trip": None if options["round_trip"] is None else ("on" if options["round_trip"] else "off"),
         "cache": False if options["no_cache"] else None,

@@ -18,6 +18,8 @@ or given with ``--config``. Keys mirror the command-line options::
     cache = true                # the translation cache (--no-cache)
     cache-dir = ".tcheck-cache" # its folder (default: ~/.cache/tcheck)
     jobs = 0                    # processes over files; 0 = one per core
+    executor = "dask"           # serial, processes (--jobs) or dask (the dask extra)
+    scheduler = "tcp://10.0.0.5:8786"  # Dask scheduler; else TCHECK_DASK_SCHEDULER, else a LocalCluster
     baseline = "tcheck-baseline.json"  # hide the findings recorded there (--write-baseline)
 
     [tool.tcheck.severity]      # per code prefix, most specific wins
@@ -46,6 +48,7 @@ from tcheck.model import Severity, frozen_map
 FAIL_ON = ("error", "warning", "info", "never")
 ROUND_TRIP = ("auto", "on", "off")
 FORMATS = ("text", "json", "sarif", "github", "html")
+EXECUTORS = ("serial", "processes", "dask")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class Config:
     cache_dir: str | None = None
     jobs: int = 0
     baseline: str | None = None
+    executor: str | None = None  # serial, processes, dask; not set: dask with a scheduler, else processes
+    scheduler: str | None = None  # a Dask scheduler's address (else TCHECK_DASK_SCHEDULER)
 
     def option(self, code: str, key: str, default: Any, kind: OptionKind | None = None) -> Any:
         """A check option from ``[tool.tcheck.options.CODE]`` (keys in kebab-case).
@@ -110,6 +115,8 @@ _KEYS = {
     "cache-dir": "cache_dir",
     "jobs": "jobs",
     "baseline": "baseline",
+    "executor": "executor",
+    "scheduler": "scheduler",
 }
 _LISTS = {"glossaries", "select", "ignore", "exclude"}
 
@@ -235,6 +242,10 @@ def _validate(values: dict[str, Any], source: str, text: str | None = None) -> d
             raise UsageError(f"{where}: jobs must be a whole number >= 0 (0: one per core)")
         elif name == "baseline" and not isinstance(value, str):
             raise UsageError(f"{where}: baseline must be a file path")
+        elif name == "executor" and value not in EXECUTORS:
+            raise UsageError(f"{where}: executor must be one of {', '.join(EXECUTORS)}")
+        elif name == "scheduler" and (not isinstance(value, str) or not value.strip()):
+            raise UsageError(f"{where}: scheduler must be an address such as tcp://10.0.0.5:8786")
         out[name] = value
     return out
 

@@ -11,11 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 import tcheck.engine as engine_module
-from tcheck import parallel
+from tcheck import pipeline
 from tcheck.cli import main
 from tcheck.context import Context
 from tcheck.errors import UsageError
 from tcheck.model import Document, Hit, Severity, Span
+from tcheck.pipeline import executor, processes
 from tcheck.registry import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,15 +67,23 @@ def test_two_jobs_give_the_same_bytes_as_one(corpus: Path, fmt: str) -> None:
 
 def test_parallel_run_really_uses_workers(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     used: list[int] = []
-    real = parallel._merge
+    real = pipeline.merge
+    forks: list[str] = []
+    get_context = processes.multiprocessing.get_context
 
-    def spy(parent: engine_module.Engine, part: parallel._DocResult) -> None:
+    def spy(parent: engine_module.Engine, part: executor.DocResult) -> None:
         used.append(1)
         real(parent, part)
 
-    monkeypatch.setattr(parallel, "_merge", spy)
+    def spy_context(method: str):  # type: ignore[no-untyped-def]
+        forks.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(pipeline, "merge", spy)
+    monkeypatch.setattr(processes.multiprocessing, "get_context", spy_context)
     invoke("--jobs", "2")
-    assert len(used) == len(TEXTS)  # every file but the first, which the main process checks
+    assert forks == ["fork"]
+    assert len(used) == len(TEXTS) + 1  # every file, the unreadable one too
 
 
 class _SeesAll:
@@ -148,13 +157,13 @@ def test_run_checks_with_a_digest_are_fed_from_the_workers(
 
     monkeypatch.setattr(engine_module, "selected_rules", with_test_rule)
     sent: list[bool] = []
-    merge = parallel._merge
+    merge = pipeline.merge
 
-    def spy(parent: engine_module.Engine, part: parallel._DocResult) -> None:
+    def spy(parent: engine_module.Engine, part: executor.DocResult) -> None:
         sent.append(part.doc is not None)
         merge(parent, part)
 
-    monkeypatch.setattr(parallel, "_merge", spy)
+    monkeypatch.setattr(pipeline, "merge", spy)
     one = invoke("--format", "json", "--jobs", "1", "--select", "TC2")
     assert _Digested.worker_pids == set()  # type: ignore[attr-defined]
     two = invoke("--format", "json", "--jobs", "2", "--select", "TC2")
@@ -182,17 +191,17 @@ def test_a_usage_error_in_a_worker_is_one_line(corpus: Path, monkeypatch: pytest
 
 
 def test_effective_jobs() -> None:
-    assert parallel.effective_jobs(0, 100) == min(parallel.cpu_count(), 100)
-    assert parallel.effective_jobs(4, 2) == 2
-    assert parallel.effective_jobs(3, 0) == 1
-    assert parallel.effective_jobs(1, 50) == 1
+    assert processes.effective_jobs(0, 100) == min(executor.cpu_count(), 100)
+    assert processes.effective_jobs(4, 2) == 2
+    assert processes.effective_jobs(3, 0) == 1
+    assert processes.effective_jobs(1, 50) == 1
 
 
 def test_one_file_needs_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_pool(*args: object) -> None:
         raise AssertionError("a pool was started for one file")
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    monkeypatch.setattr(processes.multiprocessing, "get_context", no_pool)
     result = CliRunner().invoke(main, ["check", str(SEED), "--source-lang", "nb", "--jobs", "4"])
     assert result.exit_code == 1
     assert "CTSO" in result.stdout

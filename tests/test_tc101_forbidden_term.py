@@ -129,3 +129,17 @@ def test_matcher_no_partial_words() -> None:
     matcher.add("general", "x", False, "en")
     matcher.add("EU", "y", True, "en")
     assert [m.text for m in matcher.find("The generator of EUR and EUROPE")] == []
+
+
+def test_a_forbidden_term_with_another_ending(tmp_path: Path) -> None:
+    # Russian: the forbidden loanword 'девайс' in the plural ('девайсы' extends it) and a
+    # forbidden 'компьютерная программа' whose last word changes its ending
+    glossary = _glossary(
+        tmp_path,
+        "device,устройство,девайс,no\nsoftware,программное обеспечение,софтина,no\n",
+        "en -> ru",
+    )
+    text = "Все девайсы подключены, но софтины устарели.\n"
+    found = _tc101(tmp_path, text, glossary, "en", "ru")
+    assert [f["suggestion"] for f in found] == ["устройство", "программное обеспечение"]
+    assert not _tc101(tmp_path, "Все устройства подключены.\n", glossary, "en", "ru")

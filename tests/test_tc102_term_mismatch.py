@@ -162,3 +162,16 @@ def test_case_sensitive_renderings_need_their_case(tmp_path: Path) -> None:
     found = _tc102(tmp_path, "fr", "UN,ONU", "The UN met.", "Un comité s'est réuni.")
     assert len(found) == 1
     assert not _tc102(tmp_path, "fr", "UN,ONU", "The UN met.", "L'ONU s'est réunie.")
+
+
+def test_an_inflected_source_term_with_another_ending(tmp_path: Path) -> None:
+    # ru -> en: 'категории' is a form of the source term 'категория'
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("# languages: ru -> en\nsource,target\nкатегория,category\n", encoding="utf-8")
+    src = tmp_path / "src.txt"
+    tgt = tmp_path / "tgt.txt"
+    src.write_text("Показаны все категории.\n", encoding="utf-8")
+    for target, expected in (("All sections are shown.\n", 1), ("All categories are shown.\n", 0)):
+        tgt.write_text(target, encoding="utf-8")
+        result = run_paths([tgt], source=src, source_lang="ru", target_lang="en", glossary=[str(glossary)])
+        assert len(findings(result, "TC102")) == expected

@@ -203,6 +203,21 @@ class TranslationCache:
         self.path = None
         self._conn = self._prepare(self._memory())
 
+    def entries(self, models: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """Every cached ``(model, direction, source, target)`` of these models (to hand them to
+        workers that translate elsewhere, see :mod:`tcheck.pipeline.dask_worker`)."""
+        rows: list[tuple[str, str, str, str]] = []
+        for model in sorted(set(models)):
+            try:
+                found = self._conn.execute(
+                    "SELECT model, direction, source, target FROM translations WHERE model = ?", (model,)
+                ).fetchall()
+            except sqlite3.DatabaseError as exc:
+                self._fail(exc)
+                return rows
+            rows.extend(found)
+        return rows
+
     def __len__(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM translations").fetchone()[0])
 

@@ -1,0 +1,63 @@
+"""One run as stages; here the executor stage and the one place that calls it.
+
+:func:`run_inputs` takes the discovered (and paired) inputs, hands them to the chosen executor
+(:func:`choose_executor`) and merges what comes back, input by input and in input order, into one
+engine that runs the run checks and sorts the findings. The executor is the only thing that
+differs between ``--jobs 1``, ``--jobs N`` and ``--executor dask``: the report does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tcheck import gcutil
+from tcheck.config import Config
+from tcheck.context import Context
+from tcheck.engine import Engine, Input, RunResult
+from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
+from tcheck.pipeline.processes import ProcessExecutor
+from tcheck.pipeline.serial import SerialExecutor
+
+__all__ = ["DocResult", "Executor", "Job", "check_input", "choose_executor", "merge", "run_inputs"]
+
+EXECUTORS = ("serial", "processes", "dask")
+
+
+def choose_executor(config: Config, services: Any = None) -> Executor:
+    """The executor a run's settings ask for.
+
+    ``executor`` (``--executor``) when set; otherwise ``dask`` when a scheduler is configured
+    (``--scheduler`` or ``scheduler = ...``), else ``processes`` (``--jobs``; a single job or a
+    single file stays serial). The round trip runs in one process unless on Dask: its models load
+    once and its translations go through one cache.
+    """
+    name = config.executor or ("dask" if config.scheduler else "processes")
+    if name == "dask":
+        from tcheck.pipeline.dask_executor import DaskExecutor, scheduler_address
+
+        return DaskExecutor(scheduler_address(config.scheduler), config.jobs, services)
+    if name == "serial" or services is not None:
+        return SerialExecutor()
+    return ProcessExecutor(config.jobs)
+
+
+def run_inputs(
+    inputs: Sequence[Input],
+    config: Config,
+    source: str | None,
+    ctx: Context,
+    *,
+    keep_texts: bool = False,
+    executor: Executor | None = None,
+) -> RunResult:
+    """Check ``inputs`` with ``executor`` (default: :func:`choose_executor`); the result does not
+    depend on which."""
+    chosen = executor or choose_executor(config, ctx.services)
+    job = Job(ctx, config, source, keep_texts)
+    with gcutil.settling():
+        engine = Engine(ctx, keep_texts)
+        for parts in chosen.map(inputs, job):
+            for part in parts:
+                merge(engine, part)
+        return engine.finish()
