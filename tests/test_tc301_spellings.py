@@ -180,3 +180,24 @@ def test_letters_that_look_roman_are_words(tmp_path: Path) -> None:
     assert (
         _tc301(tmp_path, "World War II ended in 1945.", "Andre verdenskrig sluttet i 1945.", "en", "nb") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "src", "tgt"),
+    [
+        ("The speed limit is 65 mph.", "Fartsgrensen er 105 km/t.", "en", "nb"),
+        ("It was 95 °F in the shade.", "Det var 35 °C i skyggen.", "en", "nb"),
+        ("He weighs 200 pounds.", "Han veier 91 kilo.", "en", "nb"),
+        ("The peak is 29,029 feet high.", "Der Gipfel ist 8848 Meter hoch.", "en", "de"),
+        ("The town is 30 miles away.", "La ville est à 48 kilomètres.", "en", "fr"),
+    ],
+)
+def test_unit_conversions_are_localisation(
+    tmp_path: Path, source: str, target: str, src: str, tgt: str
+) -> None:
+    assert _tc301(tmp_path, source, target, src, tgt) == []
+
+
+def test_a_converted_figure_that_is_wrong_is_still_reported(tmp_path: Path) -> None:
+    (f,) = _tc301(tmp_path, "Winds of 85 mph.", "Vind på 150 km/t.", "en", "nb")
+    assert f["message"].startswith("'150'")

@@ -110,3 +110,37 @@ def test_literals_kept_from_the_source_in_technical_text(tmp_path: Path) -> None
     # in prose, the same copy is an error: German readers take 2.300 for two thousand three hundred
     (f,) = run("He paid 2.300 dollars.\n", "Er zahlte 2.300 Dollar.\n")
     assert f["severity"] == "error"
+
+
+def test_decades_eras_and_measures_are_not_grouped(tmp_path: Path) -> None:
+    text = (
+        "In the 1960s more than 12,000 people lived in the valley. The oldest finds date from "
+        "5000 BC, and the summit is 4892 m high. Yet 2300 people came.\n"
+    )
+    assert [f["suggestion"] for f in _tc302(tmp_path, text, "en")] == ["2,300"]
+    text = "In den 1960er Jahren lebten 12.000 Menschen hier; um 5000 v. Chr. und 25000 Besucher.\n"
+    assert [f["suggestion"] for f in _tc302(tmp_path, text, "de")] == ["25.000"]
+
+
+def test_thousands_written_with_k_are_read_as_thousands(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text("Over 100 k people signed.\n", encoding="utf-8")
+    (tmp_path / "target.txt").write_text("Over 100.000 mennesker skrev under.\n", encoding="utf-8")
+    result = run_paths(
+        [tmp_path / "target.txt"],
+        source=tmp_path / "source.txt",
+        select=["TC3"],
+        source_lang="en",
+        target_lang="da",
+    )
+    assert findings(result) == []
+    (tmp_path / "target.txt").write_text("Over 100.000 personer skrev under.\n", encoding="utf-8")
+    (tmp_path / "source.txt").write_text("Over 100 people signed.\n", encoding="utf-8")
+    result = run_paths(
+        [tmp_path / "target.txt"],
+        source=tmp_path / "source.txt",
+        select=["TC302"],
+        source_lang="en",
+        target_lang="da",
+    )
+    (f,) = findings(result, "TC302")
+    assert f["message"].startswith("'100.000' reads as 100.000 in 'da', but the source means 100")

@@ -60,3 +60,13 @@ def test_english_target(tmp_path: Path) -> None:
         "en",
     )
     assert len(found) == 1
+
+
+def test_amount_converted_into_the_readers_currency_is_info(tmp_path: Path) -> None:
+    (f,), numbers = _tc304(tmp_path, "Tickets cost $100.\n", "Billettene koster 700 kroner.\n", "en", "nb")
+    assert f["severity"] == "info" and "converted" in f["message"] and numbers == []
+    (f,), _ = _tc304(tmp_path, "Der Eintritt kostet 20 Euro.\n", "Admission is $22.\n", "de", "en")
+    assert f["severity"] == "info"
+    # the same figure in another currency is a swapped currency, an error
+    (f,), _ = _tc304(tmp_path, "Tickets cost $100.\n", "Billettene koster 100 kroner.\n", "en", "nb")
+    assert f["severity"] == "error"

@@ -27,7 +27,9 @@ def amount_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     reads each amount's value with its multiplier, and reports an amount of the translation that
     matches none of the source: a different currency (``$`` for ``£``) or, in the same currency,
     a different value (``2,8 millioner`` for ``£2.8bn``). A currency word that several
-    currencies share (``pund``, ``dollars``) matches any of them.
+    currencies share (``pund``, ``dollars``) matches any of them. An amount in another currency
+    *and* with another value is the source's amount converted for the readers (``$100`` →
+    ``700 kroner``): localisation, reported as info so that the rate can be checked.
 
     Why it matters: a currency swapped or a million read as a billion misstates a story's
     central fact, and readers cannot see it.
@@ -39,6 +41,17 @@ def amount_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     for pair in pairs(doc):
         for target, source, what in compare_amounts(pair.source_mentions.amounts, pair.mentions.amounts):
+            if what == "converted":
+                yield Hit(
+                    span=pair.target.file_span(target.start, target.end),
+                    message=(
+                        f"'{target.text}' ({currencies(target)}) stands for the source's "
+                        f"'{source.text}' ({currencies(source)}), converted: check the rate"
+                    ),
+                    related=(pair.related(source.start, source.end, "the source's amount"),),
+                    severity=Severity.INFO,
+                )
+                continue
             if what == "currency":
                 message = (
                     f"'{target.text}' is in {currencies(target)}, but the source's amount "

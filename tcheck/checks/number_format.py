@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tcheck.checks._bilingual import source_language
 from tcheck.context import Context
+from tcheck.locale import babel_locale
 from tcheck.model import Document, Hit, Related, Segment, Severity
 from tcheck.numbers import format_number, min_grouping, number_symbols, written_decimals
 from tcheck.recognise import Quantity, recognise
@@ -51,8 +53,10 @@ def _skip(q: Quantity, text: str, lang: str) -> bool:
             and q.unit is None
         ):
             return True  # a year, most likely
-        if q.reading.int_digits == 4 and is_year_context(text, q.start, lang):
-            return True
+        if q.reading.int_digits == 4 and (
+            is_year_context(text, q.start, lang) or _decade_or_era(text, q, lang) or q.unit is not None
+        ):
+            return True  # "in 2016", "1960s", "5000 BC"; "4892 m" (SI: 4 digits may stay ungrouped)
     before = text[max(0, q.start - 2) : q.start]
     after = text[q.digits_end : q.digits_end + 2]
     if before.endswith(("-", "/", "#", "№")) or (after.startswith(("-", "/")) and after[1:2].isdigit()):
@@ -63,6 +67,27 @@ def _skip(q: Quantity, text: str, lang: str) -> bool:
     word = previous.group(1)
     # "Act 2017", "Boeing 737", "ISO 9001": a number naming something
     return word[:1].isupper() and not sentence_initial(text, previous.start())
+
+
+_GLUED = re.compile(r"(?:['’]?s|-?[^\W\d_]{1,6})(?![^\W\d_])")
+
+
+def _decade_or_era(text: str, q: Quantity, lang: str) -> bool:
+    """``1960s``, ``1960er``, ``1960-tallet``, ``1960-е`` (a decade: a round number with a word
+    glued to it), or a number before an era name of the locale (``5000 BC``, ``500 f.Kr.``)."""
+    end = q.digits_end
+    if q.reading.value % 10 == 0 and _GLUED.match(text, end):
+        return True
+    following = text[end : end + 16].lstrip(" \u00a0\u202f").lower()
+    return bool(following) and following.startswith(_era_names(lang))
+
+
+@cache
+def _era_names(lang: str) -> tuple[str, ...]:
+    """Abbreviated and wide era names of ``lang`` (CLDR), lower-cased: ``bc``, ``ad``, ``f.kr.``."""
+    eras = babel_locale(lang).eras
+    names = {str(name).lower() for width in ("abbreviated", "wide") for name in eras.get(width, {}).values()}
+    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
 
 
 def _classify(q: Quantity, min_group: int, technical: bool) -> list[tuple[str, bool]]:

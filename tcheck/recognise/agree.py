@@ -156,11 +156,14 @@ def _nearest(mentions: list[DateMention], starts: list[int], start: int) -> Date
 
 
 def compare_amounts(source: Sequence[Amount], target: Sequence[Amount]) -> list[tuple[Amount, Amount, str]]:
-    """Target amounts that contradict a source amount: ``(target, source, "currency"|"amount")``.
+    """Target amounts that contradict a source amount:
+    ``(target, source, "currency"|"amount"|"converted")``.
 
     Amounts agree when their currencies can be the same (``kroner`` can be NOK) and their values
     are equal. A target amount that agrees with none is reported against a source amount that
-    agrees with none: with the same currency its value differs, else its currency does.
+    agrees with none: with the same currency its value differs (``amount``); with another
+    currency and the same value the currency is swapped (``currency``); with another currency
+    and another value it is the amount converted for the readers (``converted``).
     """
     target_keys = {key for t in target for key in _keys(t)}
     source_keys = {key for s in source for key in _keys(s)}
@@ -183,7 +186,10 @@ def compare_amounts(source: Sequence[Amount], target: Sequence[Amount]) -> list[
             found.append((t, lonely[same_currency], "amount"))
             continue
         same_value = _earliest(*(by_value.get(v) for v in t.quantity.values()))
-        found.append((t, lonely[same_value if same_value is not None else 0], "currency"))
+        if same_value is None:  # "$100" -> "700 kroner": the amount converted, not swapped
+            found.append((t, lonely[0], "converted"))
+        else:
+            found.append((t, lonely[same_value], "currency"))
     return found
 
 

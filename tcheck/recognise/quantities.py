@@ -145,9 +145,10 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
     if mult_re is not None:
         m = mult_re.match(text, digits_end)
         unit_end = unit_end_at(text, digits_end, lang)
-        if m is not None and (money or unit_end is None or unit_end < m.end()):
+        if m is not None and (money or unit_end is None or unit_end < m.end() or m.group("mult") == "k"):
             word = m.group("mult").lower()
-            if money or not (word.isascii() and len(word.rstrip(".")) < 2):
+            # one ASCII letter counts after money, or "k" (thousand: "100 k people"; "K" is kelvin)
+            if money or not (word.isascii() and len(word.rstrip(".")) < 2) or m.group("mult") == "k":
                 table = multipliers(lang)
                 multiplier = table.get(word) or table.get(word.rstrip(".")) or _inflected(word, table)
                 end = m.end()

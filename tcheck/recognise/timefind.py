@@ -205,6 +205,11 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
         mention = _mention(lex, text, match)
         if mention is not None:
             found.append(mention)
+    from tcheck.recognise.timeranges import military_times, range_ends
+
+    found += military_times(text, found, lang)
+    if found:
+        found = sorted(found + range_ends(text, found), key=lambda t: t.start)
     return found
 
 
