@@ -34,6 +34,12 @@ def load_glossaries(config: Config) -> list[Glossary]:
     return loaded
 
 
+def override_glossaries(config: Config) -> dict[str, Glossary]:
+    """The glossaries ``[[overrides]]`` blocks add for their documents, by path (each loaded once)."""
+    wanted = dict.fromkeys(p for o in config.overrides for p in o.settings.get("glossaries", ()))
+    return {p: g for p, g in zip(wanted, load_glossaries(Config(glossaries=tuple(wanted), default_glossaries=False)), strict=True)}
+
+
 def check(
     paths: Sequence[str],
     config: Config,
@@ -60,7 +66,7 @@ def check(
     for lang in (config.source_lang, config.target_lang):
         if lang:
             normalize_lang(lang)
-    ctx = Context(config=config, glossaries=load_glossaries(config))
+    ctx = Context(config=config, glossaries=load_glossaries(config), extra_glossaries=override_glossaries(config))
     inputs = _inputs(paths, config, stdin, stdin_filename)
     if not inputs:
         raise UsageError(
@@ -128,7 +134,7 @@ def _refuse_overwrites(
     read += [(i.source, "the source of a checked file") for i in inputs if i.source]
     if source:
         read.append((source, "the source file"))
-    read += [(g.path, "a glossary") for g in ctx.glossaries]
+    read += [(g.path, "a glossary") for g in (*ctx.glossaries, *ctx.extra_glossaries.values())]
     if config.config_path:
         read.append((config.config_path, "the configuration file"))
     refuse_overwrite(write_baseline, "--write-baseline", read)  # the baseline is then not read

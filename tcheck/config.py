@@ -44,6 +44,9 @@ from typing import Any
 from tcheck import structured
 from tcheck.errors import UsageError
 from tcheck.model import Severity, frozen_map
+from tcheck.overrides import Override
+from tcheck.overrides import apply as apply_override
+from tcheck.overrides import parse as parse_overrides
 
 FAIL_ON = ("error", "warning", "info", "never")
 ROUND_TRIP = ("auto", "on", "off")
@@ -74,6 +77,26 @@ class Config:
     baseline: str | None = None
     executor: str | None = None  # serial, processes, dask; not set: dask with a scheduler, else processes
     scheduler: str | None = None  # a Dask scheduler's address (else TCHECK_DASK_SCHEDULER)
+    overrides: tuple[Override, ...] = ()  # [[overrides]] blocks, in file order (tcheck.overrides)
+
+    def for_file(self, path: str, lang: str | None) -> Config:
+        """The settings of the document at ``path`` in ``lang``: this run's, changed by every
+        ``[[overrides]]`` block that matches it, in order (itself when none does)."""
+        matching = [o for o in self.overrides if o.matches(path, lang)]
+        if not matching:
+            return self
+        values: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        for override in matching:
+            values = apply_override(values, override)
+        return replace(self, **values)
+
+    def target_lang_for(self, path: str) -> str | None:
+        """``target-lang`` for the file at ``path``: the last path block that sets it, else the run's."""
+        lang = self.target_lang
+        for override in self.overrides:
+            if "target_lang" in override.settings and override.matches(path, None):
+                lang = override.settings["target_lang"]
+        return lang
 
     def option(self, code: str, key: str, default: Any, kind: OptionKind | None = None) -> Any:
         """A check option from ``[tool.tcheck.options.CODE]`` (keys in kebab-case).
@@ -117,6 +140,7 @@ _KEYS = {
     "baseline": "baseline",
     "executor": "executor",
     "scheduler": "scheduler",
+    "overrides": "overrides",
 }
 _LISTS = {"glossaries", "select", "ignore", "exclude"}
 
@@ -224,6 +248,10 @@ def _validate(values: dict[str, Any], source: str, text: str | None = None) -> d
                 if option in value.get(code, {}):
                     place = f"{at(option, f'options.{code}')}: [options.{code.lower()}] {option}"
                     check_option(value[code][option], kind, place)
+        elif name == "overrides":
+            if source == "command line":
+                raise UsageError(f"{where}: overrides are blocks of a configuration file")
+            value = parse_overrides(value, source, text, _validate)
         elif name == "fail_on" and value not in FAIL_ON:
             raise UsageError(f"{where}: fail-on must be one of {', '.join(FAIL_ON)}")
         elif name == "format" and value not in FORMATS:

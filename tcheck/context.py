@@ -5,7 +5,7 @@ Everything here is built once per run and cached; checks never read files or the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -27,12 +27,37 @@ class TermHit(NamedTuple):
 
 @dataclass
 class Context:
-    """Per-run context handed to every check."""
+    """Per-run context handed to every check.
+
+    With ``[[overrides]]`` in the configuration, a check receives the view of its document
+    (:meth:`for_document`): the settings that apply to it, and the run's glossaries plus the
+    ones its matching blocks add (``extra_glossaries``, loaded once per run, by path).
+    """
 
     config: Config
     glossaries: Sequence[Glossary] = ()
     services: Any = None
     _matchers: dict[tuple[str, str | None, str | None], TermMatcher[TermHit]] = field(default_factory=dict)
+    extra_glossaries: Mapping[str, Glossary] = field(default_factory=dict)
+    _views: dict[tuple[int, ...], Context] = field(default_factory=dict, repr=False)
+
+    def for_document(self, path: str, lang: str | None) -> Context:
+        """The context of the document at ``path`` in ``lang``: this one when no override block
+        matches it, else a view (cached per set of matching blocks) with the changed settings."""
+        if not self.config.overrides:
+            return self
+        key = tuple(n for n, o in enumerate(self.config.overrides) if o.matches(path, lang))
+        if not key:
+            return self
+        view = self._views.get(key)
+        if view is None:
+            config = self.config.for_file(path, lang)
+            known = {g.path for g in self.glossaries}
+            extra = [g for p, g in self.extra_glossaries.items() if p in config.glossaries and p not in known]
+            view = Context(config, (*self.glossaries, *extra), self.services)
+            self._views[key] = view
+        view.services = self.services
+        return view
 
     def option(self, code: str, key: str, default: Any, kind: OptionKind | None = None) -> Any:
         return self.config.option(code, key, default, kind)
@@ -86,7 +111,10 @@ class Context:
     def signature(self) -> dict[str, Any]:
         """What makes two runs comparable: glossary hashes and the MT models used."""
         signature: dict[str, Any] = {
-            "glossaries": [{"path": g.path, "sha256": g.sha256} for g in self.glossaries]
+            "glossaries": [
+                {"path": g.path, "sha256": g.sha256}
+                for g in (*self.glossaries, *self.extra_glossaries.values())
+            ]
         }
         models = getattr(self.services, "signature", None)
         if models is not None:

@@ -19,7 +19,7 @@ from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES
 from tcheck.formats.resources import is_resource_path
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
-from tcheck.registry import Rule, selected_rules
+from tcheck.registry import Rule, all_rules, is_selected, selected_rules
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
 
@@ -123,6 +123,9 @@ class Engine:
         self.texts: dict[str, str] = {}
         config = ctx.config
         rules = list(selected_rules(config.select, config.ignore))
+        if any("select" in o.settings or "ignore" in o.settings for o in config.overrides):
+            rules = all_rules()  # an [[overrides]] block may select more: chosen per document
+        self.doc_langs: dict[str, str | None] = {}  # each checked document's language
         self.doc_rules = [r for r in rules if r.func is not None]
         self.run_rules = [(r, r.run_factory()) for r in rules if r.run_factory is not None]
         self.findings: list[Finding] = []
@@ -131,10 +134,17 @@ class Engine:
         self.files = 0
         self.languages: set[tuple[str | None, str | None]] = set()
 
+    def doc_ctx(self, path: str) -> Context:
+        """The context of the document at ``path`` (its ``[[overrides]]``, see Context.for_document)."""
+        return self.ctx.for_document(path, self.doc_langs.get(path))
+
     def _can_run(self, rule: Rule, doc: Document) -> bool:
+        ctx = self.ctx.for_document(doc.path, doc.lang)
+        if not is_selected(rule.code, ctx.config.select, ctx.config.ignore):
+            return False
         if "source" in rule.needs and not doc.bilingual and doc.source is None:
             return False
-        if "glossary" in rule.needs and not self.ctx.glossaries_for(doc):
+        if "glossary" in rule.needs and not ctx.glossaries_for(doc):
             return False
         if "mt" in rule.needs and self.ctx.services is None:
             return False
@@ -147,7 +157,10 @@ class Engine:
             line, _ = index.position(hit.span.start)
             if any(s.covers(rule.code, line) for s in self.suppressions.get(where, ())):
                 return None
-        severity = self.ctx.config.severity_for(rule.code, hit.severity or rule.severity)
+        config = self.doc_ctx(where).config
+        if not is_selected(rule.code, config.select, config.ignore):
+            return None
+        severity = config.severity_for(rule.code, hit.severity or rule.severity)
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -178,6 +191,8 @@ class Engine:
         """Run every document check on ``doc`` and feed it to the run checks."""
         self.files += 1
         self.languages.add((doc.source_lang, doc.lang))
+        self.doc_langs[doc.path] = doc.lang
+        ctx = self.ctx.for_document(doc.path, doc.lang)
         self.lines[doc.path] = LineIndex(doc.text)
         if doc.source is not None and doc.source.path not in self.lines:
             self.lines[doc.source.path] = LineIndex(doc.source.text)  # related spans in the source
@@ -193,7 +208,7 @@ class Engine:
         for rule in self.doc_rules:
             if rule.code != "TC001" and self._can_run(rule, doc):
                 assert rule.func is not None
-                self._add(rule, doc.path, rule.func(doc, self.ctx))
+                self._add(rule, doc.path, rule.func(doc, ctx))
         self.collect(doc)
 
     def collect(self, doc: Document | None, digests: Mapping[str, Any] | None = None) -> None:

@@ -57,7 +57,7 @@ def with_languages(
     """
     path = path or doc.path
     lang = (
-        config.target_lang
+        (config.target_lang_for(path) if config.overrides else config.target_lang)
         or doc.lang
         or layout_lang
         or (language_from_path(path) if layout_lang is None else None)

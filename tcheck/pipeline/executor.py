@@ -138,6 +138,7 @@ def merge(engine: Engine, part: DocResult) -> None:
         return
     engine.files += 1
     engine.languages.add(part.languages)
+    engine.doc_langs[part.path] = part.languages[1]
     _update(engine.lines, part.lines, part.path)
     _update(engine.suppressions, part.suppressions, part.path)
     _update(engine.texts, part.texts, part.path)
