@@ -1,0 +1,294 @@
+"""The result cache: a rerun checks only the files that changed.
+
+Each input's per-document results (findings, line index, suppressions, the run checks' digests)
+are stored under a key made of
+
+- the file's bytes and, for a paired translation, its source's bytes, with the paths and
+  languages the run gives them;
+- the run's settings (every field of the configuration that can change a finding), the contents
+  of the glossaries, whether texts are kept for the report;
+- tcheck itself: the bytes of its code and data files, and the versions of Python and of the
+  libraries whose data decide findings (Babel's CLDR, langdetect's profiles, markdown-it).
+
+So a cached result is used only when checking the file again could not give another one. The
+run checks (consistency across files) are not cached: they are fed the cached digests and run
+on the whole set as always, so the report is identical to a run without the cache.
+
+Storage is one SQLite file (``results.sqlite3`` in the cache folder: ``--cache-dir``, else
+``$XDG_CACHE_HOME/tcheck``), shared safely by concurrent runs (write-ahead log, busy timeout).
+It is bounded: after a run, the least recently used entries beyond ``MAX_BYTES`` are dropped. A
+cache that cannot be opened or breaks during the run is reported once and the run goes on
+without it: the cache never changes an outcome. ``--no-cache`` (or ``TCHECK_RESULT_CACHE=off``)
+turns it off; runs with the round trip switched on do not use it (their translations have
+their own cache).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tcheck.config import Config
+
+FILE_NAME = "results.sqlite3"
+SCHEMA = "1"
+MAX_BYTES = 512 * 1024 * 1024  # stored (compressed) results kept at most
+_BUSY_MS = 30_000
+_CHUNK = 400  # keys per SELECT
+_LIBRARIES = ("babel", "langdetect", "markdown-it-py", "mdit-py-plugins", "pyahocorasick")
+
+R = TypeVar("R")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> bytes:
+    """A digest of tcheck's own files (code and data) and of the libraries' versions."""
+    from importlib import metadata
+
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=16)
+    h.update(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=-;".encode())
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and file.suffix not in (".pyc", ".pyo") and "__pycache__" not in file.parts:
+            h.update(file.relative_to(root).as_posix().encode())
+            h.update(file.read_bytes())
+    return h.digest()
+
+
+def _file_digest(path: str | None) -> bytes:
+    """The digest of a file's bytes; a marker that never matches twice when it cannot be read."""
+    if path is None:
+        return b"-"
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "blake2b").digest()
+    except OSError:
+        return os.urandom(16)  # unreadable now: check it (TC001), never take an old result
+
+
+def run_key(config: Config, glossary_paths: Iterable[str], keep_texts: bool) -> bytes:
+    """What every result of this run depends on besides its own files."""
+    settings = dataclasses.replace(
+        config, format="text", jobs=0, cache=True, cache_dir=None, fail_on="error", baseline=None
+    )
+    h = hashlib.blake2b(digest_size=16)
+    h.update(code_fingerprint())
+    h.update(repr(settings).encode())
+    h.update(b"texts" if keep_texts else b"-")
+    for path in sorted(set(glossary_paths)):
+        h.update(path.encode())
+        h.update(_file_digest(path))
+    return h.digest()
+
+
+def input_key(base: bytes, item: Any) -> bytes:
+    """The key of one input (an :class:`tcheck.engine.Input`) under the run key ``base``."""
+    h = hashlib.blake2b(base, digest_size=16)
+    h.update(
+        repr((item.path, item.shown, item.source, item.source_shown, item.lang, item.source_lang)).encode()
+    )
+    data = getattr(item, "data", None)  # standard input: its bytes, not the file of that name
+    h.update(hashlib.blake2b(data).digest() if data is not None else _file_digest(item.path))
+    h.update(_file_digest(item.source))
+    return h.digest()
+
+
+def enabled(config: Config, round_trip: bool) -> bool:
+    """Whether this run uses the cache."""
+    if not config.cache or round_trip:
+        return False
+    return os.environ.get("TCHECK_RESULT_CACHE", "on").lower() not in ("0", "off", "false", "no")
+
+
+def open_cache(config: Config, ctx: Any, source: str | None, keep_texts: bool) -> ResultCache | None:
+    """The run's result cache, or None when the run does not use one (:func:`enabled`)."""
+    if not enabled(config, ctx.services is not None):
+        return None
+    from tcheck.services.cache import default_cache_dir
+
+    folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    glossaries = (*ctx.glossaries, *getattr(ctx, "extra_glossaries", {}).values())  # [[overrides]] ones too
+    paths = [g.path for g in glossaries] + ([source] if source else [])
+    return ResultCache(folder / FILE_NAME, base=run_key(config, paths, keep_texts))
+
+
+class ResultCache:
+    """Pickled per-input results in SQLite, by key; never fails a run (see the module's docs)."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, base: bytes = b"") -> None:
+        self.path = path
+        self.base = base
+        self.max_bytes = max_bytes
+        self.warnings: list[str] = []
+        self.hits = self.misses = 0
+        self._conn: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._open(path)
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
+
+    def key(self, item: Any) -> bytes:
+        """The key of one input under this run's settings."""
+        return input_key(self.base, item)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        delay = 0.01
+        while True:
+            conn = sqlite3.connect(str(path), timeout=_BUSY_MS / 1000, isolation_level=None)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if tables - {"meta", "results"}:
+                    raise sqlite3.DatabaseError("another program's database")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+                row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+                if row is None or row[0] != SCHEMA:
+                    raise sqlite3.DatabaseError(f"schema {row[0] if row else '?'} is not {SCHEMA}")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value BLOB NOT NULL,"
+                    " size INTEGER NOT NULL, used REAL NOT NULL) WITHOUT ROWID"
+                )
+                return conn
+            except sqlite3.OperationalError as exc:
+                conn.close()
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except BaseException:
+                conn.close()
+                raise
+
+    def _fail(self, exc: BaseException) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+        self._conn = None
+        self.warnings.append(f"result cache {self.path}: {exc}; checking without it")
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Any]:
+        """The stored results of those ``keys`` that have one (unpickled)."""
+        found: dict[bytes, Any] = {}
+        if self._conn is None:
+            return found
+        unique = list(dict.fromkeys(keys))
+        try:
+            for i in range(0, len(unique), _CHUNK):
+                chunk = unique[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for key, value in self._conn.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk
+                ):
+                    with contextlib.suppress(Exception):  # a damaged entry is a miss
+                        found[bytes(key)] = pickle.loads(zlib.decompress(value))
+            if found:
+                now = time.time()
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
+                self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        return found
+
+    def put_many(self, items: Iterable[tuple[bytes, Any]]) -> None:
+        if self._conn is None:
+            return
+        now = time.time()
+        rows = []
+        for key, value in items:
+            blob = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            rows.append((key, blob, len(blob), now))
+        if not rows:
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            self._fail(exc)
+
+    def trim(self) -> None:
+        """Drop the least recently used entries while the stored results exceed the bound."""
+        if self._conn is None:
+            return
+        try:
+            total = self._conn.execute("SELECT coalesce(sum(size), 0) FROM results").fetchone()[0]
+            if total <= self.max_bytes:
+                return
+            goal = total - int(self.max_bytes * 0.8)
+            self._conn.execute("BEGIN IMMEDIATE")
+            dropped = 0
+            doomed = []
+            for key, size in self._conn.execute("SELECT key, size FROM results ORDER BY used"):
+                doomed.append((key,))
+                dropped += size
+                if dropped >= goal:
+                    break
+            self._conn.executemany("DELETE FROM results WHERE key = ?", doomed)
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            self._fail(exc)
+
+    def close(self) -> None:
+        self.trim()
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+
+def through_cache(
+    inputs: Sequence[Any],
+    keys: Sequence[bytes],
+    cache: ResultCache,
+    compute: Callable[[Sequence[Any]], Iterable[R]],
+    storable: Callable[[R], bool] = lambda _: True,
+) -> Iterator[R]:
+    """Every input's result, in input order: stored ones from ``cache``, the others from
+    ``compute`` (called once, with the inputs that missed, whose results it yields in order),
+    which are stored as they come when ``storable``."""
+    stored = cache.get_many(keys)
+    missing = [item for item, key in zip(inputs, keys, strict=True) if key not in stored]
+    cache.hits += len(inputs) - len(missing)
+    cache.misses += len(missing)
+    fresh = iter(compute(missing)) if missing else iter(())
+    pending: list[tuple[bytes, Any]] = []
+    for key in keys:
+        if key in stored:
+            yield stored[key]
+            continue
+        result = next(fresh)
+        if storable(result):
+            pending.append((key, result))
+            if len(pending) >= 64:
+                cache.put_many(pending)
+                pending = []
+        yield result
+    cache.put_many(pending)
