@@ -71,12 +71,20 @@ class Forms:
         known = self._known.get(key)
         if known is None:
             low_term, low = term_word.lower(), word.lower()
+            # Forms of a word start with its first letter (suppletive ones, люди/человек, are
+            # not looked for): other words are never looked up in the lemma table, which is the
+            # slow part of this test.
             known = (
                 low_term == low
-                or self._lemmas(term_word) & self._lemmas(word) != set()
-                or self._inflected(low_term, low)
+                or (
+                    low[:1] == low_term[:1]
+                    and (
+                        self._inflected(low_term, low)
+                        or self._lemmas(term_word) & self._lemmas(word) != set()
+                        or (self.relational and _derived(low_term, low))
+                    )
+                )
                 or (self.compounds and self._compound(low_term, low))
-                or (self.relational and _derived(low_term, low))
             )
             if len(self._known) >= KEPT:
                 self._known.clear()
