@@ -196,6 +196,10 @@ class Segment:
     path: str | None = None
     confidence: float | None = None  # of the pairing with ``counterpart`` when it was aligned
     ends: Sequence[int] | None = None  # with ``offsets``: the file offset after each character
+    # The file range of the whole value the segment was read from, placeholders and markup at its
+    # ends included (a bilingual unit or resource string); None when it is ``span``.
+    extent: Span | None = None
+    flags: frozenset[str] = frozenset()  # format flags of a bilingual unit (PO ``c-format`` ...)
     lang: str | None = None  # the segment's own language when the file marks it (HTML ``lang``)
 
     def file_span(self, start: int, end: int) -> Span:

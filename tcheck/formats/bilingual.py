@@ -167,6 +167,7 @@ class TextBuilder:
             offsets = OffsetRuns(starts.keys, starts.values, len(text) + 1)
             end_runs = OffsetRuns(ends.keys, ends.values, len(text))
         masked = mask_urls(text)
+        extent = Span(self._starts.at(0), self._ends.at(len(full) - 1))
         return Segment(
             id=seg_id,
             text=masked,
@@ -176,6 +177,7 @@ class TextBuilder:
             offsets=offsets,
             path=path,
             ends=end_runs,
+            extent=extent if extent != Span(base, end) else None,
         )
 
 

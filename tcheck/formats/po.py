@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tcheck.errors import InputError
 from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document, lines
@@ -146,6 +146,9 @@ def read(path: str, text: str, include_fuzzy: bool = False) -> Document:
             target = entry.fields[key].build(seg_id, path)
             source: Segment | None = src_builder.build(f"{seg_id}:source", path)
             if target is not None and source is not None:
+                if entry.flags:
+                    flags = frozenset(entry.flags)
+                    source, target = replace(source, flags=flags), replace(target, flags=flags)
                 units.append(Unit(source, target))
     lang = header.get("language") or None
     source_lang = header.get("x-source-language") or None

@@ -206,6 +206,7 @@ def _segment(seg_id: str, leaf: Str, path: str, plural_bars: bool = False) -> Se
         offsets=offsets,
         path=path,
         ends=ends,
+        extent=Span(leaf.start, leaf.end) if (leaf.start, leaf.end) != (span.start, span.end) else None,
     )
 
 

@@ -1,0 +1,81 @@
+"""TC605 code-block."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from tcheck.context import Context
+from tcheck.markup.anchoring import Anchors, corresponds, lost_in_place
+from tcheck.markup.marks import CODE_BLOCK, shown
+from tcheck.markup.report import page_for, related
+from tcheck.model import Document, Hit, Severity, Span
+from tcheck.registry import register
+
+
+@register("TC605", "code-block", Severity.WARNING, needs=("source",))
+def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A code block of the source is changed or missing in the translation.
+
+    What it does: compares the fenced and indented code blocks of a Markdown or MDX page with
+    those of its source, in order, by their code: comments go (a translator may translate
+    ``# install the chart``; the block's language in its info string says what a comment is),
+    and so do plain words, hyphenated compounds, abbreviations and capitalised labels, and the
+    description after a command-line flag, since generated help output and sample text are
+    translated with the page. Flags, paths, keys (``replicaCount:``), values with digits or
+    symbols stay and must match. Blocks in ``md``, ``text`` or ``txt`` hold text for the reader
+    and are only counted. A block whose code differs from the source's block in its place is
+    reported with the source's block as related; a source block with no counterpart is reported
+    where it should be. Pages whose text aligns poorly with the source are not compared.
+
+    Why it matters: readers copy code blocks into a terminal or a file. A translated command,
+    key or value (``replicas: drei``) or a dropped step fails on the reader's machine, and
+    reviewers who compare prose rarely read the code.
+
+    Example (source block ``replicaCount: 1`` / ``image: nginx:1.25``)::
+
+        ```yaml
+        Replikate: 1
+        image: nginx:1.25
+        ```
+        ^^^ TC605: this code block differs from the source's (not only in comments)
+    """
+    pair = page_for(doc, ctx, "TC605")
+    if pair is None:
+        return
+    source = pair.source_page.of_kind(CODE_BLOCK)
+    target = pair.page.of_kind(CODE_BLOCK)
+    if not source:
+        return
+    anchors = Anchors(pair.doc)
+    matcher = SequenceMatcher(None, [m.key for m in source], [m.key for m in target], autojunk=False)
+    for op, s1, s2, t1, t2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        changed = min(s2 - s1, t2 - t1)
+        for k in range(changed):
+            lost, added = source[s1 + k], target[t1 + k]
+            if not corresponds(anchors, lost, added) or _similarity(lost.key, added.key) < 0.5:
+                continue
+            yield Hit(
+                Span(added.start, added.end),
+                f"this code block differs from the source's (not only in comments): "
+                f"'{shown(added.key, 50)}' against '{shown(lost.key, 50)}'",
+                related=(related(pair, lost, "the source's code block"),),
+            )
+        for lost in source[s1 + changed : s2]:
+            if not lost_in_place(anchors, lost, target):
+                continue
+            before, _ = anchors.around_source(lost.start, lost.end)
+            assert before is not None
+            yield Hit(
+                Span(before.target_start, before.target_end),
+                f"the source's code block '{shown(lost.key, 50)}' is missing after this passage "
+                f"(the source has {len(source)} code blocks, the translation {len(target)})",
+                related=(related(pair, lost, "the source's code block"),),
+            )
+
+
+def _similarity(a: str, b: str) -> float:
+    """How much of two blocks' code is the same (0..1, by tokens)."""
+    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()

@@ -1,0 +1,39 @@
+"""TC603 inline-code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.context import Context
+from tcheck.markup.marks import CODE
+from tcheck.markup.report import Wording, group_hits, page_for, quoted
+from tcheck.model import Document, Hit, Severity
+from tcheck.registry import register
+
+_WORDING = Wording(what=lambda m: f"code span {quoted(m.text)}", restore=lambda lost: lost.text)
+
+
+@register("TC603", "inline-code", Severity.WARNING, needs=("source",))
+def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """An inline code span of the source is changed or lost in the translation.
+
+    What it does: compares the inline code spans (`` `helm install` ``) of a Markdown or MDX
+    page with those of its source, paragraph by paragraph where the text aligns and over the
+    rest of the page otherwise (white space inside a span is folded). A code span whose content
+    differs is reported on the translation's span, the source's as the fix; a lost one on the
+    passage that should hold it. Code spans the translation adds (a term set as code) are fine.
+
+    Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
+    a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
+    longer works.
+
+    Example (source ``Run `helm repo update` first.``)::
+
+        Führen Sie zuerst `helm repo aktualisieren` aus.
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^ TC603: code span '`helm repo aktualisieren`'
+                                                    stands where the source has '`helm repo update`'
+    """
+    pair = page_for(doc, ctx, "TC603")
+    if pair is None:
+        return
+    yield from group_hits(pair, (CODE,), _WORDING)

@@ -1,0 +1,93 @@
+"""TC602 link-target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.context import Context
+from tcheck.markup.blocks import PagePair
+from tcheck.markup.links import language_codes, localised, same_file, same_path, target
+from tcheck.markup.marks import IMAGE, LINK, Mark
+from tcheck.markup.report import Wording, group_hits, option, page_for, quoted, related
+from tcheck.model import Document, Hit, Severity, Span
+from tcheck.registry import register
+
+
+@register("TC602", "link-target", Severity.ERROR, needs=("source",))
+def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A link or image of the source points elsewhere, or is gone, in the translation.
+
+    What it does: compares the destinations of links (``[text](dest)``, ``<https://...>``,
+    ``[ref]: dest``, ``<a href>``) and the sources of images (``![alt](src)``, ``<img src>``) of a
+    Markdown or MDX page with those of its source, paragraph by paragraph where the text aligns
+    and over the rest of the page otherwise. A localised destination is the same page: language
+    codes of the source and target language in the path are ignored (``/docs/x/`` =
+    ``/ja/docs/x/``, ``/en-US/docs`` = ``/de/docs``), as are ``./``, a trailing ``/``,
+    ``index.md`` and ``.md``/``.mdx`` suffixes, ``http``/``https`` and ``www.``; a link to the
+    translation's own language version of a site (``en.wikipedia.org/wiki/Capital_expenditure``
+    → ``ja.wikipedia.org/wiki/資本的支出``) is right too, and so is the site's own page written
+    as a full URL on one side and as a path on the other, and a file named relative to the page
+    on one side and from the site's root on the other (``./helm_get.md`` and
+    ``/helm/helm_get.md`` on ``helm/helm.md``). A fragment may
+    change (the linked heading was translated), except that a link within the page to one of the
+    source's anchors must find that anchor in the translation.
+
+    Options (``[tool.tcheck.options.TC602]``): ``language-prefixes``, more path segments a site
+    uses for its languages (``["jp", "cn"]``).
+
+    Why it matters: a lost link is lost navigation; a changed destination sends readers of one
+    language to another page (or a dead one), and nobody reading the translation notices.
+
+    Example (source ``see [the guide](/docs/intro/)``)::
+
+        siehe [die Anleitung](/docs/intro-de/)
+                              ^^^^^^^^^^^^^^ TC602: link target '/docs/intro-de/' stands where
+                                             the source has link target '/docs/intro/'
+    """
+    pair = page_for(doc, ctx, "TC602")
+    if pair is None:
+        return
+    extra = option(ctx, "TC602", "language-prefixes", [], "list")
+    codes = language_codes(doc.lang, doc.source_lang or pair.source_doc.lang, extra=extra)
+
+    def page_of(key: str) -> str:
+        return target(key, codes).page
+
+    def suggest(lost: Mark, added: Mark) -> str | None:
+        untouched = target(added.key, frozenset()).page == target(added.key, codes).page
+        return lost.key if untouched else None
+
+    own = language_codes(doc.lang)
+
+    def accept(lost: Mark, added: Mark) -> bool:
+        return (
+            localised(lost.key, added.key, codes, own)
+            or same_path(lost.key, added.key, codes)
+            or same_file(lost.key, added.key, pair.source_path, doc.path, codes)
+        )
+
+    wording = Wording(what=_what, suggest=suggest)
+    yield from group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept)
+    yield from _dead_fragments(pair, codes)
+
+
+def _what(mark: Mark) -> str:
+    return f"{'image' if mark.kind == IMAGE else 'link target'} {quoted(mark.key)}"
+
+
+def _dead_fragments(pair: PagePair, codes: frozenset[str]) -> Iterator[Hit]:
+    """Links within the page to an anchor the source has and the translation lost."""
+    lost = pair.source_page.anchors - pair.page.anchors
+    if not lost:
+        return
+    sources = {m.key: m for m in pair.source_page.of_kind(LINK)}
+    for mark in pair.page.of_kind(LINK):
+        dest = target(mark.key, codes)
+        if dest.same_page and dest.fragment in lost:
+            source = sources.get(mark.key)
+            yield Hit(
+                Span(mark.start, mark.end),
+                f"link target {quoted(mark.key)} points at a heading id of the source that the "
+                "translation does not have",
+                related=(related(pair, source, "the source's link"),) if source is not None else (),
+            )

@@ -1,0 +1,337 @@
+"""The markup of a Markdown or MDX page, each piece with its exact file span and its block.
+
+The page is parsed with the reader's own markdown-it parser (:mod:`tcheck.formats.markdown_parser`)
+for its block structure: front matter, MDX ``import``/``export`` lines and code blocks are set
+apart, and every block of text (heading, paragraph, list item, table row) gets an index. Inside
+the text the markup is then read where it is written, so spans are exact:
+
+- inline code spans (their content is the key);
+- link destinations ``[text](dest "title")``, image sources ``![alt](src)``, autolinks
+  ``<https://...>``, reference definitions ``[ref]: dest``, ``href``/``src`` of HTML tags;
+- heading ids ``{#id}`` (and ``{#id .class}``), ``id``/``name`` of HTML tags;
+- Hugo shortcodes ``{{< name args >}}`` / ``{{% name args %}}`` and HTML tags or JSX components,
+  keyed by name and the arguments that are not text (``title``, ``alt``, ``label``, ``caption``
+  ... are text a translator translates; the option ``text-attributes`` names them);
+- footnote references ``[^1]``;
+- fenced and indented code blocks, keyed by their code without comments and words
+  (:func:`tcheck.markup.codeblocks.code_tokens`).
+
+HTML comments and MDX comments ``{/* ... */}`` hold nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
+from tcheck.formats.markdown_parser import parser
+from tcheck.markup.codeblocks import code_tokens
+from tcheck.markup.marks import ANCHOR, CODE, CODE_BLOCK, FOOTNOTE, IMAGE, LINK, SHORTCODE, TAG, Mark
+
+TEXT_ATTRIBUTES = frozenset(
+    {
+        "title",
+        "alt",
+        "label",
+        "caption",
+        "description",
+        "placeholder",
+        "aria-label",
+        "summary",
+        "heading",
+        "text",
+        "tooltip",
+        "linktitle",
+        "attr",
+    }
+)
+MARKDOWN_SUFFIXES = (".md", ".mdx", ".markdown")
+# Tags that only format text: a translator may use them where the source uses Markdown (``<em>``
+# for ``_x_``) or add a line break; they are not compared.
+FORMATTING_TAGS = frozenset(
+    [
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "br",
+        "wbr",
+        "sup",
+        "sub",
+        "small",
+        "mark",
+        "span",
+        "del",
+        "ins",
+        "p",
+        "abbr",
+        "cite",
+        "q",
+        "ruby",
+        "rt",
+        "rp",
+        "bdi",
+        "bdo",
+    ]
+)
+# Code blocks in these languages hold text for the reader (a page template, sample output in
+# words), which is translated: only their presence is compared.
+PROSE_BLOCKS = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"})
+
+_SKIP = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}", re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_QUOTE_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]?)*")
+_SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([^\s>%/}]+)(.*?)\s*[>%]\}\}", re.S)
+_DESTINATION = re.compile(
+    r"""\]\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"""
+)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s<>]+)>?", re.M)
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_HEADING_ID = re.compile(r"\{[ \t]*#([^\s{}]+)(?:[ \t]+[^{}\n]*)?\}[ \t]*$", re.M)
+_ATTR = r"""[^\s<>"'{}=/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\}|[^\s"'=<>`{}]+))?"""
+_TAG = re.compile(rf"<(/?)([A-Za-z][\w.:-]*)((?:\s+{_ATTR})*)\s*(/?)>")
+_ATTR_ONE = re.compile(
+    r"""([^\s<>"'{}=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\}|[^\s"'=<>`{}]+))?"""
+)
+_SC_ARG = re.compile(r"""(?:([\w-]+)\s*=\s*)?("[^"]*"|'[^']*'|`[^`]*`|[^\s"'`]+)""")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of text: its file range and kind (``heading``, ``table``, ``paragraph``)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """The markup of one page: marks in file order, the blocks of text and the page's anchors
+    (explicit heading ids and the ids generated from the headings' text)."""
+
+    marks: tuple[Mark, ...]
+    blocks: tuple[Block, ...]
+    anchors: frozenset[str]
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [b.start for b in self.blocks])
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block that holds ``offset``, or -1."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset <= self.blocks[index].end:
+            return index
+        return -1
+
+    def of_kind(self, *kinds: str) -> list[Mark]:
+        return [m for m in self.marks if m.kind in kinds]
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def slug(text: str) -> str:
+    """The id a site generates for a heading (GitHub style): lower case, punctuation dropped,
+    spaces as hyphens; letters of every script kept."""
+    cleaned = re.sub(r"[^\w\- ]", "", text.strip().lower())
+    return cleaned.replace(" ", "-")
+
+
+def _attributes(raw: str) -> list[tuple[str, str]]:
+    out = []
+    for match in _ATTR_ONE.finditer(raw):
+        value = match.group(2) or ""
+        if value[:1] in "\"'":
+            value = value[1:-1]
+        out.append((match.group(1), value))
+    return out
+
+
+class _Scanner:
+    def __init__(self, text: str, text_attributes: frozenset[str]) -> None:
+        self.text = text
+        self.text_attributes = text_attributes
+        self.marks: list[Mark] = []
+
+    def scan(self, start: int, end: int, block: int, heading: bool) -> None:
+        text = self.text
+        taken = bytearray(end - start)
+
+        def free(a: int, b: int) -> bool:
+            return not any(taken[a - start : b - start])
+
+        def take(a: int, b: int) -> None:
+            taken[a - start : b - start] = b"\x01" * (b - a)
+
+        def add(kind: str, key: str, a: int, b: int) -> None:
+            self.marks.append(Mark(kind, key, text[a:b], a, b, block))
+
+        for match in _SKIP.finditer(text, start, end):
+            take(*match.span())
+        for match in _CODE_SPAN.finditer(text, start, end):
+            if free(*match.span()) and "\n\n" not in match.group(2):
+                take(*match.span())
+                content = _QUOTE_BREAK.sub(" ", match.group(2))  # a span across quoted lines
+                add(CODE, " ".join(content.split()), *match.span())
+        for match in _SHORTCODE.finditer(text, start, end):
+            if free(*match.span()):
+                take(*match.span())
+                add(SHORTCODE, self._shortcode_key(match), *match.span())
+        for match in _DESTINATION.finditer(text, start, end):
+            a, b = match.span(1)
+            if not free(match.start(), match.end()):
+                continue
+            take(match.start() + 1, match.end())
+            kind = IMAGE if self._is_image(match.start(), start, taken) else LINK
+            if text[a : a + 1] == "<":
+                a, b = a + 1, b - 1
+            add(kind, text[a:b], a, b)
+        for match in _AUTOLINK.finditer(text, start, end):
+            if free(*match.span()):
+                take(*match.span())
+                add(LINK, match.group(1), *match.span(1))
+        for match in _REFERENCE.finditer(text, start, end):
+            if free(*match.span(1)):
+                take(*match.span())
+                add(LINK, match.group(1), *match.span(1))
+        for match in _FOOTNOTE.finditer(text, start, end):
+            if free(*match.span()):
+                take(*match.span())
+                add(FOOTNOTE, match.group(1), *match.span())
+        if heading:
+            for match in _HEADING_ID.finditer(text, start, end):
+                if free(*match.span(1)):
+                    take(match.start(), match.end())
+                    add(ANCHOR, match.group(1), *match.span(1))
+        for match in _TAG.finditer(text, start, end):
+            if free(*match.span()):
+                take(*match.span())
+                self._tag(match, add)
+
+    def _is_image(self, close: int, start: int, taken: bytearray) -> bool:
+        """Whether the ``]`` at ``close`` ends ``![...``: its ``[`` found by counting brackets
+        back (code spans excluded)."""
+        text = self.text
+        depth = 0
+        for i in range(close, start - 1, -1):
+            if taken[i - start]:
+                continue
+            ch = text[i]
+            if ch == "]" and (i == 0 or text[i - 1] != "\\"):
+                depth += 1
+            elif ch == "[" and (i == 0 or text[i - 1] != "\\"):
+                depth -= 1
+                if depth == 0:
+                    return i > 0 and text[i - 1] == "!"
+        return False
+
+    def _shortcode_key(self, match: re.Match[str]) -> str:
+        parts = [match.group(1) + match.group(2) + match.group(3)]
+        for arg in _SC_ARG.finditer(match.group(4)):
+            name, value = arg.group(1), arg.group(2)
+            if name and name.lower() in self.text_attributes:
+                continue
+            plain = value.strip("\"'`")
+            if not name and value[:1] in "\"'`" and re.search(r"\s", plain) and re.search(r"[^\W\d_]", plain):
+                continue  # a quoted phrase: text
+            parts.append(f"{name}={value}" if name else value)
+        return " ".join(parts)
+
+    def _tag(self, match: re.Match[str], add: Callable[[str, str, int, int], None]) -> None:
+        closing, name, raw, _ = match.groups()
+        kept = []
+        for attr, value in _attributes(raw):
+            low = attr.lower()
+            if low in self.text_attributes:
+                continue
+            if low in ("href", "src", "id") or (low == "name" and name.lower() == "a"):
+                offset = match.start(3) + raw.find(value, raw.find(attr)) if value else -1
+                if value and offset >= match.start(3):
+                    kind = {"href": LINK, "src": IMAGE}.get(low, ANCHOR)
+                    add(kind, value, offset, offset + len(value))
+                continue
+            kept.append(f"{attr}={value}")
+        if name.lower() in FORMATTING_TAGS:
+            return
+        key = f"<{closing}{name}" + "".join(" " + k for k in sorted(kept)) + ">"
+        add(TAG, key, *match.span())
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def read_page(text: str, mdx: bool, text_attributes: Iterable[str] = TEXT_ATTRIBUTES) -> Page:
+    """The markup of the Markdown (``mdx=False``) or MDX page ``text``."""
+    return _read(text.replace("\r", " ") if "\r" in text else text, mdx, frozenset(text_attributes))
+
+
+@lru_cache(maxsize=16)
+def _read(text: str, mdx: bool, text_attributes: frozenset[str]) -> Page:
+    tokens = parser(mdx).parse(text, {KEY: Recorder(), BUDGET: Budget.for_text(text)})
+    starts = _line_starts(text)
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(text)
+
+    def line_end(line: int) -> int:  # end of 0-based line ``line - 1`` (before its break)
+        return max(offset(line) - 1, offset(line - 1)) if line < len(starts) else len(text)
+
+    used = bytearray(len(starts) + 1)  # lines that belong to a block or are not text
+    ranges: dict[tuple[int, int], str] = {}
+    code_blocks: list[tuple[int, int, str, str]] = []
+    stack: list[str] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.type)
+        elif token.nesting == -1:
+            if stack:
+                stack.pop()
+        if not token.map:
+            continue
+        first, last = token.map
+        if token.type in ("front_matter", "mdx_esm", "fence", "code_block"):
+            used[first:last] = b"\x01" * (last - first)
+            if token.type in ("fence", "code_block"):
+                code_blocks.append((first, last, token.info.strip().split(" ")[0], token.content))
+        elif token.type == "inline":
+            kind = "heading" if "heading_open" in stack else "table" if "tr_open" in stack else "paragraph"
+            ranges.setdefault((first, last), kind)
+            used[first:last] = b"\x01" * (last - first)
+    blocks = sorted((offset(a), line_end(b), kind) for (a, b), kind in ranges.items())
+    scanner = _Scanner(text, text_attributes)
+    for index, (start, end, kind) in enumerate(blocks):
+        scanner.scan(start, end, index, kind == "heading")
+    line = 0
+    while line < len(starts):  # lines outside blocks: HTML, JSX, shortcodes, reference definitions
+        if used[line]:
+            line += 1
+            continue
+        first = line
+        while line < len(starts) and not used[line]:
+            line += 1
+        scanner.scan(offset(first), line_end(line), -1, False)
+    marks = scanner.marks
+    for first, last, info, content in code_blocks:
+        start, end = offset(first), line_end(last)
+        key = f"({info} text)" if info.lower() in PROSE_BLOCKS else code_tokens(content, info)
+        marks.append(Mark(CODE_BLOCK, key, content, start, end, -1))
+    marks.sort(key=lambda m: (m.start, m.end))
+    anchors = {m.key for m in marks if m.kind == ANCHOR}
+    for start, end, kind in blocks:
+        if kind == "heading":
+            heading = _HEADING_ID.sub("", text[start:end]).strip().lstrip("#").strip()
+            anchors.add(slug(re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", r"\1", heading)))
+    return Page(tuple(marks), tuple(Block(*b) for b in blocks), frozenset(anchors))

@@ -1,0 +1,211 @@
+"""From differences of markup to findings: what was lost, what took its place, and where.
+
+A mark is reported only when three things agree: it differs within its group of aligned blocks
+(see :mod:`tcheck.markup.blocks`), the page as a whole has it fewer times than the source (so a
+link moved to the next paragraph is no loss), and the source text around it was translated (its
+sentence is aligned: text missing altogether is TC002's; for markup between blocks of text, the
+text before and after it is translated with nothing between). Pages whose alignment is poor (less
+than ``min-aligned`` of either side paired, default 0.8) are not compared at all: they are out of
+date with their source, and their pairs would put unrelated markup side by side.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tcheck.markup.anchoring import Anchors, in_place
+from tcheck.markup.blocks import Group, PagePair, groups, page_pair
+from tcheck.markup.links import language_codes, target
+from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
+from tcheck.model import Document, Hit, Related, Span
+
+FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
+
+
+def option(ctx: Any, code: str, key: str, default: Any, kind: Any) -> Any:
+    """An option of check ``code``, else of the TC6 family, else ``default``."""
+    family = ctx.option(FAMILY, key, default, kind)
+    return ctx.option(code, key, family, kind)
+
+
+def page_for(
+    doc: Document, ctx: Any, code: str, text_attributes: Sequence[str] | None = None
+) -> PagePair | None:
+    """The page pair a check compares (None: not Markdown, no source, or poorly aligned)."""
+    min_aligned = float(option(ctx, code, "min-aligned", 0.8, "float"))
+    return page_pair(doc, text_attributes, min_aligned)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a check names its markup: ``what(mark)`` gives e.g. ``link target '/docs/x/'``."""
+
+    what: Callable[[Mark], str]
+    suggest: Callable[[Mark, Mark], str | None] = lambda lost, added: lost.text
+    restore: Callable[[Mark], str | None] = lambda lost: None
+    report_added: bool = False
+
+
+class Placer:
+    """Where the translation of a source offset is: the aligned segments, sorted by source."""
+
+    def __init__(self, doc: Document) -> None:
+        points: list[tuple[int, int, Span]] = []
+        source_text = doc.source.text if doc.source is not None else ""
+        for seg in doc.segments:
+            src = seg.counterpart
+            if src is None:
+                continue
+            where = seg.file_span(0, len(seg.text))
+            for start, end, _ in src.sentence_texts():  # a pair may span paragraphs: by sentence
+                span = src.file_span(start, end)
+                line_end = source_text.find("\n", span.end)
+                points.append((span.start, len(source_text) if line_end < 0 else line_end, where))
+        points.sort(key=lambda p: p[0])
+        self.starts = [p[0] for p in points]
+        self.ends = [p[1] for p in points]
+        self.spans = [p[2] for p in points]
+
+    def place(self, source_offset: int) -> Span:
+        """The translation of the nearest aligned source text at or before ``source_offset``."""
+        index = bisect.bisect_right(self.starts, source_offset) - 1
+        if index < 0:
+            return self.spans[0] if self.spans else Span(0, 0)
+        return self.spans[index]
+
+    def translated(self, source_offset: int) -> bool:
+        """Whether the source text at ``source_offset`` (up to the end of its line) is aligned."""
+        index = bisect.bisect_right(self.starts, source_offset) - 1
+        return index >= 0 and source_offset <= self.ends[index]
+
+
+def related(pair: PagePair, mark: Mark, note: str = "in the source") -> Related:
+    return Related(pair.source_path, Span(mark.start, mark.end), note)
+
+
+def _deficits(
+    source: Sequence[Mark], target: Sequence[Mark], norm: Callable[[str], str]
+) -> tuple[Counter[str], Counter[str]]:
+    """How many times each key is missing from the page, and extra in it."""
+    have_s = Counter(norm(m.key) for m in source)
+    have_t = Counter(norm(m.key) for m in target)
+    return have_s - have_t, have_t - have_s
+
+
+def group_hits(
+    pair: PagePair,
+    kinds: Sequence[str],
+    wording: Wording,
+    same: Callable[[str], str] | None = None,
+    accept: Callable[[Mark, Mark], bool] | None = None,
+) -> Iterator[Hit]:
+    """Hits for the marks of ``kinds`` that differ between the page and its source (see the
+    module docstring); ``accept(lost, added)`` may excuse a change."""
+    norm = same or (lambda key: key)
+    missing, extra = _deficits(
+        [m for m in pair.source_page.marks if m.kind in kinds],
+        [m for m in pair.page.marks if m.kind in kinds],
+        norm,
+    )
+    if not missing and not extra:
+        return
+    placer = Placer(pair.doc)
+    anchors = Anchors(pair.doc)
+    every = tuple(k for k in ALL_KINDS if k != CODE_BLOCK)
+    codes = language_codes(pair.doc.lang, pair.doc.source_lang or pair.source_doc.lang)
+
+    def key(mark: Mark) -> tuple[str, str]:
+        return (mark.kind, target(mark.key, codes).page if mark.kind in (LINK, IMAGE) else mark.key)
+
+    source_keys = Counter(key(m) for m in pair.source_page.marks)
+    target_keys = Counter(key(m) for m in pair.page.marks)
+    for whole in groups(pair, every):
+        if whole.segment is not None and (
+            _displaced(whole, key, source_keys, target_keys) or _rewritten(whole, key)
+        ):
+            continue
+        group = Group(
+            tuple(m for m in whole.source if m.kind in kinds),
+            tuple(m for m in whole.target if m.kind in kinds),
+            whole.segment,
+        )
+        diff = compare(group.source, group.target, same)
+        lost = [m for m in diff.lost if _take(missing, norm(m.key))]
+        added = [m for m in diff.added if _take(extra, norm(m.key))]
+        for kind in kinds:
+            k_lost = [m for m in lost if m.kind == kind]
+            k_added = [m for m in added if m.kind == kind]
+            if len(k_lost) == 1 and len(k_added) == 1:
+                if accept is None or not accept(k_lost[0], k_added[0]):
+                    yield _changed(pair, k_lost[0], k_added[0], wording)
+                continue
+            for mark in k_lost:
+                if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
+                    yield _lost(pair, group, mark, wording, placer)
+            if wording.report_added:
+                for mark in k_added:
+                    yield Hit(Span(mark.start, mark.end), f"{wording.what(mark)} is not in the source")
+
+
+def _displaced(
+    group: Group,
+    key: Callable[[Mark], tuple[str, str]],
+    source_keys: Counter[tuple[str, str]],
+    target_keys: Counter[tuple[str, str]],
+) -> bool:
+    """Whether the group pairs the wrong text: a mark of one side that the other side's page has,
+    but not in this group (the aligner paired a paragraph with its neighbour)."""
+    mine_s = Counter(key(m) for m in group.source)
+    mine_t = Counter(key(m) for m in group.target)
+    if any(count > mine_s[k] and source_keys[k] > mine_s[k] for k, count in mine_t.items()):
+        return True
+    return any(count > mine_t[k] and target_keys[k] > mine_t[k] for k, count in mine_s.items())
+
+
+def _rewritten(group: Group, key: Callable[[Mark], tuple[str, str]]) -> bool:
+    """Whether the two sides of a group say different things: no mark in common and three or
+    more that differ (the source was rewritten since the translation, or the aligner paired the
+    wrong paragraphs; a translator who drops every piece of markup of a passage is rarer)."""
+    source = Counter(key(m) for m in group.source)
+    target = Counter(key(m) for m in group.target)
+    if not source or source & target:
+        return False
+    return sum(source.values()) + sum(target.values()) >= 3
+
+
+def _take(counter: Counter[str], key: str) -> bool:
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _changed(pair: PagePair, lost: Mark, added: Mark, wording: Wording) -> Hit:
+    return Hit(
+        Span(added.start, added.end),
+        f"{wording.what(added)} stands where the source has {wording.what(lost)}",
+        suggestion=wording.suggest(lost, added),
+        related=(related(pair, lost),),
+    )
+
+
+def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Placer) -> Hit:
+    span = placer.place(lost.start)
+    if group.segment is not None:
+        where = "this passage of the translation"
+    else:
+        where = "the translation (it is missing after this passage)"
+    return Hit(
+        span,
+        f"the source's {wording.what(lost)} is missing from {where}",
+        suggestion=wording.restore(lost),
+        related=(related(pair, lost),),
+    )
+
+
+def quoted(text: str) -> str:
+    return f"'{shown(text)}'"
