@@ -10,21 +10,40 @@ from tcheck.cli import guarded
 
 
 @click.command("init")
-@click.option("--source-lang", required=True, help="Language of the source text (e.g. nb).")
-@click.option("--target-lang", required=True, help="Language of the translations (e.g. en).")
+@click.option(
+    "--source-lang",
+    help="Language of the source text (default: what the site's layout and configuration say).",
+)
+@click.option(
+    "--target-lang",
+    "target_langs",
+    multiple=True,
+    help="A translation language to set up (repeatable; default: every one found). Needed, "
+    "with --source-lang, in a folder without a language layout.",
+)
 @click.option(
     "--dir",
     "directory",
     type=click.Path(file_okay=False),
     default=".",
     show_default=True,
-    help="Folder to write tcheck.toml and glossaries/ into.",
+    help="The repository to look at and to write tcheck.toml and glossaries/ into.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @guarded
-def init(source_lang: str, target_lang: str, directory: str, force: bool) -> None:
-    """Write a commented tcheck.toml and a starter glossary for a language pair."""
+def init(source_lang: str | None, target_langs: tuple[str, ...], directory: str, force: bool) -> None:
+    """Look at a content repository and write a tcheck.toml a run uses as is.
+
+    Finds the layout (Hugo content/{lang}/ or page.{lang}.md, Docusaurus i18n/{lang}/, {lang}/
+    folders), the source language and the translation languages; prints the files per language,
+    how many translations found their source and how many did not; writes tcheck.toml (per
+    language [[overrides]] blocks, no single target language) and a starter glossary per language
+    pair (language and country names from CLDR)."""
     from tcheck.init import write_project
 
-    for path in write_project(Path(directory), source_lang, target_lang, force):
+    found, written = write_project(Path(directory), source_lang, target_langs, force)
+    for line in found.lines():
+        click.echo(line)
+    for path in written:
         click.echo(f"wrote {path}")
+    click.echo(f"next: tcheck check {directory}")
