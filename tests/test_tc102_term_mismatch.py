@@ -175,3 +175,12 @@ def test_an_inflected_source_term_with_another_ending(tmp_path: Path) -> None:
         tgt.write_text(target, encoding="utf-8")
         result = run_paths([tgt], source=src, source_lang="ru", target_lang="en", glossary=[str(glossary)])
         assert len(findings(result, "TC102")) == expected
+
+
+def test_relational_adjectives_in_romance_languages(tmp_path: Path) -> None:
+    # 'guerra comercial' renders "trade war"; 'Comisión' is another word than 'comité'
+    assert not _tc102(
+        tmp_path, "es", "trade,comercio", "The trade war goes on.", "La guerra comercial sigue."
+    )
+    found = _tc102(tmp_path, "es", "committee,comité", "The committee met.", "La Comisión se reunió.")
+    assert len(found) == 1

@@ -8,17 +8,19 @@ its renderings are looked for again, word by word, with the rules of the *transl
 
 - a word is a form of a term's word when both have the same lemma (simplemma: ``виды`` → ``вид``,
   ``категории`` → ``категория``, ``Restablece`` → ``restablecer``, ``Indikatoren`` →
-  ``Indikator``), or, for words of four letters or more, the same Snowball stem, or the term word with an ending of one or two letters; a shorter term
-  word also takes an ending of up to three letters that its stemmer removes (``тип`` in ``типа``);
+  ``Indikator``), or, for words of four letters or more, the same Snowball stem or the term
+  word with an ending of one or two letters; a shorter term word also takes an ending of up to
+  three letters that its stemmer removes (``тип`` in ``типа``);
 - in languages that write closed compounds (German, Dutch, the Scandinavian languages, Finnish,
   Icelandic ...), a term word of four letters or more may also be the head or the modifier of a
   longer word, the rest of which has at least three letters (``Indikator`` in
   ``Auslastungsindikatoren``, ``Beschränkung`` in ``Datenbeschränkungen``, ``Start`` in
   ``Startdatum``, ``komité`` in ``komitésystemet``);
-- in languages that turn a noun into an adjective to use it as a modifier (Slavic and Baltic
-  languages: ``торговая война`` for "trade war", ``полицейские`` for "police officers"), a word
-  that shares its beginning with a term word of four letters or more, but for at most its last
-  three letters, is a form of it (``торговля`` in ``торговой``, ``школа`` in ``школьной``);
+- in languages that turn a noun into an adjective to use it as a modifier (Slavic, Baltic and
+  Romance languages: ``торговая война`` and ``guerra comercial`` for "trade war",
+  ``полицейские`` for "police officers"), a word that shares all of a term word but its last
+  three letters (and at least four letters, five in Romance languages) is a form of it
+  (``торговля`` in ``торговой``, ``школа`` in ``школьной``, ``comercio`` in ``comercial``);
 - a term of several words needs them all, in order, next to each other (each in some form).
 
 Scripts written without spaces (Chinese, Japanese, Thai) are left to the matcher, which finds
@@ -38,8 +40,14 @@ from tcheck.glossary.words import spaceless
 
 # Languages that write compounds closed (Startdatum, komitésystemet, tietojärjestelmä).
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "nn", "fi", "is", "fo", "af", "lb", "et", "fy", "gsw"})
-# Languages that make relational adjectives of nouns (торговля -> торговой войны, szkoła -> szkolny).
-RELATIONAL = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk", "lt", "lv"})
+# Languages that make relational adjectives of nouns to use them as modifiers, and the letters an
+# adjective must share with its noun at least: Slavic and Baltic (торговля -> торговой войны,
+# школа -> школьной, szkoła -> szkolny) and Romance (comercio -> guerra comercial, where a shorter
+# beginning would join comité and comisión).
+RELATIONAL = {
+    **dict.fromkeys(("ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk", "lt", "lv"), 4),
+    **dict.fromkeys(("es", "pt", "it", "fr", "ca", "gl", "ro"), 5),
+}
 MAX_DERIVED = 3  # letters at the end of a term word that a relational adjective may change
 MAX_SHORT_ENDING = 3  # letters an ending may add to a short word (under four letters)
 MIN_PART = 3  # letters the other part of a compound needs
@@ -59,7 +67,7 @@ class Forms:
         code = primary(lang) if lang else ""
         self.lang = code
         self.compounds = code in COMPOUNDING
-        self.relational = code in RELATIONAL
+        self.relational = RELATIONAL.get(code, 0)  # letters shared at least; 0: no such adjectives
         self._lemma = lemmatiser_for(code)
         self._stem = stemmer_for(code)
         self._known: dict[tuple[str, str], bool] = {}
@@ -81,7 +89,7 @@ class Forms:
                     and (
                         self._inflected(low_term, low)
                         or self._lemmas(term_word) & self._lemmas(word) != set()
-                        or (self.relational and _derived(low_term, low))
+                        or (self.relational > 0 and _derived(low_term, low, self.relational))
                     )
                 )
                 or (self.compounds and self._compound(low_term, low))
@@ -138,12 +146,13 @@ class Forms:
         return False
 
 
-def _derived(term_word: str, word: str) -> bool:
-    """Whether ``word`` may be an adjective made of ``term_word`` (see :data:`RELATIONAL`)."""
+def _derived(term_word: str, word: str, shared: int) -> bool:
+    """Whether ``word`` may be an adjective made of ``term_word``: it shares all of the term
+    word but its last ``MAX_DERIVED`` letters, and at least ``shared`` (see :data:`RELATIONAL`)."""
     size = len(term_word)
-    if size < MIN_STEMMED or len(word) < size:
+    lead = max(shared, size - MAX_DERIVED)
+    if size < lead or len(word) < size:
         return False
-    lead = max(MIN_STEMMED, size - MAX_DERIVED)
     return word[:lead] == term_word[:lead]
 
 
