@@ -11,7 +11,7 @@ from tcheck.cli import guarded
 
 @click.group()
 def glossary() -> None:
-    """Work with glossary files: lint, convert."""
+    """Work with glossary files: lint, convert, extract a draft from translations."""
 
 
 @glossary.command()
@@ -51,3 +51,51 @@ def convert(source: str, target: str, tbx_version: str, in_place: bool) -> None:
 
     result = convert_file(source, target, int(tbx_version), in_place)
     click.echo(f"{target}: {len(result.entries)} entries written")
+
+
+@glossary.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--source-lang", help="Language of the source text (default: from the files).")
+@click.option("--target-lang", help="Language of the translations (default: from the files).")
+@click.option(
+    "--source", type=click.Path(dir_okay=False), help="Source-language original of a single translation."
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Glossary file to write."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "tsv", "toml", "tbx"]),
+    help="Glossary format (default: by the extension of --output).",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=2),
+    default=3,
+    show_default=True,
+    help="Least occurrences of a term.",
+)
+@guarded
+def extract(
+    paths: tuple[str, ...],
+    source_lang: str | None,
+    target_lang: str | None,
+    source: str | None,
+    output: str,
+    fmt: str | None,
+    min_count: int,
+) -> None:
+    """Draft a bilingual glossary from existing translations, for a person to review.
+
+    PATHS are bilingual files (XLIFF, PO, TMX, TSV), a translation with --source, or a
+    repository whose translations pair with their originals. Each repeated source word gets its
+    dominant rendering (preferred term) and, in the note, every rendering seen with its count and
+    a confidence. The output is never one of the inputs.
+    """
+    from tcheck.glossary.extract import extract as run_extract
+
+    result = run_extract(paths, output, source_lang, target_lang, fmt, source, min_count)
+    for problem in result.unreadable:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{output}: {result.entries} entries drafted from {result.pairs} segment pairs")

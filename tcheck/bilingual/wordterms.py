@@ -1,0 +1,280 @@
+"""The renderings of repeated source words, from linked segment pairs (TC107, glossary extract).
+
+Each kept segment pair is linked with the run's counts (:func:`tcheck.bilingual.wordalign.link`);
+the target words linked to each occurrence of a source word are then grouped into renderings:
+one group per target word, inflections, derivations and compounds of one word put together
+(:func:`tcheck.bilingual.wordalign.same_term`). An occurrence whose target sentence holds the
+most frequent rendering counts for it, whatever word the link chose (the alignment of one
+sentence is the least reliable evidence). A minority rendering must be the word left over once
+the sentence's other words are explained away (see :func:`_unexplained`), and mostly seen where
+the source word is (:data:`MIN_ASSOCIATION`); otherwise it is alignment noise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
+from tcheck.model import Document
+
+MIN_ASSOCIATION = 0.5  # of a minority rendering: the share of its segment pairs that hold the term
+HAPAX = 0.6  # the most a link to a target word seen once in the run can be trusted
+MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
+MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A segment pair kept for linking at the end of the run: the source keys and surfaces in
+    order, and the target keys with their file spans and surfaces."""
+
+    path: str
+    source: tuple[str, ...]
+    surfaces: tuple[str, ...]
+    target: tuple[tuple[str, int, int, str], ...]
+
+
+@dataclass
+class Digest:
+    """One document's share: its co-occurrence counts and the segment pairs that hold a term
+    repeated in it (all pairs when the scope is the run)."""
+
+    path: str
+    pair: tuple[str, str]
+    counts: Counts = field(default_factory=Counts)
+    kept: list[Kept] = field(default_factory=list)
+
+
+def digest_document(doc: Document, run_wide: bool) -> Digest:
+    """Tokenise every paired segment of ``doc`` and count its co-occurrences (pure)."""
+    source_lang = doc.source_lang or (doc.source.lang if doc.source is not None else None)
+    found = Digest(doc.path, (source_lang or "", doc.lang or ""))
+    pairs: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, int, int, str], ...]]] = []
+    seen: dict[str, int] = {}
+    for seg in doc.segments:
+        source = seg.counterpart
+        if source is None:
+            continue
+        src = tokens(source.text, source_lang)
+        tgt = tokens(seg.text, doc.lang)
+        if not src or not tgt:
+            continue
+        found.counts.add_pair((t.key for t in src), (t.key for t in tgt))
+        spans = [seg.file_span(t.start, t.end) for t in tgt]
+        placed = tuple((t.key, span.start, span.end, t.surface) for t, span in zip(tgt, spans, strict=True))
+        keys = tuple(t.key for t in src)
+        for key in set(keys):
+            seen[key] = seen.get(key, 0) + 1
+        pairs.append((seg.path or doc.path, keys, tuple(t.surface for t in src), placed))
+    found.counts.add_document(seen)
+    for path, keys, surfaces, targets in pairs:
+        if run_wide or any(seen[k] >= MIN_OCCURRENCES for k in keys):
+            found.kept.append(Kept(path, keys, surfaces, targets))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a rendering stands: file path and span of the target word."""
+
+    path: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Group:
+    """One rendering of a source word: its key, how it is written most often, its places, and
+    its association with the source word (Dice over the run's segment pairs)."""
+
+    key: str
+    places: list[Occurrence] = field(default_factory=list)
+    association: float = 0.0
+    strength: float = 1.0  # how sure the link of its best-linked place is (see ``_unexplained``)
+
+    def matches(self, key: str, written: str, lang: str) -> bool:
+        """Whether a target word (its key and its lower-case surface) is this rendering."""
+        if same_term(self.key, key, lang):
+            return True
+        return bool(self.places) and same_term(self.places[0].surface.casefold(), written, lang)
+
+    @property
+    def count(self) -> int:
+        return len(self.places)
+
+    @property
+    def surface(self) -> str:
+        written = Counter(p.surface for p in self.places)
+        return min(written, key=lambda w: (-written[w], w))
+
+
+@dataclass
+class Rendering:
+    """A repeated source word (``key``, written ``surface``) and its renderings, most frequent
+    first, within one scope (a document, or the run)."""
+
+    key: str
+    surface: str
+    scope: int
+    groups: list[Group]
+    occurrences: int
+
+
+def _cjk(key: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" for ch in key)
+
+
+def renderings_of(
+    docs: Sequence[Sequence[Kept]],
+    counts: Counts,
+    target_lang: str,
+    run_wide: bool,
+    min_occurrences: int,
+    names_kept: bool = False,
+) -> Iterator[Rendering]:
+    """The renderings of every source word seen at least ``min_occurrences`` times in its scope
+    (``names_kept``: a capitalised word copied as it is counts as a rendering; by default it is
+    left out, as a name kept beside its translation: ``Welsh Parliament``/``walisisch``)
+    (a document: one item of ``docs``, or the run)."""
+    found: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    kept = [pair for doc in docs for pair in doc]
+    scopes: list[int] = []
+    for number, doc in enumerate(docs):
+        scopes += [0 if run_wide else number] * len(doc)
+    for k, pair in enumerate(kept):
+        links = link(pair.source, [t[0] for t in pair.target], counts)
+        scope = scopes[k]
+        for i, j in enumerate(links):
+            key = pair.source[i]
+            if (len(key) < MIN_KEY and not _cjk(key)) or counts.general(key):
+                continue
+            found.setdefault((scope, key), []).append((k, i, j))
+    for (scope, key), places in found.items():
+        if len(places) < min_occurrences:
+            continue
+        rendering = _group(key, scope, places, kept, counts, target_lang, names_kept)
+        if rendering is not None:
+            yield rendering
+
+
+def _place(pair: Kept, j: int) -> Occurrence:
+    _, start, end, surface = pair.target[j]
+    return Occurrence(pair.path, start, end, surface)
+
+
+def _group(
+    key: str,
+    scope: int,
+    places: list[tuple[int, int, int]],
+    kept: Sequence[Kept],
+    counts: Counts,
+    lang: str,
+    names_kept: bool,
+) -> Rendering | None:
+    if not names_kept:  # a name kept as it is (``Welsh Parliament``) beside its translation
+        places = [(k, i, j) for k, i, j in places if j < 0 or not _copied_name(kept[k], i, j, lang)]
+    tally = Counter(kept[k].target[j][0] for k, _, j in places if j >= 0)
+    if not tally:
+        return None
+    main_key = min(tally, key=lambda t: (-tally[t], t))
+    main = Group(main_key, association=counts.dice(key, main_key))
+    groups = [main]
+    for k, i, j in places:
+        pair = kept[k]
+        if j >= 0 and main.matches(pair.target[j][0], pair.target[j][3].casefold(), lang):
+            main.places.append(_place(pair, j))
+            continue
+        there = next((x for x, t in enumerate(pair.target) if same_term(t[0], main_key, lang)), None)
+        if there is not None:  # the usual rendering is in the sentence: the link chose another word
+            main.places.append(_place(pair, there))
+            continue
+        j, strength = _unexplained(pair, i, counts)
+        if j < 0:
+            continue
+        target, written = pair.target[j][0], pair.target[j][3].casefold()
+        if main.matches(target, written, lang):
+            main.places.append(_place(pair, j))
+            continue
+        group = next((g for g in groups[1:] if g.matches(target, written, lang)), None)
+        if group is None:
+            group = Group(target, association=counts.given_target(key, target), strength=0.0)
+            groups.append(group)
+        group.places.append(_place(pair, j))
+        group.strength = max(group.strength, strength)
+    kept_groups = [main, *sorted(_strong(groups[1:]), key=lambda g: (-g.count, g.key))]
+    source_written = Counter(kept[k].surfaces[i] for k, i, _ in places)
+    surface = min(source_written, key=lambda w: (-source_written[w], w))
+    return Rendering(key, surface, scope, kept_groups, len(places))
+
+
+def _unexplained(pair: Kept, i: int, counts: Counts) -> tuple[int, float]:
+    """The target word that renders source word ``i`` when its usual rendering is missing (-1
+    when none), and how sure that is.
+
+    Words are explained away first: a source word whose usual rendering (its best partner over
+    the run, seen together at least twice) is in the target sentence claims it, and a target
+    word written like a source word (a name) is that word's. The words left on both sides are
+    linked competitively, most tied first (the share of the target word's pairs that hold the
+    source word), then most often seen together, then nearest in relative position. The source word's partner there is the
+    candidate; the other source words left without a partner that are tied to it as much (a
+    word seen once beside a word seen once) share the blame: the certainty is one over their
+    number plus one, and for a target word seen once in the run it falls further with the
+    distance between the two words' relative positions.
+    """
+    usual = counts.usual()
+    target_keys = {t[0] for t in pair.target}
+    s = pair.source[i]
+    claimed: set[str] = {t for t in target_keys if t in pair.source}
+    free_source: list[int] = []
+    for position, x in enumerate(pair.source):
+        partner = usual.get(x)
+        if position != i and partner is not None and partner in target_keys:
+            claimed.add(partner)
+        elif position == i or x != s:
+            free_source.append(position)
+    taken = [j for j, t in enumerate(pair.target) if t[0] in claimed]
+    covered = {(pair.target[j][1], pair.target[j][2]) for j in taken}
+    # a character bigram that overlaps a claimed one is part of the same word (CJK)
+    free_target = [
+        j
+        for j, t in enumerate(pair.target)
+        if t[0] not in claimed and not any(a < t[2] and t[1] < b for a, b in covered)
+    ]
+    n, m = len(pair.source), len(pair.target)
+    scored = []
+    for a in free_source:
+        for b in free_target:
+            x, t = pair.source[a], pair.target[b][0]
+            tied = counts.given_target(x, t)
+            if tied > 0:
+                together = counts.joint.get((x, t), 0)
+                scored.append((-tied, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
+    scored.sort()
+    linked: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, a, b in scored:
+        if a not in linked and b not in used:
+            linked[a] = b
+            used.add(b)
+    best = linked.get(i, -1)
+    if best < 0:
+        return -1, 0.0
+    t = pair.target[best][0]
+    own = counts.given_target(s, t)
+    rivals = {pair.source[a] for a in free_source if a != i and a not in linked}
+    tied = sum(1 for x in rivals if x != s and counts.given_target(x, t) >= own)
+    strength = 1 / (1 + tied)
+    if counts.target[t] < 2:  # a word seen once: only its place in the sentence speaks for it
+        strength *= HAPAX * max(0.0, 1 - 2.5 * abs((i + 0.5) / n - (best + 0.5) / m))
+    return best, strength
+
+
+def _copied_name(pair: Kept, i: int, j: int, lang: str) -> bool:
+    return not pair.surfaces[i].islower() and same_term(pair.target[j][0], pair.source[i], lang)
+
+
+def _strong(groups: Iterable[Group]) -> Iterator[Group]:
+    return (g for g in groups if g.association >= MIN_ASSOCIATION)

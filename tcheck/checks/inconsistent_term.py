@@ -1,0 +1,129 @@
+"""TC107 inconsistent-term: one source term rendered by different target words, without a glossary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tcheck.bilingual.wordalign import NOUN_CAPITALISING, Counts
+from tcheck.bilingual.wordterms import (
+    MIN_OCCURRENCES,
+    Digest,
+    Kept,
+    Occurrence,
+    Rendering,
+    digest_document,
+    renderings_of,
+)
+from tcheck.context import Context
+from tcheck.glossary.model import primary
+from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.registry import register
+
+MAX_RELATED = 8
+MIN_MAIN = 0.3  # the majority rendering's association with the term (Dice over the run)
+WARNING_AT = 0.6
+MIN_CONFIDENCE = 0.5  # confidence from which a finding is a warning (below: info)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+@register("TC107", "inconsistent-term", Severity.WARNING, needs=("source",))
+class InconsistentTerm:
+    """A source term is rendered by different target words in one document (or across the run).
+
+    What it does: learns a word alignment from the run's own segment pairs (XLIFF, PO, TMX and
+    TSV units, a page aligned with its original, paired repository files): the words of both
+    sides are lemmatised (simplemma), counted together, and linked one to one in each pair, most
+    strongly associated first. For every source word that occurs at least three times in a
+    document, its aligned target words are compared; when they are different words, and not
+    inflections of one (one lemma or stem), derivations, hyphen or space variants, or a word and
+    a compound built on it (``Klang``/``Klangfarbe``), every occurrence of a minority rendering
+    is reported, with the evidence, related places of the other renderings and the majority as
+    suggestion. An occurrence whose target sentence holds the majority rendering anyway is not
+    reported. The confidence (the majority's share times how firmly the minority word is tied to
+    the term) sets the severity: warning from 0.6, info below. Chinese and Japanese are compared
+    through character bigrams.
+
+    Option ``scope`` (``"document"``, default, or ``"run"``): compare renderings within each
+    document or across the whole run. Option ``min-confidence`` (default 0.3): weaker findings
+    are not reported.
+
+    Why it matters: reviewers count "inconsistent terminology" as an error: a reader who meets
+    ``Klang`` and then ``Geräusch`` for one ``sound`` wonders whether two things are meant. Most
+    content has no glossary that would catch it (TC102, TC104 need one).
+
+    Example (``talk.de.xlf``, source English)::
+
+        The sound of a black hole ...        Der Klang eines schwarzen Lochs ...
+        We recorded that sound twice ...     Wir haben diesen Klang zweimal aufgenommen ...
+        The sound gets louder ...            Der Klang wird lauter ...
+        This sound is new ...                Dieses Geräusch ist neu ...
+                                                    ^^^^^^^^ TC107: 'sound' is rendered 'Klang'
+                                                    3 times, 'Geräusch' once (suggestion: Klang)
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], Counts] = {}
+        self.kept: dict[tuple[str, str], list[list[Kept]]] = {}
+
+    @staticmethod
+    def digest(doc: Document, ctx: Context) -> Digest:
+        """What the run needs of one document (computed where the document was read)."""
+        return digest_document(doc, ctx.option("TC107", "scope", "document", str) == "run")
+
+    def absorb(self, found: Digest, ctx: Context) -> None:
+        """Add one document's counts and kept segment pairs to the run."""
+        self.counts.setdefault(found.pair, Counts()).merge(found.counts)
+        if found.kept:
+            self.kept.setdefault(found.pair, []).append(found.kept)
+
+    def finish(self, ctx: Context) -> Iterator[Hit]:
+        run_wide = ctx.option("TC107", "scope", "document", str) == "run"
+        minimum = ctx.option("TC107", "min-confidence", MIN_CONFIDENCE, float)
+        for pair in sorted(self.kept):
+            counts = self.counts[pair]
+            for rendering in renderings_of(self.kept[pair], counts, pair[1], run_wide, MIN_OCCURRENCES):
+                yield from _report(rendering, pair[1], minimum)
+
+
+def _word_class_differs(a: str, b: str, lang: str) -> bool:
+    """In a language that capitalises its nouns, a noun against another word: the translator
+    built the sentence another way (``Angriff``/``angegriffen``), which grammar then forces."""
+    return primary(lang) in NOUN_CAPITALISING and a[:1].isupper() != b[:1].isupper()
+
+
+def _report(found: Rendering, lang: str, minimum: float) -> Iterator[Hit]:
+    main = found.groups[0]
+    if len(found.groups) < 2 or main.count < 2 or main.association < MIN_MAIN:
+        return
+    evidence = ", ".join(f"'{g.surface}' {_times(g.count)}" for g in found.groups)
+    for group in found.groups[1:]:
+        if _word_class_differs(main.surface, group.surface, lang):
+            continue
+        confidence = round(main.count / (main.count + group.count) * group.strength, 2)
+        if confidence < minimum:
+            continue
+        severity = Severity.WARNING if confidence >= WARNING_AT else Severity.INFO
+        message = f"'{found.surface}' is rendered {evidence}; here '{group.surface}'"
+        for place in group.places:
+            yield Hit(
+                span=Span(place.start, place.end),
+                path=place.path,
+                message=message,
+                suggestion=main.surface,
+                related=_related(place, found, group),
+                confidence=confidence,
+                severity=severity,
+            )
+
+
+def _related(place: Occurrence, found: Rendering, own: object) -> tuple[Related, ...]:
+    out: list[Related] = []
+    for group in found.groups:
+        if group is own:
+            continue
+        near = sorted(group.places, key=lambda p: (p.path != place.path, abs(p.start - place.start)))
+        out += [Related(p.path, Span(p.start, p.end), f"'{group.surface}'") for p in near[:MAX_RELATED]]
+    return tuple(out[:MAX_RELATED])
