@@ -54,6 +54,8 @@ class RunResult:
     pairing: dict[str, dict[str, Any]] = field(default_factory=dict)
     verbose: bool = False  # text output lists the translations left without a source
     languages: set[tuple[str | None, str | None]] = field(default_factory=set)  # (source, target) seen
+    doc_langs: dict[str, str | None] = field(default_factory=dict)  # each checked document's language
+    cached: tuple[int, int] = (0, 0)  # inputs taken from the result cache, of all inputs
 
     @property
     def exit_code(self) -> int:
@@ -239,6 +241,7 @@ class Engine:
             signature=self.ctx.signature,
             texts=self.texts,
             languages=self.languages,
+            doc_langs=self.doc_langs,
         )
 
 

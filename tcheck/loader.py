@@ -196,9 +196,21 @@ def load_documents(
             yield doc
 
 
-@lru_cache(maxsize=128)
 def _read_source(path: str, shown: str, prose_keys: tuple[str, ...] | None = None) -> Document:
-    """A source read once for all its translations (they come one after another)."""
+    """A source read once for all its translations (they come one after another); read again
+    when the file changed since (a long-lived process: the language server, tests)."""
+    try:
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    except OSError:
+        stamp = None
+    return _read_source_once(path, shown, prose_keys, stamp)
+
+
+@lru_cache(maxsize=128)
+def _read_source_once(
+    path: str, shown: str, prose_keys: tuple[str, ...] | None, stamp: tuple[int, int, int] | None
+) -> Document:
     return read_document(path, shown, {"prose-keys": prose_keys} if prose_keys is not None else None)
 
 

@@ -24,6 +24,7 @@ os.environ["ARGOS_DEVICE_TYPE"] = "cpu"
 os.environ.setdefault("NO_COLOR", "1")
 # No round trip unless a test asks for it (the TC5xx tests install tiny models and pass it on).
 os.environ["TCHECK_ROUND_TRIP"] = "off"
+os.environ["TCHECK_RESULT_CACHE"] = "off"  # tests of the result cache switch it on
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -15,6 +15,7 @@ from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
+from tcheck.pipeline.cache import open_cache, through_cache
 from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
 from tcheck.pipeline.processes import ProcessExecutor
 from tcheck.pipeline.serial import SerialExecutor
@@ -55,9 +56,27 @@ def run_inputs(
     depend on which."""
     chosen = executor or choose_executor(config, ctx.services)
     job = Job(ctx, config, source, keep_texts)
+    cache = open_cache(config, ctx, source, keep_texts)
     with gcutil.settling():
         engine = Engine(ctx, keep_texts)
-        for parts in chosen.map(inputs, job):
-            for part in parts:
-                merge(engine, part)
-        return engine.finish()
+        if cache is None:
+            results = chosen.map(inputs, job)
+        else:
+            keys = [cache.key(item) for item in inputs]
+            results = through_cache(inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable)
+        try:
+            for parts in results:
+                for part in parts:
+                    merge(engine, part)
+        finally:
+            if cache is not None:
+                cache.close()
+        result = engine.finish()
+    if cache is not None:
+        result.alerts.extend(cache.warnings)
+        result.cached = (cache.hits, cache.hits + cache.misses)
+    return result
+
+
+def _storable(parts: list[DocResult]) -> bool:
+    return all(part.doc is None for part in parts)  # a document itself is not kept
