@@ -51,6 +51,7 @@ def check(
     progress: Progress | None = None,
     verbose: bool = False,
     output: str | None = None,
+    reports: Sequence[tuple[str, str]] = (),
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
 ) -> RunResult:
@@ -59,7 +60,8 @@ def check(
     ``diff`` narrows the report to changed lines (a git revision, or ``-`` with the unified diff in
     ``diff_input``); ``write_baseline`` records the findings, ``config.baseline`` hides recorded ones.
     ``output`` is where the caller will write the report: like ``write_baseline``, it may not be
-    one of the files the run reads (a usage error before anything is checked).
+    one of the files the run reads (a usage error before anything is checked); so may none of the
+    ``reports`` (``--report FORMAT:PATH``: more reports of the same run, as (format, path)).
     A path ``-`` is the document in ``stdin`` (its bytes), read as ``stdin_filename`` would be:
     that name gives its format, language and pairing and is the path findings report.
     """
@@ -73,10 +75,11 @@ def check(
             "no files to check (directories are searched for .txt, .md, .mdx, XLIFF, PO, TMX "
             "and translation resource files)"
         )
-    _refuse_overwrites(inputs, config, ctx, source, output, write_baseline)
+    _refuse_overwrites(inputs, config, ctx, source, output, write_baseline, [p for _, p in reports])
     # a bad revision (or an empty one: an unset $BASE in CI) fails before the run
-    changed = changed_lines(diff, diff_input) if diff is not None else None
-    keep_texts = config.format == "html" or bool(config.baseline or write_baseline)
+    changed = changed_lines(diff, diff_input, paths=paths) if diff is not None else None
+    html = config.format == "html" or any(fmt == "html" for fmt, _ in reports)
+    keep_texts = html or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
     try:
         result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
@@ -128,6 +131,7 @@ def _refuse_overwrites(
     source: str | None,
     output: str | None,
     write_baseline: str | None,
+    reports: Sequence[str] = (),
 ) -> None:
     """Neither the report nor a new baseline may replace a file the run reads."""
     read: list[tuple[str, str]] = [(i.path, "a checked file") for i in inputs]
@@ -143,6 +147,8 @@ def _refuse_overwrites(
     elif config.baseline:
         read.append((config.baseline, "the baseline read"))
     refuse_overwrite(output, "--output", read)
+    for path in reports:
+        refuse_overwrite(path, "--report", read)
 
 
 def _narrow(

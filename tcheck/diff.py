@@ -14,7 +14,7 @@ import dataclasses
 import os
 import re
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -177,9 +177,13 @@ def _git(args: Iterable[str], cwd: Path) -> str:
     return done.stdout
 
 
-def from_git(rev: str, cwd: Path | None = None) -> ChangedLines:
-    """Lines changed in the working tree since ``rev``, plus untracked files (wholly new)."""
+def from_git(rev: str, cwd: Path | None = None, paths: Sequence[str] = ()) -> ChangedLines:
+    """Lines changed in the working tree since ``rev``, plus untracked files (wholly new).
+
+    With ``paths`` (the checked files and folders), git is asked about those only: a large
+    repository's other changes are neither listed nor parsed."""
     here = (cwd or Path.cwd()).resolve()
+    specs = [os.path.abspath(here / p) for p in paths if p != "-"]
     if rev.startswith("-"):
         raise UsageError(f"--diff: {rev!r} is not a revision")
     top = Path(_git(["rev-parse", "--show-toplevel"], here).strip())
@@ -187,8 +191,8 @@ def from_git(rev: str, cwd: Path | None = None) -> ChangedLines:
         _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], here)
     except UsageError:
         raise UsageError(f"--diff: unknown git revision {rev!r}") from None
-    patch = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", rev, "--"], top)
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
+    patch = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", rev, "--", *specs], top)
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", *specs], top)
     changed = {
         os.path.abspath(top / p): lines for p, lines in parse_unified(patch, f"git diff {rev}").items()
     }
@@ -212,8 +216,11 @@ def from_patch(text: str, cwd: Path | None = None) -> ChangedLines:
     return ChangedLines("-", exact, {k: tuple(v) for k, v in relative.items()})
 
 
-def changed_lines(spec: str, stdin_text: str | None = None, cwd: Path | None = None) -> ChangedLines:
-    """``--diff REV`` (git) or ``--diff -`` (``stdin_text`` is the unified diff)."""
+def changed_lines(
+    spec: str, stdin_text: str | None = None, cwd: Path | None = None, paths: Sequence[str] = ()
+) -> ChangedLines:
+    """``--diff REV`` (git, asked about ``paths`` only when given) or ``--diff -`` (``stdin_text``
+    is the unified diff)."""
     if not spec.strip():
         raise UsageError(
             "--diff needs a git revision or '-' (it was given an empty value: an unset variable?)"
@@ -222,7 +229,7 @@ def changed_lines(spec: str, stdin_text: str | None = None, cwd: Path | None = N
         if stdin_text is None:
             raise UsageError("--diff -: no diff on standard input")
         return from_patch(stdin_text, cwd)
-    return from_git(spec, cwd)
+    return from_git(spec, cwd, paths)
 
 
 def restrict(result: RunResult, changed: ChangedLines) -> RunResult:

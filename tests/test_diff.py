@@ -203,3 +203,19 @@ def test_stdin_paths_match_from_a_sub_folder(tmp_path: Path) -> None:
     changed: ChangedLines = from_patch(PATCH, tmp_path / "elsewhere")
     assert changed.lines_for(str(tmp_path / "site" / "docs" / "a.md")) == frozenset({4, 5})
     assert changed.lines_for(str(tmp_path / "site" / "other" / "a.md")) is None
+
+
+def test_git_is_asked_about_the_checked_paths_only(repo: Path) -> None:
+    from tcheck.diff import from_git
+
+    (repo / "docs").mkdir()
+    (repo / "docs" / "guide.de.md").write_text(
+        "# Anleitung\n\nDie OVKS tagte am Mittwoch.\n", encoding="utf-8"
+    )
+    (repo / "blog").mkdir()
+    (repo / "blog" / "post.fr.md").write_text("# Billet\n\nL'OTSC s'est réunie mercredi.\n", encoding="utf-8")
+    edit_line(repo / "article.en.txt", EDITED_LINE, "CSTO", "CTSO")
+    everything = from_git("HEAD", repo)
+    docs_only = from_git("HEAD", repo, ["docs"])
+    assert {Path(p).name for p in everything.files} == {"article.en.txt", "guide.de.md", "post.fr.md"}
+    assert {Path(p).name for p in docs_only.files} == {"guide.de.md"}
