@@ -315,14 +315,11 @@ def _may_have_words(text: str, lang: str) -> bool:
     return pattern.search(lowered) is not None
 
 
-def _generated(text: str, lang: str) -> list[Any] | None:
+def _generated(text: str, lang: str, counted: bool = True) -> list[Any] | None:
     """Number words from the generated tables (None when num2words lacks ``lang``)."""
-    from tcheck.recognise.numwords import find_number_words, tables
+    from tcheck.recognise.numwords import generated_words
 
-    if not tables(lang).cardinals:
-        return None
-    scales = {w: v for w, v in multipliers(lang).items() if w.isalpha() and len(w) > 2}
-    return find_number_words(text, lang, scales)
+    return generated_words(text, lang, counted)
 
 
 def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
@@ -371,7 +368,7 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     """``(start, end, value)`` of every number word in ``text``: cardinals and ordinals generated
     from num2words, and the words of ``numbers.toml`` (``tretten`` in ``trettenåring``)."""
     lex = word_lexicon(lang)
-    found: list[tuple[int, int, Decimal]] = [(w.start, w.end, w.value) for w in _generated(text, lang) or ()]
+    found = [(w.start, w.end, w.value) for w in _generated(text, lang, counted=False) or ()]
     generated = {start for start, _, _ in found}
     if lex.exact and _may_have_words(text, lang):
         for match in _WORD_RE.finditer(text):
@@ -397,4 +394,4 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
                 while at >= 0:
                     found.append((at, at + len(word), value))
                     at = text.find(word, at + len(word))
-    return sorted(found, key=lambda w: w[0])
+    return sorted(set(found), key=lambda w: (w[0], w[1]))

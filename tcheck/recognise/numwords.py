@@ -2,7 +2,7 @@
 
 For each language a table of cardinals (``seven``, ``einundzwanzig``, ``vingt et un``,
 ``двадцать один``) and one of ordinals (``seventh``, ``siebte``, ``quinzième``) is built on first
-use from num2words for 0–1000, the thousands and the powers of a thousand, and
+use from num2words for 0–100, the tens to 1000, the thousands and the powers of a thousand, and
 cached; the ``cardinals`` of ``tcheck/data/numbers.toml`` add spellings num2words lacks (Bokmål
 ``sju`` beside ``syv``). The words for one (``en``, ``un``: also articles) and the ordinals for two
 (``andre``, ``segundo``: also "other" and "second") are left out. A phrase of several words is
@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from tcheck.numbers import lang_data
+from tcheck.numbers import lang_data, multipliers, shared_data, word_lexicon
 
 # languages num2words knows under another code
 _CODES = {"nb": "no", "nn": "no"}
 _VALUES = (
-    *range(0, 1001),
+    *range(0, 100),
+    *range(100, 1001, 10),
     *range(2000, 10_001, 1000),
     100_000,
     1_000_000,
@@ -124,7 +125,11 @@ def tables(lang: str) -> _Tables:
 
 @cache
 def _lemmatiser(lang: str) -> Callable[[str], str] | None:
+    """Dictionary forms for a language whose number words inflect (``[_all] inflected-numerals``
+    in ``numbers.toml``; loading a lemma table costs seconds, so only those pay it)."""
     base = lang.replace("-", "_").split("_")[0].lower()
+    if base not in shared_data().get("inflected-numerals", ()):
+        return None
     try:
         from simplemma import lemmatize
         from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
@@ -138,7 +143,7 @@ def _lemmatiser(lang: str) -> Callable[[str], str] | None:
         found = known.get(word)
         if found is None:
             try:
-                found = str(lemmatize(word, lang=base)).lower()
+                found = str(lemmatize(word, lang=base, low_memory=True)).lower()
             except ValueError:
                 found = word
             if len(known) < 100_000:
@@ -156,12 +161,25 @@ class _Lemmas:
         self._words = words
         self._lemma = _lemmatiser(lang)
         self._prefixes = t.prefixes
+        self._t = t
 
     def __getitem__(self, j: int) -> str:
         word = self._words[j]
         if self._lemma is None or len(word) < 3 or word[:2] not in self._prefixes:
             return word
-        return self._lemma(word)
+        return _inflected(word, self._lemma(word), self._t)
+
+
+def _inflected(word: str, lemma: str, t: _Tables) -> str:
+    """The table word ``word`` inflects: its lemma; for a word that is its own lemma, a table word
+    of three letters or more that it extends by at most two letters (``сорока`` → ``сорок``)."""
+    if lemma in t.cardinals or lemma in t.ordinals or lemma != word:
+        return lemma  # "семью" is "семья" (family), not "семь"
+    for cut in (1, 2):
+        stem = word[:-cut]
+        if len(stem) >= 3 and (stem in t.cardinals or stem in t.ordinals):
+            return stem
+    return lemma
 
 
 def _lookup(word: str, lang: str, t: _Tables) -> tuple[Decimal, bool] | None:
@@ -177,7 +195,7 @@ def _lookup(word: str, lang: str, t: _Tables) -> tuple[Decimal, bool] | None:
     lemma = _lemmatiser(lang)
     if lemma is None:
         return None
-    base = lemma(word)
+    base = _inflected(word, lemma(word), t)
     if base == word:
         return None
     if base in t.cardinals:
@@ -254,4 +272,29 @@ def find_number_words(
             value, end, end_index = value * factor, words[following].end(), following
         found.append(NumberWord(words[i].start(), end, value, ordinal))
         i = end_index + 1
+    return found
+
+
+@cache
+def _scales(lang: str, counted: bool) -> dict[str, Decimal]:
+    """Words that multiply a number word before them: ``million``; unless ``counted``, also
+    ``decades`` and ``dozen``."""
+    scales = {w: v for w, v in multipliers(lang).items() if w.isalpha() and len(w) > 2}
+    if not counted:
+        for word, value in word_lexicon(lang).exact.items():
+            if value >= 10 and value == value.to_integral_value() and word.isalpha():
+                scales.setdefault(word, value)
+    return scales
+
+
+def generated_words(text: str, lang: str, counted: bool = True) -> list[NumberWord] | None:
+    """The number words of ``text`` with their multipliers, or None when num2words lacks
+    ``lang``. ``counted``: the words that state a number (``three million``; ``two decades`` is
+    ``two``); else every value the text may mean, the product included (``two decades``: 2 and
+    20), which excuses a number the other side writes in digits."""
+    if not tables(lang).cardinals:
+        return None
+    found = find_number_words(text, lang, _scales(lang, counted))
+    if not counted:
+        found += find_number_words(text, lang, _scales(lang, True))
     return found
