@@ -11,7 +11,10 @@ closed compound). Then:
 - false flags: TC102 runs over the human references (bilingual TSV, one segment a row); every kept
   pair it reports is a false flag (the rendering is there);
 - recall: each kept pair again, with the words carrying the rendering replaced by ``XXX``; every
-  pair TC102 reports is caught.
+  pair TC102 reports is caught;
+- absent: the pairs whose reference holds none of the renderings by that test (the translator
+  paraphrased, used a synonym the list lacks, kept an English name); ``flagged`` is the share
+  TC102 reports, a recall on natural omissions (some are renderings the oracle misses).
 
     python bench/term_false_flags.py ../shared/data/ntrex128 [--langs deu,rus,spa,nob,swe] [--show 5]
 """
@@ -145,6 +148,14 @@ def in_source(term: str, text: str) -> bool:
     return re.search(rf"\b{stem}\b", text, re.I) is not None
 
 
+_UMLAUTS = str.maketrans("äöüå", "aoua")
+
+
+def _fold(text: str) -> str:
+    """Lower case without umlauts (Land/Länder, Stadt/Städte, Mutter/Mütter)."""
+    return text.lower().translate(_UMLAUTS)
+
+
 def _word_holds(term: str, word: str, compounding: bool) -> bool:
     """The oracle for one word: the term with an ending, or (where closed compounds are written)
     the term at the start or the end of a longer word."""
@@ -168,7 +179,7 @@ def _word_holds(term: str, word: str, compounding: bool) -> bool:
 def holders(rendering: str, words: list[tuple[int, int, str]], compounding: bool) -> list[tuple[int, int]]:
     """Spans of the reference words that hold ``rendering`` (every word of it must be there)."""
     found: list[tuple[int, int]] = []
-    for part in rendering.lower().split():
+    for part in _fold(rendering).split():
         spans = [(s, e) for s, e, w in words if _word_holds(part, w, compounding)]
         if not spans:
             return []
@@ -176,21 +187,28 @@ def holders(rendering: str, words: list[tuple[int, int, str]], compounding: bool
     return found
 
 
-def pairs(data: Path, lang: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """(segment, entry, spans in the reference holding a rendering) for every kept pair."""
+def pairs(
+    data: Path, lang: str
+) -> tuple[list[tuple[int, int, list[tuple[int, int]]]], list[tuple[int, int]]]:
+    """(segment, entry, spans in the reference holding a rendering) for every kept pair, and
+    (segment, entry) for the pairs whose reference holds no rendering (a paraphrase, a synonym
+    the list does not have, a name kept in English ...)."""
     eng = (data / LANGS["eng"]).read_text(encoding="utf-8").splitlines()
     ref = (data / LANGS[lang]).read_text(encoding="utf-8").splitlines()
     entries = terms()
     kept = []
+    absent = []
     for i, (src, tgt) in enumerate(zip(eng, ref, strict=True)):
-        words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(tgt)]
+        words = [(m.start(), m.end(), _fold(m.group())) for m in WORD.finditer(tgt)]
         for j, entry in enumerate(entries):
             if not in_source(entry["eng"][0], src):
                 continue
             spans = sorted({s for r in entry[lang] for s in holders(r, words, lang in COMPOUNDING)})
             if spans:
                 kept.append((i, j, spans))
-    return kept
+            else:
+                absent.append((i, j))
+    return kept, absent
 
 
 def flagged(
@@ -220,10 +238,10 @@ def flagged(
 
 def measure(data: Path, lang: str, show: int) -> dict[str, float]:
     entries = terms()
-    kept = pairs(data, lang)
+    kept, absent = pairs(data, lang)
     eng = (data / LANGS["eng"]).read_text(encoding="utf-8").splitlines()
     ref = (data / LANGS[lang]).read_text(encoding="utf-8").splitlines()
-    segments = sorted({i for i, _, _ in kept})
+    segments = sorted({i for i, _, _ in kept} | {i for i, _ in absent})
     with tempfile.TemporaryDirectory(prefix="tcheck-terms-") as name:
         tmp = Path(name)
         glossary = tmp / "glossary.csv"
@@ -234,6 +252,7 @@ def measure(data: Path, lang: str, show: int) -> dict[str, float]:
         row_of = {i: k for k, i in enumerate(segments)}
         human = flagged(tmp, "human", lang, [(eng[i], ref[i]) for i in segments], glossary)
         false = [(i, j) for i, j, _ in kept if (row_of[i], entries[j][lang][0]) in human]
+        unflagged = [(i, j) for i, j in absent if (row_of[i], entries[j][lang][0]) not in human]
         removed = []
         for i, _j, spans in kept:
             text = ref[i]
@@ -249,7 +268,11 @@ def measure(data: Path, lang: str, show: int) -> dict[str, float]:
     for k in missed[:show]:
         i, j, _ = kept[k]
         print(f"  missed [{entries[j]['eng'][0]} -> {' | '.join(entries[j][lang])}] {removed[k][1]}")
+    for i, j in unflagged[:show]:
+        print(f"  absent, not flagged [{entries[j]['eng'][0]} -> {' | '.join(entries[j][lang])}] {ref[i]}")
     return {
+        "absent": len(absent),
+        "absent_flagged": len(absent) - len(unflagged),
         "pairs": len(kept),
         "false": len(false),
         "caught": len(caught),
@@ -266,7 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "DOCUMENT_IDS.tsv").is_file():
         print(f"skipped: no NTREX data at {args.data}")
         return 0
-    print(f"{'lang':5} {'pairs':>6} {'false flags':>12} {'rate':>6} {'recall':>7} {'seconds':>8}")
+    print(
+        f"{'lang':5} {'pairs':>6} {'false flags':>12} {'rate':>6} {'recall':>7} "
+        f"{'absent':>7} {'flagged':>8} {'seconds':>8}"
+    )
     rows = []
     for lang in args.langs.split(","):
         if lang not in COLUMNS[1:]:
@@ -275,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         m = measure(args.data, lang, args.show)
         rows.append(
             f"{lang:5} {int(m['pairs']):6d} {int(m['false']):12d} {m['false'] / max(1, m['pairs']):6.1%} "
-            f"{m['caught'] / max(1, m['pairs']):7.1%} {m['seconds']:8.1f}"
+            f"{m['caught'] / max(1, m['pairs']):7.1%} {int(m['absent']):7d} "
+            f"{m['absent_flagged'] / max(1, m['absent']):8.1%} {m['seconds']:8.1f}"
         )
         print(rows[-1])
     print("\n".join(["", "summary:", *rows]))

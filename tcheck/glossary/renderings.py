@@ -136,7 +136,7 @@ class Forms:
                 if len(word) - len(lead) >= MIN_PART:
                     return True
         # head: a form of the term ends the word, after a modifier of at least MIN_PART letters
-        first = term_word[:2]
+        first = term_word[:1]  # one letter: a plural may change the next (Markt/Energiemärkte)
         at = word.find(first, MIN_PART)
         while at != -1 and len(word) - at >= MIN_STEMMED:
             head = word[at:]
