@@ -65,7 +65,8 @@ def _from_iso(value: str) -> dt.date | None:
 
 
 def find_dateline(doc: Document, lang: str, max_segments: int = 3, max_length: int = 60) -> Dateline | None:
-    """The document's date: front matter ``date:`` first, else a date-only segment near the top.
+    """The document's date: front matter ``date:`` first, else a date-only segment near the top,
+    else the file's own date (``metadata["file-date"]``: a Word document's core properties).
 
     A dateline is a short segment that is nothing but a date with a weekday or a month
     (``Wednesday, January 19``, ``onsdag 19. januar 2022``, ``2022年1月19日星期三``,
@@ -96,6 +97,10 @@ def find_dateline(doc: Document, lang: str, max_segments: int = 3, max_length: i
         return Dateline(
             weekday, first.day, first.month, first.year, seg.file_span(first.start, first.end), first.text
         )
+    file_date = doc.metadata.get("file-date")  # a file property (a Word document's creation date)
+    day = _from_iso(file_date) if file_date else None
+    if day is not None and file_date is not None:
+        return Dateline(day.weekday(), day.day, day.month, day.year, None, file_date)
     return None
 
 

@@ -117,8 +117,11 @@ def docx_bytes(
     return buffer.getvalue()
 
 
-def docx_article(paras: Sequence[str]) -> bytes:
-    return docx_bytes("".join(w_paragraph(p.replace("\n", " ")) for p in paras))
+def docx_article(
+    paras: Sequence[str], language: str = "en", created: str | None = "2022-01-19T08:30:00Z"
+) -> bytes:
+    body = "".join(w_paragraph(p.replace("\n", " ")) for p in paras)
+    return docx_bytes(body, language=language, created=created)
 
 
 def placed(result: RunResult, doc: Document) -> list[tuple[str, int, int]]:

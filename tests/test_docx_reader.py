@@ -69,7 +69,7 @@ GERMAN_PARTS = {
 def test_paragraphs_tables_notes_and_comments_one_line_each() -> None:
     doc = docx.read("meldung.de.docx", docx_bytes(GERMAN_BODY, parts=GERMAN_PARTS, language="de-DE"))
     assert doc.lang == "de-DE"
-    assert doc.metadata["date"] == "2022-01-19"
+    assert doc.metadata["file-date"] == "2022-01-19"
     assert doc.text.split("\n") == [
         "Unruhen in Kasachstan",
         "Mittwoch, 19. Januar",
@@ -127,6 +127,16 @@ def test_core_date_dates_the_document(tmp_path: Path) -> None:
     assert [(f["path"].rsplit("/", 1)[-1], f["line"], f["column"]) for f in findings(result)] == [
         ("a.en.docx", 1, 24)
     ]
+
+
+def test_the_texts_dateline_wins_over_the_files_date(tmp_path: Path) -> None:
+    # made on Thursday from a template, the piece is dated Wednesday in its text
+    body = w_paragraph("Wednesday, January 19") + w_paragraph(
+        "Police said earlier on Thursday that shots were fired."
+    )
+    (tmp_path / "c.en.docx").write_bytes(docx_bytes(body, created="2022-01-20T07:00:00Z"))
+    (found,) = findings(run_paths([tmp_path / "c.en.docx"], select="TC202", target_lang="en"))
+    assert (found["line"], found["column"]) == (2, 24) and "Wednesday, January 19" in found["message"]
 
 
 def test_language_from_styles_japanese_and_arabic_rtl() -> None:

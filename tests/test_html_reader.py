@@ -294,3 +294,13 @@ def test_a_block_marked_as_another_language_is_not_untranslated(tmp_path: Path) 
     unmarked = run_text(tmp_path, page.format(body.format(lang="")), "b.html", select="TC401")
     assert findings(marked, "TC401") == []
     assert len(findings(unmarked, "TC401")) == 1
+
+
+def test_template_actions_are_not_prose() -> None:
+    src = (
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>Publisert {{ .Date.Format "2. januar 2006" }}'
+        " av {% if author %}{{ author }}{% endif %} redaksjonen.</p></article>{{ end }}"
+    )
+    doc = html.read("layouts/_default/single.html", src)
+    assert texts(doc) == ["Publisert av redaksjonen."]
+    exact(doc, src)

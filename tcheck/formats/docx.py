@@ -14,8 +14,10 @@ Not read: deleted text of tracked changes, moved-from text, field codes (the fie
 read), hidden text (``w:vanish``), and the fallback copy of text boxes. URLs and e-mail addresses
 are masked as in plain text.
 
-The document's date (for TC201/TC202) is its core properties' ``dcterms:created`` (else
-``dcterms:modified``); its language ``dc:language``, else the default language of its styles.
+The document's date (for TC202) is its core properties' ``dcterms:created`` (else
+``dcterms:modified``) when its text has no dateline of its own (``metadata["file-date"]``: a file
+made from an older one keeps that one's creation date, so the text's dateline wins); its language
+is ``dc:language``, else the default language of its styles.
 
 Refused with TC001 and the reason, never read: files that are not zip archives, password-protected
 documents (Word stores them encrypted, not as a zip), encrypted zip members, archives of more than
@@ -221,8 +223,8 @@ def _core(archive: _Archive) -> dict[str, str]:
         for field in ("created", "modified"):
             node = core.first(field)
             match = _DATE.match(_text_of(node)) if node is not None else None
-            if match and "date" not in meta:
-                meta["date"] = match.group(1)
+            if match and "file-date" not in meta:
+                meta["file-date"] = match.group(1)
         language = core.first("language")
         if language is not None and _text_of(language).strip():
             meta["lang"] = _text_of(language).strip()

@@ -20,7 +20,8 @@ What is prose:
 - not prose: ``<script>``, ``<style>``, ``<template>``, ``<noscript>``, code (``<code>``,
   ``<kbd>``, ``<samp>``, ``<var>``, ``<pre>``), form controls, embedded media, SVG and MathML, ruby
   annotations (``<rt>``), deleted text (``<del>``), anything ``hidden``, ``aria-hidden="true"`` or
-  ``translate="no"``, and URLs and e-mail addresses written in the text.
+  ``translate="no"``, URLs and e-mail addresses written in the text, and template actions
+  (``{{ .Title }}``, ``{% if %}``: a site's page templates are HTML files too).
 
 Languages: the document's language is the ``lang`` (or ``xml:lang``) in force at the article (else
 on ``<html>``). A block that declares another language is a segment with that ``lang``
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tcheck.formats.html_text import CharData, char_data
-from tcheck.formats.masking import blanks, mask_urls
+from tcheck.formats.masking import blanks, mask_patterns, mask_urls
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, OffsetRuns, Segment, Span, Suppression, frozen_map
 
@@ -72,6 +73,7 @@ _SECTIONS = frozenset({"article", "main", "section"})
 _DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?!\d)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DATELINE_SEGMENTS = 3
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)  # Go, Jinja, Liquid templates
 _WINDOW = 2**18  # how far from the last text node the next is looked for (characters)
 
 
@@ -202,6 +204,10 @@ class _Reader:
         if not keys:
             return None
         text = mask_urls("".join(parts).replace("\r", " "))
+        if "{" in text:
+            text = mask_patterns(text, _TEMPLATE)
+        if not text.strip():
+            return None
         offsets = None if len(keys) == 1 else OffsetRuns(keys, values, len(text) + 1)
         lang = context.lang if _primary(context.lang) != _primary(self.doc_lang) else None
         return Segment(
