@@ -166,6 +166,8 @@ def _word_holds(term: str, word: str, compounding: bool) -> bool:
             (i for i, (a, b) in enumerate(zip(term, word, strict=False)) if a != b), min(len(term), len(word))
         )
     )
+    if len(term) < 4:  # a short word: itself with an ending (øy/øya, by/byen, вид/виды)
+        return word.startswith(term) and len(word) <= len(term) + 3
     if shared >= max(3, len(term) - 2) and len(word) <= len(term) + 4:
         return True
     if not compounding or len(term) < 4:
