@@ -96,6 +96,14 @@ def main() -> None:
     help="Write the report to this file instead of standard output.",
 )
 @click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    help="Also write the same run's report in FORMAT to PATH (repeatable; e.g. sarif:tcheck.sarif). "
+    "In GitHub Actions, --format github also writes a job summary to $GITHUB_STEP_SUMMARY.",
+)
+@click.option(
     "--diff",
     metavar="REV|-",
     help="Only report findings on lines changed since a git revision, or in a unified diff on stdin (-).",
@@ -134,7 +142,7 @@ def main() -> None:
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
-    help="Folder of the translation cache (default: ~/.cache/tcheck).",
+    help="Folder of the caches (default: ~/.cache/tcheck).",
 )
 @click.option(
     "--stdin-filename",
@@ -162,7 +170,6 @@ def check(
     layout. The path '-' reads a document from standard input (see --stdin-filename)."""
     from tcheck import app, config
     from tcheck.errors import UsageError
-    from tcheck.reporters import get_reporter
 
     cli_values = {
         "source-lang": options["source_lang"],
@@ -184,6 +191,10 @@ def check(
     }
     settings = config.resolve(cli_values, config_file, Path.cwd())
     diff, write_baseline = options["diff"], options["write_baseline"]
+    from tcheck.reporters import outputs
+
+    reports = [outputs.parse_report(spec) for spec in options["reports"]]
+    outputs.check_destinations(reports, output)
     if diff == "-" and "-" in paths:
         raise UsageError("standard input cannot hold both a document ('-') and a diff (--diff -)")
     diff_input = sys.stdin.read() if diff == "-" else None
@@ -200,12 +211,18 @@ def check(
         progress=for_stream(sys.stderr, options["quiet"]),
         verbose=options["verbose"],
         output=output,
+        reports=reports,
         stdin=stdin,
         stdin_filename=options["stdin_filename"],
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ
-    report = get_reporter(settings.format)(result, colour)
+    summary = outputs.step_summary_path(os.environ) if "github" in (settings.format, *(f for f, _ in reports)) else None
+    elsewhere = outputs.where_else(reports, summary is not None)
+    outputs.write_reports(result, reports, elsewhere)
+    if summary:
+        outputs.append_step_summary(result, summary, os.environ)
+    report = outputs.render(settings.format, result, colour, elsewhere)
     if output:
         Path(output).write_text(report, encoding="utf-8")
     else:
