@@ -10,7 +10,7 @@ value (an *equal* case: flagged when any TC3 warning or error appears). Categori
     digit        one digit changed (2,300 -> 2,800)
     word         the number written as a word, num2words in the translation's language (7 -> nine)
     word-source  the source's number written as a word, the translation's digits changed
-    roman        a Roman numeral of two letters or more (15 -> XIV)
+    roman        a Roman numeral of two letters or more (15 -> XIV), not in scores or before %
     decimal      a number with a decimal part, its integer part changed (7,1 -> 5,1)
     score        a score or ratio (2:0 -> 3-0)
     native       digits of another numbering system (Arabic-Indic, full-width, Devanagari)
@@ -182,8 +182,11 @@ def perturb(
             kind == "roman"
             and tgt_lang in LATIN_OR_CYRILLIC
             and n is not None
-            and 2 <= n <= 39
+            and 2 <= n <= 37
             and not scaled(target, tgt_m.end(), tgt_lang)
+            # "XL %", "III&1", "Ayr XL – 17": no Roman numeral is written there
+            and not re.match(r"\s?[-–%&]", target[tgt_m.end() :])
+            and not re.search(r"[-–&]\s?$", target[: tgt_m.start()])
         ):
             value = n if same else other_value(n, rng)
             new = roman(value) if len(roman(value)) >= 2 else None

@@ -16,7 +16,7 @@ from functools import cache
 
 from tcheck.numbers import shared_data
 
-_TOKEN = re.compile(r"(?<![\w.,'’-])([IVXLCDM]+)(\.|e|ème|er)?(?![\w'’-])")
+_TOKEN = re.compile(r"(?<![\w.,'’-])([IVXLCDM]+)(\.|e|ème|er)?(?![\w'’]|-\d)")
 _VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -84,6 +84,8 @@ def find_roman(text: str, lang: str) -> list[Roman]:
         value = roman_value(letters)
         if value is None or value == 0:
             continue
+        if len(letters) < 2 and text.startswith("-", match.end()):
+            continue  # "X-ray", "V-shaped", "X-Men"
         previous, following = _neighbours(text, match.start(), match.end())
         if _in_capitals(previous, following):
             continue
