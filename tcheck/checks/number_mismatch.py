@@ -22,11 +22,17 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     own language's convention from CLDR (``2 300`` in Norwegian and ``2,300`` in English are
     the same number; ``1,5 millioner`` is ``1.5 million``; ``1100 万`` is ``11 million``), and
     reports a number of the translation that stands where the source has a *different* one.
+    Numbers are read in every spelling: digits of any numbering system (``५३``, ``٥٣``, ``５３``),
+    decimal commas (``7,1``), magnitudes (``7.3K``, ``2,5 Mrd.``, ``100 k``), Roman numerals
+    where they stand for numbers (``siglo XV``, ``XVe siècle``, ``Louis XIV``) and number words
+    generated from num2words for every language it knows, inflected ones too (``sieben``,
+    ``cuatro``, ``трех``, ``двадцати пяти``, ``vingt et un``): ``nine`` for ``sieben`` is
+    reported, ``seven`` for ``7`` is not.
     It allows for what translators legitimately do: a number written as a word on one side
     (``13-year-old`` / ``trettenåring``), a unit converted (``30 yards`` / ``27 metres``,
     ``80 degrees`` / ``27 °C``), a decade or century said otherwise (``1930s`` / ``30-е годы``,
-    ``19th century`` / ``1800-tallet``), a two-digit year (``SS19`` / ``2019``), a time zone
-    converted, a number said once where the source repeats it. Dates, times and amounts of money
+    ``19th century`` / ``1800-tallet``, ``XV`` / ``15th``), a two-digit year (``SS19`` /
+    ``2019``), a time zone converted, a number said once where the source repeats it. Dates, times and amounts of money
     have their own checks (TC203, TC204, TC304).
 
     Why it matters: a changed figure is the translation error readers cannot detect and
