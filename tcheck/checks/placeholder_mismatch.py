@@ -70,8 +70,7 @@ def _found(text: str, kinds: frozenset[str], xml: bool) -> list[Placeholder]:
 
 
 def _span(pair: MessagePair, item: Placeholder, source: bool = False) -> Span:
-    base = pair.source_start if source else pair.start
-    return Span(base + item.start, base + item.end)
+    return pair.span(item.start, item.end, source)
 
 
 def _related(pair: MessagePair, item: Placeholder) -> Related:

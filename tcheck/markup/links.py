@@ -60,6 +60,18 @@ def language_codes(*langs: str | None, extra: Iterable[str] = ()) -> frozenset[s
     return frozenset(out)
 
 
+_TAG_SHAPE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8}){1,2}")
+
+
+def _names_language(segment: str, codes: frozenset[str]) -> bool:
+    """Whether a path segment is a language code of ``codes`` (``ja``, ``zh-CN``, ``en-US``)."""
+    low = segment.lower()
+    if low in codes:
+        return True
+    match = _TAG_SHAPE.fullmatch(low)
+    return match is not None and match.group(1) in codes
+
+
 @lru_cache(maxsize=4096)
 def target(destination: str, codes: frozenset[str]) -> Target:
     """The page and fragment of ``destination`` with the language codes ``codes`` dropped."""
@@ -74,7 +86,7 @@ def target(destination: str, codes: frozenset[str]) -> Target:
         host = "//" + ".".join(labels)
         dest = dest[match.end() :]
     path, _, query = dest.partition("?")
-    parts = [p for p in path.split("/") if p not in (".", "") and p.lower() not in codes]
+    parts = [p for p in path.split("/") if p not in (".", "") and not _names_language(p, codes)]
     while parts and parts[0] == "..":  # Hugo's ../x/ from a page is the site's /x/
         parts.pop(0)
     page = "/".join(parts)

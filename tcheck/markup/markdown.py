@@ -13,6 +13,7 @@ the text the markup is then read where it is written, so spans are exact:
   keyed by name and the arguments that are not text (``title``, ``alt``, ``label``, ``caption``
   ... are text a translator translates; the option ``text-attributes`` names them);
 - footnote references ``[^1]``;
+- bare URLs, e-mail addresses and @handles in the text (:mod:`tcheck.markup.addresses`);
 - fenced and indented code blocks, keyed by their code without comments and words
   (:func:`tcheck.markup.codeblocks.code_tokens`).
 
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
 from tcheck.formats.markdown_parser import parser
+from tcheck.markup import addresses
 from tcheck.markup.codeblocks import code_tokens
 from tcheck.markup.marks import ANCHOR, CODE, CODE_BLOCK, FOOTNOTE, IMAGE, LINK, SHORTCODE, TAG, Mark
 
@@ -217,6 +219,11 @@ class _Scanner:
             if free(*match.span()):
                 take(*match.span())
                 self._tag(match, add)
+        if "@" in text[start:end] or "://" in text[start:end] or "www." in text[start:end]:
+            for found in addresses.find(text[start:end]):
+                if free(start + found.start, start + found.end):
+                    take(start + found.start, start + found.end)
+                    add(found.kind, found.key, start + found.start, start + found.end)
 
     def _is_image(self, close: int, start: int, taken: bytearray) -> bool:
         """Whether the ``]`` at ``close`` ends ``![...``: its ``[`` found by counting brackets

@@ -15,7 +15,10 @@ SHORTCODE = "shortcode"  # Hugo {{< name args >}}
 TAG = "tag"  # HTML tag or JSX component
 FOOTNOTE = "footnote"  # footnote reference [^1]
 CODE_BLOCK = "code-block"  # fenced or indented code block
-ALL_KINDS = (CODE, LINK, IMAGE, ANCHOR, SHORTCODE, TAG, FOOTNOTE, CODE_BLOCK)
+URL = "url"  # a bare URL in the text
+EMAIL = "email"  # an e-mail address in the text
+HANDLE = "handle"  # an @handle in the text
+ALL_KINDS = (CODE, LINK, IMAGE, ANCHOR, SHORTCODE, TAG, FOOTNOTE, CODE_BLOCK, URL, EMAIL, HANDLE)
 
 
 @dataclass(frozen=True, slots=True)

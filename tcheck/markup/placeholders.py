@@ -13,7 +13,8 @@ Kinds and keys (``key`` is what must be equal between the two sides):
 - ``shell``: ``${name}``, ``$name``, ``$(name)``, ``$NAME$``, ``%{name}`` (Ruby), ``%name%``,
   ``@name@``.
 - ``tag``: HTML/XML tags ``<b>``, ``</b>``, ``<br/>``, ``<a href="x">`` (the ``href`` kept, text
-  attributes such as ``title`` and ``alt`` dropped), React ``<0>``; ``entity``: ``&name;``,
+  attributes such as ``title`` and ``alt`` and the language's ``lang``/``dir`` dropped; a
+  capitalised word in angle brackets such as ``<Error>`` is text), React ``<0>``; ``entity``: ``&name;``,
   ``&#160;``.
 - ``icu``: the head of an ICU ``{n, plural, ...}`` / ``select`` / ``selectordinal`` argument
   (its branches are compared by TC607; the placeholders inside them are found as usual).
@@ -51,7 +52,10 @@ _TAG = re.compile(
 )
 _ATTR = re.compile(r"([\w.:-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'<>]+))?")
 _ENTITY = re.compile(r"&(?:[A-Za-z][\w.-]*|#\d+|#[xX][0-9a-fA-F]+);")
-TEXT_ATTRIBUTES = frozenset({"title", "alt", "label", "aria-label", "placeholder", "summary"})
+# Attributes a translator translates or sets for the language: not compared.
+TEXT_ATTRIBUTES = frozenset(
+    {"title", "alt", "label", "aria-label", "placeholder", "summary", "lang", "xml:lang", "xml-lang", "dir"}
+)
 _FLAG_KINDS = {
     "c-format": {PRINTF, TAG, ENTITY},
     "objc-format": {PRINTF, TAG, ENTITY},
@@ -142,6 +146,8 @@ def find(text: str, kinds: frozenset[str] = ALL) -> list[Placeholder]:
             add(PRINTF, key, *match.span())
     if "<" in text and TAG in kinds:
         for match in _TAG.finditer(text):
+            if match.group(2)[0].isupper() and not match.group(3).strip():
+                continue  # ``<Error>``: a word in angle brackets, not a tag
             add(TAG, _tag_key(match), *match.span())
     if "&" in text and ENTITY in kinds:
         for match in _ENTITY.finditer(text):

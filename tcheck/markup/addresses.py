@@ -1,0 +1,45 @@
+"""URLs, e-mail addresses and @handles written in plain text.
+
+A bare URL (``https://helm.sh/docs``, ``www.example.org``), an e-mail address and a social or
+code-hosting handle (``@helm``, ``@cncf/glossary``) name something outside the text: a translator
+copies them. URLs are found as the readers mask them (:mod:`tcheck.formats.masking`), without the
+punctuation that ends a sentence; a handle is ``@`` and two or more letters, digits or ``_``
+(``-`` and ``.`` inside), not part of an e-mail address or a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tcheck.formats.masking import EMAIL_RE, URL_RE
+
+HANDLE_RE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_](?:[\w.-]*\w)?(?:/[\w.-]*\w)?")
+URL, EMAIL, HANDLE = "url", "email", "handle"
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    kind: str
+    key: str
+    start: int
+    end: int
+
+
+def find(text: str) -> list[Address]:
+    """The URLs, e-mail addresses and handles of ``text``, in order, not overlapping."""
+    found: list[Address] = []
+    taken = bytearray(len(text))
+    for kind, pattern in ((URL, URL_RE), (EMAIL, EMAIL_RE), (HANDLE, HANDLE_RE)):
+        if kind == URL and "://" not in text and "www." not in text:
+            continue
+        if kind != URL and "@" not in text:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]) or (kind == HANDLE and len(match.group()) < 3):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            key = match.group().lower() if kind != URL else match.group()
+            found.append(Address(kind, key, start, end))
+    return sorted(found, key=lambda a: a.start)

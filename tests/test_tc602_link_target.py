@@ -1,0 +1,84 @@
+"""TC602 link-target: link and image targets kept, localised targets accepted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tc6_helpers import check_pair
+
+SOURCE = """# Charts
+
+A chart is described in [the chart guide](/docs/topics/charts/).
+
+Read [CAPEX](https://en.wikipedia.org/wiki/Capital_expenditure) for the accounting side.
+
+The layout is shown in ![the layout](/img/chart-layout.png).
+"""
+
+
+def _de(
+    link: str = "/docs/topics/charts/", wiki: str = "https://en.wikipedia.org/wiki/Capital_expenditure"
+) -> str:
+    return f"""# Charts
+
+Ein Chart wird im [Chart-Leitfaden]({link}) beschrieben.
+
+Lesen Sie [CAPEX]({wiki}) für die Buchhaltung.
+
+Die Struktur zeigt ![die Struktur](/img/chart-layout.png).
+"""
+
+
+def test_changed_link_german(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC602", SOURCE, _de("/docs/topics/chart-leitfaden/"), "de")
+    assert [(f["line"], f["suggestion"]) for f in found] == [(3, "/docs/topics/charts/")]
+    assert found[0]["related"][0]["line"] == 3
+
+
+def test_language_prefix_and_localised_wikipedia_german_pass(tmp_path: Path) -> None:
+    target = _de("/de/docs/topics/charts/", "https://de.wikipedia.org/wiki/Investitionsausgaben")
+    assert check_pair(tmp_path, "TC602", SOURCE, target, "de") == []
+
+
+def test_lost_image_japanese(tmp_path: Path) -> None:
+    target = """# チャート
+
+チャートについては[チャートガイド](/ja/docs/topics/charts/)を参照してください。
+
+会計面については[CAPEX](https://ja.wikipedia.org/wiki/資本的支出)を読んでください。
+
+構成は図のとおりです。
+"""
+    found = check_pair(tmp_path, "TC602", SOURCE, target, "ja")
+    assert [f["line"] for f in found] == [7]
+    assert "image '/img/chart-layout.png'" in found[0]["message"]
+
+
+def test_relative_and_absolute_file_links_arabic_pass(tmp_path: Path) -> None:
+    source = "# Helm\n\nSee [helm get](/helm/helm_get.md) for details.\n"
+    target = "# Helm\n\nراجع [helm get](./helm_get.md) للتفاصيل.\n"
+    (tmp_path / "helm").mkdir()
+    src = tmp_path / "helm" / "helm.md"
+    src.write_text(source, encoding="utf-8")
+    from helpers import findings, run_paths
+
+    path = tmp_path / "helm" / "helm.ar.md"
+    path.write_text(target, encoding="utf-8")
+    result = run_paths([path], source=src, source_lang="en", target_lang="ar")
+    assert findings(result, "TC602") == []
+
+
+def test_dead_fragment_french(tmp_path: Path) -> None:
+    source = "# Guide\n\nSee [next steps](#next-steps) below.\n\n## Next steps {#next-steps}\n\nUpgrade.\n"
+    target = (
+        "# Guide\n\nVoir [étapes suivantes](#next-steps) plus bas.\n\n## Étapes suivantes\n\nMettez à jour.\n"
+    )
+    found = check_pair(tmp_path, "TC602", source, target, "fr")
+    assert [f["line"] for f in found] == [3]
+    assert "heading id" in found[0]["message"]
+
+
+def test_fragment_to_translated_heading_french_pass(tmp_path: Path) -> None:
+    source = "# Guide\n\nSee [next steps](#next-steps) below.\n\n## Next steps\n\nUpgrade.\n"
+    target = "# Guide\n\nVoir [étapes suivantes](#étapes-suivantes) plus bas.\n\n## Étapes suivantes\n\nMettez à jour.\n"
+    assert check_pair(tmp_path, "TC602", source, target, "fr") == []

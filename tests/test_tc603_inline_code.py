@@ -1,0 +1,60 @@
+"""TC603 inline-code: inline code spans kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tc6_helpers import check_pair
+
+SOURCE = """# Repositories
+
+Run `helm repo update` before you install a chart.
+
+The index lives in `index.yaml` at the root of the repository.
+"""
+
+
+def test_translated_command_norwegian(tmp_path: Path) -> None:
+    target = """# Depoter
+
+Kjør `helm repo oppdater` før du installerer et chart.
+
+Indeksen ligger i `index.yaml` på roten av depotet.
+"""
+    found = check_pair(tmp_path, "TC603", SOURCE, target, "nb")
+    assert [(f["line"], f["suggestion"]) for f in found] == [(3, "`helm repo update`")]
+
+
+def test_lost_code_span_chinese(tmp_path: Path) -> None:
+    target = """# 仓库
+
+安装 chart 之前先运行 `helm repo update`。
+
+索引位于仓库根目录的 index.yaml 文件中。
+"""
+    found = check_pair(tmp_path, "TC603", SOURCE, target, "zh")
+    assert [f["line"] for f in found] == [5]
+    assert "'`index.yaml`'" in found[0]["message"] and found[0]["related"][0]["line"] == 5
+
+
+def test_kept_code_hebrew_pass(tmp_path: Path) -> None:
+    target = """# מאגרים
+
+הריצו `helm repo update` לפני שתתקינו chart.
+
+האינדקס נמצא בקובץ `index.yaml` בשורש המאגר.
+"""
+    assert check_pair(tmp_path, "TC603", SOURCE, target, "he") == []
+
+
+def test_code_span_moved_to_next_paragraph_german_pass(tmp_path: Path) -> None:
+    """A span that moved within the page is no loss."""
+    source = "# Index\n\nThe file `index.yaml` lists charts.\n\nIt is served over HTTP.\n"
+    target = "# Index\n\nDie Datei listet Charts auf.\n\nSie (`index.yaml`) wird über HTTP ausgeliefert.\n"
+    assert check_pair(tmp_path, "TC603", source, target, "de") == []
+
+
+def test_code_span_across_quoted_lines_ukrainian_pass(tmp_path: Path) -> None:
+    source = "# Pipes\n\n> You will see `.val |\n> quote` more often.\n"
+    target = "# Конвеєри\n\n> Ви частіше побачите `.val | quote`.\n"
+    assert check_pair(tmp_path, "TC603", source, target, "uk") == []

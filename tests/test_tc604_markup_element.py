@@ -1,0 +1,104 @@
+"""TC604 markup-element: shortcodes, JSX components, HTML tags and footnote references kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tc6_helpers import check_pair
+
+SOURCE = """# Install
+
+<Tabs groupId="os">
+<TabItem value="linux" label="Linux">
+
+Use the package manager of your distribution.
+
+</TabItem>
+</Tabs>
+
+{{< figure src="/img/arch.png" caption="The architecture" >}}
+
+Helm is free software.[^1]
+
+[^1]: Apache License 2.0.
+"""
+
+
+def _target(
+    value: str = "linux", label: str = "Linux", figure: str = "/img/arch.png", note: str = "[^1]"
+) -> str:
+    return f"""# Instalar
+
+<Tabs groupId="os">
+<TabItem value="{value}" label="{label}">
+
+Use el gestor de paquetes de su distribución.
+
+</TabItem>
+</Tabs>
+
+{{{{< figure src="{figure}" caption="La arquitectura" >}}}}
+
+Helm es software libre.{note}
+
+[^1]: Licencia Apache 2.0.
+"""
+
+
+def test_changed_jsx_value_spanish(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC604", SOURCE, _target(value="Linux"), "es", ".mdx")
+    assert [f["line"] for f in found] == [4]
+    assert 'value="linux"' in found[0]["message"]
+
+
+def test_translated_text_arguments_spanish_pass(tmp_path: Path) -> None:
+    assert check_pair(tmp_path, "TC604", SOURCE, _target(label="Linux (Debian)"), "es", ".mdx") == []
+
+
+def test_changed_shortcode_argument_korean(tmp_path: Path) -> None:
+    target = """# 설치
+
+<Tabs groupId="os">
+<TabItem value="linux" label="리눅스">
+
+배포판의 패키지 관리자를 사용하세요.
+
+</TabItem>
+</Tabs>
+
+{{< figure src="/img/아키텍처.png" caption="아키텍처" >}}
+
+Helm은 자유 소프트웨어입니다.[^1]
+
+[^1]: 아파치 라이선스 2.0.
+"""
+    found = check_pair(tmp_path, "TC604", SOURCE, target, "ko", ".mdx")
+    assert [f["line"] for f in found] == [11]
+
+
+def test_lost_footnote_reference_arabic(tmp_path: Path) -> None:
+    target = """# التثبيت
+
+<Tabs groupId="os">
+<TabItem value="linux" label="لينكس">
+
+استخدم مدير الحزم في توزيعتك.
+
+</TabItem>
+</Tabs>
+
+{{< figure src="/img/arch.png" caption="البنية" >}}
+
+Helm برنامج حر.
+
+[^1]: رخصة أباتشي 2.0.
+"""
+    found = check_pair(tmp_path, "TC604", SOURCE, target, "ar", ".mdx")
+    assert [f["line"] for f in found] == [13]
+    assert "[^1]" in found[0]["message"]
+
+
+def test_formatting_tags_may_differ_chinese_pass(tmp_path: Path) -> None:
+    source = "# Team\n\nPlease tag _@maintainer_ on your issue.\n"
+    target = "# 团队\n\n请在你的 issue 中标记 <em>@maintainer</em>。\n"
+    assert check_pair(tmp_path, "TC604", source, target, "zh") == []

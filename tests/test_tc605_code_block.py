@@ -1,0 +1,77 @@
+"""TC605 code-block: code blocks kept (comments, words and help text may be translated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tc6_helpers import check_pair
+
+SOURCE = """# Values
+
+Set the number of replicas in the values file:
+
+```yaml
+# how many pods to run
+replicaCount: 2
+image: nginx:1.25
+```
+
+Then upgrade the release:
+
+```console
+$ helm upgrade my-release ./mychart --values values.yaml
+```
+
+Check the result.
+"""
+
+
+def test_translated_key_italian(tmp_path: Path) -> None:
+    target = SOURCE.replace("replicaCount: 2", "numeroRepliche: 2").replace(
+        "# how many pods to run", "# quanti pod"
+    )
+    target = target.replace(
+        "Set the number of replicas in the values file:", "Imposta il numero di repliche:"
+    )
+    target = target.replace("Then upgrade the release:", "Poi aggiorna il release:").replace(
+        "Check the result.", "Verifica."
+    )
+    found = check_pair(tmp_path, "TC605", SOURCE, target, "it")
+    assert [f["line"] for f in found] == [5]
+    assert found[0]["related"][0]["line"] == 5
+
+
+def test_translated_comment_japanese_pass(tmp_path: Path) -> None:
+    target = SOURCE.replace("# how many pods to run", "# 実行するポッドの数")
+    target = target.replace(
+        "Set the number of replicas in the values file:", "values ファイルでレプリカ数を設定します:"
+    )
+    target = target.replace("Then upgrade the release:", "次にリリースをアップグレードします:")
+    target = target.replace("Check the result.", "結果を確認します。")
+    assert check_pair(tmp_path, "TC605", SOURCE, target, "ja") == []
+
+
+def test_lost_block_hebrew(tmp_path: Path) -> None:
+    target = """# ערכים
+
+הגדירו את מספר העותקים בקובץ הערכים:
+
+```yaml
+# כמה פודים להריץ
+replicaCount: 2
+image: nginx:1.25
+```
+
+לאחר מכן שדרגו את השחרור:
+
+בדקו את התוצאה.
+"""
+    found = check_pair(tmp_path, "TC605", SOURCE, target, "he")
+    assert [f["line"] for f in found] == [11]
+    assert "missing" in found[0]["message"]
+
+
+def test_translated_help_output_german_pass(tmp_path: Path) -> None:
+    source = "# helm status\n\nOptions:\n\n```\n  -h, --help            help for status\n      --revision int    if set, display the status of the named release with revision\n```\n\nSee also helm.\n"
+    target = "# helm status\n\nOptionen:\n\n```\n  -h, --help            Hilfe für status\n      --revision int    wenn gesetzt, zeigt den Status des Release mit dieser Revision\n```\n\nSiehe auch helm.\n"
+    assert check_pair(tmp_path, "TC605", source, target, "de") == []
