@@ -82,7 +82,7 @@ def check(
     keep_texts = html or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
     try:
-        result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts)
+        result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts, progress=progress)
     finally:
         roundtrip.close(ctx.services)
     roundtrip.report(result, ctx.services, notes)

@@ -16,7 +16,7 @@ from roundtrip_model import argos_home, installed_models, package_for
 from tcheck.cli import main
 from tcheck.errors import UsageError
 from tcheck.services import mt, packages
-from tcheck.services.progress import NoProgress, TerminalProgress, for_stream
+from tcheck.services.progress import NoProgress
 
 ARTICLE = """\
 Wednesday, January 19
@@ -242,32 +242,6 @@ def test_install_picks_the_package_from_the_index(tmp_path) -> None:
         assert packages.local_index() == index
 
 
-# --- progress ----------------------------------------------------------------------------------
-
-
-class FakeTerminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_is_shown_on_a_terminal_and_erased_at_the_end() -> None:
-    stream = FakeTerminal()
-    progress = TerminalProgress(stream, delay=0)
-    progress.start("article.txt", 10)
-    progress._last = 0.0
-    progress.advance(4)
-    progress.finish()
-    text = stream.getvalue()
-    assert "tcheck: round trip article.txt 4/10 translations" in text
-    assert text.endswith("\r\033[K")
-
-
-def test_progress_is_hidden_when_quiet_or_not_a_terminal() -> None:
-    assert isinstance(for_stream(FakeTerminal(), quiet=True), NoProgress)
-    assert isinstance(for_stream(io.StringIO(), quiet=False), NoProgress)
-    assert isinstance(for_stream(FakeTerminal(), quiet=False), TerminalProgress)
-
-
 @pytest.mark.model
 def test_a_model_failure_is_a_note_not_a_traceback(tmp_path) -> None:
     long = "word " * 300  # longer than the tiny model's position table
@@ -280,7 +254,7 @@ def test_a_model_failure_is_a_note_not_a_traceback(tmp_path) -> None:
         assert code == 2 and err.startswith("tcheck: error: round trip failed for article.txt")
 
 
-class Recorder:
+class Recorder(NoProgress):
     def __init__(self) -> None:
         self.events: list[tuple[str, object]] = []
 

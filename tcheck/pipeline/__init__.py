@@ -8,6 +8,7 @@ differs between ``--jobs 1``, ``--jobs N`` and ``--executor dask``: the report d
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from tcheck.pipeline.cache import open_cache, through_cache
 from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
 from tcheck.pipeline.processes import ProcessExecutor
 from tcheck.pipeline.serial import SerialExecutor
+from tcheck.services.progress import NoProgress, Progress
 
 __all__ = ["DocResult", "Executor", "Job", "check_input", "choose_executor", "merge", "run_inputs"]
 
@@ -51,6 +53,7 @@ def run_inputs(
     *,
     keep_texts: bool = False,
     executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Check ``inputs`` with ``executor`` (default: :func:`choose_executor`); the result does not
     depend on which."""
@@ -64,11 +67,16 @@ def run_inputs(
         else:
             keys = [cache.key(item) for item in inputs]
             results = through_cache(inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable)
+        shown = progress or NoProgress()
+        sizes = [_size(item) for item in inputs]
+        shown.files(len(inputs), sum(sizes))
         try:
-            for parts in results:
+            for size, parts in zip(sizes, results, strict=True):
                 for part in parts:
                     merge(engine, part)
+                shown.file_done(size)
         finally:
+            shown.files_done()
             if cache is not None:
                 cache.close()
         result = engine.finish()
@@ -76,6 +84,13 @@ def run_inputs(
         result.alerts.extend(cache.warnings)
         result.cached = (cache.hits, cache.hits + cache.misses)
     return result
+
+
+def _size(item: Input) -> int:
+    try:
+        return os.stat(item.path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _storable(parts: list[DocResult]) -> bool:

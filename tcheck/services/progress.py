@@ -1,18 +1,34 @@
-"""Progress of long translation runs on stderr: one line rewritten in place, only on a terminal."""
+"""Progress on stderr, only on a terminal: the run's files (count, MB/s, time left) and, when the
+round trip runs, the translations of the current document. Drawn by tqdm; nothing is shown for
+runs that finish within half a second, and the lines are erased at the end."""
 
 from __future__ import annotations
 
 import sys
-import time
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
+
+_DELAY = 0.5  # seconds before anything is drawn
 
 
-class Progress(Protocol):
+class TripProgress(Protocol):
+    """Translations of one document (the round trip)."""
+
     def start(self, label: str, total: int) -> None: ...
 
     def advance(self, count: int) -> None: ...
 
     def finish(self) -> None: ...
+
+
+class Progress(TripProgress, Protocol):
+    """The run's files (how many, how many bytes, each one as it is done) and the round trip's
+    translations."""
+
+    def files(self, count: int, size: int) -> None: ...
+
+    def file_done(self, size: int) -> None: ...
+
+    def files_done(self) -> None: ...
 
 
 class NoProgress:
@@ -27,46 +43,79 @@ class NoProgress:
     def finish(self) -> None:
         pass
 
+    def files(self, count: int, size: int) -> None:
+        pass
+
+    def file_done(self, size: int) -> None:
+        pass
+
+    def files_done(self) -> None:
+        pass
+
 
 class TerminalProgress:
-    """``tcheck: round trip doc.md 120/480 translations`` on stderr, at most ten times a second.
+    """``tcheck  42%|████      | 512/1210 files [00:12<00:16, 1.9MB/s]`` and, below it during a
+    round trip, ``round trip doc.md  120/480 translations``."""
 
-    Nothing appears for runs that finish within ``delay`` seconds; the line is erased at the end.
-    """
-
-    def __init__(self, stream: TextIO | None = None, delay: float = 0.5) -> None:
+    def __init__(self, stream: TextIO | None = None, delay: float = _DELAY, interval: float = 0.1) -> None:
         self.stream = stream or sys.stderr
         self.delay = delay
-        self.began = time.monotonic()
-        self.label = ""
-        self.total = 0
-        self.done = 0
-        self._last = 0.0
-        self._shown = False
+        self.interval = interval  # seconds between redraws
+        self._run: Any = None
+        self._trip: Any = None
+        self._count = self._done = 0
 
+    def _bar(self, **options: Any) -> Any:
+        from tqdm import tqdm  # type: ignore[import-untyped]
+
+        every = {"miniters": 1} if self.interval == 0 else {}
+        return tqdm(
+            file=self.stream,
+            delay=self.delay,
+            mininterval=self.interval,
+            leave=False,
+            dynamic_ncols=True,
+            **every,
+            **options,
+        )
+
+    # -- the run's files
+    def files(self, count: int, size: int) -> None:
+        self._count, self._done = count, 0
+        self._run = self._bar(
+            total=size,
+            desc="tcheck",
+            unit="B",
+            unit_scale=True,
+            bar_format="{desc} {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}, {rate_fmt}]",
+            postfix=f"0/{count} files",
+        )
+
+    def file_done(self, size: int) -> None:
+        if self._run is None:
+            return
+        self._done += 1
+        self._run.set_postfix_str(f"{self._done}/{self._count} files", refresh=False)
+        self._run.update(size)
+
+    def files_done(self) -> None:
+        if self._run is not None:
+            self._run.close()
+            self._run = None
+
+    # -- translations of one document (the round trip)
     def start(self, label: str, total: int) -> None:
-        self.label, self.total, self.done = label, total, 0
-        self._draw()
+        self.finish()
+        self._trip = self._bar(total=total, desc=f"round trip {label}"[:60], unit=" translations", position=1)
 
     def advance(self, count: int) -> None:
-        self.done += count
-        self._draw()
-
-    def _draw(self) -> None:
-        now = time.monotonic()
-        if now - self.began < self.delay or now - self._last < 0.1:
-            return
-        self._last = now
-        line = f"tcheck: round trip {self.label} {min(self.done, self.total)}/{self.total} translations"
-        self.stream.write("\r\033[K" + line[:200])
-        self.stream.flush()
-        self._shown = True
+        if self._trip is not None:
+            self._trip.update(count)
 
     def finish(self) -> None:
-        if self._shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-            self._shown = False
+        if self._trip is not None:
+            self._trip.close()
+            self._trip = None
 
 
 def for_stream(stream: TextIO, quiet: bool) -> Progress:

@@ -26,7 +26,7 @@ from tcheck.model import Document
 from tcheck.registry import Rule
 from tcheck.services import mt
 from tcheck.services.cache import FILE_NAME, TranslationCache, default_cache_dir
-from tcheck.services.progress import NoProgress, Progress
+from tcheck.services.progress import NoProgress, TripProgress
 
 CODES = "TC501–TC503"
 INSTALL_EXTRA = "pip install 'tcheck[roundtrip]'"
@@ -74,7 +74,7 @@ def _install_hint(pairs: Iterable[tuple[str, str]]) -> str:
 class RoundTrip:
     """The MT service of one run (``ctx.services``): prepares documents, keeps the current one."""
 
-    def __init__(self, translator: mt.Translator, mode: str, progress: Progress | None = None) -> None:
+    def __init__(self, translator: mt.Translator, mode: str, progress: TripProgress | None = None) -> None:
         self.translator = translator
         self.mode = mode
         self.progress = progress or NoProgress()
@@ -201,7 +201,7 @@ def round_trip_mode(config: Config) -> str:
 
 
 def start(
-    config: Config, rules: Iterable[Rule], progress: Progress | None = None
+    config: Config, rules: Iterable[Rule], progress: TripProgress | None = None
 ) -> tuple[RoundTrip | None, list[str]]:
     """The run's round-trip service, or None with the notes that say why not."""
     mode = round_trip_mode(config)
