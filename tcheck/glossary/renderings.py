@@ -50,6 +50,7 @@ RELATIONAL = {
 }
 MAX_DERIVED = 3  # letters at the end of a term word that a relational adjective may change
 MAX_SHORT_ENDING = 3  # letters an ending may add to a short word (under four letters)
+PREFIX_REACH = 3  # a form starts with the term's first letter within its first three letters
 MIN_PART = 3  # letters the other part of a compound needs
 KEPT = 200_000  # (term word, text word) judgements remembered per language
 _WORD = re.compile(r"\w+")
@@ -79,13 +80,14 @@ class Forms:
         known = self._known.get(key)
         if known is None:
             low_term, low = term_word.lower(), word.lower()
-            # Forms of a word start with its first letter (suppletive ones, люди/человек, are
-            # not looked for): other words are never looked up in the lemma table, which is the
-            # slow part of this test.
+            # Forms of a word start with its first letter, or soon after it where an article or
+            # a particle is written on (Arabic الحكومة for حكومة); suppletive forms (люди for
+            # человек) are not looked for. Other words are never looked up in the lemma table,
+            # which is the slow part of this test.
             known = (
                 low_term == low
                 or (
-                    low[:1] == low_term[:1]
+                    low_term[:1] in low[:PREFIX_REACH]
                     and (
                         self._inflected(low_term, low)
                         or self._lemmas(term_word) & self._lemmas(word) != set()
