@@ -21,8 +21,10 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     without (Chinese, Japanese, Thai), and takes the longest term where terms overlap. Inflected
     forms are found too: where the language has a Snowball stemmer, each word of a term matches
     any word with the same stem (``Europa-Kommissionen`` for ``Europa-Kommission``, ``der
-    Europäischen Kommission`` for ``Europäische Kommission``), and acronyms take short endings
-    (``FNs``). An exact match decides over an inflected one, and a span that is
+    Europäischen Kommission`` for ``Europäische Kommission``); outside English a last word may
+    also change its final two letters when the language's lemmas agree (``категории`` for
+    ``категория``, but not ``странный`` for ``страна``); acronyms take short endings (``FNs``).
+    An exact match decides over an inflected one, and a span that is
     also an allowed term of some entry is left alone.
 
     Why it matters: machine translation and hurried editing bring back spellings an organisation
