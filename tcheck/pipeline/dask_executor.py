@@ -30,7 +30,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tcheck.context import Context
 from tcheck.engine import Input
 from tcheck.errors import UsageError
 from tcheck.formats import BILINGUAL_SUFFIXES
@@ -111,7 +110,8 @@ class DaskExecutor:
         from tcheck.pipeline.dask_worker import RunPayload, TcheckRun
 
         services = self.services
-        shipped = replace(job, ctx=Context(config=job.ctx.config, glossaries=job.ctx.glossaries))
+        # the context without its services (they stay here) and without matchers (built there)
+        shipped = replace(job, ctx=replace(job.ctx, services=None, _matchers={}))
         trip = dask_trips.payload(services) if services is not None else None
         with self._client() as client:
             name = f"tcheck-{uuid.uuid4().hex}"
