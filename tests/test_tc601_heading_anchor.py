@@ -111,8 +111,9 @@ Sjekk loggene til poden først.
     assert _run(tmp_path, target, "nb") == []
 
 
-def test_out_of_date_outline_reports_no_lost_anchor_chinese(tmp_path: Path) -> None:
-    """The translation lacks a whole section (it is older than the source): not a lost anchor."""
+def test_out_of_date_outline_reports_only_a_count_chinese(tmp_path: Path) -> None:
+    """The translation lacks a whole section (it is older than the source): no lost anchor is
+    placed, the page gets one count (info)."""
     target = """# 安装 Chart
 
 该 Chart 会安装一个小型 Web 服务器。
@@ -121,4 +122,6 @@ def test_out_of_date_outline_reports_no_lost_anchor_chinese(tmp_path: Path) -> N
 
 接下来请阅读升级指南。
 """
-    assert _run(tmp_path, target, "zh") == []
+    found = _run(tmp_path, target, "zh")
+    assert [(f["line"], f["severity"]) for f in found] == [(1, "info")]
+    assert "'troubleshooting'" in found[0]["message"]

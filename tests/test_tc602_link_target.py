@@ -82,3 +82,15 @@ def test_fragment_to_translated_heading_french_pass(tmp_path: Path) -> None:
     source = "# Guide\n\nSee [next steps](#next-steps) below.\n\n## Next steps\n\nUpgrade.\n"
     target = "# Guide\n\nVoir [étapes suivantes](#étapes-suivantes) plus bas.\n\n## Étapes suivantes\n\nMettez à jour.\n"
     assert check_pair(tmp_path, "TC602", source, target, "fr") == []
+
+
+def test_poorly_aligned_page_gets_one_count_german(tmp_path: Path) -> None:
+    source = "# Guide\n\nOne [a](/a/).\n\nTwo [b](/b/).\n\nThree [c](/c/).\n\nFour.\n\nFive.\n"
+    target = (
+        "# Leitfaden\n\nEins [a](/de/a/).\n\n"
+        "Ganz anders hier, eine sehr lange neue Erklärung, die nichts mit der Quelle zu tun hat.\n"
+    )
+    found = check_pair(tmp_path, "TC602", source, target, "de")
+    assert [(f["line"], f["severity"]) for f in found] == [(1, "info")]
+    assert "3 links and images, the translation 1" in found[0]["message"]
+    assert [r["line"] for r in found[0]["related"]] == [5, 7]

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from tcheck.context import Context
 from tcheck.markup.anchoring import Anchors, corresponds, lost_in_place
 from tcheck.markup.marks import CODE_BLOCK, shown
-from tcheck.markup.report import page_for, related
+from tcheck.markup.report import page_counts, page_for, related
 from tcheck.model import Document, Hit, Severity, Span
 from tcheck.registry import register
 
@@ -42,6 +42,7 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     pair = page_for(doc, ctx, "TC605")
     if pair is None:
+        yield from page_counts(doc, ctx, "TC605", (CODE_BLOCK,), "code blocks")
         return
     source = pair.source_page.of_kind(CODE_BLOCK)
     target = pair.page.of_kind(CODE_BLOCK)

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from tcheck.context import Context
 from tcheck.markup.headings import paired_headings
 from tcheck.markup.marks import ANCHOR, Mark
-from tcheck.markup.report import page_for, related
+from tcheck.markup.report import page_counts, page_for, related
 from tcheck.model import Document, Hit, Severity, Span
 from tcheck.registry import register
 
@@ -40,6 +40,7 @@ def heading_anchor(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     pair = page_for(doc, ctx, "TC601")
     if pair is None:
+        yield from page_counts(doc, ctx, "TC601", (ANCHOR,), "heading ids")
         return
     pairs, same_outline = paired_headings(pair)
     source_ids = Counter(m.key for m in pair.source_page.marks if m.kind == ANCHOR)

@@ -8,7 +8,7 @@ from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
 from tcheck.markup.links import language_codes, localised, same_file, same_path, target
 from tcheck.markup.marks import IMAGE, LINK, Mark
-from tcheck.markup.report import Wording, group_hits, option, page_for, quoted, related
+from tcheck.markup.report import Wording, group_hits, option, page_counts, page_for, quoted, related
 from tcheck.model import Document, Hit, Severity, Span
 from tcheck.registry import register
 
@@ -44,11 +44,16 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
                               ^^^^^^^^^^^^^^ TC602: link target '/docs/intro-de/' stands where
                                              the source has link target '/docs/intro/'
     """
+    extra = option(ctx, "TC602", "language-prefixes", [], "list")
+    codes = language_codes(
+        doc.lang, doc.source_lang or (doc.source.lang if doc.source else None), extra=extra
+    )
     pair = page_for(doc, ctx, "TC602")
     if pair is None:
+        yield from page_counts(
+            doc, ctx, "TC602", (LINK, IMAGE), "links and images", lambda k: target(k, codes).page
+        )
         return
-    extra = option(ctx, "TC602", "language-prefixes", [], "list")
-    codes = language_codes(doc.lang, doc.source_lang or pair.source_doc.lang, extra=extra)
 
     def page_of(key: str) -> str:
         return target(key, codes).page

@@ -103,15 +103,18 @@ def target(destination: str, codes: frozenset[str]) -> Target:
 
 
 def same_path(source: str, translation: str, codes: frozenset[str]) -> bool:
-    """Whether one of the two is absolute and the other relative to the site with the same path:
-    ``https://glossary.cncf.io/containerization/`` and ``/fr/containerization/`` (a page of the
-    site itself, written either way)."""
+    """Whether one of the two is absolute and the other relative to the site with the same path
+    or page name: ``https://glossary.cncf.io/containerization/`` and ``/fr/containerization/``
+    (a page of the site itself, written either way; or its source file on a code host)."""
     a, b = target(source, codes).page, target(translation, codes).page
     if a.startswith("//") == b.startswith("//"):
         return False
     absolute, relative = (a, b) if a.startswith("//") else (b, a)
     path = absolute[2:].partition("/")[2]
-    return bool(path) and path == relative.lstrip("/")
+    if not path or not relative.strip("/"):
+        return False
+    # the same path, or the same page name (a source file on a code host: .../en/scalability.md)
+    return path == relative.lstrip("/") or path.rsplit("/", 1)[-1] == relative.rsplit("/", 1)[-1]
 
 
 def localised(source: str, translation: str, codes: frozenset[str], own: frozenset[str]) -> bool:

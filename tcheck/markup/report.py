@@ -21,7 +21,7 @@ from tcheck.markup.anchoring import Anchors, in_place
 from tcheck.markup.blocks import Group, PagePair, groups, page_pair
 from tcheck.markup.links import language_codes, target
 from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
-from tcheck.model import Document, Hit, Related, Span
+from tcheck.model import Document, Hit, Related, Severity, Span
 
 FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
 
@@ -30,6 +30,40 @@ def option(ctx: Any, code: str, key: str, default: Any, kind: Any) -> Any:
     """An option of check ``code``, else of the TC6 family, else ``default``."""
     family = ctx.option(FAMILY, key, default, kind)
     return ctx.option(code, key, family, kind)
+
+
+def page_counts(
+    doc: Document,
+    ctx: Any,
+    code: str,
+    kinds: Sequence[str],
+    noun: str,
+    same: Callable[[str], str] | None = None,
+    text_attributes: Sequence[str] | None = None,
+) -> Iterator[Hit]:
+    """For a page too poorly aligned to compare passage by passage: one finding (info) that
+    counts what the page lacks against its source, the missing ones named and pointed at."""
+    min_aligned = float(option(ctx, code, "min-aligned", 0.8, "float"))
+    pair = page_pair(doc, text_attributes)
+    if pair is None or pair.aligned_share >= min_aligned or not pair.doc.body:
+        return
+    norm = same or (lambda key: key)
+    source = [m for m in pair.source_page.marks if m.kind in kinds]
+    target_marks = [m for m in pair.page.marks if m.kind in kinds]
+    missing, _ = _deficits(source, target_marks, norm)
+    if not missing:
+        return
+    lost = [m for m in source if _take(missing, norm(m.key))]
+    named = ", ".join(quoted(m.key) for m in lost[:3]) + (
+        f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+    )
+    yield Hit(
+        Span(0, 0),
+        f"the source has {len(source)} {noun}, the translation {len(target_marks)}; missing: {named} "
+        "(the page aligns too poorly with its source to place them: it may be out of date)",
+        related=tuple(related(pair, m) for m in lost[:10]),
+        severity=Severity.INFO,
+    )
 
 
 def page_for(
