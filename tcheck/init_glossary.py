@@ -1,10 +1,13 @@
 """The starter glossary ``tcheck init`` writes for one language pair, generated from CLDR (Babel).
 
-What it holds, and nothing else: the names of the two languages, and the name of every country
-and territory CLDR names in both languages (about 250 rows: ``Norge`` → ``Norway``, ``Storbritannia``
-→ ``United Kingdom``). The countries where the source language is official come first. Where the
-source spelling differs from the target one, it is listed as forbidden in the target (``Norge`` in
-an English text, ``Germany`` in a German one): a name left untranslated.
+What it holds, and nothing else: the name of every country and territory CLDR names in both
+languages (about 250 rows: ``Norge`` → ``Norway``, ``Storbritannia`` → ``United Kingdom``),
+matched with their capitals as written (``case_sensitive``: the French *réunion* is a meeting,
+not *La Réunion*). The countries where the source language is official come first. Where the
+source spelling is not part of the target one, it is listed as forbidden in the target (``Norge``
+in an English text, ``Germany`` in a German one): a name left untranslated. Language names are
+left out: a documentation site names "English" as a label or a link far more often than it
+translates it.
 """
 
 from __future__ import annotations
@@ -34,15 +37,11 @@ def _name(names: dict[str, str], key: str) -> str | None:
 
 
 def starter_rows(source: str, target: str) -> list[Row]:
-    """Language names and every country CLDR names in both languages (see the module)."""
+    """Every country CLDR names in both languages (see the module)."""
     from babel.core import get_global
 
     src, tgt = babel_locale(source), babel_locale(target)
     rows: list[Row] = []
-    for lang, what in ((str(src.language), "source"), (str(tgt.language), "target")):
-        src_name, tgt_name = _name(src.languages, lang), _name(tgt.languages, lang)
-        if src_name and tgt_name and not any(r.id == f"lang-{lang}" for r in rows):
-            rows.append(Row(f"lang-{lang}", src_name, tgt_name, "", f"name of the {what} language"))
     base = str(src.language)
     likely = str(get_global("likely_subtags").get(base, "")).split("_")[-1]
     official = language_territories(source)
@@ -51,7 +50,7 @@ def starter_rows(source: str, target: str) -> list[Row]:
         s_name, t_name = _name(src.territories, code), _name(tgt.territories, code)
         if not s_name or not t_name:
             continue
-        forbidden = s_name if s_name.casefold() != t_name.casefold() else ""
+        forbidden = s_name if s_name.casefold() not in t_name.casefold() else ""
         rows.append(Row(f"country-{code.lower()}", s_name, t_name, forbidden, f"country ({code})"))
     return rows
 
@@ -64,9 +63,10 @@ def glossary_text(source: str, target: str) -> str:
     out.write(
         f"# tcheck starter glossary, written by `tcheck init`: {source} -> {target}.\n"
         f"# languages: {source} -> {target}\n"
-        f"# It holds the names of the two languages and of {countries} countries and territories, as\n"
-        "# CLDR spells them in both languages; a source spelling that differs is forbidden in the\n"
-        "# translation (a name left untranslated). Delete rows you do not want; add your house terms.\n"
+        f"# It holds the names of {countries} countries and territories, as CLDR spells them in both\n"
+        "# languages, matched case-sensitively; a source spelling that is not part of the target name\n"
+        "# is forbidden in the translation (a name left untranslated). Delete rows you do not want;\n"
+        "# add your house terms.\n"
         "# One concept per row. Synonyms and variants are separated by ' | '; the first target term is\n"
         "# preferred, the others admitted. case_sensitive and dnt (do not translate) are yes or no:\n"
         "# acme,ACME,ACME,Acme | ACME Inc,yes,yes,company name: never translated\n"
@@ -74,5 +74,5 @@ def glossary_text(source: str, target: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "source", "target", "forbidden", "case_sensitive", "dnt", "note"])
     for row in rows:
-        writer.writerow([row.id, row.source, row.target, row.forbidden, "no", "no", row.note])
+        writer.writerow([row.id, row.source, row.target, row.forbidden, "yes", "no", row.note])
     return out.getvalue()
