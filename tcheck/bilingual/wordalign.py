@@ -30,6 +30,7 @@ from tcheck.language.function_words import function_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PART = re.compile(r"[^\W\d_'’]+(?:-[^\W\d_'’]+)*")
+_STOP = re.compile(r"[.!?:;。！？：；]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -48,6 +49,7 @@ class Token:
     end: int
     surface: str
     key: str
+    initial: bool = False  # the first word of a sentence (its capital says nothing)
 
 
 def _base(lang: str | None) -> str:
@@ -103,8 +105,11 @@ def tokens(text: str, lang: str | None) -> list[Token]:
     base = _base(lang)
     stop = function_words(base) if base else None
     out: list[Token] = []
+    previous = -1
     for match in _WORD.finditer(text):
         word = match.group()
+        initial = previous < 0 or bool(_STOP.search(text, previous, match.start()))
+        previous = match.end()
         if _CJK.search(word):
             _cjk_tokens(text, match.start(), match.end(), out)
             continue
@@ -118,7 +123,7 @@ def tokens(text: str, lang: str | None) -> list[Token]:
         key = lemma(word, base)
         if stop is not None and key in stop:
             continue
-        out.append(Token(start, start + len(word), word, key))
+        out.append(Token(start, start + len(word), word, key, initial))
     return out
 
 

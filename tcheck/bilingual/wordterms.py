@@ -20,7 +20,7 @@ from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
 from tcheck.model import Document
 
 MIN_ASSOCIATION = 0.5  # of a minority rendering: the share of its segment pairs that hold the term
-HAPAX = 0.6  # the most a link to a target word seen once in the run can be trusted
+HAPAX = 0.5  # the most a link to a target word seen once in the run can be trusted
 MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
 MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
 
@@ -33,7 +33,7 @@ class Kept:
     path: str
     source: tuple[str, ...]
     surfaces: tuple[str, ...]
-    target: tuple[tuple[str, int, int, str], ...]
+    target: tuple[tuple[str, int, int, str, bool], ...]  # key, file start and end, surface, initial
 
 
 @dataclass
@@ -51,7 +51,9 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
     """Tokenise every paired segment of ``doc`` and count its co-occurrences (pure)."""
     source_lang = doc.source_lang or (doc.source.lang if doc.source is not None else None)
     found = Digest(doc.path, (source_lang or "", doc.lang or ""))
-    pairs: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, int, int, str], ...]]] = []
+    pairs: list[
+        tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, int, int, str, bool], ...]]
+    ] = []
     seen: dict[str, int] = {}
     for seg in doc.segments:
         source = seg.counterpart
@@ -63,7 +65,9 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
             continue
         found.counts.add_pair((t.key for t in src), (t.key for t in tgt))
         spans = [seg.file_span(t.start, t.end) for t in tgt]
-        placed = tuple((t.key, span.start, span.end, t.surface) for t, span in zip(tgt, spans, strict=True))
+        placed = tuple(
+            (t.key, span.start, span.end, t.surface, t.initial) for t, span in zip(tgt, spans, strict=True)
+        )
         keys = tuple(t.key for t in src)
         for key in set(keys):
             seen[key] = seen.get(key, 0) + 1
@@ -83,6 +87,7 @@ class Occurrence:
     start: int
     end: int
     surface: str
+    initial: bool = False
 
 
 @dataclass
@@ -100,6 +105,13 @@ class Group:
         if same_term(self.key, key, lang):
             return True
         return bool(self.places) and same_term(self.places[0].surface.casefold(), written, lang)
+
+    @property
+    def capitalised(self) -> bool | None:
+        """Whether the rendering is written with a capital inside sentences (None: only seen
+        starting one)."""
+        inside = [p.surface for p in self.places if not p.initial]
+        return any(w[:1].isupper() for w in inside) if inside else None
 
     @property
     def count(self) -> int:
@@ -161,8 +173,8 @@ def renderings_of(
 
 
 def _place(pair: Kept, j: int) -> Occurrence:
-    _, start, end, surface = pair.target[j]
-    return Occurrence(pair.path, start, end, surface)
+    _, start, end, surface, initial = pair.target[j]
+    return Occurrence(pair.path, start, end, surface, initial)
 
 
 def _group(

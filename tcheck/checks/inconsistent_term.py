@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.bilingual.wordalign import NOUN_CAPITALISING, Counts
+from tcheck.bilingual.wordalign import Counts
 from tcheck.bilingual.wordterms import (
     MIN_OCCURRENCES,
     Digest,
+    Group,
     Kept,
     Occurrence,
     Rendering,
@@ -15,11 +16,11 @@ from tcheck.bilingual.wordterms import (
     renderings_of,
 )
 from tcheck.context import Context
-from tcheck.glossary.model import primary
 from tcheck.model import Document, Hit, Related, Severity, Span
 from tcheck.registry import register
 
 MAX_RELATED = 8
+MIN_MAJORITY = 3  # the majority rendering must be seen this often before others are doubted
 MIN_MAIN = 0.3  # the majority rendering's association with the term (Dice over the run)
 WARNING_AT = 0.6
 MIN_CONFIDENCE = 0.5  # confidence from which a finding is a warning (below: info)
@@ -85,22 +86,25 @@ class InconsistentTerm:
         for pair in sorted(self.kept):
             counts = self.counts[pair]
             for rendering in renderings_of(self.kept[pair], counts, pair[1], run_wide, MIN_OCCURRENCES):
-                yield from _report(rendering, pair[1], minimum)
+                yield from _report(rendering, minimum)
 
 
-def _word_class_differs(a: str, b: str, lang: str) -> bool:
-    """In a language that capitalises its nouns, a noun against another word: the translator
-    built the sentence another way (``Angriff``/``angegriffen``), which grammar then forces."""
-    return primary(lang) in NOUN_CAPITALISING and a[:1].isupper() != b[:1].isupper()
+def _word_class_differs(a: Group, b: Group) -> bool:
+    """A capitalised word against a lower-case one: a name against an adjective (``Kina``/
+    ``kinesiske``, ``Turquie``/``turc``) or, in a language that capitalises its nouns, a noun
+    against a verb (``Angriff``/``angegriffen``): the translator built the sentence another way,
+    and grammar then chose the word."""
+    capitals = a.capitalised, b.capitalised
+    return None not in capitals and capitals[0] != capitals[1]
 
 
-def _report(found: Rendering, lang: str, minimum: float) -> Iterator[Hit]:
+def _report(found: Rendering, minimum: float) -> Iterator[Hit]:
     main = found.groups[0]
-    if len(found.groups) < 2 or main.count < 2 or main.association < MIN_MAIN:
+    if len(found.groups) < 2 or main.count < MIN_MAJORITY or main.association < MIN_MAIN:
         return
     evidence = ", ".join(f"'{g.surface}' {_times(g.count)}" for g in found.groups)
     for group in found.groups[1:]:
-        if _word_class_differs(main.surface, group.surface, lang):
+        if _word_class_differs(main, group):
             continue
         confidence = round(main.count / (main.count + group.count) * group.strength, 2)
         if confidence < minimum:
