@@ -323,12 +323,15 @@ def _generated(text: str, lang: str, counted: bool = True) -> list[Any] | None:
 
 
 def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
-    """``(start, end, value)`` of cardinal number words (``Fifty-eight``, ``sieben``, ``трех``,
-    ``three million``) of ``text``: generated from num2words where it knows the language, else
-    the ``cardinals`` of ``numbers.toml``."""
+    """``(start, end, value)`` of cardinal number words of ``text``: generated from num2words
+    (``sieben``, ``трех``), numerals before a counter (``九人``), else ``numbers.toml``'s."""
     generated = _generated(text, lang)
     if generated is not None:
         return [(w.start, w.end, w.value) for w in generated if not w.ordinal]
+    if lang_data(lang).get("counters"):
+        from tcheck.recognise.numwords import counted_numerals
+
+        return counted_numerals(text, lang)
     table = _cardinals(lang)
     if not table or not _may_have_words(text, lang):
         return []

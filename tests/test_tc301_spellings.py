@@ -26,6 +26,16 @@ def _tc301(tmp_path: Path, source: str, target: str, src: str, tgt: str) -> list
 
 # (source language, target language, source, faithful translation, changed translation, changed text)
 CASES = [
+    ("en", "ja", "7 people were injured.", "七人が負傷した。", "九人が負傷した。", "九"),
+    ("ja", "en", "七人が負傷した。", "Seven people were injured.", "Nine people were injured.", "Nine"),
+    (
+        "zh",
+        "en",
+        "四川有三十二人受伤。",
+        "32 people were injured in Sichuan.",
+        "35 people were injured in Sichuan.",
+        "35",
+    ),
     ("de", "en", "Er hat sieben Kinder.", "He has seven children.", "He has nine children.", "nine"),
     ("es", "en", "Tiene cuatro hermanos.", "He has four brothers.", "He has three brothers.", "three"),
     (
@@ -201,3 +211,18 @@ def test_unit_conversions_are_localisation(
 def test_a_converted_figure_that_is_wrong_is_still_reported(tmp_path: Path) -> None:
     (f,) = _tc301(tmp_path, "Winds of 85 mph.", "Vind på 150 km/t.", "en", "nb")
     assert f["message"].startswith("'150'")
+
+
+def test_chinese_numerals_in_words_are_not_counted(tmp_path: Path) -> None:
+    # 四川 (Sichuan), 十分 (very), 第三 (third): characters of words and ordinals
+    source = "他十分高兴，第三次来四川，带了2个朋友。"
+    assert (
+        _tc301(
+            tmp_path,
+            source,
+            "He was very happy to come to Sichuan for the third time, with 2 friends.",
+            "zh",
+            "en",
+        )
+        == []
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from tcheck.numbers import lang_data, multipliers, shared_data, word_lexicon
+from tcheck.numbers import cjk_regex, cjk_value, lang_data, multipliers, shared_data, word_lexicon
 
 # languages num2words knows under another code
 _CODES = {"nb": "no", "nn": "no"}
@@ -297,4 +297,25 @@ def generated_words(text: str, lang: str, counted: bool = True) -> list[NumberWo
     found = find_number_words(text, lang, _scales(lang, counted))
     if not counted:
         found += find_number_words(text, lang, _scales(lang, True))
+    return found
+
+
+def counted_numerals(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
+    """Numerals written with characters that count something: before a counter of the language
+    (``九人``, ``三十二歳``, ``两个``; ``counters`` in ``numbers.toml``), not after ``第``
+    (an ordinal). Elsewhere the characters are often part of a word or name (``四川``, ``十分``,
+    ``三菱``) and only excuse a number the other side writes in digits."""
+    pattern = cjk_regex(lang)
+    counters = tuple(lang_data(lang).get("counters", ()))
+    if pattern is None or not counters:
+        return []
+    lex = word_lexicon(lang)
+    found: list[tuple[int, int, Decimal]] = []
+    for match in pattern.finditer(text):
+        after = match.end() + (text[match.end() : match.end() + 1] in " \u00a0")
+        if not text.startswith(counters, after) or text[match.start() - 1 : match.start()] == "第":
+            continue
+        value = cjk_value(match.group(0), lex)
+        if value is not None and value >= 2:
+            found.append((match.start(), match.end(), Decimal(value)))
     return found
