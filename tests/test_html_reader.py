@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as htmllib
 from pathlib import Path
 
+import pytest
 from article_formats import SEED, html_page, paragraphs, placed, read
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -304,3 +305,13 @@ def test_template_actions_are_not_prose() -> None:
     doc = html.read("layouts/_default/single.html", src)
     assert texts(doc) == ["Publisert av redaksjonen."]
     exact(doc, src)
+
+
+def test_deep_nesting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html, "MAX_DEPTH", 50)
+    # unclosed paragraphs and list items do not nest, nor do mis-nested end tags count twice
+    flat = "<p>Avsnitt\n" * 200 + "<ul>" + "<li>Punkt" * 200 + "<div></span>" * 40 + "Slutt"
+    assert len(html.read("flat.html", flat).segments) == 401
+    deep = "<p>Innledning</p>\n" + "<div><b>" * 30 + "Tekst"
+    (found,) = findings(run_text(tmp_path, deep, "deep.html"), "TC001")
+    assert "HTML nested deeper than 50 elements; refused" in found["message"]

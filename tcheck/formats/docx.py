@@ -32,12 +32,11 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 
 from tcheck.errors import EmptyInput, InputError
 from tcheck.formats.masking import mask_urls
 from tcheck.formats.sentences import split_sentences
-from tcheck.formats.xmlsafe import Chunk, Element, parse
+from tcheck.formats.xmlsafe import Chunk, Element, OnUnit, parse
 from tcheck.model import Document, Segment, Span, frozen_map
 
 MAX_ARCHIVE = 256 * 2**20
@@ -51,6 +50,8 @@ _DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?!\d)")
 _NUMBER = re.compile(r"(\d+)")
 _SKIPPED = frozenset({"del", "moveFrom", "instrText", "delText", "delInstrText", "Fallback", "rPr", "pPr"})
 _CHARACTERS = {"tab": "\t", "ptab": "\t", "br": "\u2028", "cr": "\u2028", "noBreakHyphen": "\u2011"}
+_UNITS = frozenset({"p"})
+_NOTES = frozenset({"footnote", "endnote", "comment"})
 _HEADING_STYLE = re.compile(r"(?i)^(?:heading|title|subtitle|overskrift|berschrift|titre)")
 
 
@@ -99,8 +100,9 @@ class _Archive:
         found = [name for name in self.members if re.fullmatch(pattern, name)]
         return sorted(found, key=lambda n: [int(p) if p.isdigit() else p for p in _NUMBER.split(n)])
 
-    def xml(self, name: str) -> Element | None:
-        """The parsed part ``name`` (None when the archive has none)."""
+    def xml(self, name: str, paragraphs: _Paragraphs | None = None, kind: str = "") -> Element | None:
+        """The parsed part ``name`` (None when the archive has none). With ``paragraphs``, each
+        paragraph is handed to it (as ``kind``) as soon as it is read, and dropped from the tree."""
         info = self.members.get(name)
         if info is None:
             return None
@@ -134,7 +136,10 @@ class _Archive:
         if "\x00" in text:
             raise InputError(self.path, f"{where} holds a NUL character; refused")
         try:
-            root, _ = parse(f"{self.path}:{name}", text)
+            if paragraphs is None:
+                root, _ = parse(f"{self.path}:{name}", text)
+            else:
+                root, _ = parse(f"{self.path}:{name}", text, _UNITS, paragraphs.streamed(kind))
         except InputError as exc:
             raise InputError(self.path, f"{where}: {exc.reason}", exc.line) from None
         return root
@@ -195,6 +200,22 @@ class _Paragraphs:
             return "list_item" if props.first("numPr") is not None else "heading"
         return kind
 
+    def streamed(self, kind: str) -> OnUnit:
+        """What reads a part's paragraphs one by one (see :func:`tcheck.formats.xmlsafe.parse`)."""
+
+        def on_paragraph(para: Element, ancestors: list[Element], _: object) -> None:
+            here = kind
+            for node in ancestors:
+                if node.name in _SKIPPED or (
+                    node.name in _NOTES and node.get("type") not in (None, "normal")
+                ):
+                    return  # deleted text, or a footnote's separator line
+                if node.name == "tbl" and kind == "paragraph":
+                    here = "table"
+            self.paragraph(para, here)
+
+        return on_paragraph
+
     def block(self, container: Element, kind: str) -> None:
         """The paragraphs of a body, cell, note or comment, tables row by row."""
         stack: list[Element | Chunk] = list(reversed(container.children))
@@ -208,12 +229,6 @@ class _Paragraphs:
                 self.block(node, "table")
             else:
                 stack.extend(reversed(node.children))
-
-
-def _notes(root: Element, name: str) -> Iterator[Element]:
-    for note in root.elements(name):
-        if note.get("type") in (None, "normal"):  # not the separator lines
-            yield note
 
 
 def _core(archive: _Archive) -> dict[str, str]:
@@ -241,24 +256,18 @@ def _core(archive: _Archive) -> dict[str, str]:
 def read(path: str, data: bytes) -> Document:
     """Read a ``.docx`` archive's bytes into a :class:`Document`, one line per paragraph."""
     archive = _Archive(path, data)
-    body = archive.xml("word/document.xml")
-    if body is None:
-        raise InputError(path, "not a Word document (no word/document.xml in the archive)")
     reader = _Paragraphs()
-    reader.block(body.first("body") or body, "paragraph")
-    for kind, pattern in (("header", r"word/header\d*\.xml"), ("footer", r"word/footer\d*\.xml")):
-        for name in archive.names(pattern):
-            part = archive.xml(name)
-            if part is not None:
-                reader.block(part, kind)
-    for kind, part_name, element in (
-        ("footnote", "word/footnotes.xml", "footnote"),
-        ("endnote", "word/endnotes.xml", "endnote"),
-        ("comment", "word/comments.xml", "comment"),
+    if archive.xml("word/document.xml", reader, "paragraph") is None:
+        raise InputError(path, "not a Word document (no word/document.xml in the archive)")
+    for kind, pattern in (
+        ("header", r"word/header\d*\.xml"),
+        ("footer", r"word/footer\d*\.xml"),
+        ("footnote", r"word/footnotes\.xml"),
+        ("endnote", r"word/endnotes\.xml"),
+        ("comment", r"word/comments\.xml"),
     ):
-        notes = archive.xml(part_name)
-        for note in _notes(notes, element) if notes is not None else ():
-            reader.block(note, kind)
+        for name in archive.names(pattern):
+            archive.xml(name, reader, kind)
     meta = _core(archive)
     texts = [text for _, text in reader.found]
     segments = []

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tcheck.errors import InputError
 from tcheck.formats.html_text import CharData, char_data
 from tcheck.formats.masking import blanks, mask_patterns, mask_urls
 from tcheck.formats.sentences import split_sentences
@@ -75,6 +76,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DATELINE_SEGMENTS = 3
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)  # Go, Jinja, Liquid templates
 _WINDOW = 2**18  # how far from the last text node the next is looked for (characters)
+_SMALL_WINDOW = 2**12  # ... once the searches have scanned eight times the file
+MAX_DEPTH = 10_000  # elements nested deeper are refused (the HTML parser slows down quadratically)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +122,12 @@ def _enter(node: Any, parent: _Context, scope_tag: str) -> _Context:
 class _Reader:
     """Walks the tree in document order, finding each text node in the file's character data."""
 
-    def __init__(self, path: str, source: str) -> None:
+    def __init__(self, path: str, source: str, chars: CharData) -> None:
         self.path = path
         self.source = source
-        self.chars: CharData = char_data(source)
+        self.chars = chars
         self.cursor = 0
+        self.budget = 8 * len(chars.text) + _WINDOW  # characters the searches may scan in all
         self.used: set[int] = set()
         self.segments: list[Segment] = []
         self.run: list[tuple[int, int]] = []
@@ -141,11 +145,14 @@ class _Reader:
         """
         data = self.chars.text
         cursor = self.cursor
-        at = data.find(text, cursor, cursor + len(text) + _WINDOW)
+        window = _WINDOW if self.budget > 0 else _SMALL_WINDOW  # text the parser made up is rare
+        at = data.find(text, cursor, cursor + len(text) + window)
+        self.budget -= (at - cursor if at >= 0 else window) + len(text)
         if at >= 0:
             self.cursor = at + len(text)
         else:
-            at = data.find(text, max(0, cursor - _WINDOW), cursor)
+            self.budget -= window
+            at = data.find(text, max(0, cursor - window), cursor)
             while at >= 0 and at in self.used:
                 at = data.find(text, at + 1, cursor)
             if at < 0:
@@ -285,9 +292,13 @@ def read(path: str, text: str) -> Document:
     """Read an HTML page into a :class:`Document` of its article's prose."""
     from selectolax.lexbor import LexborHTMLParser
 
+    chars = char_data(text)
+    if chars.depth > MAX_DEPTH:
+        line = text.count("\n", 0, chars.depth_at) + 1
+        raise InputError(path, f"HTML nested deeper than {MAX_DEPTH:,} elements; refused", line)
     tree = LexborHTMLParser(text)
     scope_tag = _scope(tree)
-    reader = _Reader(path, text)
+    reader = _Reader(path, text, chars)
     first_scope = tree.css_first(scope_tag)
     reader.doc_lang = _lang_at(first_scope) if first_scope is not None else _lang_at(tree.root)
     root = tree.root

@@ -29,6 +29,12 @@ _BREAKOUT = frozenset(
     """b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li
     listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var""".split()  # noqa: SIM905
 )
+# Elements that never hold others (void) or are closed by the next of their kind: not nesting
+_FLAT = frozenset(
+    """area base br col embed hr img input link meta source track wbr param keygen frame basefont
+    bgsound p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp rtc colgroup caption html
+    head body""".split()  # noqa: SIM905
+)
 _WS = " \t\n\r\f"
 _REFERENCE = re.compile(r"&(?:#[xX][0-9A-Fa-f]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _SPECIAL = re.compile(r"[&\r]")
@@ -43,9 +49,11 @@ class CharData:
     reference).
     """
 
-    __slots__ = ("_file_len", "_file_start", "_parts", "_start", "text")
+    __slots__ = ("_file_len", "_file_start", "_parts", "_start", "depth", "depth_at", "text")
 
     def __init__(self) -> None:
+        self.depth = 0  # how deep elements nest at most (an estimate from the tags, not the tree)
+        self.depth_at = 0  # where that depth is reached (file offset)
         self._parts: list[str] = []
         self._start: array[int] = array("q")  # index in ``text`` where each piece begins
         self._file_start: array[int] = array("q")
@@ -147,6 +155,30 @@ class _Scanner:
         self.out = CharData()
         self.template = 0  # <template> elements open: their content is not in the tree
         self.foreign: list[str] = []  # SVG and MathML elements open: no raw text there, CDATA is text
+        self.foreign_open: dict[str, int] = {}
+        self.open: dict[str, int] = {}  # nesting elements open, by name
+        self.depth = 0
+
+    def opened(self, name: str, at: int) -> None:
+        if name in _FLAT:
+            return
+        self.open[name] = self.open.get(name, 0) + 1
+        self.depth += 1
+        if self.depth > self.out.depth:
+            self.out.depth, self.out.depth_at = self.depth, at
+
+    def closed(self, name: str) -> None:
+        if self.open.get(name):
+            self.open[name] -= 1
+            self.depth -= 1
+
+    def leave_foreign(self, name: str | None) -> None:
+        """Close the foreign elements down to ``name`` (all of them for None)."""
+        while self.foreign:
+            top = self.foreign.pop()
+            self.foreign_open[top] -= 1
+            if top == name:
+                break
 
     def data(self, start: int, end: int, references: bool = True) -> None:
         """Character data ``src[start:end]``: references decoded (unless raw), line ends read."""
@@ -236,10 +268,11 @@ class _Scanner:
             name, end = self.name(j + 2)
             if end < 0:
                 return n  # a tag cut off by the end of the file is dropped
-            if name in self.foreign:
-                del self.foreign[len(self.foreign) - 1 - self.foreign[::-1].index(name) :]
+            self.closed(name)
+            if self.foreign_open.get(name):
+                self.leave_foreign(name)
             elif self.foreign and name in ("p", "br"):
-                self.foreign = []
+                self.leave_foreign(None)
             elif name == "template" and self.template and not self.foreign:
                 self.template -= 1
             return end
@@ -248,10 +281,13 @@ class _Scanner:
             if end < 0:
                 return n  # a tag cut off by the end of the file is dropped
             if self.foreign and name in _BREAKOUT:
-                self.foreign = []
+                self.leave_foreign(None)
+            if not (self.foreign and src[end - 2 : end] == "/>"):
+                self.opened(name, j)
             if name in _FOREIGN:
                 if src[end - 2 : end] != "/>":
                     self.foreign.append(name)
+                    self.foreign_open[name] = self.foreign_open.get(name, 0) + 1
             elif self.foreign:
                 return end
             elif name == "template":
