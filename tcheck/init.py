@@ -87,8 +87,8 @@ def _layout_name(root: Path, langs: dict[str, int], paths: list[str]) -> str:
             break
     parts = []
     if any("/i18n/" in f"/{p}" and "docusaurus-plugin" in p for p in paths):
-        parts.append("i18n/{lang}/ translations of docs/")
-    if any(f"/{lang}/" in f"/{p}" for p in paths for lang in langs):
+        parts.append("i18n/{lang}/ translations of docs/, blog/ and pages")
+    if any(f"/{lang}/" in f"/{p}" for p in paths for lang in langs if not p.startswith("i18n/")):
         parts.append("{lang}/ folders")
     if any(f".{lang}." in Path(p).name for p in paths for lang in langs):
         parts.append("page.{lang}.md names")
@@ -110,8 +110,10 @@ def survey(root: Path, source_lang: str | None = None) -> Survey:
         source = found.most_common(1)[0][0] if found else declared or "en"
     files = {lang: n for lang, n in sorted(langs.items())}
     src_code = next((lang for lang in files if _same(lang, source)), source)
-    if src_code not in files:
-        files[src_code] = 0
+    # Originals outside the language folders (Docusaurus docs/) count as source files.
+    originals = {os.path.abspath(item.source) for item in inputs if item.source}
+    extra = [item for item in inputs if not item.lang and os.path.abspath(item.path) in originals]
+    files[src_code] = files.get(src_code, 0) + len(extra)
     pairing = summarise(inputs)
     paths = [os.path.relpath(item.path, root) for item in inputs if item.lang]
     return Survey(
@@ -121,7 +123,7 @@ def survey(root: Path, source_lang: str | None = None) -> Survey:
         files,
         {lang: p.paired for lang, p in pairing.items()},
         {lang: p.unpaired for lang, p in pairing.items()},
-        sum(1 for item in inputs if not item.lang),
+        sum(1 for item in inputs if not item.lang) - len(extra),
     )
 
 

@@ -31,6 +31,8 @@ def test_survey_of_a_docusaurus_site(tmp_path: Path) -> None:
     assert found.layout is not None and found.layout.startswith("Docusaurus site (docusaurus.config.js)")
     assert "i18n/{lang}/" in found.layout
     assert (found.source_lang, found.targets, found.paired) == ("en", ["de", "ja"], {"de": 1, "ja": 1})
+    assert found.files == {"de": 1, "en": 1, "ja": 1}  # docs/install.md is the English original
+    assert found.without_language == 0 and "{lang}/ folders" not in found.layout
 
 
 def test_init_then_check_without_editing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
