@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tcheck.checks._terms import aligned_span, pairs, source_related, where
 from tcheck.context import Context, TermHit
-from tcheck.glossary.renderings import forms_for, holds, words_of
+from tcheck.glossary.renderings import Words, forms_for, holds
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
 
@@ -40,12 +40,12 @@ def term_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     for seg, src, source, target in pairs(doc, ctx):
         rendered = {m.payload.entry.id for ms in target.values() for m in ms}
-        words: list[str] | None = None
+        words: Words | None = None
         for (start, end), matches in sorted(source.items()):
             entries = [m.payload for m in matches if not m.payload.entry.dnt]
             if not entries or any(h.entry.id in rendered for h in entries):
                 continue  # rendered (an allowed term) or misrendered (a forbidden one: TC101)
-            words = words if words is not None else words_of(seg.text)
+            words = words if words is not None else Words(seg.text)
             if any(_inflected_rendering(h, doc.lang, words) for h in entries):
                 continue
             hit = entries[0]
@@ -60,7 +60,7 @@ def term_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _inflected_rendering(hit: TermHit, lang: str | None, words: list[str]) -> bool:
+def _inflected_rendering(hit: TermHit, lang: str | None, words: Words) -> bool:
     """Whether an allowed rendering is there in a form the matcher does not find (an ending
     that changes, a closed compound), judged by the rules of the translation's language.
     Case-sensitive terms (acronyms: ``UN`` is not French ``un``) are left to the matcher."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tcheck.glossary.inflection import MIN_STEMMED
+from tcheck.glossary.inflection import MAX_ENDING, MIN_STEMMED
 from tcheck.glossary.lemmas import lemmatiser_for
 from tcheck.glossary.model import primary
 from tcheck.glossary.stemming import stemmer_for
@@ -59,6 +59,15 @@ _WORD = re.compile(r"\w+")
 def words_of(text: str) -> list[str]:
     """The words of ``text``, in order (their case kept: lemmas of German nouns need it)."""
     return _WORD.findall(text)
+
+
+class Words:
+    """The words of a translation, in order and once each (a term is compared with each
+    distinct word once, however often the text repeats it)."""
+
+    def __init__(self, text: str) -> None:
+        self.seq = words_of(text)
+        self.distinct = list(dict.fromkeys(self.seq))
 
 
 class Forms:
@@ -137,14 +146,17 @@ class Forms:
             if len(lead) >= MIN_STEMMED and term_word.startswith(lead) and word.startswith(lead):
                 if len(word) - len(lead) >= MIN_PART:
                     return True
-        # head: a form of the term ends the word, after a modifier of at least MIN_PART letters
-        first = term_word[:1]  # one letter: a plural may change the next (Markt/Energiemärkte)
-        at = word.find(first, MIN_PART)
-        while at != -1 and len(word) - at >= MIN_STEMMED:
-            head = word[at:]
-            if head == term_word or self._inflected(term_word, head):
-                return True
-            at = word.find(first, at + 1)
+        # head: a form of the term ends the word, after a modifier of at least MIN_PART letters;
+        # a form is at most MAX_ENDING letters longer and two shorter, so only a few places of
+        # the word can start it, and of those only the ones with the term's first letter (one
+        # letter: a plural may change the next, Markt/Energiemärkte)
+        first = term_word[0]
+        end = len(word)
+        for at in range(max(MIN_PART, end - size - MAX_ENDING), end - max(MIN_STEMMED, size - 2) + 1):
+            if word[at] == first:
+                head = word[at:]
+                if head == term_word or self._inflected(term_word, head):
+                    return True
         return False
 
 
@@ -164,16 +176,20 @@ def forms_for(lang: str | None) -> Forms:
     return Forms(lang)
 
 
-def holds(forms: Forms, term: str, words: list[str]) -> bool:
-    """Whether ``words`` (from :func:`words_of`) hold ``term`` in some form (see the module)."""
+def holds(forms: Forms, term: str, words: Words) -> bool:
+    """Whether ``words`` hold ``term`` in some form (see the module)."""
     if any(spaceless(c) for c in term):
         return False  # the matcher finds these anywhere; words of such text are not words
     wanted = words_of(term)
     if not wanted:
         return False
+    first, rest = wanted[0], wanted[1:]
+    starts = {w for w in words.distinct if forms.same(first, w)}
+    if not starts or not rest:
+        return bool(starts)
+    seq = words.seq
     n = len(wanted)
-    first = wanted[0]
-    for i in range(len(words) - n + 1):
-        if forms.same(first, words[i]) and all(forms.same(wanted[k], words[i + k]) for k in range(1, n)):
+    for i in range(len(seq) - n + 1):
+        if seq[i] in starts and all(forms.same(rest[k], seq[i + 1 + k]) for k in range(n - 1)):
             return True
     return False
