@@ -20,7 +20,7 @@ from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
 from tcheck.model import Document
 
 MIN_ASSOCIATION = 0.5  # of a minority rendering: the share of its segment pairs that hold the term
-HAPAX = 0.5  # the most a link to a target word seen once in the run can be trusted
+HAPAX = 0.5  # the most a link seen once in the run can be trusted
 MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
 MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
 
@@ -231,10 +231,11 @@ def _unexplained(pair: Kept, i: int, counts: Counts) -> tuple[int, float]:
     word written like a source word (a name) is that word's. The words left on both sides are
     linked competitively, most tied first (the share of the target word's pairs that hold the
     source word), then most often seen together, then nearest in relative position. The source word's partner there is the
-    candidate; the other source words left without a partner that are tied to it as much (a
-    word seen once beside a word seen once) share the blame: the certainty is one over their
-    number plus one, and for a target word seen once in the run it falls further with the
-    distance between the two words' relative positions.
+    candidate. The certainty is the share of the candidate's pairs that hold the source word,
+    divided by one plus the number of other source words left without a partner that are tied
+    to it as much (a word seen once beside a word seen once share the blame); when the two
+    words were seen together only once, it is halved and falls further with the distance
+    between their relative positions.
     """
     usual = counts.usual()
     target_keys = {t[0] for t in pair.target}
@@ -278,8 +279,8 @@ def _unexplained(pair: Kept, i: int, counts: Counts) -> tuple[int, float]:
     own = counts.given_target(s, t)
     rivals = {pair.source[a] for a in free_source if a != i and a not in linked}
     tied = sum(1 for x in rivals if x != s and counts.given_target(x, t) >= own)
-    strength = 1 / (1 + tied)
-    if counts.target[t] < 2:  # a word seen once: only its place in the sentence speaks for it
+    strength = own / (1 + tied)
+    if counts.joint.get((s, t), 0) < 2:  # seen together once: only its place speaks for the link
         strength *= HAPAX * max(0.0, 1 - 2.5 * abs((i + 0.5) / n - (best + 0.5) / m))
     return best, strength
 
