@@ -58,3 +58,19 @@ def test_code_span_across_quoted_lines_ukrainian_pass(tmp_path: Path) -> None:
     source = "# Pipes\n\n> You will see `.val |\n> quote` more often.\n"
     target = "# Конвеєри\n\n> Ви частіше побачите `.val | quote`.\n"
     assert check_pair(tmp_path, "TC603", source, target, "uk") == []
+
+
+def test_translated_metavariables_french_pass(tmp_path: Path) -> None:
+    """``<release-name>`` and ``RELEASE_NAME`` stand for what the reader types: translatable."""
+    source = "# Values\n\nView them with `helm get values <release-name>` or `helm status RELEASE_NAME`.\n"
+    target = (
+        "# Valeurs\n\nAffichez-les avec `helm get values <nom-de-release>` ou `helm status NOM_DE_RELEASE`.\n"
+    )
+    assert check_pair(tmp_path, "TC603", source, target, "fr") == []
+
+
+def test_wrong_function_name_german(tmp_path: Path) -> None:
+    source = "# Templates\n\nHere the example is corrected to use `nindent` for the labels.\n"
+    target = "# Vorlagen\n\nHier ist das Beispiel korrigiert mit `indent` für die Labels.\n"
+    found = check_pair(tmp_path, "TC603", source, target, "de")
+    assert [(f["line"], f["suggestion"]) for f in found] == [(3, "`nindent`")]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
-from tcheck.markup.links import language_codes, localised, same_file, same_path, target
+from tcheck.markup.links import language_codes, localised, same_file, same_path, same_route, target
 from tcheck.markup.marks import IMAGE, LINK, Mark
 from tcheck.markup.report import Wording, group_hits, option, page_counts, page_for, quoted, related
 from tcheck.model import Document, Hit, Severity, Span
@@ -28,7 +28,8 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     → ``ja.wikipedia.org/wiki/資本的支出``) is right too, and so is the site's own page written
     as a full URL on one side and as a path on the other, and a file named relative to the page
     on one side and from the site's root on the other (``./helm_get.md`` and
-    ``/helm/helm_get.md`` on ``helm/helm.md``). A fragment may
+    ``/helm/helm_get.md`` on ``helm/helm.md``), and a file path against the route the site serves
+    it at (``/topics/charts.md`` and ``/zh/docs/topics/charts``). A fragment may
     change (the linked heading was translated), except that a link within the page to one of the
     source's anchors must find that anchor in the translation.
 
@@ -69,6 +70,7 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
             localised(lost.key, added.key, codes, own)
             or same_path(lost.key, added.key, codes)
             or same_file(lost.key, added.key, pair.source_path, doc.path, codes)
+            or same_route(lost.key, added.key, codes)
         )
 
     wording = Wording(what=_what, suggest=suggest)

@@ -152,3 +152,15 @@ def same_file(source: str, translation: str, source_path: str, path: str, codes:
         ):
             return True
     return False
+
+
+def same_route(source: str, translation: str, codes: frozenset[str]) -> bool:
+    """Whether one path is the other with one more leading folder: a file path and the site
+    route it is served at (``/topics/charts.md`` and ``/zh/docs/topics/charts``, Docusaurus
+    serving the docs under ``/docs/``)."""
+    a = [p for p in target(source, codes).page.split("/") if p]
+    b = [p for p in target(translation, codes).page.split("/") if p]
+    if source.startswith(("http:", "https:", "//")) or translation.startswith(("http:", "https:", "//")):
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return bool(short) and len(long) - len(short) == 1 and long[1:] == short

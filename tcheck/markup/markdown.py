@@ -5,7 +5,8 @@ for its block structure: front matter, MDX ``import``/``export`` lines and code 
 apart, and every block of text (heading, paragraph, list item, table row) gets an index. Inside
 the text the markup is then read where it is written, so spans are exact:
 
-- inline code spans (their content is the key);
+- inline code spans (their content is the key, with metavariables such as ``<release-name>`` and
+  ``RELEASE_NAME`` that a reader replaces, and translators may translate, made alike);
 - link destinations ``[text](dest "title")``, image sources ``![alt](src)``, autolinks
   ``<https://...>``, reference definitions ``[ref]: dest``, ``href``/``src`` of HTML tags;
 - heading ids ``{#id}`` (and ``{#id .class}``), ``id``/``name`` of HTML tags;
@@ -88,6 +89,8 @@ PROSE_BLOCKS = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"}
 
 _SKIP = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}", re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# What the reader replaces in a command (translated in some languages): <release-name>, RELEASE_NAME.
+_METAVARIABLE = re.compile(r"<[^<>`\s][^<>`]*>|\b[^\W\d_a-z]+(?:_[^\W_a-z]+)+\b")
 _QUOTE_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]?)*")
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([^\s>%/}]+)(.*?)\s*[>%]\}\}", re.S)
 _DESTINATION = re.compile(
@@ -184,6 +187,7 @@ class _Scanner:
             if free(*match.span()) and "\n\n" not in match.group(2):
                 take(*match.span())
                 content = _QUOTE_BREAK.sub(" ", match.group(2))  # a span across quoted lines
+                content = _METAVARIABLE.sub(_metavariable, content)
                 add(CODE, " ".join(content.split()), *match.span())
         for match in _SHORTCODE.finditer(text, start, end):
             if free(*match.span()):
@@ -272,6 +276,10 @@ class _Scanner:
             return
         key = f"<{closing}{name}" + "".join(" " + k for k in sorted(kept)) + ">"
         add(TAG, key, *match.span())
+
+
+def _metavariable(match: re.Match[str]) -> str:
+    return "<…>" if match.group().startswith("<") else "…"
 
 
 def _line_starts(text: str) -> list[int]:

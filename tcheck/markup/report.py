@@ -2,7 +2,7 @@
 
 A mark is reported only when three things agree: it differs within its group of aligned blocks
 (see :mod:`tcheck.markup.blocks`), the page as a whole has it fewer times than the source (so a
-link moved to the next paragraph is no loss), and the source text around it was translated (its
+link moved to the next paragraph is no loss; a mark reported as lost is nowhere on the page), and the source text around it was translated (its
 sentence is aligned: text missing altogether is TC002's; for markup between blocks of text, the
 text before and after it is translated with nothing between). Pages whose alignment is poor (less
 than ``min-aligned`` of either side paired, default 0.8) are not compared at all: they are out of
@@ -149,6 +149,7 @@ def group_hits(
         return
     placer = Placer(pair.doc)
     anchors = Anchors(pair.doc)
+    on_page = Counter(norm(m.key) for m in pair.page.marks if m.kind in kinds)
     every = tuple(k for k in ALL_KINDS if k != CODE_BLOCK)
     codes = language_codes(pair.doc.lang, pair.doc.source_lang or pair.source_doc.lang)
 
@@ -178,6 +179,8 @@ def group_hits(
                     yield _changed(pair, k_lost[0], k_added[0], wording)
                 continue
             for mark in k_lost:
+                if on_page[norm(mark.key)]:
+                    continue  # the page has it elsewhere (fewer times): not placed with certainty
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
                     yield _lost(pair, group, mark, wording, placer)
             if wording.report_added:
