@@ -94,3 +94,11 @@ def test_poorly_aligned_page_gets_one_count_german(tmp_path: Path) -> None:
     assert [(f["line"], f["severity"]) for f in found] == [(1, "info")]
     assert "3 links and images, the translation 1" in found[0]["message"]
     assert [r["line"] for r in found[0]["related"]] == [5, 7]
+
+
+def test_other_page_in_own_tree_is_info_korean(tmp_path: Path) -> None:
+    """The translated site may keep the page under another name: info, not an error."""
+    source = "# Firewall\n\nIn a [microservices](/microservices-architecture/) app, services talk.\n"
+    target = "# 방화벽\n\n[마이크로서비스](/ko/microservices/) 앱에서는 서비스끼리 통신한다.\n"
+    found = check_pair(tmp_path, "TC602", source, target, "ko")
+    assert [(f["line"], f["severity"]) for f in found] == [(3, "info")]

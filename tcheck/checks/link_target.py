@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
@@ -32,6 +33,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     it at (``/topics/charts.md`` and ``/zh/docs/topics/charts``). A fragment may
     change (the linked heading was translated), except that a link within the page to one of the
     source's anchors must find that anchor in the translation.
+
+    A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
+    for ``/microservices-architecture/``) is reported as info: the translated site may have the
+    page under another name, which a check that reads no other file cannot see.
 
     Options (``[tool.tcheck.options.TC602]``): ``language-prefixes``, more path segments a site
     uses for its languages (``["jp", "cn"]``).
@@ -74,8 +79,26 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
 
     wording = Wording(what=_what, suggest=suggest)
-    yield from group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept)
+    for hit in group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept):
+        written = doc.text[hit.span.start : hit.span.end]
+        if hit.related and _own_tree(written, own):
+            # into the translation's own tree under another name: it may be the page, renamed
+            hit = replace(
+                hit,
+                severity=Severity.INFO,
+                message=hit.message
+                + " (it points into the translation's own tree: check that the page exists)",
+            )
+        yield hit
     yield from _dead_fragments(pair, codes)
+
+
+def _own_tree(destination: str, own: frozenset[str]) -> bool:
+    """Whether a site path names the translation's language (``/zh-cn/microservices/``)."""
+    if "://" in destination or not destination.startswith("/"):
+        return False
+    first = destination.strip("/").split("/", 1)[0].lower()
+    return first in own
 
 
 def _what(mark: Mark) -> str:
