@@ -315,3 +315,15 @@ def test_deep_nesting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     deep = "<p>Innledning</p>\n" + "<div><b>" * 30 + "Tekst"
     (found,) = findings(run_text(tmp_path, deep, "deep.html"), "TC001")
     assert "HTML nested deeper than 50 elements; refused" in found["message"]
+
+
+def test_inline_tags_inside_a_word_keep_it_whole(tmp_path: Path) -> None:
+    src = (
+        '<html lang="en"><body><p>Kass<b>ym</b>-Jomart Tokayev asked the <span class="x">CT</span>SO for help '
+        "on January 19<sup>th</sup>, and H<sub>2</sub>O<br>was short.</p></body></html>"
+    )
+    doc = html.read("a.html", src)
+    assert texts(doc) == ["Kassym-Jomart Tokayev asked the CTSO for help on January 19th, and H2O was short."]
+    exact(doc, src)
+    (found,) = findings(run_text(tmp_path, src, "n.en.html", select="TC101", default_glossaries=True), "TC101")
+    assert (found["column"], found["end_column"]) == (src.index("CT") + 1, src.index("SO for") + 3)

@@ -15,8 +15,9 @@ What is prose:
 - one segment per block with text: paragraph, heading, list item, table cell, quote, definition
   term and description, figure caption, ``<div>`` text; a block inside another splits it;
 - inline markup (``<b>``, ``<a>``, ``<span>``, ``<br>`` ...) masked with spaces of the same length,
-  like Markdown's, so offsets stay exact; character references (``&amp;``, ``&nbsp;``,
-  ``&#8217;``) decoded, their place kept in :attr:`Segment.offsets`;
+  like Markdown's, except that inline tags inside a word are left out (``Kass<b>ym</b>`` reads
+  ``Kassym``, ``19<sup>th</sup>`` ``19th``); character references (``&amp;``, ``&nbsp;``,
+  ``&#8217;``) decoded; what is left out or decoded keeps its place in :attr:`Segment.offsets`;
 - not prose: ``<script>``, ``<style>``, ``<template>``, ``<noscript>``, code (``<code>``,
   ``<kbd>``, ``<samp>``, ``<var>``, ``<pre>``), form controls, embedded media, SVG and MathML, ruby
   annotations (``<rt>``), deleted text (``<del>``), anything ``hidden``, ``aria-hidden="true"`` or
@@ -75,6 +76,11 @@ _DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?!\d)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DATELINE_SEGMENTS = 3
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)  # Go, Jinja, Liquid templates
+_WORD_TAGS = re.compile(
+    r"(?:</?(?:a|abbr|b|bdi|bdo|big|cite|data|dfn|em|font|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|wbr)"
+    r"\b[^<>]*>)+",
+    re.I,
+)
 _WINDOW = 2**18  # how far from the last text node the next is looked for (characters)
 _SMALL_WINDOW = 2**12  # ... once the searches have scanned eight times the file
 MAX_DEPTH = 10_000  # elements nested deeper are refused (the HTML parser slows down quadratically)
@@ -191,31 +197,30 @@ class _Reader:
         last = next((a + len(data[a:b].rstrip()) for a, b in reversed(run) if data[a:b].strip()), None)
         if first is None or last is None:
             return None
-        parts: list[str] = []
-        keys: list[int] = []
-        values: list[int] = []
-        index = 0
+        placed = _Placed()
         pos = start = self.chars.file_range(first)[0]
         for a, b in run:
             a, b = max(a, first), min(b, last)
             if a >= b:
                 continue
             for t_start, t_end, f_start, f_end in self.chars.pieces(a, b):
-                if f_start > pos:  # markup, comments and text that is not prose
-                    index = _emit(parts, keys, values, index, blanks(self.source[pos:f_start]), pos, f_start)
                 piece = data[t_start:t_end]
+                if f_start > pos:  # markup, comments and text that is not prose
+                    gap = self.source[pos:f_start]
+                    if not (placed.parts and _inside_word(placed.last(), piece[0], gap)):
+                        placed.emit(blanks(gap), pos, f_start)
                 if piece == "\n" and f_end - f_start == 2:
                     piece = " \n"  # \r\n keeps its length
-                index = _emit(parts, keys, values, index, piece, f_start, f_end)
+                placed.emit(piece, f_start, f_end)
                 pos = f_end
-        if not keys:
+        if not placed.parts:
             return None
-        text = mask_urls("".join(parts).replace("\r", " "))
+        text = mask_urls("".join(placed.parts).replace("\r", " "))
         if "{" in text:
             text = mask_patterns(text, _TEMPLATE)
         if not text.strip():
             return None
-        offsets = None if len(keys) == 1 else OffsetRuns(keys, values, len(text) + 1)
+        offsets, ends = placed.offsets(len(text))
         lang = context.lang if _primary(context.lang) != _primary(self.doc_lang) else None
         return Segment(
             f"h{len(self.segments) + 1}",
@@ -225,6 +230,7 @@ class _Reader:
             split_sentences(text),
             offsets=offsets,
             path=self.path,
+            ends=ends,
             lang=lang,
         )
 
@@ -240,24 +246,60 @@ class _Reader:
             self.date = match.group(1)
 
 
-def _emit(
-    parts: list[str], keys: list[int], values: list[int], index: int, text: str, start: int, end: int
-) -> int:
-    """Append ``text`` read from the file range ``[start, end)``; returns the next index."""
-    if not text:
-        return index
-    if not keys or values[-1] + index - keys[-1] != start:
-        keys.append(index)
-        values.append(start)
-    parts.append(text)
-    if len(text) == end - start:
-        return index + len(text)
-    for extra in range(1, len(text)):  # a reference read as two characters: both come from it
-        keys.append(index + extra)
-        values.append(start)
-    keys.append(index + len(text))
-    values.append(end)
-    return index + len(text)
+def _inside_word(before: str, after: str, gap: str) -> bool:
+    """Whether ``gap`` is inline tags inside a word (``Kass<b>ym</b>``, ``19<sup>th</sup>``): they
+    are left out rather than blanked, so the word stays whole (its offsets are kept)."""
+    return not before.isspace() and not after.isspace() and _WORD_TAGS.fullmatch(gap) is not None
+
+
+class _Placed:
+    """Segment text built piece by piece, with the file offsets where each character begins and
+    ends (as :class:`OffsetRuns`: one run while the text is the file's, a new one at each reference
+    or left-out tag)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.keys: list[int] = []
+        self.values: list[int] = []
+        self.end_keys: list[int] = []
+        self.end_values: list[int] = []
+        self.index = 0
+
+    def last(self) -> str:
+        return self.parts[-1][-1] if self.parts else ""
+
+    def emit(self, text: str, start: int, end: int) -> None:
+        """Append ``text`` read from the file range ``[start, end)``."""
+        if not text:
+            return
+        index = self.index
+        keys, values, end_keys, end_values = self.keys, self.values, self.end_keys, self.end_values
+        if not keys or values[-1] + index - keys[-1] != start:
+            keys.append(index)
+            values.append(start)
+        self.parts.append(text)
+        self.index = index + len(text)
+        if len(text) == end - start:  # as it is in the file
+            if not end_keys or end_values[-1] + index - end_keys[-1] != start + 1:
+                end_keys.append(index)
+                end_values.append(start + 1)
+            return
+        for extra in range(len(text)):  # a reference: every character it gives comes from all of it
+            if extra:
+                keys.append(index + extra)
+                values.append(start)
+            end_keys.append(index + extra)
+            end_values.append(end)
+        keys.append(self.index)
+        values.append(end)
+
+    def offsets(self, length: int) -> tuple[OffsetRuns | None, OffsetRuns | None]:
+        """Where each character begins (plus the end) and ends, or None when the text is the file's."""
+        if len(self.keys) == 1:
+            return None, None
+        return OffsetRuns(self.keys, self.values, length + 1), OffsetRuns(
+            self.end_keys, self.end_values, length
+        )
 
 
 def _scope(tree: Any) -> str:
