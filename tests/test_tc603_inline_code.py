@@ -74,3 +74,11 @@ def test_wrong_function_name_german(tmp_path: Path) -> None:
     target = "# Vorlagen\n\nHier ist das Beispiel korrigiert mit `indent` für die Labels.\n"
     found = check_pair(tmp_path, "TC603", source, target, "de")
     assert [(f["line"], f["suggestion"]) for f in found] == [(3, "`nindent`")]
+
+
+def test_metavariable_in_capitals_greek_and_chinese_pass(tmp_path: Path) -> None:
+    source = "# Repo\n\nAdd it with `helm repo add [NAME] [URL]` and call `quote ARGUMENT`.\n"
+    target = "# Αποθετήριο\n\nΠροσθέστε το με `helm repo add [ΟΝΟΜΑ] [URL]` και καλέστε `quote ΟΡΙΣΜΑ`.\n"
+    assert check_pair(tmp_path, "TC603", source, target, "el") == []
+    target_zh = "# 仓库\n\n使用 `helm repo add [名称] [URL]` 添加，并调用 `quote 参数`。\n"
+    assert check_pair(tmp_path, "TC603", source, target_zh, "zh") == []

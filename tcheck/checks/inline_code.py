@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from tcheck.context import Context
-from tcheck.markup.marks import CODE
+from tcheck.markup.marks import CODE, Mark
 from tcheck.markup.report import Wording, group_hits, page_for, quoted
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -21,7 +23,10 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     page with those of its source, paragraph by paragraph where the text aligns and over the
     rest of the page otherwise (white space inside a span is folded). A code span whose content
     differs is reported on the translation's span, the source's as the fix; a lost one on the
-    passage that should hold it. Code spans the translation adds (a term set as code) are fine.
+    passage that should hold it. Code spans the translation adds (a term set as code) are fine,
+    and so are translated metavariables, what the reader replaces: ``<release-name>``,
+    ``RELEASE_NAME``, a word in capitals (``quote ARGUMENT`` → ``quote 参数``). White space in
+    a span is not compared.
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -36,4 +41,20 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     pair = page_for(doc, ctx, "TC603")
     if pair is None:
         return
-    yield from group_hits(pair, (CODE,), _WORDING)
+    yield from group_hits(pair, (CODE,), _WORDING, accept=_metavariables_only)
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z0-9]+")
+
+
+def _metavariables_only(lost: Mark, added: Mark) -> bool:
+    """Whether the spans differ only where the source has a word in capitals, which stands for
+    what the reader types (``quote ARGUMENT`` / ``quote 参数``, ``[NAME]`` / ``[ΟΝΟΜΑ]``)."""
+    a, b = _TOKEN.findall(lost.text.strip("`")), _TOKEN.findall(added.text.strip("`"))
+    changed = [
+        a[i1:i2]
+        for op, i1, i2, _, _ in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if op != "equal"
+    ]
+    return bool(changed) and all(t and all(_PLACEHOLDER_WORD.fullmatch(x) for x in t) for t in changed)

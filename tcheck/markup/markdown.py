@@ -5,8 +5,9 @@ for its block structure: front matter, MDX ``import``/``export`` lines and code 
 apart, and every block of text (heading, paragraph, list item, table row) gets an index. Inside
 the text the markup is then read where it is written, so spans are exact:
 
-- inline code spans (their content is the key, with metavariables such as ``<release-name>`` and
-  ``RELEASE_NAME`` that a reader replaces, and translators may translate, made alike);
+- inline code spans (their content without white space is the key, with metavariables such as
+  ``<release-name>`` and ``RELEASE_NAME`` that a reader replaces, and translators may translate,
+  made alike);
 - link destinations ``[text](dest "title")``, image sources ``![alt](src)``, autolinks
   ``<https://...>``, reference definitions ``[ref]: dest``, ``href``/``src`` of HTML tags;
 - heading ids ``{#id}`` (and ``{#id .class}``), ``id``/``name`` of HTML tags;
@@ -188,7 +189,7 @@ class _Scanner:
                 take(*match.span())
                 content = _QUOTE_BREAK.sub(" ", match.group(2))  # a span across quoted lines
                 content = _METAVARIABLE.sub(_metavariable, content)
-                add(CODE, " ".join(content.split()), *match.span())
+                add(CODE, "".join(content.split()), *match.span())
         for match in _SHORTCODE.finditer(text, start, end):
             if free(*match.span()):
                 take(*match.span())
