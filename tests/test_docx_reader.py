@@ -241,3 +241,11 @@ def test_hostile_and_malformed_xml(tmp_path: Path) -> None:
 def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
     (tmp_path / "tom.docx").write_bytes(b"")
     assert findings(run_paths([tmp_path / "tom.docx"]), "TC001") == []
+
+
+def test_directories_are_searched_for_pages_and_documents(tmp_path: Path) -> None:
+    (tmp_path / "side.htm").write_text("<p>Police held 2300 people and 1,000 more.</p>", encoding="utf-8")
+    (tmp_path / "notat.docx").write_bytes(docx_bytes(w_paragraph("Police held 2300 people and 1,000 more.")))
+    result = run_paths([tmp_path], select="TC302", target_lang="en")
+    assert result.files_checked == 2
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in findings(result)) == ["notat.docx", "side.htm"]
