@@ -102,3 +102,9 @@ def test_formatting_tags_may_differ_chinese_pass(tmp_path: Path) -> None:
     source = "# Team\n\nPlease tag _@maintainer_ on your issue.\n"
     target = "# 团队\n\n请在你的 issue 中标记 <em>@maintainer</em>。\n"
     assert check_pair(tmp_path, "TC604", source, target, "zh") == []
+
+
+def test_metavariables_written_as_tags_russian_pass(tmp_path: Path) -> None:
+    source = "# Cheat sheet\n\n- It is <repo_name>/<chart_name> when the repository was added.\n"
+    target = "# Шпаргалка\n\n- Это <имя_репозитория>/<имя_чарта>, если репозиторий был добавлен.\n"
+    assert check_pair(tmp_path, "TC604", source, target, "ru") == []

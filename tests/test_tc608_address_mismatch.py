@@ -49,3 +49,11 @@ def test_kept_handle_hebrew_markdown_pass(tmp_path: Path) -> None:
     source = "# Team\n\nAsk @maintainer or mail team@example.org.\n"
     target = "# צוות\n\nשאלו את @maintainer או כתבו אל team@example.org.\n"
     assert check_pair(tmp_path, "TC608", source, target, "he") == []
+
+
+def test_url_moved_into_code_span_french_pass(tmp_path: Path) -> None:
+    source = "# Install\n\nBy absolute URL: helm install mynginx https://example.com/charts/nginx-1.2.3.tgz\n"
+    target = (
+        "# Installer\n\nPar URL absolue : `helm install mynginx https://example.com/charts/nginx-1.2.3.tgz`\n"
+    )
+    assert check_pair(tmp_path, "TC608", source, target, "fr") == []

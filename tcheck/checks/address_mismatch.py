@@ -62,7 +62,11 @@ def address_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
             wording = Wording(
                 what=lambda m: f"{_NAMES[m.kind]} {quoted(m.text)}", suggest=lambda lost, added: lost.text
             )
-            yield from group_hits(pair, (URL, EMAIL, HANDLE), wording, same=same, accept=accept)
+            for hit in group_hits(pair, (URL, EMAIL, HANDLE), wording, same=same, accept=accept):
+                lost = hit.related[0] if hit.related and hit.suggestion is None else None
+                if lost is not None and source_doc.text[lost.span.start : lost.span.end] in doc.text:
+                    continue  # written on the page in another form (in a code span, a link)
+                yield hit
         return
     if any(True for _ in message_pairs(doc)):
         yield from _messages(doc, same, accept)

@@ -273,8 +273,8 @@ class _Scanner:
                     add(kind, value, offset, offset + len(value))
                 continue
             kept.append(f"{attr}={value}")
-        if name.lower() in FORMATTING_TAGS:
-            return
+        if name.lower() in FORMATTING_TAGS or "_" in name:
+            return  # formatting, or a metavariable written like a tag (<repo_name>)
         key = f"<{closing}{name}" + "".join(" " + k for k in sorted(kept)) + ">"
         add(TAG, key, *match.span())
 
