@@ -1,4 +1,4 @@
-"""The language profiles' table is kept in the cache folder and rebuilt when it is damaged."""
+"""Language identification: the profiles table kept in the cache folder, and whole-document detection."""
 
 from __future__ import annotations
 
@@ -55,3 +55,45 @@ def test_unwritable_cache_folder_still_scores(tmp_path: Path, monkeypatch: pytes
 def test_supported_languages_without_loading_profiles() -> None:
     assert langid.supported("nb") and langid.supported("zh") and langid.supported("de")
     assert not langid.supported("tlh")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Regjeringen i Oslo sendte i går flere soldater til Kasakhstan, opplyser Forsvaret.", "nb"),
+        ("Regeringen i København sendte i går flere soldater til Kasakhstan, oplyser Forsvaret.", "da"),
+        ("Regeringen i Stockholm skickade i går fler soldater till Kazakstan, uppger Försvarsmakten.", "sv"),
+        ("Die Bundesregierung schickte am Mittwoch weitere Soldaten nach Kasachstan.", "de"),
+        ("Le gouvernement a envoyé mercredi d'autres soldats au Kazakhstan, selon l'armée.", "fr"),
+        ("Правительство в среду направило в Казахстан новых солдат, сообщила армия.", "ru"),
+        ("Уряд у середу направив до Казахстану нових солдатів, повідомила армія.", "uk"),
+        ("الحكومة أرسلت يوم الأربعاء مزيدا من الجنود إلى كازاخستان.", "ar"),
+        ("政府は水曜日、カザフスタンに追加の兵士を派遣したと軍が発表した。", "ja"),
+        ("政府周三向哈萨克斯坦增派了士兵，军方表示。", "zh"),
+        ("정부는 수요일 카자흐스탄에 병력을 추가로 파견했다고 군이 밝혔다.", "ko"),
+        ("Η κυβέρνηση έστειλε την Τετάρτη περισσότερους στρατιώτες στο Καζακστάν.", "el"),
+    ],
+)
+def test_detect(text: str, lang: str) -> None:
+    assert langid.detect(text) == lang
+
+
+def test_detect_without_letters() -> None:
+    assert langid.detect("2022-01-19 12:30 — 5 000 / 2 300") is None
+
+
+def test_close_languages_fall_back_to_langdetect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short text whose best two languages are close is settled by langdetect's detector."""
+    asked: list[tuple[str, ...]] = []
+    real = langid.restricted_probabilities
+
+    def spy(text: str, langs: tuple[str, ...]) -> list[tuple[str, float]]:
+        asked.append(langs)
+        return real(text, langs)
+
+    monkeypatch.setattr(langid, "restricted_probabilities", spy)
+    langid.detect("Regjeringen sendte soldater.")
+    assert asked and len(asked[0]) <= 3
+    asked.clear()
+    langid.detect("Regjeringen i Oslo sendte i går flere soldater til Kasakhstan, opplyser Forsvaret. " * 3)
+    assert not asked
