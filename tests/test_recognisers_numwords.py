@@ -76,3 +76,11 @@ def test_roman_numerals_only_in_context(text: str, expected: list[tuple[str, int
 
 def test_roman_values() -> None:
     assert [roman_value(x) for x in ("XIV", "MCMXC", "IIII", "VX")] == [14, 1990, None, None]
+
+
+def test_scripts_with_vowel_signs_and_one_syllable_numerals() -> None:
+    # Bengali vowel signs are combining marks: "তিন" (3) is one word, not "ত" and "ন"
+    assert _words("আমার তিন বন্ধু এসেছে।", "bn") == [("তিন", Decimal(3))]
+    # Korean "이" is 2 but also the subject particle: one-letter words are never numbers
+    assert _words("이 파일은 차트의 이름입니다.", "ko") == []
+    assert _words("이십 개의 파일", "ko") == [("이십", Decimal(20))]

@@ -32,7 +32,9 @@ _VALUES = (
     1_000_000,
     1_000_000_000,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# letters and the combining marks of Indic, Thai and Lao script (vowel signs are not \w)
+_LETTER = r"(?:[^\W\d_]|(?!\d)[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
+_WORD = re.compile(rf"{_LETTER}+(?:[-'’]{_LETTER}+)*")
 _CJK = re.compile(r"[\u2e80-\u9fff]")
 MAX_PHRASE = 4  # words in the longest phrase looked up
 
@@ -108,7 +110,8 @@ def tables(lang: str) -> _Tables:
                 if phrase is None or _CJK.search(phrase):
                     continue  # Chinese and Japanese numerals are read positionally (numbers.cjk_value)
                 for form in _variants(phrase, one):
-                    table.setdefault(form, Decimal(value))
+                    if min(len(w) for w in form.split(" ")) >= 2:  # Korean "이" (2) is also a particle
+                        table.setdefault(form, Decimal(value))
     if cardinals:
         for word, value in lang_data(lang).get("cardinals", {}).items():
             cardinals.setdefault(word.lower(), Decimal(str(value)))
