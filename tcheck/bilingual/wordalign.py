@@ -207,9 +207,16 @@ def link(source: Sequence[str], target: Sequence[str], counts: Counts, minimum: 
     key (``-1``: none). Links are taken best first, each word linked at most once."""
     scored: list[tuple[float, int, int]] = []
     n, m = len(source), len(target)
+    joint = counts.joint
+    seen_target = [counts.target[t] for t in target]
     for i, s in enumerate(source):
+        seen = counts.source[s]
         for j, t in enumerate(target):
-            score = counts.dice(s, t) + _alike(s, t)  # written alike: a name, or a loan word
+            both = joint.get((s, t), 0)
+            alike = _alike(s, t) if s[:1] == t[:1] else 0.0
+            if not both and not alike:
+                continue
+            score = (2 * both / (seen + seen_target[j]) if both else 0.0) + alike  # alike: a name
             if score < minimum:
                 continue
             distortion = abs((i + 0.5) / n - (j + 0.5) / m)
@@ -224,6 +231,7 @@ def link(source: Sequence[str], target: Sequence[str], counts: Counts, minimum: 
     return found
 
 
+@lru_cache(maxsize=262_144)
 def same_term(a: str, b: str, lang: str | None) -> bool:
     """Whether two target keys are one rendering: equal, one stem, a derivation (a long shared
     start), a hyphen or space variant, or, in compounding languages, one inside the other's
