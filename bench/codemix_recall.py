@@ -19,8 +19,12 @@ untouched English lines with a TC4xx finding, under the same settings.
 Modes: ``bilingual`` (each English line paired with its source line, as a TSV or XLIFF gives),
 ``source-lang`` (the source language is known, the source text is not), ``none`` (neither).
 
+``--reverse`` also counts TC405's false flags the other way, on the professional translations
+of the English lines (English → X, bilingual): English words kept on purpose in Danish sports
+pages or Spanish fashion pages are the risk there.
+
     python bench/codemix_recall.py /work/shared/data/ntrex128 [--langs deu,fra] [--modes bilingual]
-        [--show 5]
+        [--show 5] [--reverse nob,dan,swe,deu,fra,spa,rus,zho-CN,jpn,arb]
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ntrex_false_positives import lines_of, segment
+from ntrex_false_positives import build_documents, lines_of, segment
 
 from tcheck.config import Config
 from tcheck.context import Context
@@ -244,12 +248,38 @@ def measure(data: Path, code: str, mode: str, show: int) -> dict[str, float]:
     }
 
 
+REVERSE = {"nob": "nb", "dan": "da", "swe": "sv", "deu": "de", "fra": "fr", "spa": "es"}
+REVERSE |= {"rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar"}
+
+
+def reverse(data: Path, codes: list[str], show: int) -> None:
+    """TC405 false flags on English → X professional translations (bilingual)."""
+    print(f"\n{'target':<7} {'lines':>6} {'flagged':>7} {'false%':>6}  (TC405, English → X)")
+    total = flagged_total = 0
+    for code in codes:
+        path = f"newstest2019-ref.{code}.txt"
+        if code not in REVERSE or not (data / path).exists():
+            continue
+        docs = build_documents(data, path, REVERSE[code])
+        result = run(iter(docs), Context(config=Config(select=("TC405",), default_glossaries=False)))
+        lines = {result.position(f.path, f.span.start)[0] for f in result.findings}
+        text = docs[0].text if docs else ""
+        for f in result.findings[:show]:
+            print(f"    {code}: {text[max(0, f.span.start - 40) : f.span.end + 20]!r}")
+        n = sum(len(d.segments) for d in docs)
+        total += n
+        flagged_total += len(lines)
+        print(f"{code:<7} {n:>6} {len(lines):>7} {100 * len(lines) / max(n, 1):>6.2f}")
+    print(f"all     {total:>6} {flagged_total:>7} {100 * flagged_total / max(total, 1):>6.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="the NTREX-128 folder")
     parser.add_argument("--langs", default="deu,fra,spa,ita,pol,ces,rus,hin,jpn,zho")
     parser.add_argument("--modes", default="bilingual,source-lang")
     parser.add_argument("--show", type=int, default=0, help="missed cases and false flags to print")
+    parser.add_argument("--reverse", default="", help="NTREX codes: TC405 false flags on English → X")
     args = parser.parse_args(argv)
     if not (args.data / ENGLISH).exists():
         print(f"skipped: {args.data / ENGLISH} not found", file=sys.stderr)
@@ -282,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{mode}: recall {recall:.1f}% of {int(cases)} cases, false flags {fp:.2f}% of {int(lines)} lines"
         )
+    if args.reverse:
+        reverse(args.data, args.reverse.split(","), args.show)
     return 0
 
 

@@ -112,7 +112,7 @@ def test_copied_segments_and_whole_sentences_are_left_to_tc402_and_tc401(tmp_pat
 
 
 def test_first_word_of_a_sentence_is_a_name_unless_the_source_writes_it_in_lower_case() -> None:
-    judge = judge_for("en", ["nb"], WordSettings())
+    judge = judge_for("en", ("nb",), WordSettings())
     assert leftovers("Barnehage opens in May.", judge, Source.of("Barnehagen åpner i mai.")) == []
     found = leftovers("Barnehage opens in May.", judge, Source.of("Den nye barnehage åpner i mai."))
     assert [(f.start, f.end, f.lang) for f in found] == [(0, 9, "nb")]
@@ -160,3 +160,51 @@ def test_tokens_a_translator_must_copy_are_not_words(tmp_path: Path, text: str) 
     plain = "Read the hinweis before you start.\n"
     result = run_text(tmp_path, plain, target_lang="en", source_lang="de", select=["TC4"])
     assert _found(result, plain) == ["hinweis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # values in a list, an error message quoted as it is, a term in italics
+        "Estado de la versión (puede ser: unknown, deployed, expired, failed o pending).",
+        'En GKE recibo el error "No SSH tunnels currently open" al conectar.',
+        "Las dependencias _hard dependencies_ se empaquetan con el chart.",
+        "Los recursos (pods, volúmenes, deployed) se limitan a un espacio.",
+        # a sentence that is mostly not Spanish is no sentence with a word left over
+        "expired",
+    ],
+)
+def test_lists_quotations_and_italics_are_set_apart_on_purpose(tmp_path: Path, text: str) -> None:
+    result = run_text(
+        tmp_path, text + "\n", name="doc.md", target_lang="es", source_lang="en", select=["TC405"]
+    )
+    assert not findings(result, "TC405")
+    # the same word in running text is reported
+    plain = "El estado de la versión es expired desde ayer por la tarde.\n"
+    result = run_text(tmp_path, plain, name="doc.md", target_lang="es", source_lang="en", select=["TC405"])
+    assert _found(result, plain) == ["expired"]
+
+
+def test_an_english_term_a_page_uses_again_is_terminology(tmp_path: Path) -> None:
+    once = "Compruebe que los servicios están deployed antes de continuar.\n"
+    result = run_text(tmp_path, once, target_lang="es", source_lang="en", select=["TC405"])
+    assert _found(result, once) == ["deployed"]
+    again = once + "\nLos servicios deployed responden en el puerto 80.\n"
+    result = run_text(tmp_path, again, target_lang="es", source_lang="en", select=["TC405"])
+    assert not findings(result, "TC405")
+    # a German word repeated is still a left-over each time
+    german = "The ministers sind ready. The envoys sind also ready.\n"
+    result = run_text(tmp_path, german, target_lang="en", source_lang="de", select=["TC405"])
+    assert _found(result, german) == ["sind", "sind"]
+
+
+def test_without_a_source_language_only_the_script_counts(tmp_path: Path) -> None:
+    text = "Clone the repos with grep and the barnehage docs; Diplomatic отношения with Qatar.\n"
+    result = run_text(tmp_path, text, target_lang="en", select=["TC405"])
+    assert _found(result, text) == ["отношения"]
+
+
+def test_modifier_letters_do_not_make_another_script(tmp_path: Path) -> None:
+    text = "Можливо, вам доведеться почекати, поки всі podʼи стануть активними.\n"
+    result = run_text(tmp_path, text, target_lang="uk", source_lang="en", select=["TC405"])
+    assert not findings(result, "TC405")

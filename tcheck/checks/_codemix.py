@@ -7,26 +7,29 @@ Three word-level signals, from the strongest:
   evidence: names, brands and product terms keep their Latin spelling in Japanese, Chinese,
   Russian or Arabic text. One letter of another script (``β-blockers``) is not a word.
 - Frequency lexicons (wordfreq, see :mod:`tcheck.language.lexicon`). A word of the target's
-  script that is common in a candidate language (the source language when known) and rare in the
-  target (``sind``, ``titre``, ``Gesellschaft`` in English). Words common in both languages
-  (``Merkel``, ``café``, ``angst``, ``kindergarten``) and words rare in both stay quiet; a
-  capitalised word inside a sentence (a name, or a German noun) needs clearer evidence.
-- Character n-grams. A long word neither lexicon holds (``Nationalversammlungsmitgliedern``) that
-  appears in the source and whose letters are clearly of the source language.
+  script that is common in a candidate language (the source language) and rare in the target
+  (``sind``, ``titre``, ``Partei`` in English). Words common in both languages (``Merkel``,
+  ``café``, ``angst``, ``kindergarten``) and words rare in both stay quiet; a capitalised word
+  inside a sentence is a name unless the language capitalises its nouns.
+- Spelling. A word neither lexicon holds, with a letter the target does not use and the other
+  language does (``lebensgefährliche``); or, copied from the source, with character n-grams
+  clearly of the source language.
 
-When the source text is at hand, a word counts only if it appears in the source, verbatim: the
-left-over of a translation is a copy. Adjacent flagged words form one finding, with the words
-between or beside them that are more common in the source language than in the target (``de la
-politique``). Technical strings (see ``_tokens``: mentions, hashtags, cashtags, URLs, e-mail
-addresses, tags, placeholders) are never words, and a word that is all the content of a pair of
-quotes or brackets (a gloss: ``Xi Jinping (习近平)``, ``the so-called "Wutbürger"``) is quoted on
-purpose.
+When the source text is at hand, a word of the target's script counts only if it appears in
+the source, verbatim: the left-over of a translation is a copy. Adjacent flagged words form one
+finding, with the words between or beside them that are clearly more common in the source
+language than in the target (``de la politique``). Technical strings (see ``_tokens``: mentions,
+hashtags, cashtags, URLs, e-mail addresses, tags, placeholders) are never words; glosses,
+italics, quotations, list items and sentences mostly in the other language are left alone (see
+TC405's documentation).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tcheck.checks._tokens import scan
 from tcheck.checks._words import _MARKS, _quoted
@@ -36,6 +39,7 @@ from tcheck.language.scripts import LATIN, char_script, lang_script, wide
 
 _PUNCT = " \t\n\"'“”„«»「」『』()（）‘’‹›,.;:!?"
 _BRACKETS = frozenset("(（[")
+_SEPARATORS = frozenset(',;:()[]{}"“”„«»「」『』（），、；：')
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class WordSettings:
     ngram_name_letters: int = 12  # capitalised
     ngram_mean: float = 0.6  # and log-likelihood ratio per n-gram
     script_chars: int = 2  # letters a run of another script needs
+    sentence_words: int = 3  # words a sentence needs (left-overs of the target's script: under half)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,9 @@ class Languages:
         return lang_script(self.target) or LATIN
 
 
-def _lexicons(langs: Languages) -> tuple[Lexicon | None, list[tuple[str, Lexicon]]]:
+def _lexicons(langs: Languages, lexical: bool) -> tuple[Lexicon | None, list[tuple[str, Lexicon]]]:
+    if not lexical:
+        return None, []
     script = langs.target_script
     others = []
     for lang in langs.candidates:
@@ -93,11 +100,11 @@ def _lexicons(langs: Languages) -> tuple[Lexicon | None, list[tuple[str, Lexicon
 class _Judge:
     """Per-word verdicts for one document's languages (lexicons loaded once)."""
 
-    def __init__(self, langs: Languages, settings: WordSettings) -> None:
+    def __init__(self, langs: Languages, settings: WordSettings, lexical: bool = True) -> None:
         self.langs = langs
         self.settings = settings
         self.script = langs.target_script
-        self.target_lex, self.others = _lexicons(langs)
+        self.target_lex, self.others = _lexicons(langs, lexical)
         self.nouns = any(capitalises_nouns(lang) for lang, _ in self.others)
         self.own_letters = letters(langs.target) if self.others else frozenset()
         self.target_floor = self.target_lex.floor if self.target_lex is not None else 0.0
@@ -165,27 +172,70 @@ class _Judge:
         if self.target_lex is None or not self.others or not word.islower():
             return False
         target = self.target_lex.zipf(word)
-        return max(lex.zipf(word) for _, lex in self.others) >= max(target, self.settings.copied_source_zipf)
+        other = max(lex.zipf(word) for _, lex in self.others)
+        return other >= max(target + 1.0, self.settings.copied_source_zipf)
 
 
 def _script_lang(script: str, langs: Languages) -> str | None:
     return next((lang for lang in langs.candidates if lang_script(lang) == script), None)
 
 
-def _glossed(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], brackets: bool) -> bool:
-    """Whether ``text[start:end]`` is all the content of a pair of brackets (or, unless
-    ``brackets``, of quotes)."""
+def _glossed(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` is all the content of a pair of brackets (a gloss)."""
     return any(
         a < start
         and end <= b
-        and (not brackets or text[a] in _BRACKETS)
+        and text[a] in _BRACKETS
         and not text[a + 1 : start].strip(_PUNCT)
         and not text[end:b].strip(_PUNCT)
         for a, b in quotes
     )
 
 
+def _quoted_on_purpose(
+    text: str, items: Sequence[tuple[int, int, str]], first: int, last: int, quotes: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether words ``first..last`` are a term set apart on purpose: in italics (``_on-premise_``),
+    or every lower-case word of a quotation or of brackets ("No SSH tunnels currently open",
+    "the so-called 'Wutbürger'")."""
+    start, end = items[first][0], items[last][1]
+    if text[:start].rstrip().endswith(("_", "*")) and text[end:].lstrip().startswith(("_", "*")):
+        return True
+    for a, b in quotes:
+        if a < start and end <= b:
+            inside = (k for k, (s, e, w) in enumerate(items) if a < s and e <= b and w.islower())
+            if all(first <= k <= last for k in inside):
+                return True
+    return False
+
+
+def _separated(text: str, items: Sequence[tuple[int, int, str]], k: int) -> bool:
+    """Whether punctuation that ends a phrase (a comma, a bracket, a quote) stands between word
+    ``k - 1`` and word ``k``."""
+    return any(ch in _SEPARATORS for ch in text[items[k - 1][1] : items[k][0]])
+
+
+def _list_item(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an item of a list: between two list separators, or a
+    separator and a bracket (``unknown, deployed, superseded``, ``(pods, deployments)``)."""
+    before = text[:start].rstrip(" [*_`")
+    after = text[end:].lstrip(" ]*_`")
+    separators = (",", "、", "，", ";")
+    opens, closes = before.endswith(separators), after.startswith(separators)
+    return (opens or before.endswith("(")) and (closes or after.startswith(")")) and (opens or closes)
+
+
 Mark = tuple[str | None, str | None, float]  # language, foreign script, confidence
+
+
+def _script_of(word: str) -> str:
+    """The script of a word: that of its first letter that is not a modifier (``ʼів``)."""
+    if word.isascii():
+        return LATIN
+    for ch in word:
+        if ch.isalpha() and unicodedata.category(ch) != "Lm":
+            return char_script(ch)
+    return char_script(word[0])
 
 
 def _marks(
@@ -194,7 +244,7 @@ def _marks(
     own = judge.script
     marks: list[Mark | None] = []
     for i, (_start, _end, word) in enumerate(items):
-        script = LATIN if word.isascii() else char_script(next((c for c in word if c.isalpha()), word[0]))
+        script = _script_of(word)
         if script != own:
             foreign = script != LATIN and (wide(script) or len(word) >= 2)
             marks.append((_script_lang(script, judge.langs), script, 0.9) if foreign else None)
@@ -226,15 +276,21 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
     only when the source holds it, and a capitalised first word is a name unless the source has
     it in lower case.
     """
+    if not judge.others and (text.isascii() or not _other_script(text, judge.script)):
+        return []  # only the script can tell, and every letter is the target's or Latin
     scanned = scan(text)
     items, breaks = scanned.words, scanned.breaks
     out: list[Leftover] = []
     quotes = _quoted(text) if _MARKS.search(text) else []
     for start, end, word in scanned.acronyms:  # НАТО, ВИЧ in English
         other = char_script(word[0])
-        if other not in (judge.script, LATIN) and not _glossed(text, start, end, quotes, True):
+        if other not in (judge.script, LATIN) and not _glossed(text, start, end, quotes):
             out.append(Leftover(start, end, _script_lang(other, judge.langs), other, 0.9))
     marks = _marks(text, items, judge, source) if items else []
+    if not any(marks):
+        return out
+    cut = [breaks[k] or (k > 0 and _separated(text, items, k)) for k in range(len(items))]
+    flagged = 0
     i = 0
     while i < len(items):
         mark = marks[i]
@@ -244,7 +300,7 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
         lang, script, confidence = mark
         first = last = i
         j = i + 1
-        while j < len(items) and not breaks[j]:  # the next flagged words, across leaning ones
+        while j < len(items) and not cut[j]:  # the next flagged words, across leaning ones
             nxt = marks[j]
             if nxt is not None and nxt[1] == script:
                 last, confidence = j, max(confidence, nxt[2])
@@ -254,21 +310,39 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
         if script is None:  # a lexical run takes the leaning words on both sides
             while (
                 first > 0
-                and not breaks[first]
+                and not cut[first]
                 and marks[first - 1] is None
                 and judge.leaning(items[first - 1][2])
             ):
                 first -= 1
-            while last + 1 < j:
-                last += 1
+            last = j - 1
+        flagged += sum(1 for k in range(first, last + 1) if marks[k] is not None)
         start, end = items[first][0], items[last][1]
-        letters = sum(len(items[k][2]) for k in range(first, last + 1))
-        enough = script is None or wide(script) or letters >= judge.settings.script_chars
-        if enough and not _glossed(text, start, end, quotes, script is not None):
+        if script is not None:
+            letters = sum(len(items[k][2]) for k in range(first, last + 1))
+            if (wide(script) or letters >= judge.settings.script_chars) and not _glossed(
+                text, start, end, quotes
+            ):
+                out.append(Leftover(start, end, lang, script, confidence))
+        elif not (_quoted_on_purpose(text, items, first, last, quotes) or _list_item(text, start, end)):
             out.append(Leftover(start, end, lang, script, confidence))
         i = j
+    if len(items) < judge.settings.sentence_words or 2 * flagged > len(items):
+        return [
+            x for x in out if x.script is not None and len(items) > 1
+        ]  # not an otherwise translated sentence
     return sorted(out, key=lambda x: x.start)
 
 
-def judge_for(target: str, candidates: Sequence[str], settings: WordSettings) -> _Judge:
-    return _Judge(Languages(target, tuple(candidates)), settings)
+@lru_cache(maxsize=64)
+def judge_for(
+    target: str, candidates: tuple[str, ...], settings: WordSettings, lexical: bool = True
+) -> _Judge:
+    """The judge of words for one target and its candidate languages (lexicons loaded once);
+    ``lexical=False``: the script is the only evidence."""
+    return _Judge(Languages(target, candidates), settings, lexical)
+
+
+def _other_script(text: str, own: str) -> bool:
+    """Whether ``text`` has a letter of a script other than ``own`` and Latin."""
+    return any(not ch.isascii() and ch.isalpha() and char_script(ch) not in (own, LATIN) for ch in text)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from tcheck.checks._codemix import Source, WordSettings, judge_for, leftovers
 from tcheck.checks._language import DEFAULT_POOL, analyse, is_copy, language_name, relatives
+from tcheck.checks._tokens import scan
 from tcheck.context import Context
+from tcheck.language.function_words import widely_borrowed
 from tcheck.language.scripts import CJK, lang_script
 from tcheck.locale import primary
 from tcheck.model import Document, Hit, Severity
@@ -26,22 +29,33 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
       (Zipf ``source-zipf``, 3.5, or more) and rare in the target (``target-zipf``, 2.5, or less),
       by a ``margin`` of 2 (``sind``, ``titre``, ``parlement`` in English). Words common in both
       languages (names such as ``Merkel``, loanwords such as ``café``, ``angst``,
-      ``kindergarten``) stay quiet; a capitalised word inside a sentence (a name, or a German
-      noun) must be almost unknown in the target (1.5) and far more common in the source (3);
-    - with the source text at hand: a long word neither list holds
-      (``Nationalversammlungsmitgliedern``), copied from the source, whose letters are clearly
-      of the source language.
+      ``kindergarten``) stay quiet. A capitalised word inside a sentence is a name unless the
+      source language capitalises its nouns (German: ``Partei``); then it must be rare in the
+      target (2.5) and far more common in the source (by 3);
+    - spelling: a lower-case word neither list holds, with a letter the target does not write
+      its words with and the source language does (``lebensgefährliche`` in English); with the
+      source text at hand, also a word of eight letters or more whose character n-grams are
+      clearly of the source language.
 
     When the source text is at hand (bilingual files, paired pages), a word of the target's
     script counts only if the source has it verbatim, and a word found there needs a Zipf of 3 in
-    the source language. Without a source language, the candidates are the pool of TC401
-    (option ``languages``) without the target's close relatives. Adjacent left-over words are
-    reported as one phrase, with the words between and beside them that are more common in the
-    source language (``de la politique``). Mentions, hashtags, cashtags, URLs, e-mail addresses,
-    HTML/XML tags, placeholders and other technical strings are never words; a word that is all
-    the content of quotes or brackets (a gloss: ``Xi Jinping (习近平)``, ``the so-called
-    "Wutbürger"``) is quoted on purpose. Sentences reported by TC401, runs reported by TC403 and
-    segments that are a copy of their source (TC402) are left to those checks.
+    the source language. Without a source language (an original page), only the script is
+    evidence: ``repos`` or ``grep`` in an English page was not left from anywhere. Adjacent
+    left-over words are reported as one phrase, with the words between and beside them that are
+    clearly more common in the source language (``de la politique``); a comma, a bracket or a
+    quote ends a phrase.
+
+    Not reported: mentions, hashtags, cashtags, URLs, e-mail addresses, HTML/XML tags,
+    placeholders and other technical strings (never words); a word that is all the content of
+    brackets (a gloss: ``Xi Jinping (习近平)``); words in italics (``_on-premise_``) or that make up
+    every lower-case word of a quotation ("No SSH tunnels currently open", the so-called
+    "Wutbürger"); an item of a list (``unknown, deployed, failed``); a sentence of fewer than
+    three words or mostly in the other language (a word list, TC401's business); an English word
+    the target language knows at all (``rebounds`` in Swedish), or one the page uses more than
+    once (terminology: ``manifests``). English words are borrowed everywhere, so they are held to
+    that stricter test (data: ``[borrowed-from]`` in ``function_words.toml``). Sentences reported
+    by TC401, runs reported by TC403 and segments that are a copy of their source (TC402) are
+    left to those checks.
 
     This is a check of its own rather than a lower threshold of TC403: TC403 reports a clause (its
     evidence is the sentence's character n-grams and function words), TC405 a single word (its
@@ -73,19 +87,29 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
         near = relatives(target)
         pool = ctx.option("TC401", "languages", DEFAULT_POOL, list)
         candidates = [primary(p) for p in pool if primary(p) not in near]
-    judge = judge_for(primary(target), candidates, settings)
+    # Without a source language only the script is evidence: an English page with ``repos`` or
+    # ``grep`` in it has no source to have left them from.
+    judge = judge_for(primary(target), tuple(candidates), settings, lexical=bool(source))
     reported = _reported(doc, ctx)
     target_name = language_name(primary(target))
+    counts: Counter[str] | None = None
     for seg in doc.segments:
-        if is_copy(seg):
-            continue
+        if is_copy(seg) or getattr(seg, "lang", None) is not None:
+            continue  # a copy is TC402's; a segment marked as written in another language is fine
         other = seg.counterpart
-        copied = Source.of(other.text) if other is not None else None
+        copied = Source.of(other.text) if other is not None and judge.others else None
         for start, end, sentence in seg.sentence_texts():
             if any(a < end and start < b for s, a, b in reported if s is seg):
                 continue
             for found in leftovers(sentence, judge, copied):
                 words = sentence[found.start : found.end]
+                span = seg.file_span(start + found.start, start + found.end)
+                if found.script is None and _emphasised(doc.text, span.start, span.end):
+                    continue  # a term in italics or bold, set apart on purpose
+                if found.script is None and found.lang is not None and widely_borrowed(found.lang):
+                    counts = counts if counts is not None else _counts(doc)
+                    if counts[max(words.lower().split(), key=len)] > 1:
+                        continue  # an English term the page uses again and again: terminology
                 named = language_name(found.lang) if found.lang is not None else None
                 if found.script is not None:
                     script = "CJK" if found.script == CJK else found.script.title()
@@ -94,11 +118,25 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                 else:
                     message = f"{words!r} is common in {named}, rare in {target_name}: left untranslated?"
                 yield Hit(
-                    span=seg.file_span(start + found.start, start + found.end),
+                    span=span,
                     message=message,
                     confidence=found.confidence,
                     data={"language": found.lang or "", "script": found.script or lang_script(target) or ""},
                 )
+
+
+def _emphasised(text: str, start: int, end: int) -> bool:
+    """Whether the file wraps ``text[start:end]`` in emphasis marks (``_term_``, ``*term*``,
+    ``<em>term</em>``, ``<i>term</i>``)."""
+    before, after = text[max(0, start - 4) : start], text[end : end + 5]
+    return (before.endswith(("_", "*")) and after.startswith(("_", "*"))) or (
+        before.endswith(("<em>", "<i>")) and after.startswith(("</em>", "</i>"))
+    )
+
+
+def _counts(doc: Document) -> Counter[str]:
+    """How often each word (lower case) occurs in the document."""
+    return Counter(w.lower() for seg in doc.segments for _, _, w in scan(seg.text).words)
 
 
 def _reported(doc: Document, ctx: Context) -> list[tuple[object, int, int]]:
