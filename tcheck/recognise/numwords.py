@@ -211,8 +211,8 @@ def _lookup(word: str, lang: str, t: _Tables) -> tuple[Decimal, bool] | None:
 def _heads(word: str) -> list[str]:
     """``word`` and its hyphenated beginnings, longest first (``forty-two-year-old`` →
     ``forty-two-year``, ``forty-two``, ``forty``)."""
-    parts = word.split("-")
-    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
+    parts = word.split("-", MAX_PHRASE)  # a number is at most a few parts: long chains stay linear
+    return ["-".join(parts[:n]) for n in range(min(len(parts), MAX_PHRASE), 0, -1)]
 
 
 def _match_at(
