@@ -133,12 +133,23 @@ def test_usage_errors(site: Path, args: list[str], message: str) -> None:
     assert "Traceback" not in result.output
 
 
-def test_results_cache_never_answers_for_the_file_on_disk(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_results_cache_never_answers_for_the_file_on_disk(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # an editor pipes its unsaved buffer: the page saved on disk under that name must not be used
     monkeypatch.setenv("TCHECK_RESULT_CACHE", "on")
     saved = site / "draft.en.txt"
     saved.write_text("Police held 1,000 people.\n", encoding="utf-8")
     cache = ["--cache-dir", str(site / "cache"), "--select", "TC302", "--format", "json", "-q"]
     for text, expected in (("Police held 2300 people and 1,000 more.\n", 1), ("Police held 1,000.\n", 0)):
-        result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "draft.en.txt", *cache], input=text)
+        result = CliRunner().invoke(
+            main, ["check", "-", "--stdin-filename", "draft.en.txt", *cache], input=text
+        )
         assert len(json.loads(result.output)["findings"]) == expected, result.output
+
+
+def test_stdin_with_an_explicit_source(site: Path) -> None:
+    (site / "kilde.nb.txt").write_text("Politiet arresterte 2400 personer i Almaty.\n", encoding="utf-8")
+    args = ["-", "--stdin-filename", "utkast.en.txt", "--source", "kilde.nb.txt", "--source-lang", "nb"]
+    result = check([*args, "--select", "TC301"], "Police arrested 2300 people in Almaty.\n")
+    assert "utkast.en.txt:1:17: TC301" in result.output
