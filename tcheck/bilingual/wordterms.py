@@ -21,6 +21,7 @@ from tcheck.model import Document
 
 MIN_ASSOCIATION = 0.5  # of a minority rendering: the share of its segment pairs that hold the term
 HAPAX = 0.5  # the most a link seen once in the run can be trusted
+MIN_ALIGNED = 0.6  # least confidence of a sentence pair that tcheck aligned itself
 MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
 MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
 
@@ -57,8 +58,8 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
     seen: dict[str, int] = {}
     for seg in doc.segments:
         source = seg.counterpart
-        if source is None:
-            continue
+        if source is None or (seg.confidence is not None and seg.confidence < MIN_ALIGNED):
+            continue  # a sentence tcheck paired with little confidence teaches nothing reliable
         src = tokens(source.text, source_lang)
         tgt = tokens(seg.text, doc.lang)
         if not src or not tgt:

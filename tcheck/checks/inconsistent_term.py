@@ -102,13 +102,19 @@ def _report(found: Rendering, minimum: float) -> Iterator[Hit]:
     main = found.groups[0]
     if len(found.groups) < 2 or main.count < MIN_MAJORITY or main.association < MIN_MAIN:
         return
-    evidence = ", ".join(f"'{g.surface}' {_times(g.count)}" for g in found.groups)
+    shown: list[tuple[Group, float]] = []
     for group in found.groups[1:]:
         if _word_class_differs(main, group):
             continue
         confidence = round(main.count / (main.count + group.count) * group.strength, 2)
-        if confidence < minimum:
-            continue
+        if confidence >= minimum:
+            shown.append((group, confidence))
+    if not shown:
+        return
+    # the evidence names the renderings reported, not the alignment's noise
+    evidence = ", ".join(f"'{g.surface}' {_times(g.count)}" for g in [main, *(g for g, _ in shown)])
+    kept = Rendering(found.key, found.surface, found.scope, [main, *(g for g, _ in shown)], found.occurrences)
+    for group, confidence in shown:
         severity = Severity.WARNING if confidence >= WARNING_AT else Severity.INFO
         message = f"'{found.surface}' is rendered {evidence}; here '{group.surface}'"
         for place in group.places:
@@ -117,7 +123,7 @@ def _report(found: Rendering, minimum: float) -> Iterator[Hit]:
                 path=place.path,
                 message=message,
                 suggestion=main.surface,
-                related=_related(place, found, group),
+                related=_related(place, kept, group),
                 confidence=confidence,
                 severity=severity,
             )
