@@ -13,6 +13,8 @@ highlighting and filters; without the script the page still shows the highlights
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -91,6 +93,8 @@ def _finding_data(
                 "path": rel.path,
                 "file": file_ids.get(rel.path),
                 "line": r_line,
+                "start": rel.span.start,
+                "end": rel.span.end,
                 "column": r_col,
                 "note": rel.note,
                 "text": text[rel.span.start : rel.span.end] if text is not None else None,
@@ -103,10 +107,13 @@ def _finding_data(
         "severity": finding.severity.label,
         "path": finding.path,
         "file": file_ids.get(finding.path),
+        "start": finding.span.start,
+        "end": finding.span.end,
         "line": line,
         "column": column,
         "message": finding.message,
         "suggestion": finding.suggestion,
+        "lang": result.doc_langs.get(finding.path),
         "related": related,
         "data": [
             [_data_label(k), _data_value(v)]
@@ -219,15 +226,19 @@ def _file_section(
     items: list[dict[str, Any]],
     marks: list[_Mark],
     severity: Mapping[int, Severity],
+    lazy: bool = False,
 ) -> str:
     counts = Counter(item["severity"] for item in items)
     text = result.texts.get(path)
-    body = (
-        _render_text(text, marks, severity, file_id)
-        if text is not None
-        else '<p class="notext">The text of this file is not available.</p>'
+    if text is None:
+        body = '<p class="notext">The text of this file is not available.</p>'
+    else:  # lazy: the script renders the text (in the data) when the page is opened
+        body = "" if lazy else _render_text(text, marks, severity, file_id)
+    findings = (
+        ""  # lazy: the script lists them from the data when the page is opened
+        if lazy and items
+        else "".join(_list_item(item) for item in items) or '<li class="none">No findings here.</li>'
     )
-    findings = "".join(_list_item(item) for item in items) or '<li class="none">No findings here.</li>'
     return (
         f'<section class="file" id="f{file_id}" data-file="{file_id}">'
         f'<h2><span class="path">{_e(path)}</span> {_counts_html(counts)}</h2>'
@@ -236,7 +247,10 @@ def _file_section(
     )
 
 
-def _summary_table(paths: list[str], by_file: Mapping[str, list[dict[str, Any]]]) -> str:
+def _summary_table(
+    paths: list[str], by_file: Mapping[str, list[dict[str, Any]]], langs: Mapping[str, str | None]
+) -> str:
+    """One row per page with findings, most findings first (``paths`` is already in that order)."""
     rows = []
     for file_id, path in enumerate(paths):
         items = by_file.get(path, [])
@@ -245,14 +259,31 @@ def _summary_table(paths: list[str], by_file: Mapping[str, list[dict[str, Any]]]
         code_text = ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in sorted(codes.items()))
         cells = "".join(f'<td class="num sev-{s}">{counts.get(s, 0)}</td>' for s in _SEVERITIES)
         rows.append(
-            f'<tr data-file="{file_id}"><td><a href="#f{file_id}">{_e(path)}</a></td>{cells}'
-            f'<td class="codes">{_e(code_text)}</td></tr>'
+            f'<tr data-file="{file_id}"><td><a class="open" href="#f{file_id}" data-file="{file_id}">'
+            f'{_e(path)}</a></td><td class="lang">{_e(langs.get(path) or "")}</td>'
+            f'<td class="num total">{len(items)}</td>{cells}<td class="codes">{_e(code_text)}</td></tr>'
         )
     head = "".join(f"<th>{s}</th>" for s in _SEVERITIES)
-    return f'<table class="summary"><thead><tr><th>file</th>{head}<th>codes</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (
+        '<table class="summary"><thead><tr><th>page</th><th>language</th><th>findings</th>'
+        f"{head}<th>codes</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
-def _filters(findings: Iterable[Finding]) -> str:
+def _quiet_list(result: RunResult, paths: Iterable[str]) -> str:
+    """The checked pages without findings: listed by name, never rendered."""
+    noisy = set(paths)
+    quiet = sorted(p for p in result.doc_langs if p not in noisy)
+    if not quiet:
+        return ""
+    items = "".join(f"<li>{_e(p)}</li>" for p in quiet)
+    return (
+        f'<details class="quiet-pages"><summary>{len(quiet)} page{"s" if len(quiet) != 1 else ""} '
+        f"without findings</summary><ul>{items}</ul></details>"
+    )
+
+
+def _filters(findings: Iterable[Finding], langs: Mapping[str, str | None]) -> str:
     findings = list(findings)
     sev_counts = Counter(f.severity.label for f in findings)
     code_counts = Counter(f.code for f in findings)
@@ -267,15 +298,46 @@ def _filters(findings: Iterable[Finding]) -> str:
         f'{_e(c)} <span class="n">({code_counts[c]})</span></label>'
         for c in sorted(code_counts)
     )
+    lang_counts = Counter(langs.get(f.path) or "–" for f in findings)
+    lang_boxes = "".join(
+        f'<label><input type="checkbox" data-filter="lang" value="{_e(lang)}" checked> {_e(lang)} '
+        f'<span class="n">({n})</span></label>'
+        for lang, n in sorted(lang_counts.items())
+    )
+    lang_set = f"<fieldset><legend>Language</legend>{lang_boxes}</fieldset>" if len(lang_counts) > 1 else ""
     return (
         f'<div id="filters"><fieldset><legend>Severity</legend>{sev}</fieldset>'
-        f"<fieldset><legend>Check</legend>{codes or 'none'}</fieldset></div>"
+        f"<fieldset><legend>Check</legend>{codes or 'none'}</fieldset>{lang_set}</div>"
     )
+
+
+def _csp() -> str:
+    """Nothing but the page's own inline style and script (by hash) may run or load."""
+
+    def digest(text: str) -> str:
+        return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest(_asset('report.css'))}'; "
+        f"script-src 'sha256-{digest(_asset('report.js'))}'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+EAGER_PAGES = 20  # up to this many pages with findings are shown at once; more render when opened
+
+
+def _lazy(file_id: int, section: str, lazy: bool) -> str:
+    """A page's section, or (``lazy``) the same markup in an inert ``<template>`` the script
+    instantiates when the page is opened: the browser parses it but neither lays it out nor
+    paints it."""
+    return f'<template id="tpl-f{file_id}" data-file="{file_id}">{section}</template>' if lazy else section
 
 
 def render(result: RunResult, color: bool = False) -> str:
     """The whole page as one string."""
-    paths = sorted({f.path for f in result.findings} | {r.path for f in result.findings for r in f.related})
+    per_path = Counter(f.path for f in result.findings)
+    every = {f.path for f in result.findings} | {r.path for f in result.findings for r in f.related}
+    paths = sorted(every, key=lambda p: (-per_path.get(p, 0), p))  # most findings first
     file_ids = {path: n for n, path in enumerate(paths)}
     items = [_finding_data(result, fid, f, file_ids) for fid, f in enumerate(result.findings)]
     severity = {fid: f.severity for fid, f in enumerate(result.findings)}
@@ -290,22 +352,30 @@ def render(result: RunResult, color: bool = False) -> str:
     total = len(result.findings)
     others = result.files_checked - len([p for p in paths if p in result.lines])
     quiet = f"; {others} other file{'s' if others != 1 else ''} without findings" if others > 0 else ""
+    lazy = len(paths) > EAGER_PAGES
     sections = "".join(
-        _file_section(result, n, path, by_file.get(path, []), marks[path], severity)
+        _lazy(n, _file_section(result, n, path, by_file.get(path, []), marks[path], severity, lazy), lazy)
         for n, path in enumerate(paths)
     )
     notes = "".join(f"<li>{_e(note)}</li>" for note in [*result.notes, *pairing_lines(result, True)])
     notes_html = f'<ul class="notes">{notes}</ul>' if notes else ""
-    summary = _summary_table(paths, by_file) if paths else '<p class="clean">No findings.</p>'
+    summary = (
+        _summary_table([p for p in paths if per_path.get(p)], by_file, result.doc_langs)
+        if paths
+        else '<p class="clean">No findings.</p>'
+    ) + _quiet_list(result, paths)
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked{quiet}"
-    payload = {"version": __version__, "findings": items}
+    payload: dict[str, Any] = {"version": __version__, "findings": items, "lazy": lazy}
+    if lazy:
+        payload["texts"] = {n: result.texts[p] for n, p in enumerate(paths) if p in result.texts}
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_csp()}">'
         f"<title>tcheck report: {total} finding{'s' if total != 1 else ''}</title>"
         f"<style>{_asset('report.css')}</style></head>\n<body>"
         f'<header><h1>tcheck report</h1><p class="meta">{_counts_html(counts)} in {files} · '
-        f"tcheck {_e(__version__)}</p>{_filters(result.findings)}{summary}{notes_html}</header>\n"
+        f"tcheck {_e(__version__)}</p>{_filters(result.findings, result.doc_langs)}{summary}{notes_html}</header>\n"
         f"<main>{sections}</main>"
         '<div id="tooltip" role="tooltip" hidden></div>\n'
         f'<script type="application/json" id="tcheck-data">{_json_for_script(payload)}</script>\n'

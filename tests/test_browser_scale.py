@@ -1,0 +1,169 @@
+"""The HTML report at site scale in headless Chromium: 1,000 pages, 8,000 findings.
+
+It opens (script ready) in under 3 s and opening a page from the summary answers in under
+100 ms; pages without findings are listed, not rendered; the summary is sorted by findings and
+filtered by language. Uses the driver of ``test_browser`` (skips the same way without Chromium).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_browser import driver  # noqa: F401  (the module-scoped Chromium fixture)
+
+from tcheck.engine import RunResult
+from tcheck.model import Finding, LineIndex, Related, Severity, Span
+from tcheck.reporters.html import render
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("nb", "de", "ja", "ar")
+SENTENCES = {
+    "nb": "Kommunestyret godkjente 5 300 kroner til biblioteket mandag {n}.",
+    "de": "Der Rat bewilligte am Montag {n} 5.300 Euro für die Bibliothek.",
+    "ja": "議会は月曜日{n}に図書館のために5,300円を承認した。",
+    "ar": "وافق المجلس يوم الاثنين {n} على 5,300 دولار للمكتبة.",
+}
+SOURCE = "The council approved 5,000 dollars for the library on Monday {n}."
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def site_result(pages: int = 1000, per_page: int = 8, quiet: int = 200) -> RunResult:
+    """A run over ``pages`` translated pages with ``per_page`` findings each, plus quiet pages."""
+    findings: list[Finding] = []
+    texts: dict[str, str] = {}
+    langs: dict[str, str | None] = {}
+    for n in range(pages + quiet):
+        lang = LANGS[n % len(LANGS)]
+        path = f"content/{lang}/page-{n:04d}.md"
+        source = f"content/en/page-{n:04d}.md"
+        lines = [SENTENCES[lang].format(n=i) for i in range(40)]
+        if n == 7:  # text that must stay text
+            lines[1] = '<img src=x onerror="document.title=1"> & <script>document.title=2</script>'
+
+        texts[path] = "\n".join(lines) + "\n"
+        texts[source] = "\n".join(SOURCE.format(n=i) for i in range(40)) + "\n"
+        langs[path] = lang
+        if n >= pages:
+            continue
+        starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+        for k in range(per_page - (n % 3 == 0)):  # not all pages have the same count
+            start = starts[k * 4]
+            findings.append(
+                Finding(
+                    code=("TC301", "TC304", "TC102", "TC405")[k % 4],
+                    name=("number-mismatch", "amount-mismatch", "term-mismatch", "untranslated-word")[k % 4],
+                    severity=SEVERITIES[k % 3],
+                    message=f"'5 300' is not in the source, which has '5,000' here <{k}>",
+                    path=path,
+                    span=Span(start, start + 12),
+                    suggestion="5 000",
+                    related=(Related(source, Span(0, 20), "the source sentence"),),
+                )
+            )
+    findings.sort(key=lambda f: (f.path, f.span.start))
+    return RunResult(
+        findings=findings,
+        lines={p: LineIndex(t) for p, t in texts.items()},
+        files_checked=pages + quiet,
+        fail_on="error",
+        texts=texts,
+        doc_langs=langs,
+    )
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("big") / "site.html"
+    result = site_result()
+    assert len(result.findings) >= 7600
+    out.write_text(render(result), encoding="utf-8")
+    return out
+
+
+def test_opens_fast_and_a_click_answers_fast(driver: Any, big_report: Path) -> None:  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(big_report.as_uri())
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return document.documentElement.dataset.ready")
+    )
+    loaded = driver.execute_script(
+        "const n = performance.getEntriesByType('navigation')[0]; return n.domContentLoadedEventEnd;"
+    )
+    print(f"1,000 pages, {big_report.stat().st_size / 1e6:.1f} MB: opened in {loaded:.0f} ms")
+    assert loaded < 3000, f"report took {loaded:.0f} ms to open"
+    assert driver.execute_script("return document.querySelectorAll('section.file').length") == 0
+
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.summary tbody tr")
+    assert len(rows) == 1000
+    totals = [
+        int(r)
+        for r in driver.execute_script(
+            "return Array.from(document.querySelectorAll('table.summary td.total')).map(td => td.textContent)"
+        )
+    ]
+    assert totals == sorted(totals, reverse=True)
+    assert (
+        "200 pages without findings"
+        in driver.find_element(By.CSS_SELECTOR, "details.quiet-pages summary").text
+    )
+
+    elapsed = driver.execute_script(
+        """
+        const link = document.querySelector('table.summary tr[data-file="500"] a.open');
+        const t = performance.now();
+        link.click();
+        const section = document.getElementById('f500');
+        section.getBoundingClientRect();  // layout included
+        return performance.now() - t;
+        """
+    )
+    print(f"opening a page from the summary: {elapsed:.1f} ms")
+    assert elapsed < 100, f"opening a page took {elapsed:.0f} ms"
+    section = driver.find_element(By.ID, "f500")
+    assert section.find_elements(By.CSS_SELECTOR, "li.finding")
+    assert driver.execute_script("return document.querySelectorAll('section.file').length") == 1
+
+    # A finding in a page not yet open: selecting it opens its page.
+    elapsed = driver.execute_script(
+        """
+        const t = performance.now();
+        window.location.hash = '#f900';
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        document.getElementById('f900').getBoundingClientRect();
+        return performance.now() - t;
+        """
+    )
+    assert elapsed < 100
+
+    # Clicking a highlight selects its finding; its related link opens the source page.
+    piece = driver.find_element(By.CSS_SELECTOR, "#f500 .hl[data-f]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", piece)
+    piece.click()
+    fid = piece.get_attribute("data-f").split()[0]
+    assert "selected" in (driver.find_element(By.ID, f"finding-{fid}").get_attribute("class") or "")
+    driver.find_element(By.CSS_SELECTOR, f"#finding-{fid} a.rel-link").click()
+    related = driver.find_elements(By.CSS_SELECTOR, ".related-active")
+    assert [r.text for r in related] == ["The council approved"]
+    assert related[0].find_element(By.XPATH, "ancestor::section").get_attribute("id") != "f500"
+
+    # Checked text stays text when a page renders.
+    link = driver.find_element(By.XPATH, "//a[@class='open'][text()='content/ar/page-0007.md']")
+    link.click()
+    page = driver.find_element(By.ID, link.get_attribute("data-file").join(("f", "")))
+    assert not page.find_elements(By.CSS_SELECTOR, "img, .doc script")
+    assert "<img src=x" in page.text and driver.title.startswith("tcheck report")
+
+    # The language filter hides the other languages' rows.
+    for lang in ("nb", "de", "ja"):
+        driver.find_element(By.CSS_SELECTOR, f'input[data-filter="lang"][value="{lang}"]').click()
+    visible = driver.execute_script(
+        "return Array.from(document.querySelectorAll('table.summary tbody tr')).filter(r => !r.hidden)"
+        ".map(r => r.querySelector('td.lang').textContent)"
+    )
+    assert visible and set(visible) == {"ar"}
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
