@@ -82,3 +82,12 @@ def test_metavariable_in_capitals_greek_and_chinese_pass(tmp_path: Path) -> None
     assert check_pair(tmp_path, "TC603", source, target, "el") == []
     target_zh = "# 仓库\n\n使用 `helm repo add [名称] [URL]` 添加，并调用 `quote 参数`。\n"
     assert check_pair(tmp_path, "TC603", source, target_zh, "zh") == []
+
+
+def test_sentence_added_to_the_source_later_spanish_pass(tmp_path: Path) -> None:
+    """The source paragraph grew a sentence since the translation: its code span is not 'lost'."""
+    source = (
+        "# Dependencies\n\nAdd conditions to optional dependencies. By default a `condition` is `true`.\n"
+    )
+    target = "# Dependencias\n\nAñada condiciones a las dependencias opcionales.\n"
+    assert check_pair(tmp_path, "TC603", source, target, "es") == []

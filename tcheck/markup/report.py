@@ -95,10 +95,14 @@ class Placer:
             if src is None:
                 continue
             where = seg.file_span(0, len(seg.text))
+            shorter = len(src.sentence_texts()) > len(seg.sentence_texts())
             for start, end, _ in src.sentence_texts():  # a pair may span paragraphs: by sentence
                 span = src.file_span(start, end)
                 line_end = source_text.find("\n", span.end)
-                points.append((span.start, len(source_text) if line_end < 0 else line_end, where))
+                # a translation with fewer sentences than its source may lack the one that holds
+                # the markup (an out-of-date paragraph): nothing in it counts as translated
+                end_at = -1 if shorter else len(source_text) if line_end < 0 else line_end
+                points.append((span.start, end_at, where))
         points.sort(key=lambda p: p[0])
         self.starts = [p[0] for p in points]
         self.ends = [p[1] for p in points]
@@ -112,7 +116,8 @@ class Placer:
         return self.spans[index]
 
     def translated(self, source_offset: int) -> bool:
-        """Whether the source text at ``source_offset`` (up to the end of its line) is aligned."""
+        """Whether the source text at ``source_offset`` (up to the end of its line) is aligned,
+        in a pair whose translation has as many sentences as its source."""
         index = bisect.bisect_right(self.starts, source_offset) - 1
         return index >= 0 and source_offset <= self.ends[index]
 
