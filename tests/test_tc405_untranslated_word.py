@@ -208,3 +208,23 @@ def test_modifier_letters_do_not_make_another_script(tmp_path: Path) -> None:
     text = "Можливо, вам доведеться почекати, поки всі podʼи стануть активними.\n"
     result = run_text(tmp_path, text, target_lang="uk", source_lang="en", select=["TC405"])
     assert not findings(result, "TC405")
+
+
+def test_english_in_other_languages_is_info_and_compounds_are_terms(tmp_path: Path) -> None:
+    text = "Compruebe que los servicios están deployed antes de continuar.\n"
+    result = run_text(tmp_path, text, target_lang="es", source_lang="en", select=["TC405"])
+    (found,) = findings(result, "TC405")
+    assert found["severity"] == "info"
+    german = "The ministers sind ready to sign the treaty.\n"
+    (found,) = findings(run_text(tmp_path, german, target_lang="en", source_lang="de", select=["TC405"]))
+    assert found["severity"] == "warning"
+    rows = {
+        "compound.tsv": "Multitenancy (or multi-tenancy) refers to a single software installation.\t"
+        "La multitenancy (o multi-tenancy) si riferisce a una singola installazione del software.",
+        "alone.tsv": "The tenancy model decides who pays for the installation.\t"
+        "Il modello di tenancy decide chi paga per l'installazione del software.",
+    }
+    for name, row in rows.items():
+        (tmp_path / name).write_text(f"en\tit\n{row}\n", encoding="utf-8")
+    assert not findings(run_paths([tmp_path / "compound.tsv"]), "TC405")
+    assert [f["line"] for f in findings(run_paths([tmp_path / "alone.tsv"]), "TC405")] == [2]

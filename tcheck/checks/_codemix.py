@@ -218,11 +218,23 @@ def _separated(text: str, items: Sequence[tuple[int, int, str]], k: int) -> bool
 def _list_item(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is an item of a list: between two list separators, or a
     separator and a bracket (``unknown, deployed, superseded``, ``(pods, deployments)``)."""
-    before = text[:start].rstrip(" [*_`")
-    after = text[end:].lstrip(" ]*_`")
+    before = text[:start].rstrip().rstrip(" [*_`")
+    after = text[end:].lstrip().lstrip(" ]*_`")
     separators = (",", "、", "，", ";")
     opens, closes = before.endswith(separators), after.startswith(separators)
     return (opens or before.endswith("(")) and (closes or after.startswith(")")) and (opens or closes)
+
+
+def _compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is joined by a hyphen to a word (``multi-tenancy``,
+    ``zero-downtime``): a compound term, written as one on purpose."""
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        return True
+    return any(
+        text[k] == "-" and text[k - 1].isalpha() and text[k + 1].isalpha() for k in range(start + 1, end - 1)
+    )
 
 
 Mark = tuple[str | None, str | None, float]  # language, foreign script, confidence
@@ -324,7 +336,11 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
                 text, start, end, quotes
             ):
                 out.append(Leftover(start, end, lang, script, confidence))
-        elif not (_quoted_on_purpose(text, items, first, last, quotes) or _list_item(text, start, end)):
+        elif not (
+            _quoted_on_purpose(text, items, first, last, quotes)
+            or _list_item(text, start, end)
+            or _compound(text, start, end)
+        ):
             out.append(Leftover(start, end, lang, script, confidence))
         i = j
     if len(items) < judge.settings.sentence_words or 2 * flagged > len(items):

@@ -49,13 +49,16 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
     placeholders and other technical strings (never words); a word that is all the content of
     brackets (a gloss: ``Xi Jinping (习近平)``); words in italics (``_on-premise_``) or that make up
     every lower-case word of a quotation ("No SSH tunnels currently open", the so-called
-    "Wutbürger"); an item of a list (``unknown, deployed, failed``); a sentence of fewer than
-    three words or mostly in the other language (a word list, TC401's business); an English word
-    the target language knows at all (``rebounds`` in Swedish), or one the page uses more than
-    once (terminology: ``manifests``). English words are borrowed everywhere, so they are held to
-    that stricter test (data: ``[borrowed-from]`` in ``function_words.toml``). Sentences reported
-    by TC401, runs reported by TC403 and segments that are a copy of their source (TC402) are
-    left to those checks.
+    "Wutbürger"); an item of a list (``unknown, deployed, failed``); half of a hyphenated
+    compound (``multi-tenancy``); a sentence of fewer than three words or mostly in the other
+    language (a word list, TC401's business). Sentences reported by TC401, runs reported by TC403
+    and segments that are a copy of their source (TC402) are left to those checks.
+
+    English words are borrowed everywhere (data: ``[borrowed-from]`` in
+    ``function_words.toml``), so an English word in another language is reported only when that
+    language does not know it at all (not ``rebounds`` in Swedish) and the page does not use it
+    again (terminology: ``manifests``), and then as ``info``: documentation keeps many English
+    terms on purpose.
 
     This is a check of its own rather than a lower threshold of TC403: TC403 reports a clause (its
     evidence is the sentence's character n-grams and function words), TC405 a single word (its
@@ -106,7 +109,8 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                 span = seg.file_span(start + found.start, start + found.end)
                 if found.script is None and _emphasised(doc.text, span.start, span.end):
                     continue  # a term in italics or bold, set apart on purpose
-                if found.script is None and found.lang is not None and widely_borrowed(found.lang):
+                borrowed = found.script is None and found.lang is not None and widely_borrowed(found.lang)
+                if borrowed:
                     counts = counts if counts is not None else _counts(doc)
                     if counts[max(words.lower().split(), key=len)] > 1:
                         continue  # an English term the page uses again and again: terminology
@@ -121,6 +125,7 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                     span=span,
                     message=message,
                     confidence=found.confidence,
+                    severity=Severity.INFO if borrowed else None,
                     data={"language": found.lang or "", "script": found.script or lang_script(target) or ""},
                 )
 
