@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from tcheck import baseline
 from tcheck import glossary as glossaries
@@ -26,18 +28,42 @@ def load_glossaries(config: Config) -> list[Glossary]:
     paths = [*glossaries.default_glossaries()] if config.default_glossaries else []
     paths += list(config.glossaries)
     loaded = []
+    cache_dir = glossary_cache(config)
     for path in paths:
         try:
-            loaded.append(glossaries.load(path))
+            loaded.append(glossaries.load(path, cache_dir))
         except InputError as exc:
             raise UsageError(f"glossary {exc}") from None
     return loaded
 
 
+def glossary_cache(config: Config) -> Path | None:
+    """Where parsed glossaries are kept between runs (None with ``--no-cache``)."""
+    if not config.cache or os.environ.get("TCHECK_RESULT_CACHE", "on").lower() in ("0", "off", "false", "no"):
+        return None
+    from tcheck.services.cache import default_cache_dir
+
+    return Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+
+
 def override_glossaries(config: Config) -> dict[str, Glossary]:
     """The glossaries ``[[overrides]]`` blocks add for their documents, by path (each loaded once)."""
     wanted = dict.fromkeys(p for o in config.overrides for p in o.settings.get("glossaries", ()))
-    return {p: g for p, g in zip(wanted, load_glossaries(Config(glossaries=tuple(wanted), default_glossaries=False)), strict=True)}
+    return {
+        p: g
+        for p, g in zip(
+            wanted,
+            load_glossaries(
+                Config(
+                    glossaries=tuple(wanted),
+                    default_glossaries=False,
+                    cache=config.cache,
+                    cache_dir=config.cache_dir,
+                )
+            ),
+            strict=True,
+        )
+    }
 
 
 def check(
@@ -68,7 +94,9 @@ def check(
     for lang in (config.source_lang, config.target_lang):
         if lang:
             normalize_lang(lang)
-    ctx = Context(config=config, glossaries=load_glossaries(config), extra_glossaries=override_glossaries(config))
+    ctx = Context(
+        config=config, glossaries=load_glossaries(config), extra_glossaries=override_glossaries(config)
+    )
     inputs = _inputs(paths, config, stdin, stdin_filename)
     if not inputs:
         raise UsageError(
@@ -121,7 +149,9 @@ def _inputs(
     pairing = config.options.get("PAIRING", {})
     if stdin_filename is None:  # no name: plain text, checked alone
         return [Input("-", STDIN_NAME, data=stdin or b""), *pair_inputs(found, config.source_lang, pairing)]
-    return pair_inputs([Input(stdin_filename, stdin_filename, data=stdin or b""), *found], config.source_lang, pairing)
+    return pair_inputs(
+        [Input(stdin_filename, stdin_filename, data=stdin or b""), *found], config.source_lang, pairing
+    )
 
 
 def _refuse_overwrites(

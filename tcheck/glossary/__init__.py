@@ -105,15 +105,29 @@ def _glossary(path: str, parsed: Parsed, text: str) -> Glossary:
     )
 
 
-def load(path: str) -> Glossary:
-    """Load a glossary file; errors are :class:`InputError` with the offending line."""
+def load(path: str, cache_dir: Path | None = None) -> Glossary:
+    """Load a glossary file; errors are :class:`InputError` with the offending line.
+
+    With ``cache_dir``, a glossary parsed before (same text, same tcheck) is taken from there and
+    a newly parsed one is kept there (:mod:`tcheck.glossary.stored`)."""
+    from tcheck.formats import read_file
+    from tcheck.glossary import stored
+
     with gcutil.paused():  # a termbase is many small objects that live as long as the run
-        parsed, text = parse_file(path)
+        text = read_file(path)
+        if cache_dir is not None:
+            found = stored.fetch(cache_dir, path, text)
+            if found is not None:
+                return found
+        parsed = parse_text(path, text)
         for problem in parsed.problems:
             if problem.level == "error":
                 raise InputError(path, problem.message, problem.line)
         validate(path, parsed.entries)
-        return _glossary(path, parsed, text)
+        glossary = _glossary(path, parsed, text)
+        if cache_dir is not None:
+            stored.keep(cache_dir, text, glossary)
+        return glossary
 
 
 def write(glossary: Glossary, path: str, tbx_version: int = 3) -> str:
