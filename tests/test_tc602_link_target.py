@@ -102,3 +102,12 @@ def test_other_page_in_own_tree_is_info_korean(tmp_path: Path) -> None:
     target = "# 방화벽\n\n[마이크로서비스](/ko/microservices/) 앱에서는 서비스끼리 통신한다.\n"
     found = check_pair(tmp_path, "TC602", source, target, "ko")
     assert [(f["line"], f["severity"]) for f in found] == [(3, "info")]
+
+
+def test_mdx_comment_heading_id_russian_pass(tmp_path: Path) -> None:
+    """Docusaurus' MDX heading id ``{/* #driver */}`` keeps the fragment alive."""
+    source = "# Examples\n\nSee the driver ([link](#driver)).\n\n## Driver\n\nIt runs the actions.\n"
+    target = "# Примеры\n\nСм. драйвер ([ссылка](#driver)).\n\n## Драйвер {/* #driver */}\n\nОн выполняет действия.\n"
+    assert check_pair(tmp_path, "TC602", source, target, "ru", ".mdx") == []
+    lost = target.replace(" {/* #driver */}", "")
+    assert [f["line"] for f in check_pair(tmp_path, "TC602", source, lost, "ru", ".mdx")] == [3]

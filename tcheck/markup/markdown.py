@@ -10,7 +10,8 @@ the text the markup is then read where it is written, so spans are exact:
   made alike);
 - link destinations ``[text](dest "title")``, image sources ``![alt](src)``, autolinks
   ``<https://...>``, reference definitions ``[ref]: dest``, ``href``/``src`` of HTML tags;
-- heading ids ``{#id}`` (and ``{#id .class}``), ``id``/``name`` of HTML tags;
+- heading ids ``{#id}`` (and ``{#id .class}``, and Docusaurus' MDX form ``{/* #id */}``),
+  ``id``/``name`` of HTML tags;
 - Hugo shortcodes ``{{< name args >}}`` / ``{{% name args %}}`` and HTML tags or JSX components,
   keyed by name and the arguments that are not text (``title``, ``alt``, ``label``, ``caption``
   ... are text a translator translates; the option ``text-attributes`` names them);
@@ -88,6 +89,7 @@ FORMATTING_TAGS = frozenset(
 # words), which is translated: only their presence is compared.
 PROSE_BLOCKS = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"})
 
+_MDX_HEADING_ID = re.compile(r"\{/\*\s*#([^\s*{}]+)\s*\*/\}[ \t]*$", re.M)
 _SKIP = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}", re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 # What the reader replaces in a command (translated in some languages): <release-name>, RELEASE_NAME.
@@ -182,8 +184,13 @@ class _Scanner:
         def add(kind: str, key: str, a: int, b: int) -> None:
             self.marks.append(Mark(kind, key, text[a:b], a, b, block))
 
+        if heading:  # Docusaurus' MDX form of a heading id: ## Driver {/* #driver */}
+            for match in _MDX_HEADING_ID.finditer(text, start, end):
+                take(*match.span())
+                add(ANCHOR, match.group(1), *match.span(1))
         for match in _SKIP.finditer(text, start, end):
-            take(*match.span())
+            if free(*match.span()):
+                take(*match.span())
         for match in _CODE_SPAN.finditer(text, start, end):
             if free(*match.span()) and "\n\n" not in match.group(2):
                 take(*match.span())
@@ -348,6 +355,8 @@ def _read(text: str, mdx: bool, text_attributes: frozenset[str]) -> Page:
     anchors = {m.key for m in marks if m.kind == ANCHOR}
     for start, end, kind in blocks:
         if kind == "heading":
-            heading = _HEADING_ID.sub("", text[start:end]).strip().lstrip("#").strip()
+            heading = (
+                _MDX_HEADING_ID.sub("", _HEADING_ID.sub("", text[start:end])).strip().lstrip("#").strip()
+            )
             anchors.add(slug(re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", r"\1", heading)))
     return Page(tuple(marks), tuple(Block(*b) for b in blocks), frozenset(anchors))
