@@ -55,6 +55,9 @@ class RunResult:
     verbose: bool = False  # text output lists the translations left without a source
     languages: set[tuple[str | None, str | None]] = field(default_factory=set)  # (source, target) seen
     doc_langs: dict[str, str | None] = field(default_factory=dict)  # each checked document's language
+    # with the texts: a paired document's source path and its segment pairs
+    # (target start, target end, source start, source end), for reports that show both sides
+    pairs: dict[str, tuple[str, list[tuple[int, int, int, int]]]] = field(default_factory=dict)
     cached: tuple[int, int] = (0, 0)  # inputs taken from the result cache, of all inputs
 
     @property
@@ -125,9 +128,12 @@ class Engine:
         self.texts: dict[str, str] = {}
         config = ctx.config
         rules = list(selected_rules(config.select, config.ignore))
-        if any("select" in o.settings or "ignore" in o.settings for o in config.overrides):
-            rules = all_rules()  # an [[overrides]] block may select more: chosen per document
+        # An [[overrides]] block may select more or less: then the rules are chosen per document.
+        self.per_doc_selection = any("select" in o.settings or "ignore" in o.settings for o in config.overrides)
+        if self.per_doc_selection:
+            rules = all_rules()
         self.doc_langs: dict[str, str | None] = {}  # each checked document's language
+        self.pairs: dict[str, tuple[str, list[tuple[int, int, int, int]]]] = {}
         self.doc_rules = [r for r in rules if r.func is not None]
         self.run_rules = [(r, r.run_factory()) for r in rules if r.run_factory is not None]
         self.findings: list[Finding] = []
@@ -142,7 +148,7 @@ class Engine:
 
     def _can_run(self, rule: Rule, doc: Document) -> bool:
         ctx = self.ctx.for_document(doc.path, doc.lang)
-        if not is_selected(rule.code, ctx.config.select, ctx.config.ignore):
+        if self.per_doc_selection and not is_selected(rule.code, ctx.config.select, ctx.config.ignore):
             return False
         if "source" in rule.needs and not doc.bilingual and doc.source is None:
             return False
@@ -160,7 +166,7 @@ class Engine:
             if any(s.covers(rule.code, line) for s in self.suppressions.get(where, ())):
                 return None
         config = self.doc_ctx(where).config
-        if not is_selected(rule.code, config.select, config.ignore):
+        if self.per_doc_selection and not is_selected(rule.code, config.select, config.ignore):
             return None
         severity = config.severity_for(rule.code, hit.severity or rule.severity)
         return Finding(
@@ -204,6 +210,7 @@ class Engine:
             self.texts[doc.path] = doc.text
             if doc.source is not None:
                 self.texts.setdefault(doc.source.path, doc.source.text)
+                self.pairs[doc.path] = (doc.source.path, segment_pairs(doc))
         prepare = getattr(self.ctx.services, "prepare", None)
         if prepare is not None:  # e.g. the round-trip pre-pass translates the document's sentences
             prepare(doc)
@@ -242,7 +249,22 @@ class Engine:
             texts=self.texts,
             languages=self.languages,
             doc_langs=self.doc_langs,
+            pairs=self.pairs,
         )
+
+
+def segment_pairs(doc: Document) -> list[tuple[int, int, int, int]]:
+    """The file spans of each segment of ``doc`` and of its counterpart in ``doc.source``."""
+    out = []
+    source = doc.source.path if doc.source is not None else None
+    for seg in doc.segments:
+        other = seg.counterpart
+        if other is None or (other.path not in (None, source)) or not seg.text or not other.text:
+            continue
+        t = seg.file_span(0, len(seg.text))
+        s = other.file_span(0, len(other.text))
+        out.append((t.start, t.end, s.start, s.end))
+    return out
 
 
 def run(documents: Iterator[Document | InputError], ctx: Context, keep_texts: bool = False) -> RunResult:

@@ -167,3 +167,36 @@ def test_opens_fast_and_a_click_answers_fast(driver: Any, big_report: Path) -> N
     )
     assert visible and set(visible) == {"ar"}
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_source_beside_translation(driver: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from click.testing import CliRunner
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from sites import hugo_site
+
+    from tcheck.cli import main
+
+    monkeypatch.chdir(hugo_site(tmp_path / "site"))
+    out = tmp_path / "report.html"
+    args = ["check", ".", "--no-round-trip", "-q", "-j", "1", "--no-default-glossaries", "--select", "TC3"]
+    assert CliRunner().invoke(main, [*args, "--format", "html", "-o", str(out)]).exit_code == 1
+    driver.get(out.as_uri())
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.documentElement.dataset.ready")
+    )
+    link = driver.find_element(By.XPATH, "//a[@class='open'][text()='content/nb/budget.md']")
+    section = driver.find_element(By.ID, link.get_attribute("data-file").join(("f", "")))
+    assert "← content/en/budget.md" in section.find_element(By.CSS_SELECTOR, "h2").text
+    rows = section.find_elements(By.CSS_SELECTOR, "table.pairs tr")
+    assert [r.find_element(By.CSS_SELECTOR, "td.src").text for r in rows] == [
+        "Budget",
+        "The council approved 5,000 dollars for the new library on Monday.",
+    ]
+    piece = section.find_element(By.CSS_SELECTOR, ".hl[data-f]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", piece)
+    piece.click()
+    active = section.find_elements(By.CSS_SELECTOR, "table.pairs tr.pair-active")
+    assert len(active) == 1
+    assert active[0].find_element(By.CSS_SELECTOR, "td.tgt").text.startswith("Kommunestyret godkjente 5 300")
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

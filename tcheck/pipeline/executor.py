@@ -65,6 +65,7 @@ class DocResult:
     digests: dict[str, Any] = field(default_factory=dict)
     doc: Document | None = None
     languages: tuple[str | None, str | None] = (None, None)
+    pairs: dict[str, tuple[str, list[tuple[int, int, int, int]]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def check_document(doc: Document | InputError, job: Job) -> DocResult:
         digests,
         doc if needs_doc else None,
         (doc.source_lang, doc.lang),
+        engine.pairs,
     )
 
 
@@ -142,4 +144,5 @@ def merge(engine: Engine, part: DocResult) -> None:
     _update(engine.lines, part.lines, part.path)
     _update(engine.suppressions, part.suppressions, part.path)
     _update(engine.texts, part.texts, part.path)
+    engine.pairs.update(part.pairs)
     engine.collect(part.doc, part.digests)

@@ -366,8 +366,15 @@ def render(result: RunResult, color: bool = False) -> str:
     ) + _quiet_list(result, paths)
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked{quiet}"
     payload: dict[str, Any] = {"version": __version__, "findings": items, "lazy": lazy}
-    if lazy:
-        payload["texts"] = {n: result.texts[p] for n, p in enumerate(paths) if p in result.texts}
+    paired = {n: result.pairs[p] for n, p in enumerate(paths) if p in result.pairs and p in result.texts}
+    paired = {n: pair for n, pair in paired.items() if pair[0] in result.texts and pair[1]}
+    if lazy or paired:  # the script renders lazy pages, and every page's source beside it
+        payload["texts"] = {
+            n: result.texts[p] for n, p in enumerate(paths) if p in result.texts and (lazy or n in paired)
+        }
+    if paired:
+        payload["pairs"] = {n: {"source": src, "rows": rows} for n, (src, rows) in paired.items()}
+        payload["sources"] = {src: result.texts[src] for src, _ in paired.values()}
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

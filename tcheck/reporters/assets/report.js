@@ -137,6 +137,37 @@
       list.appendChild(item);
     });
   }
+  /* A paired page's source beside its translation, segment by segment (as tcheck paired them). */
+  function renderPairs(file, section) {
+    var pair = data.pairs && data.pairs[file];
+    if (!pair || !section || section.querySelector("details.pairs")) { return; }
+    var target = Array.from(data.texts[file]), source = Array.from(data.sources[pair.source]);
+    var box = el("details", "pairs");
+    box.open = true;
+    box.appendChild(el("summary", null, "Source beside translation \u2013 " + pair.source));
+    var table = el("table", "pairs");
+    pair.rows.forEach(function (r) {
+      var row = el("tr");
+      row.setAttribute("data-t", r[0] + " " + r[1]);
+      row.appendChild(el("td", "src", source.slice(r[2], r[3]).join("")));
+      row.appendChild(el("td", "tgt", target.slice(r[0], r[1]).join("")));
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+    section.appendChild(box);
+    var heading = section.querySelector("h2 .path");
+    if (heading) { heading.parentNode.insertBefore(el("span", "source-of", "\u2190 " + pair.source), heading.nextSibling); }
+  }
+  function markPair(f) {
+    all("tr.pair-active").forEach(function (n) { n.classList.remove("pair-active"); });
+    var section = document.getElementById("f" + f.file);
+    if (!section) { return; }
+    all("table.pairs tr", section).some(function (row) {
+      var span = row.getAttribute("data-t").split(" ").map(Number);
+      if (span[0] <= f.start && f.start < Math.max(span[1], span[0] + 1)) { row.classList.add("pair-active"); return true; }
+      return false;
+    });
+  }
   function openFile(file) {
     var tpl = document.getElementById("tpl-f" + file);
     if (tpl) {
@@ -144,6 +175,7 @@
       tpl.replaceWith(tpl.content);
       renderText(file, section.querySelector(".doc"));
       listFindings(file, section.querySelector("ol.findings"));
+      renderPairs(file, section);
       filterPieces(section);
       return section;
     }
@@ -175,7 +207,7 @@
   function select(id, scrollText) {
     clearSelection();
     if (!visible(id)) { return; }
-    if (byId[id].file !== null) { openFile(byId[id].file); }
+    if (byId[id].file !== null) { openFile(byId[id].file); markPair(byId[id]); }
     selected = String(id);
     var pieces = all('[data-f~="' + id + '"]');
     pieces.forEach(function (n) { n.classList.add("selected"); });
@@ -315,6 +347,7 @@
   });
   all("#filters input").forEach(function (box) { box.addEventListener("change", applyFilters); });
   window.addEventListener("hashchange", openFromHash);
+  all("section.file").forEach(function (section) { renderPairs(section.getAttribute("data-file"), section); });
   applyFilters();
   openFromHash();
   document.documentElement.setAttribute("data-ready", "1");
