@@ -4,10 +4,11 @@
 1. False positives: every NTREX article becomes one bilingual document (target lines paired with
    the English source, as in ``ntrex_false_positives.py``); TC107 runs over all of them and the
    script prints findings per 100 segments (goal: at most 1).
-2. Recall: in every article with a term rendered consistently at least four times, one of its
-   renderings (not the first) is replaced by a stand-in word that NTREX never uses (to the
-   alignment, a synonym slipped in once; see ``STAND_INS``); the script prints how many of these
-   injected places TC107 reports (a finding on the replaced word) and the other findings.
+2. Recall: in every article with a term rendered consistently at least four (five) times, one
+   (two) of its renderings (not the first) are replaced by a stand-in word that NTREX never uses
+   (to the alignment, a synonym slipped in once, or used twice; see ``STAND_INS``); the script
+   prints how many of these injected places TC107 reports (a finding on the replaced word) and
+   the other findings.
 3. ``--glossary nob``: the top 100 entries of a glossary drafted from eng→nob, for a person to
    judge.
 
@@ -59,26 +60,26 @@ def false_positives(data: Path, code: str, show: bool, minimum: float | None) ->
     return segments, len(result.findings), seconds
 
 
-def _consistent_terms(docs: list[Document]) -> list[tuple[int, int, int]]:
-    """``(line index, start, end)`` in the target file of one rendering (not the first) of a term
-    rendered one way at least four times (three stay: TC107's least majority), one per article."""
-    from tcheck.bilingual.wordterms import renderings_of
-    from tcheck.checks.inconsistent_term import digest_document
+def _consistent_terms(docs: list[Document], times: int = 1) -> list[tuple[tuple[int, int], ...]]:
+    """Spans in the target file of ``times`` renderings (not the first) of a term rendered one
+    way at least ``3 + times`` times (three stay: TC107's least majority), one term per article."""
+    from tcheck.bilingual.wordterms import digest_document, renderings_of
 
     state = InconsistentTerm()
     ctx = Context(config=Config(select=("TC107",), default_glossaries=False))
     for doc in docs:
         state.absorb(digest_document(doc, False), ctx)
-    picks: list[tuple[int, int, int]] = []
+    picks: list[tuple[tuple[int, int], ...]] = []
     for pair, kept in state.kept.items():
         counts = state.counts[pair]
-        chosen: dict[int, tuple[int, int]] = {}
+        chosen: dict[int, tuple[tuple[int, int], ...]] = {}
         for found in renderings_of(kept, counts, pair[1], False, 3):
             main = found.groups[0]
-            if len(found.groups) == 1 and main.count >= 4 and found.scope not in chosen:
-                place = main.places[len(main.places) // 2]
-                chosen[found.scope] = (place.start, place.end)
-        picks += [(scope, start, end) for scope, (start, end) in sorted(chosen.items())]
+            if len(found.groups) == 1 and main.count >= 3 + times and found.scope not in chosen:
+                places = main.places[1 : 1 + times]
+                if len({p.start for p in places}) == times:
+                    chosen[found.scope] = tuple((p.start, p.end) for p in places)
+        picks += [spans for _, spans in sorted(chosen.items())]
     return picks
 
 
@@ -96,8 +97,11 @@ STAND_INS = {
 }
 
 
-def inject(data: Path, code: str, minimum: float | None, seed: int = 7) -> tuple[int, int, int]:
-    """Replace one consistent rendering per article by a stand-in; return (injected, found, other)."""
+def inject(
+    data: Path, code: str, minimum: float | None, times: int = 1, seed: int = 7
+) -> tuple[int, int, int]:
+    """Replace ``times`` renderings of one consistent term per article by one stand-in (a
+    synonym slipped in once, or used twice); return (injected places, found, other findings)."""
     lang = TARGETS[code]
     docs = build_documents(data, target_file(code), lang)
     lines = lines_of(data / target_file(code))
@@ -113,16 +117,17 @@ def inject(data: Path, code: str, minimum: float | None, seed: int = 7) -> tuple
         starts.append(starts[-1] + len(line) + 1)
     new_lines = list(lines)
     injected: list[tuple[int, int, int]] = []  # line, start in line, end in line (after the edit)
-    for number, (_scope, start, end) in enumerate(_consistent_terms(docs)):
-        line = max(i for i, s in enumerate(starts) if s <= start)
-        word = text[start:end]
-        if new_lines[line] != lines[line]:
+    for number, spans in enumerate(_consistent_terms(docs, times)):
+        where = [max(i for i, s in enumerate(starts) if s <= start) for start, _ in spans]
+        if len(set(where)) < len(where) or any(new_lines[line] != lines[line] for line in where):
             continue
-        other = stand_ins[number % len(stand_ins)]
-        other = other[:1].upper() + other[1:] if word[:1].isupper() else other[:1].lower() + other[1:]
-        a, b = start - starts[line], end - starts[line]
-        new_lines[line] = lines[line][:a] + other + lines[line][b:]
-        injected.append((line, a, a + len(other)))
+        for line, (start, end) in zip(where, spans, strict=True):
+            word = text[start:end]
+            other = stand_ins[number % len(stand_ins)]
+            other = other[:1].upper() + other[1:] if word[:1].isupper() else other[:1].lower() + other[1:]
+            a, b = start - starts[line], end - starts[line]
+            new_lines[line] = lines[line][:a] + other + lines[line][b:]
+            injected.append((line, a, a + len(other)))
     edited = build_documents(data, target_file(code), lang, lines=new_lines)
     result = check(edited, minimum)
     new_text_starts = [0]
@@ -167,18 +172,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     show = set(args.show.split(",")) if args.show else set()
     print(
-        f"{'lang':8} {'min-conf':>8} {'segments':>8} {'findings':>8} {'per 100':>7} {'seconds':>7}  injected found recall  other"
+        f"{'lang':8} {'min-conf':>8} {'segments':>8} {'findings':>8} {'per 100':>7} {'seconds':>7}"
+        "  injected-once found recall other  injected-twice found recall other"
     )
     for code in args.langs.split(","):
         for threshold in args.min_confidence.split(","):
             minimum = None if threshold == "default" else float(threshold)
             segments, findings, seconds = false_positives(args.data, code, code in show, minimum)
-            injected, found, other = inject(args.data, code, minimum)
-            recall = 100 * found / injected if injected else 0.0
-            print(
-                f"{code:8} {threshold:>8} {segments:8d} {findings:8d} {100 * findings / segments:7.2f} {seconds:7.1f}"
-                f"  {injected:8d} {found:5d} {recall:5.1f}% {other:6d}"
-            )
+            row = f"{code:8} {threshold:>8} {segments:8d} {findings:8d} {100 * findings / segments:7.2f} {seconds:7.1f}"
+            for times in (1, 2):
+                injected, found, other = inject(args.data, code, minimum, times)
+                recall = 100 * found / injected if injected else 0.0
+                row += f"  {injected:13d} {found:5d} {recall:5.1f}% {other:5d}"
+            print(row)
     if args.glossary:
         glossary_top(args.data, args.glossary, args.top)
     return 0
