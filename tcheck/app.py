@@ -100,8 +100,8 @@ def check(
     inputs = _inputs(paths, config, stdin, stdin_filename)
     if not inputs:
         raise UsageError(
-            "no files to check (directories are searched for .txt, .md, .mdx, XLIFF, PO, TMX "
-            "and translation resource files)"
+            "no files to check (directories are searched for .txt, .md, .mdx, .html, .docx, XLIFF, "
+            "PO, TMX and translation resource files)"
         )
     _refuse_overwrites(inputs, config, ctx, source, output, write_baseline, [p for _, p in reports])
     # a bad revision (or an empty one: an unset $BASE in CI) fails before the run

@@ -122,3 +122,18 @@ def test_action_runs_tcheck_once() -> None:
     scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
     assert scripts.count("tcheck check") == 1
     assert '--report "sarif:$TCHECK_SARIF"' in scripts
+
+
+def test_round_trip_hint_names_the_run_languages() -> None:
+    from tcheck.engine import RunResult
+    from tcheck.services.roundtrip import EXAMPLE_HINT, report
+
+    result = RunResult([], {}, 3, "error", languages={("en", "de"), ("en", "ja"), (None, "en")})
+    report(result, None, [f"TC5xx skipped: no model. Install both directions, e.g. {EXAMPLE_HINT}"])
+    assert result.notes == [
+        "TC5xx skipped: no model. Install both directions, e.g. tcheck models install en de && "
+        "tcheck models install de en && tcheck models install en ja && tcheck models install ja en"
+    ]
+    alone = RunResult([], {}, 1, "error", languages={(None, "en")})
+    report(alone, None, [f"e.g. {EXAMPLE_HINT}"])
+    assert alone.notes == [f"e.g. {EXAMPLE_HINT}"]  # no pair met: the example stays

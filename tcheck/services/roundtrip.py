@@ -210,7 +210,7 @@ def start(
     if not mt.argostranslate_installed():
         message = (
             f"round trip ({CODES}) needs argostranslate, which is not installed. "
-            f"To enable it: {INSTALL_EXTRA}, then tcheck models install SRC TGT"
+            f"To enable it: {INSTALL_EXTRA}, then {EXAMPLE_HINT}"
         )
         if mode == "on":
             raise UsageError(message)
@@ -220,7 +220,7 @@ def start(
         lost = "round trip cannot run" if mode == "on" else f"{CODES} skipped"
         message = (
             f"{lost}: no Argos Translate model is installed. To enable the round trip, install both "
-            "directions, e.g. tcheck models install nb en && tcheck models install en nb"
+            f"directions, e.g. {EXAMPLE_HINT}"
         )
         if mode == "on":
             raise UsageError(message)
@@ -245,11 +245,25 @@ def close(services: RoundTrip | None) -> None:
         services.close()
 
 
+EXAMPLE_HINT = "tcheck models install nb en && tcheck models install en nb"
+
+
+def run_hint(result: RunResult, limit: int = 3) -> str:
+    """The model installs the run's own language pairs need (both directions), or the example."""
+    pairs = sorted({(s.split("_")[0], t.split("_")[0]) for s, t in result.languages if s and t})
+    pairs = [(s, t) for s, t in pairs if s != t][:limit]
+    if not pairs:
+        return EXAMPLE_HINT
+    return _install_hint([p for s, t in pairs for p in ((s, t), (t, s))])
+
+
 def report(result: RunResult, services: RoundTrip | None, notes: Sequence[str]) -> None:
     """Put the service's counts, warnings and notes into the run's result.
 
-    Notes go into the text report and, for formats without room for them, to stderr (alerts).
+    Notes go into the text report and, for formats without room for them, to stderr (alerts);
+    an install hint names the languages the run met, not an example pair.
     """
+    notes = [n.replace(EXAMPLE_HINT, run_hint(result)) for n in notes]
     if services is not None:
         result.translations = services.counts
         notes = [*notes, *services.warnings()]
