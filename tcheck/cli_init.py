@@ -38,7 +38,7 @@ def init(source_lang: str | None, target_langs: tuple[str, ...], directory: str,
     folders), the source language and the translation languages; prints the files per language,
     how many translations found their source and how many did not; writes tcheck.toml (per
     language [[overrides]] blocks, no single target language) and a starter glossary per language
-    pair (language and country names from CLDR)."""
+    pair (country names from CLDR)."""
     from tcheck.init import write_project
 
     found, written = write_project(Path(directory), source_lang, target_langs, force)
