@@ -232,14 +232,85 @@ class Coster:
         return round(max(0.0, min(1.0, fit)), 3)
 
 
+_LARGE = 40_000  # search cells above which a problem is first cut at unique shared anchors
+
+
+def _unique_pairs(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[tuple[int, int]]:
+    """``(i, j)`` for every anchor (number, name, mark) found in exactly one unit on each side."""
+
+    def once(units: Sequence[Unit]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for k, unit in enumerate(units):
+            for token in unit.numbers | unit.names | unit.marks:
+                seen[token] = -1 if token in seen else k
+        return {t: k for t, k in seen.items() if k >= 0}
+
+    s_once, t_once = once(src), once(tgt)
+    return sorted({(i, t_once[t]) for t, i in s_once.items() if t in t_once})
+
+
+def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of ``pairs`` increasing on both sides (patience sorting, O(k log k))."""
+    import bisect
+
+    tails: list[int] = []  # the smallest j ending a chain of each length
+    ends: list[int] = []  # index in pairs of that chain's last pair
+    before = [-1] * len(pairs)
+    for k, (i, j) in enumerate(pairs):
+        if k and pairs[k - 1][0] == i:
+            continue  # one pair per source unit
+        at = bisect.bisect_left(tails, j)
+        before[k] = ends[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[at], ends[at] = j, k
+    chain = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = before[k]
+    return chain[::-1]
+
+
+def _anchored(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[Bead] | None:
+    """Align a large problem piece by piece between unique shared anchors (a version number, a
+    name, a link target that occurs once on each side, in the same order), or None when there
+    are too few. Each piece starts at an anchor unit, which may still join the units after it."""
+    chain = [(i, j) for i, j in _chain(_unique_pairs(src, tgt)) if i and j]
+    if len(chain) < 2:
+        return None
+    beads: list[Bead] = []
+    cuts = [(0, 0), *chain, (len(src), len(tgt))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(cuts):
+        for bead in align(src[i0:i1], tgt[j0:j1], ratio=ratio, anchored=False):
+            beads.append(
+                Bead(tuple(i + i0 for i in bead.source), tuple(j + j0 for j in bead.target), bead.confidence)
+            )
+    return beads
+
+
 def align(
-    src: Sequence[Unit], tgt: Sequence[Unit], band: int | None = None, ratio: float | None = None
+    src: Sequence[Unit],
+    tgt: Sequence[Unit],
+    band: int | None = None,
+    ratio: float | None = None,
+    anchored: bool = True,
 ) -> list[Bead]:
     """The cheapest sequence of beads covering both sides, in order (``ratio``: the two languages'
-    length ratio when known from more text than ``src`` and ``tgt``)."""
+    length ratio when known from more text than ``src`` and ``tgt``).
+
+    The search follows the diagonal within a band as wide as the difference in units plus a
+    margin. A large problem (a long page whose translation lags far behind) is first cut at
+    anchors that occur once on each side (:func:`_anchored`), so its cost stays about linear."""
     n, m = len(src), len(tgt)
     coster = Coster(src, tgt, ratio)
     width = band if band is not None else abs(n - m) + 10 + max(n, m) // 25
+    if anchored and band is None and (n + 1) * (2 * width + 1) > _LARGE:
+        pieces = _anchored(src, tgt, coster.ratio)
+        if pieces is not None:
+            return pieces
     inf = float("inf")
     stride = m + 1
     cost: dict[int, float] = {0: 0.0}
@@ -266,7 +337,7 @@ def align(
                 cost[i * stride + j] = best
                 back[i * stride + j] = move
     if n * stride + m not in cost:
-        return align(src, tgt, band=max(n, m) + 1, ratio=ratio) if band is None else []
+        return align(src, tgt, band=max(n, m) + 1, ratio=ratio, anchored=False) if band is None else []
     beads: list[Bead] = []
     i, j = n, m
     while i or j:

@@ -132,3 +132,23 @@ def test_markdown_pairs_follow_the_structure(tmp_path: Path) -> None:
     assert pairs[3][2] == "Departures resume tomorrow at 07:30."
     unpaired = [s.text for s in doc.source.segments if all(t.counterpart is not s for t in doc.segments)]  # type: ignore[attr-defined]
     assert unpaired == ["Passengers who have bought tickets will get their money back."]
+
+
+def test_a_long_lagging_page_is_cut_at_unique_anchors() -> None:
+    """A changelog whose translation lacks 300 releases in the middle: aligned piece by piece
+    between the version numbers found once on each side, and every release finds its own."""
+    from tcheck import align as align_module
+
+    source, target, truth = [], [], {}
+    for n in range(600):
+        source.append(f"Version 3.{n}.0 fixed {n + 7} bugs in the chart loader.")
+        if not 150 <= n < 450:
+            truth[len(target)] = n
+            target.append(f"Versjon 3.{n}.0 rettet {n + 7} feil i lasteren for diagrammer.")
+    src = units(plain.read("en.txt", "\n".join(source) + "\n"))
+    tgt = units(plain.read("nb.txt", "\n".join(target) + "\n"))
+    pieces = align_module._anchored(src, tgt, align_module.length_ratio(src, tgt))
+    assert pieces is not None
+    right = [b for b in pieces if b.target and b.source == (truth[b.target[0]],) and len(b.target) == 1]
+    assert len(right) >= 298
+    assert [b.source for b in align(src, tgt) if b.target] == [b.source for b in pieces if b.target]
