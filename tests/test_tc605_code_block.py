@@ -37,8 +37,30 @@ def test_translated_key_italian(tmp_path: Path) -> None:
         "Check the result.", "Verifica."
     )
     found = check_pair(tmp_path, "TC605", SOURCE, target, "it")
-    assert [f["line"] for f in found] == [5]
+    assert [(f["line"], f["severity"]) for f in found] == [(5, "info")]  # ASCII: maybe the source changed
     assert found[0]["related"][0]["line"] == 5
+
+
+def test_words_written_into_code_spanish_and_korean(tmp_path: Path) -> None:
+    target = SOURCE.replace("replicaCount: 2", "réplicas: 2").replace(
+        "# how many pods to run", "# cuántos pods"
+    )
+    target = target.replace("Set the number of replicas in the values file:", "Defina el número de réplicas:")
+    target = target.replace("Then upgrade the release:", "Luego actualice el release:").replace(
+        "Check the result.", "Compruebe."
+    )
+    found = check_pair(tmp_path, "TC605", SOURCE, target, "es")
+    assert [(f["line"], f["severity"]) for f in found] == [(5, "warning")]
+    assert "réplicas:" in found[0]["message"]
+    target_ko = SOURCE.replace("image: nginx:1.25", "image: nginx:1.25이미지")
+    for en, ko in (
+        ("Set the number of replicas in the values file:", "값 파일에서 레플리카 수를 설정합니다:"),
+        ("Then upgrade the release:", "그런 다음 릴리스를 업그레이드합니다:"),
+        ("Check the result.", "결과를 확인합니다."),
+    ):
+        target_ko = target_ko.replace(en, ko)
+    found = check_pair(tmp_path, "TC605", SOURCE, target_ko, "ko")
+    assert [(f["line"], f["severity"]) for f in found] == [(5, "warning")]
 
 
 def test_translated_comment_japanese_pass(tmp_path: Path) -> None:
@@ -67,7 +89,7 @@ image: nginx:1.25
 בדקו את התוצאה.
 """
     found = check_pair(tmp_path, "TC605", SOURCE, target, "he")
-    assert [f["line"] for f in found] == [11]
+    assert [(f["line"], f["severity"]) for f in found] == [(11, "info")]
     assert "missing" in found[0]["message"]
 
 

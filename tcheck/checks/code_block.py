@@ -25,20 +25,23 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     translated with the page. Flags, paths, keys (``replicaCount:``), values with digits or
     symbols stay and must match. Blocks in ``md``, ``text`` or ``txt`` hold text for the reader
     and are only counted. A block whose code differs from the source's block in its place is
-    reported with the source's block as related; a source block with no counterpart is reported
-    where it should be. Pages whose text aligns poorly with the source are not compared.
+    reported with the source's block as related: a warning when the translation's code has words
+    in letters beyond ASCII that the source's does not (text written into the code), else info
+    (the source's code may have changed since: an out-of-date translation). A source block with
+    no counterpart between translated passages is info too. A page whose text aligns poorly with
+    the source gets one count (info).
 
     Why it matters: readers copy code blocks into a terminal or a file. A translated command,
     key or value (``replicas: drei``) or a dropped step fails on the reader's machine, and
     reviewers who compare prose rarely read the code.
 
-    Example (source block ``replicaCount: 1`` / ``image: nginx:1.25``)::
+    Example (source block ``replicaCount: 2`` / ``image: nginx:1.25``)::
 
         ```yaml
-        Replikate: 1
+        réplicas: 2
         image: nginx:1.25
         ```
-        ^^^ TC605: this code block differs from the source's (not only in comments)
+        ^^^ TC605: this code block has words the source's does not (réplicas:)
     """
     pair = page_for(doc, ctx, "TC605")
     if pair is None:
@@ -58,12 +61,23 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             lost, added = source[s1 + k], target[t1 + k]
             if not corresponds(anchors, lost, added) or _similarity(lost.key, added.key) < 0.5:
                 continue
-            yield Hit(
-                Span(added.start, added.end),
-                f"this code block differs from the source's (not only in comments): "
-                f"'{shown(added.key, 50)}' against '{shown(lost.key, 50)}'",
-                related=(related(pair, lost, "the source's code block"),),
-            )
+            words = _new_words(lost.key, added.key)
+            if words:
+                yield Hit(
+                    Span(added.start, added.end),
+                    f"this code block has words the source's does not ({', '.join(words[:3])}): "
+                    f"'{shown(added.key, 50)}' against '{shown(lost.key, 50)}'",
+                    related=(related(pair, lost, "the source's code block"),),
+                )
+            else:
+                yield Hit(
+                    Span(added.start, added.end),
+                    f"this code block differs from the source's (not only in comments): "
+                    f"'{shown(added.key, 50)}' against '{shown(lost.key, 50)}'; the source's code "
+                    "may have changed since the translation",
+                    related=(related(pair, lost, "the source's code block"),),
+                    severity=Severity.INFO,
+                )
         for lost in source[s1 + changed : s2]:
             if not lost_in_place(anchors, lost, target):
                 continue
@@ -72,9 +86,18 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 Span(before.target_start, before.target_end),
                 f"the source's code block '{shown(lost.key, 50)}' is missing after this passage "
-                f"(the source has {len(source)} code blocks, the translation {len(target)})",
+                f"(the source has {len(source)} code blocks, the translation {len(target)}; the page "
+                "may be out of date)",
                 related=(related(pair, lost, "the source's code block"),),
+                severity=Severity.INFO,
             )
+
+
+def _new_words(source: str, target: str) -> list[str]:
+    """Tokens of the translation's code, not in the source's, with letters beyond ASCII: text a
+    translator wrote into the code (``descripción:``, ``"v1"이어야``)."""
+    have = set(source.split())
+    return [t for t in target.split() if t not in have and any(ch.isalpha() and not ch.isascii() for ch in t)]
 
 
 def _similarity(a: str, b: str) -> float:

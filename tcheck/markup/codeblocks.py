@@ -52,6 +52,7 @@ _FLAG_LINE = re.compile(r"^(\s*-{1,2}[\w-].*?)(?:\s{2,}\S.*)?$", re.M)
 _EDGE = "()[]{},;\"'`“”«»"
 _WORDY = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")  # a word or a hyphenated compound
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+")  # e.g. z.B. i.e.
+_PROMPTS = frozenset({"$", "#", ">", "%", "PS>"})  # shell prompts, shown or not
 _YAML_KEY = re.compile(r"[a-z][\w.-]*:")
 # What the reader replaces: RELEASE_NAME, <repo_name>, [flags] (translated in some languages).
 _METAVARIABLE = re.compile(r"[A-Z][A-Z0-9_]*|<[^<>\s]+>|\[[^\[\]\s]+\]|\.\.\.")
@@ -71,7 +72,12 @@ def code_tokens(content: str, language: str = "") -> str:
     kept = []
     for token in text.split():
         bare = token.strip(_EDGE)
-        if not bare or _WORDY.fullmatch(bare.rstrip(".!?。")) or _ABBREVIATION.fullmatch(bare):
+        if (
+            not bare
+            or bare in _PROMPTS
+            or _WORDY.fullmatch(bare.rstrip(".!?。"))
+            or _ABBREVIATION.fullmatch(bare)
+        ):
             continue
         if bare.endswith(":") and not _YAML_KEY.fullmatch(bare):
             continue
