@@ -203,3 +203,27 @@ def test_competitive_linking_takes_each_word_once() -> None:
         counts.add_pair(["sound", "hole"], ["klang", "loch"])
     counts.add_pair(["hole"], ["loch"])
     assert link(["sound", "hole"], ["loch", "klang"], counts) == [1, 0]
+
+
+def _repository_talk(tmp_path: Path) -> Path:
+    lines = [line.split("\t") for line in TALK.read_text(encoding="utf-8").splitlines()[1:]]
+    for lang, column in (("en", 0), ("de", 1)):
+        page = tmp_path / "content" / lang / "talk.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("# Talk\n\n" + "\n\n".join(pair[column] for pair in lines) + "\n", encoding="utf-8")
+    return tmp_path / "content" / "de" / "talk.md"
+
+
+def test_repository_pages_are_left_out_by_default(tmp_path: Path) -> None:
+    (tmp_path / "tcheck.toml").write_text('source-lang = "en"\n', encoding="utf-8")
+    _repository_talk(tmp_path)
+    assert findings(run_paths([tmp_path / "content"], select=["TC107"]), "TC107") == []
+
+
+def test_repository_pages_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "tcheck.toml").write_text(
+        'source-lang = "en"\n[options.TC107]\nrepository-pages = true\n', encoding="utf-8"
+    )
+    target = _repository_talk(tmp_path)
+    found = findings(run_paths([tmp_path / "content"], select=["TC107"]), "TC107")
+    assert _words(target, found) == ["Ton", "Ton"]
