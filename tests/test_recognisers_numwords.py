@@ -20,6 +20,8 @@ def _words(text: str, lang: str) -> list[tuple[str, Decimal]]:
     [
         ("de", "Er hat sieben Kinder und einundzwanzig Enkel.", [("sieben", 7), ("einundzwanzig", 21)]),
         ("es", "Tiene cuatro hermanos y veintiún primos.", [("cuatro", 4)]),
+        ("es", "Un hombre de treinta y dos años.", [("treinta y dos", 32)]),
+        ("ar", "قتل خمسة و عشرون شخصا.", [("خمسة و عشرون", 25)]),
         ("ru", "Погибли трое из двадцати пяти пассажиров.", [("двадцати пяти", 25)]),
         ("ru", "Он провёл там трех лет.", [("трех", 3)]),
         ("nb", "Hun har sju barn og tjueen barnebarn.", [("sju", 7), ("tjueen", 21)]),

@@ -110,7 +110,7 @@ def tables(lang: str) -> _Tables:
                 if phrase is None or _CJK.search(phrase):
                     continue  # Chinese and Japanese numerals are read positionally (numbers.cjk_value)
                 for form in _variants(phrase, one):
-                    if min(len(w) for w in form.split(" ")) >= 2:  # Korean "이" (2) is also a particle
+                    if len(form) >= 2:  # Korean "이" (2) is also a particle
                         table.setdefault(form, Decimal(value))
     if cardinals:
         for word, value in lang_data(lang).get("cardinals", {}).items():
