@@ -64,7 +64,8 @@ def code_tokens(content: str, language: str = "") -> str:
     Comments go (:func:`strip_comments`); on a line that lists a command-line flag
     (``  --burst-limit int   client-side default throttling limit``), the description after the
     flag; then every token that is a plain word or hyphenated compound (``client-side``), an
-    abbreviation (``e.g.``) or a capitalised label (``Commands:``) goes too, since generated help
+    abbreviation (``e.g.``), a capitalised label (``Commands:``) or a token whose letters are all
+    beyond ASCII (``увімкнення/вимкнення``, ``バージョン（必須）``) goes too, since generated help
     output and sample text are translated with the page. What stays is flags, paths, keys
     (``replicaCount:``), values with digits or symbols, commands with options: the code.
     Metavariables the reader replaces (``RELEASE_NAME``, ``<repo_name>``) go as well."""
@@ -83,6 +84,8 @@ def code_tokens(content: str, language: str = "") -> str:
             continue
         if _METAVARIABLE.fullmatch(bare):
             continue
+        if not any(ch.isascii() and ch.isalpha() for ch in bare) and any(ch.isalpha() for ch in bare):
+            continue  # words in another script with their punctuation: 1페이지는, バージョン（必須）
         kept.append(bare)
     return " ".join(kept)
 
