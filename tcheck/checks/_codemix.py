@@ -106,20 +106,29 @@ class _Judge:
         self.script = langs.target_script
         self.target_lex, self.others = _lexicons(langs, lexical)
         self.nouns = any(capitalises_nouns(lang) for lang, _ in self.others)
-        self.own_letters = letters(langs.target) if self.others else frozenset()
+        self._own_letters: frozenset[str] | None = None  # loaded on first need
         self.target_floor = self.target_lex.floor if self.target_lex is not None else 0.0
 
-    def lexical(self, word: str, name: bool, copied: bool | None) -> tuple[str, float] | None:
+    @property
+    def own_letters(self) -> frozenset[str]:
+        if self._own_letters is None:
+            self._own_letters = letters(self.langs.target)
+        return self._own_letters
+
+    def lexical(self, word: str, name: bool, source: Source | None) -> tuple[str, float] | None:
         """The language ``word`` was left in, with a confidence, by the lexicons; or None.
-        ``name``: capitalised inside a sentence; ``copied``: whether the source holds the word
-        (None: no source text)."""
+        ``name``: capitalised inside a sentence; ``source``: the source's words (None: no source
+        text), looked at only for words the target does not know well."""
         s = self.settings
-        if self.target_lex is None or len(word) < 3 or copied is False or (name and not self.nouns):
+        if self.target_lex is None or len(word) < 3 or (name and not self.nouns):
             return None
         # A word a small list lacks may still be fairly common: take it as just under the floor.
         target = self.target_lex.zipf(word) or (self.target_floor - 0.01 if self.target_floor > 1 else 0.0)
         limit = s.name_target_zipf if name else s.loose_target_zipf
         if target > limit:
+            return None
+        copied = None if source is None else word.lower() in source.words
+        if copied is False:
             return None
         best, freq = max(((lang, lex.zipf(word)) for lang, lex in self.others), key=lambda x: x[1])
         if not freq:
@@ -262,23 +271,41 @@ def _marks(
             marks.append((_script_lang(script, judge.langs), script, 0.9) if foreign else None)
             continue
         name = word[0].isupper() and (i > 0 or source is None or word.lower() not in source.lower_case)
-        copied = None if source is None else word.lower() in source.words
-        found = judge.lexical(word, name, copied)
+        found = judge.lexical(word, name, source)
         marks.append(None if found is None else (found[0], None, found[1]))
     return marks
 
 
-@dataclass(frozen=True)
 class Source:
-    """The words of a source text: all of them, lower-cased, and those written in lower case."""
+    """The words of a source text: all of them, lower-cased, and those written in lower case.
+    The text is read on first need (most target words never ask)."""
 
-    words: frozenset[str]
-    lower_case: frozenset[str]
+    __slots__ = ("_lower_case", "_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+        self._lower_case: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Source:
-        found = [w for _, _, w in scan(text).words]
-        return cls(frozenset(w.lower() for w in found), frozenset(w for w in found if w.islower()))
+        return cls(text)
+
+    def _read(self) -> frozenset[str]:
+        found = [w for _, _, w in scan(self._text).words]
+        self._lower_case = frozenset(w for w in found if w.islower())
+        self._words = frozenset(w.lower() for w in found)
+        return self._words
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self._words if self._words is not None else self._read()
+
+    @property
+    def lower_case(self) -> frozenset[str]:
+        if self._words is None:
+            self._read()
+        return self._lower_case
 
 
 def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Leftover]:

@@ -118,7 +118,22 @@ def _technical(core: str) -> bool:
 
 
 def scan(text: str) -> Scan:
-    """The words of ``text`` without its technical strings (see the module docstring)."""
+    """The words of ``text`` without its technical strings (see the module docstring).
+
+    Sentences are cached (TC401/TC403 and TC405 read the same ones); callers must not change the
+    result."""
+    return _scan_cached(text) if len(text) <= _CACHED_LENGTH else _scan(text)
+
+
+_CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _scan_cached(text: str) -> Scan:
+    return _scan(text)
+
+
+def _scan(text: str) -> Scan:
     out = Scan()
     words = out.words
     breaks = out.breaks
