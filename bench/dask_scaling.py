@@ -132,6 +132,10 @@ def _run(paths: list[str], workers: int, settings: dict[str, Any], repeat: int) 
 
     from tcheck import app, config
 
+    if __name__ != "__main__":  # imported: workers cannot import this script, send _worker_cpu by value
+        import cloudpickle
+
+        cloudpickle.register_pickle_by_value(sys.modules[__name__])
     with cluster(workers) as address, Client(address, set_as_default=False) as client:
         cli = {"executor": "dask", "scheduler": address, **settings}
         resolved = config.resolve(cli, None, Path.cwd())
