@@ -325,5 +325,7 @@ def test_inline_tags_inside_a_word_keep_it_whole(tmp_path: Path) -> None:
     doc = html.read("a.html", src)
     assert texts(doc) == ["Kassym-Jomart Tokayev asked the CTSO for help on January 19th, and H2O was short."]
     exact(doc, src)
-    (found,) = findings(run_text(tmp_path, src, "n.en.html", select="TC101", default_glossaries=True), "TC101")
+    (found,) = findings(
+        run_text(tmp_path, src, "n.en.html", select="TC101", default_glossaries=True), "TC101"
+    )
     assert (found["column"], found["end_column"]) == (src.index("CT") + 1, src.index("SO for") + 3)
