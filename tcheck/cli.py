@@ -150,6 +150,14 @@ def main() -> None:
     help="With the path '-': the name of the document read from standard input (its format, "
     "language and original come from it; findings report it).",
 )
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Apply the fixes checks are certain of (README: Safe fixes), then report what is left; "
+    "with '-' print the fixed document instead.",
+)
+@click.option("--show-fixes", is_flag=True, help="Print the certain fixes as a unified diff; write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress on stderr.")
 @click.option("--verbose", "-v", is_flag=True, help="List the translations left without a source.")
 @guarded
@@ -201,6 +209,11 @@ def check(
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     from tcheck.services.progress import for_stream
 
+    if options["apply_fixes"] or options["show_fixes"]:
+        status = _fixes(paths, settings, source, stdin, options, diff=diff, diff_input=diff_input)
+        if status is not None:
+            sys.exit(status)
+
     result = app.check(
         paths,
         settings,
@@ -230,6 +243,34 @@ def check(
     if result.alerts and (output or settings.format != "text"):
         click.echo("\n".join(result.alerts), err=True)  # the text report prints them itself
     sys.exit(result.exit_code)
+
+
+def _fixes(
+    paths: tuple[str, ...], settings: Any, source: str | None, stdin: bytes | None, options: dict[str, Any], **run: Any
+) -> int | None:
+    """``--fix`` / ``--show-fixes`` (tcheck.fix): an exit status, or None to report the fixed files."""
+    from tcheck import app, fix
+    from tcheck.services.progress import for_stream
+
+    name = options["stdin_filename"] or app.STDIN_NAME
+    _, plan, files = fix.check_and_plan(
+        paths, settings, source, stdin=stdin, stdin_filename=options["stdin_filename"],
+        progress=for_stream(sys.stderr, options["quiet"]), **run,
+    )
+    if options["show_fixes"]:
+        click.echo(fix.unified_diff(plan), nl=False)
+        click.echo("\n".join([*plan.notes, f"{plan.count} certain fixes"]), err=True)
+        return 1 if plan.count else 0
+    piped = next((f for f in plan.files if stdin is not None and f.path == name), None)
+    on_disk = fix.FixPlan([f for f in plan.files if f is not piped], plan.notes)
+    written, refused = fix.write(on_disk, files)
+    notes = [*plan.notes, *refused]
+    if stdin is not None:
+        sys.stdout.buffer.write(piped.fixed if piped else stdin)
+    fixed = sum(len(f.applied) for f in written) + (len(piped.applied) if piped else 0)
+    notes.append(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+    click.echo("\n".join(notes), err=True)
+    return 0 if stdin is not None else None
 
 
 @main.command()

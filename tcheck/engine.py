@@ -181,6 +181,7 @@ class Engine:
             side=hit.side,
             confidence=hit.confidence,
             data=hit.data,
+            fix=hit.fix,
         )
 
     def _add(self, rule: Rule, path: str, hits: Iterable[Hit]) -> None:

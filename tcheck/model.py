@@ -58,6 +58,19 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A replacement a check is certain of: put ``text`` in place of the file's ``span``.
+
+    Only set where applying it cannot be wrong (a glossary's preferred term for a forbidden
+    variant written exactly, a thousands separator the document uses elsewhere); ``tcheck check
+    --fix`` applies these and nothing else (:mod:`tcheck.fix`).
+    """
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check yields: a finding without its rule metadata and path.
 
@@ -75,6 +88,7 @@ class Hit:
     severity: Severity | None = None
     path: str | None = None
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fix: Fix | None = None  # a certain replacement (see :class:`Fix`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +106,7 @@ class Finding:
     side: str = "target"
     confidence: float | None = None
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fix: Fix | None = None  # a certain replacement (see :class:`Fix`)
 
 
 class OffsetRuns(Sequence[int]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tcheck.checks._fixes import certain_fix, keep_case
 from tcheck.checks._terms import spans, where
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
@@ -27,6 +28,10 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     An exact match decides over an inflected one, and a span that is
     also an allowed term of some entry is left alone.
 
+    Fix (``--fix``): an exact match of a forbidden term whose entry names one preferred term is
+    replaced by it (a capitalised word stays capitalised when the preferred term is lower-case);
+    inflected forms are only reported, since the preferred term would need the same inflection.
+
     Why it matters: machine translation and hurried editing bring back spellings an organisation
     has decided against; a reader sees the same alliance written two ways.
 
@@ -48,8 +53,13 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
             fix = preferred.text if preferred else None
             instead = f"; use '{fix}'" if fix else ""
             form = "" if match.exact else f" (a form of '{hit.term.text}')"
+            preferred_texts = {m.payload.entry.preferred.text for m in matches if m.payload.entry.preferred}
+            certain = None
+            if fix and match.exact and len(preferred_texts) == 1:  # one exact form, one preferred term
+                certain = certain_fix(seg, start, end, keep_case(match.text, fix))
             yield Hit(
                 span=seg.file_span(start, end),
                 message=f"'{match.text}' is a forbidden term{form} ({where(hit)}){instead}",
                 suggestion=fix,
+                fix=certain,
             )

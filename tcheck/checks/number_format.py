@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from tcheck.checks._bilingual import source_language
+from tcheck.checks._fixes import certain_fix
 from tcheck.context import Context
 from tcheck.locale import babel_locale
-from tcheck.model import Document, Hit, Related, Segment, Severity
+from tcheck.model import Document, Fix, Hit, Related, Segment, Severity
 from tcheck.numbers import format_number, min_grouping, number_symbols, written_decimals
 from tcheck.recognise import Quantity, recognise
 from tcheck.recognise.datefind import is_year_context, sentence_initial
@@ -149,6 +150,10 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     document that also follows the convention) or ``"strict"`` (every deviation);
     ``min-grouping = 1`` or ``2`` overrides from how many digits numbers are grouped.
 
+    Fix (``--fix``): an ungrouped number in a document that groups others of its kind gets the
+    locale's separators between the same digits (``2300`` -> ``2,300``); other deviations are
+    only reported.
+
     Why it matters: readers take ``2,300`` in a Norwegian text for two point three; a document
     that writes the same kind of number two ways looks unedited.
 
@@ -197,12 +202,26 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
                         "the convention followed elsewhere",
                     ),
                 )
+            suggestion = _suggestion(item.q, lang)
+            fix = None
+            if dimension == "grouping" and example is not None:
+                fix = _grouping_fix(item, suggestion)
             yield Hit(
                 span=item.seg.file_span(item.q.start, item.q.digits_end),
                 message=message,
-                suggestion=_suggestion(item.q, lang),
+                suggestion=suggestion,
                 related=related,
+                fix=fix,
             )
+
+
+def _grouping_fix(item: _Seen, suggestion: str) -> Fix | None:
+    """The certain fix of an ungrouped number in a document that groups its others: the
+    separators inserted between the same digits (``2300`` -> ``2,300``), nothing else changed."""
+    shown = item.seg.text[item.q.start : item.q.digits_end]
+    if not shown.isdigit() or "".join(c for c in suggestion if c.isdigit()) != shown:
+        return None
+    return certain_fix(item.seg, item.q.start, item.q.digits_end, suggestion)
 
 
 def _against_source(

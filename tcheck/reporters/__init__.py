@@ -44,7 +44,20 @@ def located(result: RunResult, finding: Finding) -> dict[str, Any]:
         "suggestion": finding.suggestion,
         "related": related,
         "side": finding.side,
+        "fix": None,
     }
+    if finding.fix is not None:  # a certain replacement (tcheck check --fix applies it)
+        fix_line, fix_col = result.position(finding.path, finding.fix.span.start)
+        fix_end_line, fix_end_col = result.position(finding.path, finding.fix.span.end)
+        out["fix"] = {
+            "text": finding.fix.text,
+            "line": fix_line,
+            "column": fix_col,
+            "end_line": fix_end_line,
+            "end_column": fix_end_col,
+            "offset": finding.fix.span.start,
+            "end_offset": finding.fix.span.end,
+        }
     if finding.confidence is not None:
         out["confidence"] = finding.confidence
     if finding.data:

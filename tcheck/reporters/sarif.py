@@ -61,16 +61,16 @@ def payload(result: RunResult) -> dict[str, Any]:
                 }
                 for n, rel in enumerate(item["related"], 1)
             ]
-        if item["suggestion"] is not None and textual:
+        fix = item["fix"]
+        if fix is not None and textual:  # only certain fixes: a tool may apply them unseen
+            deleted = {**_region(fix), "charOffset": fix["offset"], "charLength": fix["end_offset"] - fix["offset"]}
             entry["fixes"] = [
                 {
-                    "description": {"text": f"Replace with '{item['suggestion']}'"},
+                    "description": {"text": f"Replace with '{fix['text']}'"},
                     "artifactChanges": [
                         {
                             "artifactLocation": {"uri": item["path"]},
-                            "replacements": [
-                                {"deletedRegion": region, "insertedContent": {"text": item["suggestion"]}}
-                            ],
+                            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix["text"]}}],
                         }
                     ],
                 }
