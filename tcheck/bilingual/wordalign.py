@@ -63,7 +63,7 @@ def _lemmatiser(lang: str) -> tuple[str, ...]:
     try:
         import simplemma
 
-        simplemma.lemmatize("a", lang=code)
+        simplemma.lemmatize("a", lang=code, low_memory=True)
     except (ValueError, ImportError, KeyError):
         return ()
     return (code,)
@@ -79,7 +79,7 @@ def lemma(word: str, lang: str) -> str:
     import simplemma
 
     try:
-        found = simplemma.lemmatize(word, lang=code[0])
+        found = simplemma.lemmatize(word, lang=code[0], low_memory=True)
     except (ValueError, KeyError):  # pragma: no cover - simplemma's own refusal
         return low
     found = str(found)
