@@ -300,6 +300,17 @@ def explain(code: str) -> None:
     _fail(f"unknown check {code!r}; 'tcheck rules' lists them")
 
 
+@main.command()
+@guarded
+def lsp() -> None:
+    """Run the language server over standard input and output (needs: pip install 'tcheck[lsp]').
+
+    Editors show findings while one types; README: Language server."""
+    from tcheck.lsp import serve
+
+    serve()
+
+
 from tcheck.cli_glossary import glossary as _glossary  # noqa: E402
 
 main.add_command(_glossary)
