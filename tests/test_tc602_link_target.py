@@ -33,6 +33,7 @@ def test_changed_link_german(tmp_path: Path) -> None:
     found = check_pair(tmp_path, "TC602", SOURCE, _de("/docs/topics/chart-leitfaden/"), "de")
     assert [(f["line"], f["suggestion"]) for f in found] == [(3, "/docs/topics/charts/")]
     assert found[0]["related"][0]["line"] == 3
+    assert found[0]["severity"] == "error"  # readers land on another page
 
 
 def test_language_prefix_and_localised_wikipedia_german_pass(tmp_path: Path) -> None:
@@ -52,6 +53,7 @@ def test_lost_image_japanese(tmp_path: Path) -> None:
     found = check_pair(tmp_path, "TC602", SOURCE, target, "ja")
     assert [f["line"] for f in found] == [7]
     assert "image '/img/chart-layout.png'" in found[0]["message"]
+    assert found[0]["severity"] == "warning"  # left out: the page still works
 
 
 def test_relative_and_absolute_file_links_arabic_pass(tmp_path: Path) -> None:
@@ -76,6 +78,7 @@ def test_dead_fragment_french(tmp_path: Path) -> None:
     found = check_pair(tmp_path, "TC602", source, target, "fr")
     assert [f["line"] for f in found] == [3]
     assert "heading id" in found[0]["message"]
+    assert found[0]["severity"] == "error"  # a dead link
 
 
 def test_fragment_to_translated_heading_french_pass(tmp_path: Path) -> None:

@@ -34,6 +34,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     change (the linked heading was translated), except that a link within the page to one of the
     source's anchors must find that anchor in the translation.
 
+    A destination that points elsewhere, or a link within the page to an anchor the
+    translation lacks, is an error (the reader lands on another page, or nowhere); a link the
+    translation left out is a warning (the page still works, the reader misses a way on).
+
     A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
     for ``/microservices-architecture/``) is reported as info: the translated site may have the
     page under another name, which a check that reads no other file cannot see.
@@ -81,7 +85,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     wording = Wording(what=_what, suggest=suggest)
     for hit in group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept):
         written = doc.text[hit.span.start : hit.span.end]
-        if hit.related and _own_tree(written, own):
+        if hit.data.get("lost"):
+            # the page still works: a reader misses a link, not a page (a warning, not an error)
+            hit = replace(hit, severity=Severity.WARNING)
+        elif hit.related and _own_tree(written, own):
             # into the translation's own tree under another name: it may be the page, renamed
             hit = replace(
                 hit,

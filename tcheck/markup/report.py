@@ -246,6 +246,7 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         f"the source's {wording.what(lost)} is missing from {where}",
         suggestion=wording.restore(lost),
         related=(related(pair, lost),),
+        data={"lost": True},
     )
 
 
