@@ -3,7 +3,7 @@
 For every NTREX document, the Norwegian lines are disturbed at random (seeded): a share of them
 (``--rate``, 10%) is merged with the next line or split in two (at a sentence boundary, else at the
 comma nearest the middle, else at the middle word). tcheck then aligns the disturbed Norwegian
-document with the English one (``tcheck.align.pair_documents``, the code ``--source`` uses), and the
+document with the English one (``tcheck.bilingual.align.pair_documents``, the code ``--source`` uses), and the
 predicted links between source lines and target lines are compared with the true ones.
 
     python bench/alignment.py ../shared/data/ntrex128 [--rate 0.1] [--seed 1] [--target nob]
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no NTREX data at {args.data}")
         return 0
     sys.path.insert(0, str(ROOT))
-    from tcheck.aligned import pair_documents
+    from tcheck.bilingual.aligned import pair_documents
     from tcheck.formats import text as plain
 
     rng = random.Random(args.seed)

@@ -6,12 +6,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from tcheck import baseline
 from tcheck import glossary as glossaries
 from tcheck.bilingual.pairing import summarise
+from tcheck.ci import baseline
+from tcheck.ci.diff import ChangedLines, changed_lines, restrict
 from tcheck.config import Config
 from tcheck.context import Context
-from tcheck.diff import ChangedLines, changed_lines, restrict
 from tcheck.engine import Input, RunResult, discover
 from tcheck.errors import InputError, UsageError
 from tcheck.glossary.model import Glossary

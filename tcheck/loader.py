@@ -102,11 +102,11 @@ def _by_lines(doc: Document) -> tuple[Segment, ...]:
 
 def pair_with_source(target: Document, source: Document, min_confidence: float = 0.3) -> Document:
     """Pair segments paragraph by paragraph, or line by line, when the counts match and every
-    pair is plausible; otherwise align sentences (:mod:`tcheck.align`), leaving unaligned ones
+    pair is plausible; otherwise align sentences (:mod:`tcheck.bilingual.align`), leaving unaligned ones
     unpaired for TC002. A source that cannot be aligned at all is a usage error. Translation
     resource files pair by key (:func:`tcheck.formats.resources.pair_by_key`)."""
-    from tcheck.align import units
-    from tcheck.aligned import pair_confidences, pair_documents, pair_segments
+    from tcheck.bilingual.align import units
+    from tcheck.bilingual.aligned import pair_confidences, pair_documents, pair_segments
     from tcheck.formats.resources import is_resource_document, pair_by_key
 
     if is_resource_document(target) and is_resource_document(source):  # key -> text files

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.align import align, units
-from tcheck.aligned import pair_confidences, pair_documents
+from tcheck.bilingual.align import align, units
+from tcheck.bilingual.aligned import pair_confidences, pair_documents
 from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import UsageError
@@ -137,7 +137,7 @@ def test_markdown_pairs_follow_the_structure(tmp_path: Path) -> None:
 def test_a_long_lagging_page_is_cut_at_unique_anchors() -> None:
     """A changelog whose translation lacks 300 releases in the middle: aligned piece by piece
     between the version numbers found once on each side, and every release finds its own."""
-    from tcheck import align as align_module
+    from tcheck.bilingual import align as align_module
 
     source, target, truth = [], [], {}
     for n in range(600):

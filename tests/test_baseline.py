@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tcheck import app, baseline
+from tcheck import app
+from tcheck.ci import baseline
 from tcheck.cli import main
 from tcheck.config import resolve
 from tcheck.engine import RunResult

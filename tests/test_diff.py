@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tcheck.ci.diff import ChangedLines, from_patch, parse_unified
 from tcheck.cli import main
-from tcheck.diff import ChangedLines, from_patch, parse_unified
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kazakhstan-unrest.en.txt"
@@ -206,7 +206,7 @@ def test_stdin_paths_match_from_a_sub_folder(tmp_path: Path) -> None:
 
 
 def test_git_is_asked_about_the_checked_paths_only(repo: Path) -> None:
-    from tcheck.diff import from_git
+    from tcheck.ci.diff import from_git
 
     (repo / "docs").mkdir()
     (repo / "docs" / "guide.de.md").write_text(

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from helpers import findings, run_paths
 from tcheck import engine
+from tcheck.ci.diff import changed_lines
 from tcheck.cli import main
 from tcheck.config import Config, resolve
-from tcheck.diff import changed_lines
 from tcheck.errors import UsageError
 from tcheck.services.cache import FILE_NAME, TranslationCache
 

@@ -23,10 +23,11 @@ from hardening_strategies import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tcheck import baseline, glossary
+from tcheck import glossary
+from tcheck.ci import baseline
+from tcheck.ci.diff import changed_lines
 from tcheck.cli import main
 from tcheck.config import resolve
-from tcheck.diff import changed_lines
 from tcheck.errors import InputError, UsageError
 
 CSV = [

@@ -1,7 +1,7 @@
 """From sentence beads back to documents: paired segments with their confidence.
 
 :func:`pair_segments` pairs equally many paragraphs (or lines) one to one, checking the sentences
-inside each pair; :func:`pair_documents` aligns all sentences (:mod:`tcheck.align`). Either way a
+inside each pair; :func:`pair_documents` aligns all sentences (:mod:`tcheck.bilingual.align`). Either way a
 target segment carries its source as ``counterpart`` and the pair's ``confidence``; sentences that
 found no partner keep none, and source sentences nobody points at stay in ``source.segments`` for
 TC002 to report.
@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tcheck.align import (
+from tcheck.bilingual.align import (
     NAME,
     NUMBER,
     Bead,
