@@ -158,6 +158,14 @@ def test_language_server_session(tmp_path: Path) -> None:
                 )
             )
             results["changed"] = await session.next_diagnostics()
+            for version, body in ((3, text), (4, fixed)):  # typed in quick succession: one check
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(version=version, uri=uri),
+                        content_changes=[types.TextDocumentContentChangeWholeDocument(text=body)],
+                    )
+                )
+            results["typed"] = await session.next_diagnostics()
         finally:
             await session.stop()
 
@@ -180,3 +188,5 @@ def test_language_server_session(tmp_path: Path) -> None:
     changed = results["changed"]
     assert changed.version == 2 and as_tuples(changed) == want_fixed
     assert not any(d.code == "TC101" for d in changed.diagnostics)
+    typed = results["typed"]
+    assert typed.version == 4 and as_tuples(typed) == want_fixed  # version 3 was never published

@@ -1,7 +1,8 @@
 """The tcheck language server (pygls): findings as diagnostics while one types.
 
-- Diagnostics on open and save at once, and on change after a pause in typing (``debounce``,
-  150 ms by default; the client may set ``initializationOptions.debounce`` in milliseconds).
+- Diagnostics on open and save at once, and on change: a change after a pause at once, changes
+  while one types once typing pauses for ``debounce`` (150 ms by default; the client may set
+  ``initializationOptions.debounce`` in milliseconds).
   The buffer's text is checked, not the file on disk, under the file's path (format, language,
   pairing with an original and the configuration all come from it).
 - Code actions: a certain fix (``tcheck check --fix`` would apply it) is a preferred quick fix,
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +64,7 @@ class TcheckServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.debounce = 0.15
+        self.last_change: dict[str, float] = {}
         self.round_trip = False
         self.runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tcheck")  # one check at a time
 
@@ -101,11 +104,18 @@ class TcheckServer(LanguageServer):
         )
 
     def schedule(self, uri: str, delay: float) -> None:
-        """Check ``uri`` after ``delay`` seconds, replacing a check still waiting."""
+        """Check ``uri`` after ``delay`` seconds, replacing a check still waiting or running.
+
+        The first change after a pause of ``delay`` is checked at once; changes that follow it
+        closely (typing) wait until ``delay`` passes without another."""
+        now = time.monotonic()
+        quiet = now - self.last_change.get(uri, -delay) >= delay
+        self.last_change[uri] = now
         waiting = self.pending.pop(uri, None)
         if waiting is not None and not waiting.done():
             waiting.cancel()
-        self.pending[uri] = asyncio.ensure_future(self.check(uri, delay))
+            quiet = False
+        self.pending[uri] = asyncio.ensure_future(self.check(uri, 0.0 if quiet else delay))
 
 
 def diagnostic(uri: str, checked: Checked, finding: Finding) -> types.Diagnostic:
