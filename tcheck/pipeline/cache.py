@@ -40,11 +40,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tcheck.config import Config
+from tcheck.services import sqlite
 
 FILE_NAME = "results.sqlite3"
 SCHEMA = "1"
 MAX_BYTES = 512 * 1024 * 1024  # stored (compressed) results kept at most
-_BUSY_MS = 30_000
 _CHUNK = 400  # keys per SELECT
 _LIBRARIES = ("babel", "langdetect", "markdown-it-py", "mdit-py-plugins", "pyahocorasick")
 
@@ -128,6 +128,25 @@ def open_cache(config: Config, ctx: Any, source: str | None, keep_texts: bool) -
     return ResultCache(folder / FILE_NAME, base=run_key(config, paths, keep_texts))
 
 
+def _prepare(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Create the tables, or raise DatabaseError when the file is not a result cache of ours."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables - {"meta", "results"}:
+        raise sqlite3.DatabaseError("another program's database")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is None or row[0] != SCHEMA:
+        raise sqlite3.DatabaseError(f"schema {row[0] if row else '?'} is not {SCHEMA}")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value BLOB NOT NULL,"
+        " size INTEGER NOT NULL, used REAL NOT NULL) WITHOUT ROWID"
+    )
+    return conn
+
+
 class ResultCache:
     """Pickled per-input results in SQLite, by key; never fails a run (see the module's docs)."""
 
@@ -150,37 +169,7 @@ class ResultCache:
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
-        deadline = time.monotonic() + _BUSY_MS / 1000
-        delay = 0.01
-        while True:
-            conn = sqlite3.connect(str(path), timeout=_BUSY_MS / 1000, isolation_level=None)
-            try:
-                conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if tables - {"meta", "results"}:
-                    raise sqlite3.DatabaseError("another program's database")
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-                if row is None or row[0] != SCHEMA:
-                    raise sqlite3.DatabaseError(f"schema {row[0] if row else '?'} is not {SCHEMA}")
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, value BLOB NOT NULL,"
-                    " size INTEGER NOT NULL, used REAL NOT NULL) WITHOUT ROWID"
-                )
-                return conn
-            except sqlite3.OperationalError as exc:
-                conn.close()
-                busy = "locked" in str(exc) or "busy" in str(exc)
-                if not busy or time.monotonic() > deadline:
-                    raise
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
-            except BaseException:
-                conn.close()
-                raise
+        return sqlite.open_waiting(path, _prepare)
 
     def _fail(self, exc: BaseException) -> None:
         if self._conn is not None:
@@ -206,9 +195,8 @@ class ResultCache:
                         found[bytes(key)] = pickle.loads(zlib.decompress(value))
             if found:
                 now = time.time()
-                self._conn.execute("BEGIN IMMEDIATE")
-                self._conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
-                self._conn.execute("COMMIT")
+                with sqlite.immediate(self._conn) as conn:
+                    conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
         except sqlite3.Error as exc:
             self._fail(exc)
         return found
@@ -224,12 +212,9 @@ class ResultCache:
         if not rows:
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
-            self._conn.execute("COMMIT")
+            with sqlite.immediate(self._conn) as conn:
+                conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("ROLLBACK")
             self._fail(exc)
 
     def trim(self) -> None:
@@ -241,19 +226,16 @@ class ResultCache:
             if total <= self.max_bytes:
                 return
             goal = total - int(self.max_bytes * 0.8)
-            self._conn.execute("BEGIN IMMEDIATE")
-            dropped = 0
-            doomed = []
-            for key, size in self._conn.execute("SELECT key, size FROM results ORDER BY used"):
-                doomed.append((key,))
-                dropped += size
-                if dropped >= goal:
-                    break
-            self._conn.executemany("DELETE FROM results WHERE key = ?", doomed)
-            self._conn.execute("COMMIT")
+            with sqlite.immediate(self._conn) as conn:
+                dropped = 0
+                doomed = []
+                for key, size in conn.execute("SELECT key, size FROM results ORDER BY used"):
+                    doomed.append((key,))
+                    dropped += size
+                    if dropped >= goal:
+                        break
+                conn.executemany("DELETE FROM results WHERE key = ?", doomed)
         except sqlite3.Error as exc:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("ROLLBACK")
             self._fail(exc)
 
     def close(self) -> None:

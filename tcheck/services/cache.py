@@ -18,10 +18,11 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from tcheck.services import sqlite
+
 SCHEMA = 1
 FILE_NAME = "translations.sqlite3"
 _CHUNK = 400  # texts per SELECT (well under SQLite's variable limit)
-_BUSY_MS = 30_000
 
 
 def default_cache_dir() -> Path:
@@ -85,37 +86,11 @@ class TranslationCache:
             return self._prepare(self._memory())
 
     def _open_waiting(self, path: Path) -> sqlite3.Connection:
-        """Open and prepare the file, waiting while another process holds a lock on it.
-
-        SQLite can report "database is locked" without calling the busy handler (switching a new
-        file to WAL while another process creates it); that is contention, not corruption.
-        """
-        deadline = time.monotonic() + _BUSY_MS / 1000
-        delay = 0.01
-        while True:
-            conn = self._connect(path)
-            try:
-                return self._prepare(conn)
-            except ForeignDatabase:
-                conn.close()
-                raise
-            except sqlite3.OperationalError as exc:
-                conn.close()
-                busy = "locked" in str(exc) or "busy" in str(exc)
-                if not busy or time.monotonic() > deadline:
-                    raise
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+        return sqlite.open_waiting(path, self._prepare)
 
     @staticmethod
     def _memory() -> sqlite3.Connection:
         return sqlite3.connect(":memory:", isolation_level=None)
-
-    @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), timeout=_BUSY_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        return conn
 
     @staticmethod
     def _prepare(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -186,12 +161,9 @@ class TranslationCache:
         if not rows:
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
-            self._conn.execute("COMMIT")
+            with sqlite.immediate(self._conn) as conn:
+                conn.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.DatabaseError):
-                self._conn.execute("ROLLBACK")
             self._fail(exc)
 
     def _fail(self, exc: sqlite3.DatabaseError) -> None:
