@@ -72,7 +72,7 @@ class Session:
                 types.InitializeParams(
                     capabilities=types.ClientCapabilities(),
                     root_uri=from_fs_path(str(cwd)),
-                    initialization_options={"debounce": 20},
+                    initialization_options={"debounce": 1000},  # changes within a second wait
                 )
             ),
             TIMEOUT,
