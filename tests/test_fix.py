@@ -175,3 +175,36 @@ def test_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == text.replace("CTSO", "CSTO")
     assert not (tmp_path / "draft.en.txt").exists()
+
+
+GUIDE_EN = (
+    "# Getting started {#getting-started}\n\nInstall the chart first.\n\n"
+    "## Next steps {#next-steps}\n\nRead the guide.\n\n## Upgrading {#upgrading}\n\nRun helm upgrade.\n"
+)
+GUIDE_DE = (
+    "# Erste Schritte {#getting-started}\n\nInstallieren Sie zuerst das Chart.\n\n"
+    "## Nächste Schritte {#nächste-schritte}\n\nLesen Sie die Anleitung.\n\n"
+    "## Aktualisieren\n\nFühren Sie helm upgrade aus.\n"
+)
+
+
+def test_heading_ids_restored_from_the_source(tmp_path: Path) -> None:
+    (tmp_path / "guide.en.md").write_text(GUIDE_EN, encoding="utf-8")
+    (tmp_path / "guide.de.md").write_text(GUIDE_DE, encoding="utf-8")
+    args = ["guide.de.md", "--source", "guide.en.md"]
+    assert codes(tmp_path, *args).count("TC601") == 2
+    run([*args, "--fix"], tmp_path)
+    fixed = (tmp_path / "guide.de.md").read_text(encoding="utf-8")
+    assert fixed == GUIDE_DE.replace("{#nächste-schritte}", "{#next-steps}").replace(
+        "## Aktualisieren\n", "## Aktualisieren {#upgrading}\n"
+    )
+    assert "TC601" not in codes(tmp_path, *args)
+
+
+def test_heading_id_not_restored_when_the_outlines_differ(tmp_path: Path) -> None:
+    (tmp_path / "guide.en.md").write_text(GUIDE_EN, encoding="utf-8")
+    shorter = GUIDE_DE.split("## Aktualisieren")[0]
+    (tmp_path / "guide.de.md").write_text(shorter, encoding="utf-8")
+    out = json.loads(run(["guide.de.md", "--source", "guide.en.md", "--format", "json"], tmp_path).stdout)
+    tc601 = [f for f in out["findings"] if f["code"] == "TC601"]
+    assert tc601 and all(f["fix"] is None for f in tc601)

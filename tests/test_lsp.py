@@ -190,3 +190,24 @@ def test_language_server_session(tmp_path: Path) -> None:
     assert not any(d.code == "TC101" for d in changed.diagnostics)
     typed = results["typed"]
     assert typed.version == 4 and as_tuples(typed) == want_fixed  # version 3 was never published
+
+
+def test_fixes_in_html_are_only_suggestions() -> None:
+    from tcheck.lsp.server import Checked, code_actions
+    from tcheck.model import Finding, Fix, Severity, Span
+
+    text = "<p>The alliance CTSO sent troops.</p>\n"
+    span = Span(text.index("CTSO"), text.index("CTSO") + 4)
+    finding = Finding(
+        "TC101", "forbidden-term", Severity.ERROR, "m", "a.html", span, "CSTO", fix=Fix(span, "CSTO")
+    )
+    where = types.Range(start=types.Position(line=0, character=17), end=types.Position(line=0, character=17))
+    params = types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri="file:///a.html"),
+        range=where,
+        context=types.CodeActionContext(diagnostics=[]),
+    )
+    for fixable, preferred, fix_all in ((True, True, 1), (False, False, 0)):
+        actions = code_actions("file:///a.html", Checked(1, Utf16Index(text), (finding,), fixable), params)
+        assert actions[0].is_preferred is preferred
+        assert sum(1 for a in actions if a.kind == "source.fixAll.tcheck") == fix_all

@@ -10,7 +10,7 @@ from tcheck.context import Context
 from tcheck.markup.headings import paired_headings
 from tcheck.markup.marks import ANCHOR, Mark
 from tcheck.markup.report import page_counts, page_for, related
-from tcheck.model import Document, Hit, Severity, Span
+from tcheck.model import Document, Fix, Hit, Severity, Span
 from tcheck.registry import register
 
 
@@ -27,6 +27,10 @@ def heading_anchor(doc: Document, ctx: Context) -> Iterator[Hit]:
     only a heading the aligned text pairs with a source heading of the same level is compared,
     and only an id that was changed into one the source does not have. An id the translation
     adds is fine.
+
+    Fix (``--fix``): with the same outline, a changed id becomes the source's again (unless the
+    page already uses that id elsewhere), and a lost ``{#id}`` is added back at the end of its
+    heading's line.
 
     Why it matters: a heading id is the address of a section. Every link to ``#next-steps``, in
     the page, in other pages of the translation and from outside, goes nowhere once the id
@@ -57,11 +61,13 @@ def heading_anchor(doc: Document, ctx: Context) -> Iterator[Hit]:
             ):
                 continue
             lost = _closest(lost, added.key, missing) if not same_outline else lost
+            certain = same_outline and added.text == added.key and not target_ids[lost.key]
             yield Hit(
                 Span(added.start, added.end),
                 f"anchor '#{added.key}' stands where the source has anchor '#{lost.key}'",
                 suggestion=lost.key,
                 related=(related(pair, lost),),
+                fix=Fix(Span(added.start, added.end), lost.key) if certain else None,
             )
         elif same_outline and not target_ids[lost.key]:
             yield Hit(
@@ -69,7 +75,19 @@ def heading_anchor(doc: Document, ctx: Context) -> Iterator[Hit]:
                 f"this heading lost the source's anchor '#{lost.key}': links to it go nowhere",
                 suggestion=f"{{#{lost.key}}}",
                 related=(related(pair, lost),),
+                fix=_restored(pair.source_doc.text, lost, pair.doc.text, target.end),
             )
+
+
+def _restored(source_text: str, lost: Mark, text: str, end: int) -> Fix | None:
+    """The source's ``{#id}`` added back at the end of the heading's line, when the source writes
+    it in that form (not MDX's comment form) and the heading's line ends plainly there (no closing
+    ``#`` sequence, no trailing space)."""
+    if source_text[lost.start - 2 : lost.start] != "{#" or source_text[lost.end : lost.end + 1] != "}":
+        return None
+    if end <= 0 or end > len(text) or text[end - 1] in " \t#" or text[end : end + 1] not in ("", "\n", "\r"):
+        return None
+    return Fix(Span(end, end), f" {{#{lost.key}}}")
 
 
 def _closest(lost: Mark, key: str, missing: Sequence[Mark]) -> Mark:

@@ -5,7 +5,8 @@
   ``initializationOptions.debounce`` in milliseconds).
   The buffer's text is checked, not the file on disk, under the file's path (format, language,
   pairing with an original and the configuration all come from it).
-- Code actions: a certain fix (``tcheck check --fix`` would apply it) is a preferred quick fix,
+- Code actions: a certain fix (``tcheck check --fix`` would apply it; never in HTML, Word and
+  escaped formats, as there) is a preferred quick fix,
   a suggestion another quick fix to review, and ``source.fixAll.tcheck`` applies every certain
   fix of the file.
 - Hover over a finding: its message and the check's manual (``tcheck explain CODE``).
@@ -26,6 +27,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from tcheck import __version__
+from tcheck.fix import fixable
 from tcheck.lsp.checking import check_buffer
 from tcheck.lsp.convert import Utf16Index
 from tcheck.model import Finding, Severity, Span
@@ -45,6 +47,7 @@ class Checked:
     version: int | None
     index: Utf16Index
     findings: tuple[Finding, ...]
+    fixable: bool = True  # False for HTML, Word and escaped formats: fixes are only suggestions
 
     def range(self, span: Span) -> types.Range:
         start, end = self.index.position(span.start), self.index.position(span.end)
@@ -85,7 +88,8 @@ class TcheckServer(LanguageServer):
         current = self.workspace.get_text_document(uri)
         if current.version != version or current.source != text:
             return  # typed on meanwhile: the newer check publishes
-        checked = Checked(version, Utf16Index(text), result.findings)
+        path = self.path_of(uri)
+        checked = Checked(version, Utf16Index(text), result.findings, fixable(path))
         self.checked[uri] = checked
         diagnostics = [diagnostic(uri, checked, f) for f in result.findings]
         if result.error:
@@ -155,7 +159,7 @@ def code_actions(uri: str, checked: Checked, params: types.CodeActionParams) -> 
     wants_quick = not only or any(k.startswith(types.CodeActionKind.QuickFix) for k in only)
     for finding in findings_at(checked, params.range) if wants_quick else []:
         diag = [diagnostic(uri, checked, finding)]
-        if finding.fix is not None:
+        if finding.fix is not None and checked.fixable:
             edit = types.TextEdit(range=checked.range(finding.fix.span), new_text=finding.fix.text)
             title = f"{finding.code}: replace with '{finding.fix.text}'"
             preferred = True
@@ -174,7 +178,7 @@ def code_actions(uri: str, checked: Checked, params: types.CodeActionParams) -> 
                 edit=types.WorkspaceEdit(changes={uri: [edit]}),
             )
         )
-    certain = _non_overlapping([f for f in checked.findings if f.fix is not None])
+    certain = _non_overlapping([f for f in checked.findings if f.fix is not None]) if checked.fixable else []
     if certain and (not only or any(FIX_ALL.startswith(k) for k in only)):
         edits = [
             types.TextEdit(range=checked.range(f.fix.span), new_text=f.fix.text) for f in certain if f.fix
