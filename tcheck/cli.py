@@ -259,7 +259,7 @@ def _fixes(
     )
     if options["show_fixes"]:
         click.echo(fix.unified_diff(plan), nl=False)
-        click.echo("\n".join([*plan.notes, f"{plan.count} certain fixes"]), err=True)
+        click.echo("\n".join([*plan.notes, f"{plan.count} certain fix{'es' if plan.count != 1 else ''}"]), err=True)
         return 1 if plan.count else 0
     piped = next((f for f in plan.files if stdin is not None and f.path == name), None)
     on_disk = fix.FixPlan([f for f in plan.files if f is not piped], plan.notes)

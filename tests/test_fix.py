@@ -208,3 +208,25 @@ def test_heading_id_not_restored_when_the_outlines_differ(tmp_path: Path) -> Non
     out = json.loads(run(["guide.de.md", "--source", "guide.en.md", "--format", "json"], tmp_path).stdout)
     tc601 = [f for f in out["findings"] if f["code"] == "TC601"]
     assert tc601 and all(f["fix"] is None for f in tc601)
+
+
+def test_currency_code_from_the_paired_source(tmp_path: Path) -> None:
+    (tmp_path / "lonn.nb.txt").write_text(
+        "Lønn i Kasakhstan\n\nGjennomsnittslønnen er på litt over 5000 kroner i måneden.\n", encoding="utf-8"
+    )
+    english = "Wages in Kazakhstan\n\nThe average monthly salary is just over 5,000 kroner.\n"
+    (tmp_path / "lonn.en.txt").write_text(english, encoding="utf-8")
+    args = ["lonn.en.txt", "--source-lang", "nb"]
+    assert "TC303" in codes(tmp_path, *args)
+    run([*args, "--fix"], tmp_path)
+    assert (tmp_path / "lonn.en.txt").read_text(encoding="utf-8") == english.replace("kroner", "NOK")
+    assert "TC303" not in codes(tmp_path, *args)
+
+
+def test_currency_without_the_source_text_is_a_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "wages.txt").write_text(
+        "The average monthly salary is just over 5,000 kroner.\n", encoding="utf-8"
+    )
+    out = json.loads(run(["wages.txt", "--source-lang", "nb", "--format", "json"], tmp_path).stdout)
+    tc303 = [f for f in out["findings"] if f["code"] == "TC303"]
+    assert tc303[0]["suggestion"] == "NOK 5,000" and tc303[0]["fix"] is None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tcheck.checks._fixes import certain_fix
 from tcheck.context import Context
 from tcheck.currency import Amount, amount_lexicon, find_amounts
 from tcheck.locale import home_currencies
-from tcheck.model import Document, Hit, Segment, Severity
+from tcheck.model import Document, Fix, Hit, Segment, Severity
 from tcheck.recognise.spans import SpanSet
 from tcheck.registry import register
 
@@ -42,6 +43,10 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
     ``dollars`` to be US dollars and ``pounds`` sterling). With the source language known, the
     suggestion uses its currency code (``NOK 5,000``).
 
+    Fix (``--fix``): when the paired source sentence gives the same amount in a word its readers
+    take for one currency (Norwegian ``5000 kroner``: NOK), the word becomes that currency's code
+    in place (``5,000 kroner`` -> ``5,000 NOK``); without the source it stays a suggestion.
+
     Why it matters: a machine translation keeps the source's currency word; readers abroad
     cannot tell which currency, or even that it is not their own.
 
@@ -66,6 +71,7 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             likely = sorted(amount.currencies & source_home)
             what = "symbol" if amount.how == "symbol" else "word"
+            fix = _code_fix(seg, amount, likely, source) if source and amount.how == "unit" else None
             yield Hit(
                 span=seg.file_span(amount.start, amount.end),
                 message=(
@@ -73,9 +79,29 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
                     f"readers of '{lang}' cannot tell which ({what} shared by several currencies)"
                 ),
                 suggestion=_suggestion(amount, seg.text, likely),
+                fix=fix,
             )
         if source:
             yield from _foreign_words(seg, lang, source, found, own.names)
+
+
+def _code_fix(seg: Segment, amount: Amount, likely: list[str], source: str) -> Fix | None:
+    """The currency word replaced by the code (``5,000 kroner`` -> ``5,000 NOK``), certain only
+    when the paired source sentence gives the same amount in a word its own readers take for
+    that one currency (Norwegian ``5000 kroner``: NOK at home)."""
+    if len(likely) != 1 or seg.counterpart is None:
+        return None
+    home = home_currencies(source)
+    value = amount.quantity.value
+    said = [
+        a
+        for a in find_amounts(seg.counterpart.text, source)
+        if a.quantity.value == value and a.currencies & home == {likely[0]}
+    ]
+    if not said:
+        return None
+    start, end = amount.currency_at
+    return certain_fix(seg, start, end, likely[0])
 
 
 def _foreign_words(
