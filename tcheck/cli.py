@@ -300,6 +300,17 @@ def explain(code: str) -> None:
     _fail(f"unknown check {code!r}; 'tcheck rules' lists them")
 
 
+@main.command(
+    "fix",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.pass_context
+def fix_command(ctx: click.Context) -> None:
+    """Apply the certain fixes: 'tcheck check --fix' with the same paths and options."""
+    check.main(args=["--fix", *ctx.args], prog_name="tcheck fix")
+
+
 @main.command()
 @guarded
 def lsp() -> None:

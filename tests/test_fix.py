@@ -230,3 +230,14 @@ def test_currency_without_the_source_text_is_a_suggestion(tmp_path: Path) -> Non
     out = json.loads(run(["wages.txt", "--source-lang", "nb", "--format", "json"], tmp_path).stdout)
     tc303 = [f for f in out["findings"] if f["code"] == "TC303"]
     assert tc303[0]["suggestion"] == "NOK 5,000" and tc303[0]["fix"] is None
+
+
+def test_fix_command_is_check_fix(tmp_path: Path) -> None:
+    (tmp_path / "seed.en.txt").write_bytes(SEED.read_bytes())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        result = CliRunner().invoke(main, ["fix", "seed.en.txt", "--select", "TC101", "-q", "--no-cache"])
+    assert result.exit_code == 0 and "fixed 3 findings" in result.stderr
+    assert (tmp_path / "seed.en.txt").read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8").replace(
+        "CTSO", "CSTO"
+    )
