@@ -241,3 +241,19 @@ def test_fix_command_is_check_fix(tmp_path: Path) -> None:
     assert (tmp_path / "seed.en.txt").read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8").replace(
         "CTSO", "CSTO"
     )
+
+
+@pytest.mark.parametrize(
+    ("found", "preferred", "expected"),
+    [
+        ("Kommission", "kommisjon", "Kommisjon"),  # a capitalised word at a sentence start
+        ("kommission", "kommisjon", "kommisjon"),
+        ("CTSO", "CSTO", "CSTO"),
+        ("ctso", "CSTO", "CSTO"),  # a preferred term with capitals of its own is kept
+        ("KOMMISSION", "kommisjon", "kommisjon"),  # shouting is not a case to copy
+    ],
+)
+def test_keep_case(found: str, preferred: str, expected: str) -> None:
+    from tcheck.checks._fixes import keep_case
+
+    assert keep_case(found, preferred) == expected
