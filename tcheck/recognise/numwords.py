@@ -220,6 +220,12 @@ def _match_at(
 ) -> tuple[tuple[Decimal, bool] | None, int, int | None]:
     """The longest number phrase starting at word ``i``: ``(value and ordinal, index of its last
     word, where it ends inside that word or None)``."""
+    word = lowered[i]
+    if word[:2] not in t.prefixes and not any(
+        h in t.firsts or h in t.cardinals or h in t.ordinals
+        for h in (_heads(word) if "-" in word else (word,))
+    ):
+        return None, i, None  # most words: no number word starts like this one
     for forms in (lowered, _Lemmas(lowered, lang, t)):
         if forms[i] not in t.firsts:
             continue
