@@ -211,3 +211,19 @@ def test_fixes_in_html_are_only_suggestions() -> None:
         actions = code_actions("file:///a.html", Checked(1, Utf16Index(text), (finding,), fixable), params)
         assert actions[0].is_preferred is preferred
         assert sum(1 for a in actions if a.kind == "source.fixAll.tcheck") == fix_all
+
+
+def test_buffer_configuration_from_the_workspace(tmp_path: Path) -> None:
+    from tcheck.lsp.checking import check_buffer
+
+    text = SEED.read_text(encoding="utf-8")
+    folder = tmp_path / "content" / "en"
+    folder.mkdir(parents=True)
+    path = str(folder / "article.en.txt")
+    assert any(f.code == "TC302" for f in check_buffer(path, text).findings)
+    (tmp_path / "tcheck.toml").write_text('ignore = ["TC302"]\n', encoding="utf-8")
+    found = check_buffer(path, text).findings
+    assert found and not any(f.code == "TC302" for f in found)
+    (tmp_path / "tcheck.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    broken = check_buffer(path, text)
+    assert not broken.findings and broken.error and "fail-on" in broken.error
