@@ -91,3 +91,19 @@ def test_sentence_added_to_the_source_later_spanish_pass(tmp_path: Path) -> None
     )
     target = "# Dependencias\n\nAñada condiciones a las dependencias opcionales.\n"
     assert check_pair(tmp_path, "TC603", source, target, "es") == []
+
+
+def test_span_holding_the_source_span_ukrainian_pass(tmp_path: Path) -> None:
+    source = '# CRD\n\nThere is a `CustomResourceDefinition` declaration.\n\nSet `"helm.sh/resource-policy": keep` on it.\n'
+    target = (
+        "# CRD\n\nІснує декларація `kind: CustomResourceDefinition`.\n\n"
+        "Встановіть `helm.sh/resource-policy: keep` для неї.\n"
+    )
+    assert check_pair(tmp_path, "TC603", source, target, "uk") == []
+
+
+def test_another_function_name_is_no_longer_code_portuguese(tmp_path: Path) -> None:
+    source = "# Templates\n\nHere it is, fixed with `nindent` to indent the template.\n"
+    target = "# Templates\n\nAqui está, corrigido usando `indent` para indentar o template.\n"
+    found = check_pair(tmp_path, "TC603", source, target, "pt")
+    assert [f["suggestion"] for f in found] == ["`nindent`"]

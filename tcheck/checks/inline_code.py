@@ -26,7 +26,9 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     passage that should hold it. Code spans the translation adds (a term set as code) are fine,
     and so are translated metavariables, what the reader replaces: ``<release-name>``,
     ``RELEASE_NAME``, a word in capitals (``quote ARGUMENT`` → ``quote 参数``). White space in
-    a span is not compared.
+    a span is not compared, nor quotes, and a span that holds the source's unchanged (or is held
+    by it) is the same code shown with more or less of its line (``kind: CustomResource`` for
+    ``CustomResource``).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -41,7 +43,27 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     pair = page_for(doc, ctx, "TC603")
     if pair is None:
         return
-    yield from group_hits(pair, (CODE,), _WORDING, accept=_metavariables_only)
+    yield from group_hits(pair, (CODE,), _WORDING, accept=_same_code)
+
+
+def _same_code(lost: Mark, added: Mark) -> bool:
+    return _metavariables_only(lost, added) or _within(lost, added)
+
+
+_QUOTES = str.maketrans("", "", "\"'`“”‘’ʼ")
+
+
+def _within(lost: Mark, added: Mark) -> bool:
+    """Whether one span's tokens, quotes aside, run unchanged inside the other's: the translator
+    quoted a key (``"helm.sh/resource-policy": keep``), showed more of the line
+    (``kind: CustomResourceDefinition`` for ``CustomResourceDefinition``) or joined two spans
+    (``{}`` for ``{``). A different word (``indent`` for ``nindent``) is no such case."""
+    a = _TOKEN.findall(lost.text.translate(_QUOTES))
+    b = _TOKEN.findall(added.text.translate(_QUOTES))
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return False
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
