@@ -1,44 +1,21 @@
-"""Command-line interface (click). Parses options, calls :mod:`tcheck.app`, prints; no logic."""
+"""``tcheck`` and its commands check, fix, rules, explain and lsp (click): options in, :mod:`tcheck.app` called,
+results printed; no logic. The glossary, models and init commands live beside it."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from tcheck import __version__
-from tcheck.errors import TcheckError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> None:
-    click.echo(f"tcheck: error: {message}", err=True)
-    sys.exit(2)
-
-
-def guarded(func: F) -> F:
-    """Turn tcheck's own errors into a one-line message and exit status 2."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except TcheckError as exc:
-            _fail(str(exc))
-        except OSError as exc:
-            _fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
-        except Exception as exc:  # a bug in tcheck: still one line, unless debugging
-            if os.environ.get("TCHECK_DEBUG"):
-                raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (set TCHECK_DEBUG=1 for details)")
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper  # type: ignore[return-value]
+from tcheck.cli.glossary import glossary as _glossary
+from tcheck.cli.guard import fail as _fail
+from tcheck.cli.guard import guarded
+from tcheck.cli.init import init as _init
+from tcheck.cli.models import models as _models
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -138,7 +115,12 @@ def main() -> None:
     help="Require the round-trip checks (TC5xx; an error without models), or turn them off "
     "(default: run them when the Argos Translate models are installed).",
 )
-@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the translation cache.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    default=None,
+    help="Neither read nor write the caches (results of unchanged files, translations).",
+)
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False),
@@ -230,7 +212,11 @@ def check(
     )
     stream_is_tty = output is None and sys.stdout.isatty()
     colour = stream_is_tty and "NO_COLOR" not in os.environ
-    summary = outputs.step_summary_path(os.environ) if "github" in (settings.format, *(f for f, _ in reports)) else None
+    summary = (
+        outputs.step_summary_path(os.environ)
+        if "github" in (settings.format, *(f for f, _ in reports))
+        else None
+    )
     elsewhere = outputs.where_else(reports, summary is not None)
     outputs.write_reports(result, reports, elsewhere)
     if summary:
@@ -246,7 +232,12 @@ def check(
 
 
 def _fixes(
-    paths: tuple[str, ...], settings: Any, source: str | None, stdin: bytes | None, options: dict[str, Any], **run: Any
+    paths: tuple[str, ...],
+    settings: Any,
+    source: str | None,
+    stdin: bytes | None,
+    options: dict[str, Any],
+    **run: Any,
 ) -> int | None:
     """``--fix`` / ``--show-fixes`` (tcheck.fix): an exit status, or None to report the fixed files."""
     from tcheck import app, fix
@@ -254,12 +245,19 @@ def _fixes(
 
     name = options["stdin_filename"] or app.STDIN_NAME
     _, plan, files = fix.check_and_plan(
-        paths, settings, source, stdin=stdin, stdin_filename=options["stdin_filename"],
-        progress=for_stream(sys.stderr, options["quiet"]), **run,
+        paths,
+        settings,
+        source,
+        stdin=stdin,
+        stdin_filename=options["stdin_filename"],
+        progress=for_stream(sys.stderr, options["quiet"]),
+        **run,
     )
     if options["show_fixes"]:
         click.echo(fix.unified_diff(plan), nl=False)
-        click.echo("\n".join([*plan.notes, f"{plan.count} certain fix{'es' if plan.count != 1 else ''}"]), err=True)
+        click.echo(
+            "\n".join([*plan.notes, f"{plan.count} certain fix{'es' if plan.count != 1 else ''}"]), err=True
+        )
         return 1 if plan.count else 0
     piped = next((f for f in plan.files if stdin is not None and f.path == name), None)
     on_disk = fix.FixPlan([f for f in plan.files if f is not piped], plan.notes)
@@ -322,14 +320,6 @@ def lsp() -> None:
     serve()
 
 
-from tcheck.cli_glossary import glossary as _glossary  # noqa: E402
-
 main.add_command(_glossary)
-
-from tcheck.cli_models import models as _models  # noqa: E402
-
 main.add_command(_models)
-
-from tcheck.cli_init import init as _init  # noqa: E402
-
 main.add_command(_init)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tcheck.cli import guarded
+from tcheck.cli.guard import guarded
 
 
 @click.group()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tcheck.cli import guarded
+from tcheck.cli.guard import guarded
 from tcheck.errors import UsageError
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tcheck.cli import guarded
+from tcheck.cli.guard import guarded
 
 
 @click.command("init")
