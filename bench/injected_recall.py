@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ntrex_false_positives import SOURCE, check, lines_of, segment
 
-from tcheck.currency import find_amounts
 from tcheck.locale import babel_locale
+from tcheck.locale.currency import find_amounts
 from tcheck.model import Document
 from tcheck.recognise import recognise
 

@@ -104,7 +104,7 @@ def as_int(token: str) -> int | None:
 
 def scaled(text: str, end: int, lang: str) -> bool:
     """Whether a multiplier word follows (``20 million``): no Roman numeral goes there."""
-    from tcheck.numbers import multiplier_regex
+    from tcheck.locale.numbers import multiplier_regex
 
     pattern = multiplier_regex(lang)
     return pattern is not None and pattern.match(text, end) is not None

@@ -129,7 +129,9 @@ class Engine:
         config = ctx.config
         rules = list(selected_rules(config.select, config.ignore))
         # An [[overrides]] block may select more or less: then the rules are chosen per document.
-        self.per_doc_selection = any("select" in o.settings or "ignore" in o.settings for o in config.overrides)
+        self.per_doc_selection = any(
+            "select" in o.settings or "ignore" in o.settings for o in config.overrides
+        )
         if self.per_doc_selection:
             rules = all_rules()
         self.doc_langs: dict[str, str | None] = {}  # each checked document's language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tcheck.dates import document_year, year_in_context
+from tcheck.locale.dates import document_year, year_in_context
 from tcheck.model import Document, Segment, Span, frozen_map
 from tcheck.recognise import recognise
 from tcheck.recognise.compare import compare_amounts, compare_dates, compare_numbers, compare_times

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tcheck.currency import find_amounts
+from tcheck.locale.currency import find_amounts
 from tcheck.recognise import recognise
 from tcheck.recognise.compare import _pair
 from tcheck.recognise.quantities import Quantity, find_quantities

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from tcheck.dates import weekday_regex
 from tcheck.locale import month_names, weekday_names
-from tcheck.numbers import NUMBER_PATTERN, parse_number
+from tcheck.locale.dates import weekday_regex
+from tcheck.locale.numbers import NUMBER_PATTERN, parse_number
 
 KINDS = ("number", "weekday", "month", "acronym", "name", "term")
 NAME_SIMILARITY = 75.0  # rapidfuzz ratio for "the same name, spelt otherwise"

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from tcheck.checks._fixes import certain_fix
 from tcheck.context import Context
-from tcheck.currency import Amount, amount_lexicon, find_amounts
 from tcheck.locale import home_currencies
+from tcheck.locale.currency import Amount, amount_lexicon, find_amounts
 from tcheck.model import Document, Fix, Hit, Segment, Severity
 from tcheck.recognise.spans import SpanSet
 from tcheck.registry import register

@@ -11,8 +11,8 @@ from tcheck.checks._bilingual import source_language
 from tcheck.checks._fixes import certain_fix
 from tcheck.context import Context
 from tcheck.locale import babel_locale
+from tcheck.locale.numbers import format_number, min_grouping, number_symbols, written_decimals
 from tcheck.model import Document, Fix, Hit, Related, Segment, Severity
-from tcheck.numbers import format_number, min_grouping, number_symbols, written_decimals
 from tcheck.recognise import Quantity, recognise
 from tcheck.recognise.datefind import is_year_context, sentence_initial
 from tcheck.recognise.technical import has_version

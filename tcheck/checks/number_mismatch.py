@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from tcheck.checks._bilingual import Pair, pairs
 from tcheck.context import Context
+from tcheck.locale.numbers import format_number, written_decimals
 from tcheck.model import Document, Hit, Severity
-from tcheck.numbers import format_number, written_decimals
 from tcheck.recognise import Quantity
 from tcheck.recognise.compare import compare_numbers
 from tcheck.registry import register

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.dates import Dateline, SameDayRules, find_dateline, sameday_rules
 from tcheck.locale import weekday_name, weekday_names
+from tcheck.locale.dates import Dateline, SameDayRules, find_dateline, sameday_rules
 from tcheck.model import Document, Hit, Related, Segment, Severity
 from tcheck.recognise.datefind import DateMention, date_lexicon, find_dates, sentence_initial
 from tcheck.registry import register

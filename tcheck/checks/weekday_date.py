@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.dates import dated_indices, document_year, year_in_context
 from tcheck.locale import babel_locale
+from tcheck.locale.dates import dated_indices, document_year, year_in_context
 from tcheck.model import Document, Hit, Severity
 from tcheck.recognise import recognise
 from tcheck.registry import register

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from tcheck.currency import Amount, find_amounts
-from tcheck.numbers import cardinal_values, word_values
+from tcheck.locale.currency import Amount, find_amounts
+from tcheck.locale.numbers import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.recognise.quantities import Quantity, find_quantities
 from tcheck.recognise.spans import SpanSet

@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from tcheck.currency import Amount
+from tcheck.locale.currency import Amount
 from tcheck.recognise.datefind import DateMention
 from tcheck.recognise.timefind import TimeMention
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from tcheck.numbers import cjk_regex, cjk_value, lang_data, multipliers, shared_data, word_lexicon
+from tcheck.locale.numbers import cjk_regex, cjk_value, lang_data, multipliers, shared_data, word_lexicon
 
 # languages num2words knows under another code
 _CODES = {"nb": "no", "nn": "no"}

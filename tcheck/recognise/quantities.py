@@ -13,7 +13,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from tcheck.numbers import _TOKEN, Reading, _reading, lang_data, multiplier_regex, multipliers, number_symbols
+from tcheck.locale.numbers import (
+    _TOKEN,
+    Reading,
+    _reading,
+    lang_data,
+    multiplier_regex,
+    multipliers,
+    number_symbols,
+)
 from tcheck.recognise.roman import Roman, find_roman
 from tcheck.recognise.technical import glued_suffix, list_items, version_like
 from tcheck.recognise.units import unit_at, unit_end_at

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tcheck.numbers import shared_data
+from tcheck.locale.numbers import shared_data
 
 _TOKEN = re.compile(r"(?<![\w.,'’-])([IVXLCDM]+)(\.|e|ème|er)?(?![\w'’]|-\d)")
 _VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")

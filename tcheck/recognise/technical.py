@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from tcheck.locale import babel_locale
-from tcheck.numbers import shared_data
+from tcheck.locale.numbers import shared_data
 
 _AFTER_LETTER = re.compile(r"[^\W\d_]")
 _CONSTRAINT = re.compile(r"(?:[<>=~^]=?|!=)[\s\u00a0]*v?$")

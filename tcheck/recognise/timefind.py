@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
-from tcheck.numbers import cjk_value, word_lexicon
+from tcheck.locale.numbers import cjk_value, word_lexicon
 from tcheck.recognise.technical import version_like
 
 DAY = 24 * 60
@@ -315,7 +315,7 @@ def has_zone(text: str, lang: str) -> bool:
 
 
 def _quantity_follows(text: str, pos: int, lang: str) -> bool:
-    from tcheck.numbers import multiplier_regex
+    from tcheck.locale.numbers import multiplier_regex
     from tcheck.recognise.units import unit_at
 
     pattern = multiplier_regex(lang)

@@ -63,14 +63,20 @@ def payload(result: RunResult) -> dict[str, Any]:
             ]
         fix = item["fix"]
         if fix is not None and textual:  # only certain fixes: a tool may apply them unseen
-            deleted = {**_region(fix), "charOffset": fix["offset"], "charLength": fix["end_offset"] - fix["offset"]}
+            deleted = {
+                **_region(fix),
+                "charOffset": fix["offset"],
+                "charLength": fix["end_offset"] - fix["offset"],
+            }
             entry["fixes"] = [
                 {
                     "description": {"text": f"Replace with '{fix['text']}'"},
                     "artifactChanges": [
                         {
                             "artifactLocation": {"uri": item["path"]},
-                            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": fix["text"]}}],
+                            "replacements": [
+                                {"deletedRegion": deleted, "insertedContent": {"text": fix["text"]}}
+                            ],
                         }
                     ],
                 }

@@ -1,5 +1,9 @@
 """Locale data from CLDR (through Babel): weekday and month names, currencies, territories.
 
+The package holds what the recognisers (:mod:`tcheck.recognise`) read: :mod:`.numbers` (number
+symbols, number words, magnitudes), :mod:`.currency` (amounts and currency names) and
+:mod:`.dates` (dates, datelines, weekdays).
+
 Nothing here is a hand-written table of a language: every name comes from CLDR, so any language
 CLDR describes works. Results are cached per language.
 """

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
-from tcheck.numbers import NUMBER_PATTERN, multiplier_words
+from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
 
 if TYPE_CHECKING:
     from tcheck.recognise.quantities import Quantity
@@ -311,7 +311,7 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
 @lru_cache(maxsize=1 << 16)
 def _money_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     """The numbers of ``text`` that may be amounts (read with money multipliers), not codes."""
-    from tcheck.numbers import _TOKEN
+    from tcheck.locale.numbers import _TOKEN
     from tcheck.recognise.quantities import quantity_at
 
     if _DIGIT.search(text) is None:
@@ -341,7 +341,7 @@ def _late_multiplier(text: str, quantity: Quantity, end: int, lang: str) -> tupl
     """A multiplier written after the currency (``120 £ millioner``) applies to the number."""
     import dataclasses
 
-    from tcheck.numbers import multiplier_regex, multipliers
+    from tcheck.locale.numbers import multiplier_regex, multipliers
 
     pattern = multiplier_regex(lang)
     match = pattern.match(text, end) if pattern is not None else None
