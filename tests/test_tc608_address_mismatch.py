@@ -57,3 +57,12 @@ def test_url_moved_into_code_span_french_pass(tmp_path: Path) -> None:
         "# Installer\n\nPar URL absolue : `helm install mynginx https://example.com/charts/nginx-1.2.3.tgz`\n"
     )
     assert check_pair(tmp_path, "TC608", source, target, "fr") == []
+
+
+def test_addresses_in_text_without_spaces_japanese_chinese_pass(tmp_path: Path) -> None:
+    source = "# Help\n\nContact @MerPolCC by DM, or email jo@samaritans.org for help.\n"
+    ja = "# ヘルプ\n\nDM @MerPolCCに連絡するか、jo@samaritans.orgにメールしてください。\n"
+    zh = "# 帮助\n\n请私信@MerPolCC联系，或发邮件给jo@samaritans.org获得帮助。\n"
+    assert check_pair(tmp_path, "TC608", source, ja, "ja") == []
+    (tmp_path / "zh").mkdir()
+    assert check_pair(tmp_path / "zh", "TC608", source, zh, "zh") == []

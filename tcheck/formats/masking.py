@@ -6,7 +6,12 @@ import re
 from collections.abc import Sequence
 
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# The local part in ASCII: in text without spaces (Chinese, Japanese) the words before an address
+# are letters too (``发邮件给jo@samaritans.org``), and they are not part of it; nor are the words
+# after it (``jo@samaritans.orgにメール``): the address ends with a top-level domain in ASCII.
+EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])"
+)
 
 
 def blanks(piece: str) -> str:

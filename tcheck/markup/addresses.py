@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from tcheck.formats.masking import EMAIL_RE, URL_RE
 
-HANDLE_RE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_](?:[\w.-]*\w)?(?:/[\w.-]*\w)?")
+# ASCII only: in Japanese or Chinese the word after a handle follows it without a space
+# (``@MerPolCCに連絡``).
+HANDLE_RE = re.compile(
+    r"(?<![A-Za-z0-9_@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:/[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+)
 URL, EMAIL, HANDLE = "url", "email", "handle"
 
 
