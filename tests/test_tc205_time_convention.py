@@ -36,3 +36,10 @@ def test_day_periods_of_the_language_are_fine(tmp_path: Path) -> None:
     assert _tc205(tmp_path, "Матч начнётся в 7 утра.\n", "ru") == []
     assert _tc205(tmp_path, "比赛将于下午3点开始。\n", "zh") == []
     assert _tc205(tmp_path, "El partido empieza a las 3 de la tarde.\n", "es") == []
+
+
+def test_own_am_pm_words_of_japanese_and_korean_are_fine(tmp_path: Path) -> None:
+    assert _tc205(tmp_path, "リバプールは午後3時にナポリと戦った。", "ja") == []
+    assert _tc205(tmp_path, "회의는 오후 3시에 시작된다.", "ko") == []
+    # English AM/PM in Japanese is still foreign
+    assert [f["severity"] for f in _tc205(tmp_path, "会議は3 p.m.に始まる。", "ja")] == ["warning"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tcheck.context import Context
 from tcheck.locale import babel_locale
@@ -39,9 +40,23 @@ def _twelve_hour_issue(t: TimeMention, lang: str) -> tuple[str, str | None, Seve
     return message, suggestion, Severity.INFO
 
 
+@lru_cache(maxsize=64)
+def _own_markers(lang: str) -> frozenset[str]:
+    """The language's own AM/PM words where they are not English's (``午後``, ``下午``, ``오후``):
+    prose in those languages writes the 12-hour clock with them, whatever the CLDR time format."""
+
+    def names(code: str) -> set[str]:
+        periods = babel_locale(code).day_periods.get("format", {})
+        return {
+            str(w).casefold() for width in periods.values() for k, w in width.items() if k in ("am", "pm")
+        }
+
+    return frozenset(names(lang) - names("en") - {"a.m.", "p.m."})
+
+
 def _ampm_issue(t: TimeMention, lang: str) -> tuple[str, str | None, Severity] | None:
-    """An AM/PM time in a language that writes the 24-hour clock."""
-    if t.marker_kind != "ampm":
+    """An AM/PM time in a language that writes the 24-hour clock, with a marker not its own."""
+    if t.marker_kind != "ampm" or (t.marker or "").casefold() in _own_markers(lang):
         return None
     message = f"'{t.text}' is on the 12-hour clock; '{lang}' writes the 24-hour clock"
     return message, _format(t.minutes, "Hm", lang), Severity.WARNING
@@ -57,7 +72,8 @@ def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
     time``), a time with AM/PM in a 24-hour language (``kl. 3 p.m.``). A 24-hour time with
     minutes in a 12-hour language (``14:00 GMT`` in English) is reported as info only: some
     house styles use it. Day periods that 24-hour languages use themselves (``7 утра``,
-    ``下午3点``, ``3 de la tarde``) are fine. The suggestion is the time in the locale's CLDR
+    ``下午3点``, ``3 de la tarde``) are fine, and so is a language's own AM/PM word where it is
+    not English's (``午後3時``, ``오후 3시``). The suggestion is the time in the locale's CLDR
     format. Use a regional locale (``en_GB``) to get its own clock.
 
     Why it matters: machine translation carries the source's clock over; ``14`` is not a time to
