@@ -118,3 +118,20 @@ def test_a_copied_sentence_is_reported_whatever_tokens_it_holds(tmp_path: Path) 
     tsv = tmp_path / "en-nb.tsv"
     tsv.write_text(f"en\tnb\n{row}\t{row}\n", encoding="utf-8")
     assert [f["line"] for f in findings(run_paths([tsv]), "TC402")] == [2]
+
+
+def test_a_quote_in_a_third_language_is_kept_by_design(tmp_path: Path) -> None:
+    source = tmp_path / "src.txt"
+    source.write_text(
+        "The coach said it plainly.\n\nIl faut bien le faire, et le faire ensemble.\n\n"
+        "Please bring your own laptop to the workshop.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "de.txt"
+    target.write_text(
+        "Der Trainer sagte es deutlich.\n\nIl faut bien le faire, et le faire ensemble.\n\n"
+        "Please bring your own laptop to the workshop.\n",
+        encoding="utf-8",
+    )
+    result = run_paths([target], source=source, target_lang="de", source_lang="en")
+    assert [f["line"] for f in findings(result, "TC402")] == [5]  # the English one only

@@ -58,6 +58,24 @@ def translatable(text: str, min_words: int, title_words: int = 3) -> bool:
     return _COMMIT.search(text) is None
 
 
+def _foreign_quote(text: str, source_lang: str | None) -> bool:
+    """Whether the source text is itself, clearly, in another language than the source's (a
+    French saying quoted in an English article): a translator keeps such a quote as it is."""
+    if not source_lang:
+        return False
+    from tcheck.services.langid import restricted_probabilities, supported
+
+    if not supported(source_lang):
+        return False
+    from tcheck.services.langid import detect
+
+    found = detect(text)
+    if found is None or primary(found) == primary(source_lang):
+        return False
+    odds = dict(restricted_probabilities(text, (source_lang, found)))
+    return odds.get(found, 0.0) >= 0.95
+
+
 @register("TC402", "copied-source", Severity.ERROR, needs=("source",))
 def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     """The translation of a segment is its source text, unchanged.
@@ -72,7 +90,8 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     capitalised ("Shift Left", "Search Results"), a page title, heading or table cell of four words
     or fewer (``helm repo remove``: commands and product names), a commit subject ("fix(lint): ...") and a table
     row citing an issue, pull request or commit (``| #30576 | 2025-02-23 | user | Fix tests |``,
-    a changelog) are copied by design and never reported.
+    a changelog) are copied by design and never reported; so is a source text that is itself
+    clearly in a third language (a French saying quoted in an English article).
 
     Why it matters: a translation tool that could not translate a unit, or a translator who
     pre-filled the target with the source, leaves text in the source language that looks finished
@@ -94,7 +113,7 @@ def copied_source(doc: Document, ctx: Context) -> Iterator[Hit]:
         title_words = _LABEL_WORDS if seg.kind in _LABELS else 3
         if text != " ".join(other.text.split()) or not translatable(text, min_words, title_words):
             continue
-        if log_row(doc, seg):
+        if log_row(doc, seg) or _foreign_quote(text, doc.source_lang):
             continue
         yield Hit(
             span=seg.file_span(0, len(seg.text)),
