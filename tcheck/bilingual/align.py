@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tcheck.bilingual.anchors import longest_chain, unique_pairs
 from tcheck.model import Document, Segment
 
 # Gale & Church's priors, with room for 3-1 and 1-3.
@@ -235,50 +236,11 @@ class Coster:
 _LARGE = 40_000  # search cells above which a problem is first cut at unique shared anchors
 
 
-def _unique_pairs(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[tuple[int, int]]:
-    """``(i, j)`` for every anchor (number, name, mark) found in exactly one unit on each side."""
-
-    def once(units: Sequence[Unit]) -> dict[str, int]:
-        seen: dict[str, int] = {}
-        for k, unit in enumerate(units):
-            for token in unit.numbers | unit.names | unit.marks:
-                seen[token] = -1 if token in seen else k
-        return {t: k for t, k in seen.items() if k >= 0}
-
-    s_once, t_once = once(src), once(tgt)
-    return sorted({(i, t_once[t]) for t, i in s_once.items() if t in t_once})
-
-
-def _chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest chain of ``pairs`` increasing on both sides (patience sorting, O(k log k))."""
-    import bisect
-
-    tails: list[int] = []  # the smallest j ending a chain of each length
-    ends: list[int] = []  # index in pairs of that chain's last pair
-    before = [-1] * len(pairs)
-    for k, (i, j) in enumerate(pairs):
-        if k and pairs[k - 1][0] == i:
-            continue  # one pair per source unit
-        at = bisect.bisect_left(tails, j)
-        before[k] = ends[at - 1] if at else -1
-        if at == len(tails):
-            tails.append(j)
-            ends.append(k)
-        else:
-            tails[at], ends[at] = j, k
-    chain = []
-    k = ends[-1] if ends else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = before[k]
-    return chain[::-1]
-
-
 def _anchored(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[Bead] | None:
     """Align a large problem piece by piece between unique shared anchors (a version number, a
     name, a link target that occurs once on each side, in the same order), or None when there
     are too few. Each piece starts at an anchor unit, which may still join the units after it."""
-    chain = [(i, j) for i, j in _chain(_unique_pairs(src, tgt)) if i and j]
+    chain = [(i, j) for i, j in longest_chain(unique_pairs(src, tgt)) if i and j]
     if len(chain) < 2:
         return None
     beads: list[Bead] = []
