@@ -147,6 +147,11 @@ def test_scope_run_compares_documents(tmp_path: Path) -> None:
     paths = [tmp_path / "a.tsv", tmp_path / "b.tsv"]
     assert findings(run_paths(paths, select=["TC107"]), "TC107") == []
     (tmp_path / "tcheck.toml").write_text('[options.TC107]\nscope = "run"\n', encoding="utf-8")
+    # four against three: the majority's share (0.57) is below the default confidence (0.6)
+    assert findings(run_paths(paths, select=["TC107"]), "TC107") == []
+    (tmp_path / "tcheck.toml").write_text(
+        '[options.TC107]\nscope = "run"\nmin-confidence = 0.5\n', encoding="utf-8"
+    )
     found = findings(run_paths(paths, select=["TC107"]), "TC107")
     assert {Path(f["path"]).name for f in found} == {"b.tsv"}
     assert "'kontoen' 4 times, 'Profilen' 3 times" in found[0]["message"]
