@@ -97,3 +97,12 @@ def test_translated_help_output_german_pass(tmp_path: Path) -> None:
     source = "# helm status\n\nOptions:\n\n```\n  -h, --help            help for status\n      --revision int    if set, display the status of the named release with revision\n```\n\nSee also helm.\n"
     target = "# helm status\n\nOptionen:\n\n```\n  -h, --help            Hilfe für status\n      --revision int    wenn gesetzt, zeigt den Status des Release mit dieser Revision\n```\n\nSiehe auch helm.\n"
     assert check_pair(tmp_path, "TC605", source, target, "de") == []
+
+
+def test_translated_values_in_code_are_info_chinese(tmp_path: Path) -> None:
+    source = "# Chart\n\nThe chart file:\n\n```yaml\nname: mychart\ndescription: A Helm chart for Kubernetes\n```\n"
+    target = (
+        "# 图表\n\n图表文件：\n\n```yaml\nname: mychart\ndescription: 一个 Kubernetes 的 Helm 图表\n```\n"
+    )
+    found = check_pair(tmp_path, "TC605", source, target, "zh")
+    assert [f["severity"] for f in found] in ([], ["info"])

@@ -25,9 +25,11 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     translated with the page. Flags, paths, keys (``replicaCount:``), values with digits or
     symbols stay and must match. Blocks in ``md``, ``text`` or ``txt`` hold text for the reader
     and are only counted. A block whose code differs from the source's block in its place is
-    reported with the source's block as related: a warning when the translation's code has words
-    in letters beyond ASCII that the source's does not (text written into the code), else info
-    (the source's code may have changed since: an out-of-date translation). A source block with
+    reported with the source's block as related: a warning when the translation's code has a key,
+    flag or identifier in letters beyond ASCII that the source's does not (``réplicas:``), info
+    when such new words are only values (a translated description or sample text), and info
+    when the code differs otherwise (the source's code may have changed since: an out-of-date
+    translation). A source block with
     no counterpart between translated passages is info too. A page whose text aligns poorly with
     the source gets one count (info).
 
@@ -68,6 +70,9 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
                     f"this code block has words the source's does not ({', '.join(words[:3])}): "
                     f"'{shown(added.key, 50)}' against '{shown(lost.key, 50)}'",
                     related=(related(pair, lost, "the source's code block"),),
+                    # a translated key, flag or name breaks the code; a translated value (a
+                    # description, sample text) is the page's own localisation
+                    severity=None if any(_names_something(w) for w in words) else Severity.INFO,
                 )
             else:
                 yield Hit(
@@ -98,6 +103,13 @@ def _new_words(source: str, target: str) -> list[str]:
     translator wrote into the code (``descripción:``, ``"v1"이어야``)."""
     have = set(source.split())
     return [t for t in target.split() if t not in have and any(ch.isalpha() and not ch.isascii() for ch in t)]
+
+
+def _names_something(token: str) -> bool:
+    """Whether a token is a key, a flag or an identifier (``réplicas:``, ``--größe``,
+    ``nom_du_chart``), not a value a reader may read in their language."""
+    token = token.strip("\"',")
+    return token.endswith(":") or token.startswith("-") or "=" in token or "_" in token or "." in token
 
 
 def _similarity(a: str, b: str) -> float:
