@@ -106,3 +106,12 @@ def test_translated_values_in_code_are_info_chinese(tmp_path: Path) -> None:
     )
     found = check_pair(tmp_path, "TC605", source, target, "zh")
     assert [f["severity"] for f in found] in ([], ["info"])
+
+
+def test_sentences_written_into_sample_output_are_info_korean(tmp_path: Path) -> None:
+    source = (
+        "# Memory\n\nThe limits:\n\n```yaml\nmaxPages: 4 # pages (256KiB).\nmemory: 4096 bytes (4KiB).\n```\n"
+    )
+    target = "# 메모리\n\n제한:\n\n```yaml\nmaxPages: 4 4페이지(256KiB).\nmemory: 4096바이트(4KiB).\n```\n"
+    found = check_pair(tmp_path, "TC605", source, target, "ko")
+    assert [f["severity"] for f in found] in ([], ["info"])

@@ -108,7 +108,9 @@ def _new_words(source: str, target: str) -> list[str]:
 def _names_something(token: str) -> bool:
     """Whether a token is a key, a flag or an identifier (``réplicas:``, ``--größe``,
     ``nom_du_chart``), not a value a reader may read in their language."""
-    token = token.strip("\"',")
+    if "://" in token or "](" in token:
+        return False  # a link or a URL in a sentence
+    token = token.strip("\"',.;()（）")
     return token.endswith(":") or token.startswith("-") or "=" in token or "_" in token or "." in token
 
 
