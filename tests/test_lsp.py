@@ -165,7 +165,13 @@ def test_language_server_session(tmp_path: Path) -> None:
                         content_changes=[types.TextDocumentContentChangeWholeDocument(text=body)],
                     )
                 )
-            results["typed"] = await session.next_diagnostics()
+            typed = await session.next_diagnostics()
+            while typed.version != 4:
+                # a loaded machine may pause between the two changes: version 3 is then checked
+                # at once, as a first change after a pause is; what counts is that 4 comes last
+                assert typed.version == 3
+                typed = await session.next_diagnostics()
+            results["typed"] = typed
         finally:
             await session.stop()
 
@@ -189,7 +195,7 @@ def test_language_server_session(tmp_path: Path) -> None:
     assert changed.version == 2 and as_tuples(changed) == want_fixed
     assert not any(d.code == "TC101" for d in changed.diagnostics)
     typed = results["typed"]
-    assert typed.version == 4 and as_tuples(typed) == want_fixed  # version 3 was never published
+    assert typed.version == 4 and as_tuples(typed) == want_fixed
 
 
 def test_fixes_in_html_are_only_suggestions() -> None:
