@@ -53,23 +53,20 @@ def compare(
     """The marks that differ between ``source`` and ``target`` by key (as often as each key
     occurs); ``same`` maps a key to what is compared (a localised link to its page)."""
     norm = same or (lambda key: key)
-    left = Counter(norm(m.key) for m in target)
-    lost: list[Mark] = []
-    for mark in source:
+    return Difference(_unmatched(source, target, norm), _unmatched(target, source, norm))
+
+
+def _unmatched(marks: Sequence[Mark], others: Sequence[Mark], norm: Callable[[str], str]) -> tuple[Mark, ...]:
+    """The marks of ``marks`` left over once each of ``others`` has taken one with its key."""
+    left = Counter(norm(m.key) for m in others)
+    out: list[Mark] = []
+    for mark in marks:
         k = norm(mark.key)
         if left[k] > 0:
             left[k] -= 1
         else:
-            lost.append(mark)
-    have = Counter(norm(m.key) for m in source)
-    added: list[Mark] = []
-    for mark in target:
-        k = norm(mark.key)
-        if have[k] > 0:
-            have[k] -= 1
-        else:
-            added.append(mark)
-    return Difference(tuple(lost), tuple(added))
+            out.append(mark)
+    return tuple(out)
 
 
 def shown(text: str, limit: int = 60) -> str:
