@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Generic, NamedTuple, TypeVar
 
-from tcheck.glossary.lemmas import lemmatiser_for, vocabulary_for
+from tcheck.language.lemmas import lemmatiser_for, vocabulary_for
 
 MIN_STEMMED = 4  # shorter words are never stemmed: they must match exactly
 MAX_ENDING = 4  # letters an inflection may add

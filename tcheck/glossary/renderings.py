@@ -33,10 +33,10 @@ import re
 from functools import lru_cache
 
 from tcheck.glossary.inflection import MAX_ENDING, MIN_STEMMED
-from tcheck.glossary.lemmas import lemmatiser_for
 from tcheck.glossary.model import primary
 from tcheck.glossary.stemming import stemmer_for
 from tcheck.glossary.words import spaceless
+from tcheck.language.lemmas import lemmatiser_for
 
 # Languages that write compounds closed (Startdatum, komitésystemet, tietojärjestelmä).
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "nn", "fi", "is", "fo", "af", "lb", "et", "fy", "gsw"})

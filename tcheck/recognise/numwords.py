@@ -130,30 +130,12 @@ def tables(lang: str) -> _Tables:
 def _lemmatiser(lang: str) -> Callable[[str], str] | None:
     """Dictionary forms for a language whose number words inflect (``[_all] inflected-numerals``
     in ``numbers.toml``; loading a lemma table costs seconds, so only those pay it)."""
+    from tcheck.language.lemmas import lemmatiser_for
+
     base = lang.replace("-", "_").split("_")[0].lower()
     if base not in shared_data().get("inflected-numerals", ()):
         return None
-    try:
-        from simplemma import lemmatize
-        from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-    except ImportError:  # pragma: no cover - simplemma is a dependency
-        return None
-    if base not in SUPPORTED_LANGUAGES:
-        return None
-    known: dict[str, str] = {}
-
-    def lemma(word: str) -> str:
-        found = known.get(word)
-        if found is None:
-            try:
-                found = str(lemmatize(word, lang=base, low_memory=True)).lower()
-            except ValueError:
-                found = word
-            if len(known) < 100_000:
-                known[word] = found
-        return found
-
-    return lemma
+    return lemmatiser_for(base)
 
 
 class _Lemmas:

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from tcheck.glossary.model import primary
+from tcheck.locale import primary as _primary
 
 KEPT = 200_000  # words remembered per language
+
+
+def primary(lang: str) -> str:
+    """The primary subtag, ``no`` read as Bokmål (simplemma's table is ``nb``)."""
+    code = _primary(lang)
+    return "nb" if code == "no" else code
+
 
 Lemmatiser = Callable[[str], str]
 
