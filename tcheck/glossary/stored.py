@@ -9,15 +9,12 @@ tenth of that. Any problem with the cache (missing, damaged, unwritable) only me
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from tcheck.glossary.model import Glossary
+from tcheck.services import pickled
 
 FOLDER = "glossaries"
 
@@ -31,11 +28,7 @@ def _file(folder: Path, text: str) -> Path:
 
 def fetch(folder: Path, path: str, text: str) -> Glossary | None:
     """The stored glossary for this text, under ``path``; None when there is none."""
-    try:
-        with open(_file(folder, text), "rb") as handle:
-            found = pickle.load(handle)
-    except Exception:  # missing or damaged: parse again
-        return None
+    found = pickled.load(_file(folder, text))
     if not isinstance(found, Glossary):
         return None
     return dataclasses.replace(found, path=path, _views={})
@@ -43,19 +36,4 @@ def fetch(folder: Path, path: str, text: str) -> Glossary | None:
 
 def keep(folder: Path, text: str, glossary: Glossary) -> None:
     """Store ``glossary`` (written atomically; a failure is silent)."""
-    target = _file(folder, text)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(
-                    dataclasses.replace(glossary, _views={}), handle, protocol=pickle.HIGHEST_PROTOCOL
-                )
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except (OSError, pickle.PicklingError):
-        pass
+    pickled.store(_file(folder, text), dataclasses.replace(glossary, _views={}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import re
 from functools import lru_cache
@@ -172,20 +171,18 @@ def _table() -> tuple[dict[str, int], Any, list[str]]:
     the cache folder (``profiles-<langdetect version>.pickle``), which loads in about 25 ms. A
     missing, damaged or unwritable file only means building them again.
     """
-    import pickle
+    from tcheck.services import pickled
 
     file = _table_file()
     if file is not None:
-        try:
-            with open(file, "rb") as handle:
-                rows, probs, langlist = pickle.load(handle)
+        found = pickled.load(file)
+        if isinstance(found, tuple) and len(found) == 3:
+            rows, probs, langlist = found
             if isinstance(rows, dict) and len(rows) == probs.shape[0] and langlist:
                 return rows, probs, list(langlist)
-        except Exception:  # any damage: rebuild
-            pass
     built = _build_table()
     if file is not None:
-        _store(file, built)
+        pickled.store(file, built)
     return built
 
 
@@ -208,27 +205,6 @@ def _table_file() -> Path | None:
     except metadata.PackageNotFoundError:
         return None
     return default_cache_dir() / f"profiles-langdetect-{version}.pickle"
-
-
-def _store(file: Path, table: tuple[dict[str, int], Any, list[str]]) -> None:
-    """Write ``table`` atomically (a concurrent run reads the old file or the new, never half)."""
-    import os
-    import pickle
-    import tempfile
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only home: build the table each run
 
 
 class Scorer:
