@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,11 +38,9 @@ def load_glossaries(config: Config) -> list[Glossary]:
 
 def glossary_cache(config: Config) -> Path | None:
     """Where parsed glossaries are kept between runs (None with ``--no-cache``)."""
-    if not config.cache or os.environ.get("TCHECK_RESULT_CACHE", "on").lower() in ("0", "off", "false", "no"):
-        return None
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cache import cache_folder, results_cached
 
-    return Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    return cache_folder(config.cache_dir) if results_cached(config.cache) else None
 
 
 def override_glossaries(config: Config) -> dict[str, Glossary]:

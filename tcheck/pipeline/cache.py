@@ -111,18 +111,18 @@ def input_key(base: bytes, item: Any) -> bytes:
 
 def enabled(config: Config, round_trip: bool) -> bool:
     """Whether this run uses the cache."""
-    if not config.cache or round_trip:
-        return False
-    return os.environ.get("TCHECK_RESULT_CACHE", "on").lower() not in ("0", "off", "false", "no")
+    from tcheck.services.cache import results_cached
+
+    return not round_trip and results_cached(config.cache)
 
 
 def open_cache(config: Config, ctx: Any, source: str | None, keep_texts: bool) -> ResultCache | None:
     """The run's result cache, or None when the run does not use one (:func:`enabled`)."""
     if not enabled(config, ctx.services is not None):
         return None
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cache import cache_folder
 
-    folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    folder = cache_folder(config.cache_dir)
     glossaries = (*ctx.glossaries, *getattr(ctx, "extra_glossaries", {}).values())  # [[overrides]] ones too
     paths = [g.path for g in glossaries] + ([source] if source else [])
     return ResultCache(folder / FILE_NAME, base=run_key(config, paths, keep_texts))

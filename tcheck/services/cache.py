@@ -31,6 +31,17 @@ def default_cache_dir() -> Path:
     return Path(base) / "tcheck"
 
 
+def cache_folder(folder: str | None) -> Path:
+    """The caches' folder: the configured one (``--cache-dir``), else :func:`default_cache_dir`."""
+    return Path(folder) if folder else default_cache_dir()
+
+
+def results_cached(enabled: bool) -> bool:
+    """Whether checking results (and parsed glossaries) are cached: ``enabled`` (not
+    ``--no-cache``) unless ``TCHECK_RESULT_CACHE`` says off."""
+    return enabled and os.environ.get("TCHECK_RESULT_CACHE", "on").lower() not in ("0", "off", "false", "no")
+
+
 class ForeignDatabase(sqlite3.DatabaseError):
     """A valid SQLite database that is not a tcheck cache: it is neither used nor changed."""
 

@@ -25,7 +25,7 @@ from tcheck.errors import UsageError
 from tcheck.model import Document
 from tcheck.registry import Rule
 from tcheck.services import mt
-from tcheck.services.cache import FILE_NAME, TranslationCache, default_cache_dir
+from tcheck.services.cache import FILE_NAME, TranslationCache, cache_folder
 from tcheck.services.progress import NoProgress, TripProgress
 
 CODES = "TC501–TC503"
@@ -226,8 +226,7 @@ def start(
             raise UsageError(message)
         return None, [message]
     if config.cache:
-        folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
-        cache = TranslationCache(folder / FILE_NAME)
+        cache = TranslationCache(cache_folder(config.cache_dir) / FILE_NAME)
     else:
         cache = TranslationCache(None)
     translator = mt.Translator(cache, installed=packages)
