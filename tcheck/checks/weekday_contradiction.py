@@ -9,7 +9,8 @@ from tcheck.context import Context
 from tcheck.locale import weekday_name, weekday_names
 from tcheck.locale.dates import Dateline, SameDayRules, find_dateline, sameday_rules
 from tcheck.model import Document, Hit, Related, Segment, Severity
-from tcheck.recognise.datefind import DateMention, date_lexicon, find_dates, sentence_initial
+from tcheck.recognise.datefind import DateMention, find_dates, sentence_initial
+from tcheck.recognise.datelexicon import date_lexicon
 from tcheck.registry import register
 
 
