@@ -252,7 +252,9 @@ class Document:
     """A checked file (or one side of a bilingual file) after reading.
 
     ``source`` is the source-language counterpart when one is known; its segments are paired with
-    this document's segments through ``Segment.counterpart``.
+    this document's segments through ``Segment.counterpart``. ``layout`` is what the reader kept
+    of its parse for later stages (Markdown: :class:`tcheck.formats.markdown_parser.Layout`), so
+    a page is not parsed twice.
     """
 
     path: str
@@ -263,6 +265,7 @@ class Document:
     metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     suppressions: tuple[Suppression, ...] = ()
     source: Document | None = None
+    layout: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def bilingual(self) -> bool:

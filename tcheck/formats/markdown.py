@@ -34,7 +34,7 @@ from markdown_it.token import Token
 
 from tcheck.formats.frontmatter import DEFAULT_PROSE_KEYS, read_front_matter
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
-from tcheck.formats.markdown_parser import ADMONITION, inline_markup, parser
+from tcheck.formats.markdown_parser import ADMONITION, inline_markup, layout, parser
 from tcheck.formats.masking import masked_runs, prose_runs
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, LineIndex, Segment, Span, Suppression, frozen_map
@@ -210,7 +210,8 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
     description, linkTitle, summary).
     """
     source = text.replace("\r", " ") if "\r" in text else text
-    md = parser(path.lower().endswith(".mdx"))
+    mdx = path.lower().endswith(".mdx")
+    md = parser(mdx)
     tokens = md.parse(source, {KEY: Recorder(), BUDGET: Budget.for_text(source)})
     reader = _Reader(path, source, md)
     meta: dict[str, str] = {}
@@ -248,4 +249,5 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
         segments=segments,
         metadata=frozen_map(meta),
         suppressions=_suppressions(text, LineIndex(text)) if "tcheck-" in text else (),
+        layout=layout(tokens, mdx),
     )

@@ -12,16 +12,22 @@ One parser for Markdown and one for MDX (see :mod:`tcheck.formats.mdx`), each wi
 - Docusaurus admonitions ``:::note Title`` ... ``:::`` (mdit-py-plugins ``container``, any type);
 - Hugo shortcodes and template actions (:mod:`tcheck.formats.shortcodes`);
 - markup recording (:mod:`tcheck.formats.inline_marks`), so each block's prose is known exactly.
+
+:func:`layout` keeps what the markup checks need of a parse (:class:`Layout`): the reader stores
+it with the document, so a page is parsed once however many checks and translations read it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.attrs.parse import ParseError
 from mdit_py_plugins.attrs.parse import parse as parse_attrs
@@ -177,3 +183,58 @@ def inline_markup(md: MarkdownIt, src: str) -> list[tuple[int, int]]:
     recorder.begin(src)
     md.inline.parse(src, md, {KEY: recorder}, [])
     return recorder.finish()
+
+
+# Blocks that hold no text: their lines are set apart from the markup scan (code blocks are kept).
+_APART = frozenset({"front_matter", "mdx_esm", "fence", "code_block"})
+_CODE = frozenset({"fence", "code_block"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The block structure of one parsed page, in 0-based line ranges ``[first, last)``.
+
+    ``text`` holds each inline token's lines and kind (``heading``, ``table`` or ``paragraph``) in
+    token order; ``apart`` the lines of front matter, MDX ``import``/``export`` and code blocks;
+    ``code`` each code block's lines, info string and content. ``memo`` keeps what is derived from
+    it (the markup of the page) for the life of the document; it is not pickled.
+    """
+
+    mdx: bool
+    text: tuple[tuple[int, int, str], ...]
+    apart: tuple[tuple[int, int], ...]
+    code: tuple[tuple[int, int, str, str], ...]
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"mdx": self.mdx, "text": self.text, "apart": self.apart, "code": self.code}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "memo", {})
+
+
+def layout(tokens: Sequence[Token], mdx: bool) -> Layout:
+    """The :class:`Layout` of a page from its tokens."""
+    text: list[tuple[int, int, str]] = []
+    apart: list[tuple[int, int]] = []
+    code: list[tuple[int, int, str, str]] = []
+    stack: list[str] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.type)
+        elif token.nesting == -1:
+            if stack:
+                stack.pop()
+        if not token.map:
+            continue
+        first, last = token.map
+        if token.type in _APART:
+            apart.append((first, last))
+            if token.type in _CODE:
+                code.append((first, last, token.info.strip().split(" ")[0], token.content))
+        elif token.type == "inline":
+            kind = "heading" if "heading_open" in stack else "table" if "tr_open" in stack else "paragraph"
+            text.append((first, max(last, first + 1), kind))  # a definition term's map is empty
+    return Layout(mdx, tuple(text), tuple(apart), tuple(code))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tcheck.markup.markdown import Page, is_markdown, read_page
+from tcheck.markup.markdown import Page, is_markdown, page_of
 from tcheck.markup.marks import Mark
 from tcheck.model import Document, Segment
 
@@ -71,11 +71,8 @@ def page_pair(
         return None
     if min_aligned > 0 and aligned_share(doc) < min_aligned:
         return None
-    mdx = doc.path.lower().endswith(".mdx")
     attrs = {} if text_attributes is None else {"text_attributes": text_attributes}
-    page = read_page(doc.text, mdx, **attrs)
-    source_page = read_page(source.text, source.path.lower().endswith(".mdx"), **attrs)
-    return PagePair(doc, source, page, source_page)
+    return PagePair(doc, source, page_of(doc, **attrs), page_of(source, **attrs))
 
 
 def groups(pair: PagePair, kinds: Sequence[str]) -> Iterator[Group]:

@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
-from tcheck.formats.markdown_parser import parser
+from tcheck.formats.markdown_parser import Layout, layout, parser
 from tcheck.markup import addresses
 from tcheck.markup.codeblocks import code_tokens
 from tcheck.markup.marks import ANCHOR, CODE, CODE_BLOCK, FOOTNOTE, IMAGE, LINK, SHORTCODE, TAG, Mark
+from tcheck.model import Document
 
 TEXT_ATTRIBUTES = frozenset(
     {
@@ -301,9 +302,29 @@ def read_page(text: str, mdx: bool, text_attributes: Iterable[str] = TEXT_ATTRIB
     return _read(text.replace("\r", " ") if "\r" in text else text, mdx, frozenset(text_attributes))
 
 
+def page_of(doc: Document, text_attributes: Iterable[str] = TEXT_ATTRIBUTES) -> Page:
+    """The markup of a Markdown or MDX document, from the parse its reader kept
+    (:attr:`Document.layout`) when there is one: a page is parsed once, and read for markup once
+    however many checks and translations compare it."""
+    layout = doc.layout
+    attrs = frozenset(text_attributes)
+    if not isinstance(layout, Layout):
+        return read_page(doc.text, doc.path.lower().endswith(".mdx"), attrs)
+    page = layout.memo.get(attrs)
+    if page is None:
+        text = doc.text.replace("\r", " ") if "\r" in doc.text else doc.text
+        page = layout.memo[attrs] = _page(text, layout, attrs)
+    assert isinstance(page, Page)
+    return page
+
+
 @lru_cache(maxsize=16)
 def _read(text: str, mdx: bool, text_attributes: frozenset[str]) -> Page:
     tokens = parser(mdx).parse(text, {KEY: Recorder(), BUDGET: Budget.for_text(text)})
+    return _page(text, layout(tokens, mdx), text_attributes)
+
+
+def _page(text: str, layout: Layout, text_attributes: frozenset[str]) -> Page:
     starts = _line_starts(text)
 
     def offset(line: int) -> int:
@@ -313,26 +334,12 @@ def _read(text: str, mdx: bool, text_attributes: frozenset[str]) -> Page:
         return max(offset(line) - 1, offset(line - 1)) if line < len(starts) else len(text)
 
     used = bytearray(len(starts) + 1)  # lines that belong to a block or are not text
+    for first, last in layout.apart:
+        used[first:last] = b"\x01" * (last - first)
     ranges: dict[tuple[int, int], str] = {}
-    code_blocks: list[tuple[int, int, str, str]] = []
-    stack: list[str] = []
-    for token in tokens:
-        if token.nesting == 1:
-            stack.append(token.type)
-        elif token.nesting == -1:
-            if stack:
-                stack.pop()
-        if not token.map:
-            continue
-        first, last = token.map
-        if token.type in ("front_matter", "mdx_esm", "fence", "code_block"):
-            used[first:last] = b"\x01" * (last - first)
-            if token.type in ("fence", "code_block"):
-                code_blocks.append((first, last, token.info.strip().split(" ")[0], token.content))
-        elif token.type == "inline":
-            kind = "heading" if "heading_open" in stack else "table" if "tr_open" in stack else "paragraph"
-            ranges.setdefault((first, last), kind)
-            used[first:last] = b"\x01" * (last - first)
+    for first, last, kind in layout.text:
+        ranges.setdefault((first, last), kind)
+        used[first:last] = b"\x01" * (last - first)
     blocks = sorted((offset(a), line_end(b), kind) for (a, b), kind in ranges.items())
     scanner = _Scanner(text, text_attributes)
     for index, (start, end, kind) in enumerate(blocks):
@@ -347,7 +354,7 @@ def _read(text: str, mdx: bool, text_attributes: frozenset[str]) -> Page:
             line += 1
         scanner.scan(offset(first), line_end(line), -1, False)
     marks = scanner.marks
-    for first, last, info, content in code_blocks:
+    for first, last, info, content in layout.code:
         start, end = offset(first), line_end(last)
         key = f"({info} text)" if info.lower() in PROSE_BLOCKS else code_tokens(content, info)
         marks.append(Mark(CODE_BLOCK, key, content, start, end, -1))
