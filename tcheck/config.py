@@ -281,9 +281,9 @@ def _validate(values: dict[str, Any], source: str, text: str | None = None) -> d
 def _severity(key: str, value: Any, where: str) -> Severity:
     if not _CODE_PREFIX.fullmatch(key.upper()):
         raise UsageError(f"{where}: {key!r} is not a check code or prefix (such as TC3 or TC205)")
-    from tcheck.registry import all_rules
+    from tcheck.registry import known_codes
 
-    if not any(rule.code.startswith(key.upper()) for rule in all_rules()):
+    if not any(code.startswith(key.upper()) for code in known_codes()):
         raise UsageError(f"{where}: no check has a code starting with {key.upper()!r} ('tcheck rules')")
     try:
         return Severity.parse(str(value))

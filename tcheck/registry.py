@@ -15,6 +15,8 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from tcheck.model import Document, Hit, Severity
@@ -86,20 +88,50 @@ def register(code: str, name: str, severity: Severity, needs: Iterable[str] = ()
     return deco
 
 
-_loaded = False
+# ``@register("TC101", ...)`` as written in a check module's source: the codes a module declares
+# are read from its text, so a run imports only the modules of the checks it selects.
+_DECLARED = re.compile(r"""@register\(\s*["'](TC\d{3})["']""")
+_ANY_REGISTER = re.compile(r"\bregister\(")
+_imported: set[str] = set()
 
 
-def load_checks() -> None:
-    """Import every module of :mod:`tcheck.checks` once (each registers its rules)."""
-    global _loaded
-    if _loaded:
-        return
+@cache
+def _check_modules() -> dict[str, frozenset[str] | None]:
+    """Every module of :mod:`tcheck.checks` and the codes its source declares (None: unknown).
+
+    Nothing is imported: a module whose codes cannot be read from its source (no source file, a
+    code that is not a literal) is imported whenever checks are loaded.
+    """
     import tcheck.checks as pkg
 
+    modules: dict[str, frozenset[str] | None] = {}
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
         if not info.name.startswith("_"):
-            importlib.import_module(f"{pkg.__name__}.{info.name}")
-    _loaded = True
+            modules[f"{pkg.__name__}.{info.name}"] = _declared_codes(info)
+    return modules
+
+
+def _declared_codes(info: pkgutil.ModuleInfo) -> frozenset[str] | None:
+    folder = getattr(info.module_finder, "path", None)
+    if not isinstance(folder, str) or info.ispkg:
+        return None
+    try:
+        text = (Path(folder) / f"{info.name}.py").read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    codes = _DECLARED.findall(text)
+    if not codes or len(codes) != len(_ANY_REGISTER.findall(text)):
+        return None
+    return frozenset(codes)
+
+
+def load_checks(wanted: Callable[[str], bool] | None = None) -> None:
+    """Import the modules of :mod:`tcheck.checks` (each registers its rules) once each: all of
+    them, or those declaring a code ``wanted`` accepts (and any whose codes are unknown)."""
+    for name, codes in _check_modules().items():
+        if name not in _imported and (wanted is None or codes is None or any(map(wanted, codes))):
+            importlib.import_module(name)
+            _imported.add(name)
 
 
 def all_rules() -> list[Rule]:
@@ -108,9 +140,17 @@ def all_rules() -> list[Rule]:
     return [_RULES[c] for c in sorted(_RULES)]
 
 
+def known_codes() -> list[str]:
+    """Every check's code, without importing the checks whose source declares theirs."""
+    load_checks(lambda code: False)  # only the modules whose codes are unknown
+    declared = {code for codes in _check_modules().values() for code in codes or ()}
+    return sorted(declared | set(_RULES))
+
+
 def get_rule(code: str) -> Rule | None:
-    load_checks()
-    return _RULES.get(code.upper())
+    code = code.upper()
+    load_checks(lambda declared: declared == code)
+    return _RULES.get(code)
 
 
 def _specificity(prefix: str, code: str) -> int:
@@ -130,6 +170,8 @@ def is_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool
 
 
 def selected_rules(select: Sequence[str], ignore: Sequence[str]) -> Iterator[Rule]:
-    for rule in all_rules():
-        if is_selected(rule.code, select, ignore):
-            yield rule
+    """The selected rules, ordered by code; only their modules are imported."""
+    load_checks(lambda code: is_selected(code, select, ignore))
+    for code in sorted(_RULES):
+        if is_selected(code, select, ignore):
+            yield _RULES[code]

@@ -131,8 +131,28 @@ def describe(pkg: Any) -> ModelInfo:
     )
 
 
+def packages_present() -> bool:
+    """Whether a folder argostranslate looks in holds a package (a folder with ``metadata.json``).
+
+    Only argostranslate's settings are read: its package manager imports numpy and more (about a
+    quarter of a second), which a run without any installed model never needs.
+    """
+    from argostranslate import settings
+
+    for folder in settings.package_dirs:
+        try:
+            entries = list(Path(folder).iterdir())
+        except OSError:
+            continue
+        if any((entry / "metadata.json").is_file() for entry in entries):
+            return True
+    return False
+
+
 def installed_packages() -> list[Any]:
     """Installed translation packages (argostranslate ``Package`` objects), by name."""
+    if not packages_present():
+        return []
     from argostranslate import package
 
     found = [p for p in package.get_installed_packages() if getattr(p, "type", "translate") == "translate"]

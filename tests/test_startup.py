@@ -1,0 +1,136 @@
+"""Start-up cost: a run imports only what the checks it selects need (issue 12, "one small file").
+
+Each run happens in a fresh interpreter (``sys.modules`` of this test process holds everything
+the other tests imported); the child prints the modules it ended with.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tcheck import registry
+from tcheck.services import mt
+
+# Runs ``tcheck`` in-process, then prints the names of the imported modules as JSON on stdout.
+_CHILD = """
+import json, runpy, sys
+sys.argv = ["tcheck", *sys.argv[1:]]
+try:
+    runpy.run_module("tcheck", run_name="__main__")
+except SystemExit:
+    pass
+print("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+GLOSSARY = """\
+# languages: nb -> en
+source,target,forbidden
+Organisasjonen for kollektiv sikkerhet,Collective Security Treaty Organization | CSTO,CTSO
+"""
+TEXT_EN = (
+    "The Russian-led alliance CTSO sent 2,300 troops to Almaty on Wednesday, January 19.\n\n"
+    "President Kassym-Jomart Tokayev said the situation was under control.\n"
+)
+TEXT_NB = "Drivstoffprisene steg med 4,5 prosent i desember, og regjeringen satte et tak på 50 tenge.\n"
+
+
+def imported(args: list[str], cwd: Path, **env: str) -> tuple[set[str], str]:
+    """The modules a fresh ``tcheck`` run ends with, and its output."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=True,
+    )
+    report, _, names = out.stdout.rpartition("\nMODULES ")
+    return set(json.loads(names)), report
+
+
+def roots(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_forbidden_term_alone_loads_no_model_nor_other_checks(tmp_path: Path) -> None:
+    (tmp_path / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "article.md").write_text(TEXT_EN, encoding="utf-8")
+    modules, report = imported(
+        ["check", "article.md", "--select", "TC101", "--glossary", "terms.csv", "--target-lang", "en"],
+        tmp_path,
+        TCHECK_ROUND_TRIP="auto",
+    )
+    assert "TC101" in report and "CTSO" in report  # the check ran
+    assert not roots(modules) & {"argostranslate", "numpy", "langdetect", "wordfreq", "simplemma"}
+    checks = {m for m in modules if m.startswith("tcheck.checks.") and not m.startswith("tcheck.checks._")}
+    assert checks == {"tcheck.checks.forbidden_term"}
+    assert "tcheck.recognise.datefind" not in modules  # dates are for TC2xx
+
+
+def test_all_checks_load_them(tmp_path: Path) -> None:
+    """The counterpart: the default selection does load the checks and what they need."""
+    (tmp_path / "article.md").write_text(TEXT_EN, encoding="utf-8")
+    modules, _ = imported(["check", "article.md", "--target-lang", "en"], tmp_path)
+    checks = {m for m in modules if m.startswith("tcheck.checks.") and not m.startswith("tcheck.checks._")}
+    assert checks == set(registry._check_modules())
+    assert "tcheck.recognise.datefind" in modules
+
+
+def test_no_model_installed_means_no_translation_library(tmp_path: Path) -> None:
+    """With the round trip on ``auto`` and no package installed, the run says so without
+    importing argostranslate's package manager (and numpy with it)."""
+    (tmp_path / "artikkel.md").write_text(TEXT_NB, encoding="utf-8")
+    empty = tmp_path / "packages"
+    empty.mkdir()
+    modules, _ = imported(
+        ["check", "artikkel.md", "--target-lang", "nb", "--select", "TC5"],
+        tmp_path,
+        TCHECK_ROUND_TRIP="auto",
+        ARGOS_PACKAGES_DIR=str(empty),
+    )
+    assert "argostranslate.package" not in modules
+    assert "ctranslate2" not in roots(modules)
+
+
+def test_packages_present_reads_the_folders_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argostranslate import settings
+
+    monkeypatch.setattr(settings, "package_dirs", [tmp_path / "missing", tmp_path])
+    (tmp_path / "stray").mkdir()  # a folder that is no package
+    assert not mt.packages_present()
+    assert mt.installed_packages() == []
+    package = tmp_path / "translate-nb_en-1_9"
+    package.mkdir()
+    (package / "metadata.json").write_text('{"from_code": "nb", "to_code": "en"}', encoding="utf-8")
+    assert mt.packages_present()
+
+
+def test_selected_rules_import_only_their_modules() -> None:
+    code = (
+        "import json, sys\n"
+        "from tcheck.registry import selected_rules, known_codes\n"
+        "rules = [r.code for r in selected_rules(['TC2'], ['TC205'])]\n"
+        "mods = sorted(m for m in sys.modules if m.startswith('tcheck.checks.') and '._' not in m)\n"
+        "print(json.dumps([rules, known_codes(), mods]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    rules, codes, modules = json.loads(out.stdout)
+    assert rules == ["TC201", "TC202", "TC203", "TC204"]
+    assert codes == [rule.code for rule in registry.all_rules()]  # known without importing them
+    assert "tcheck.checks.weekday_date" in modules
+    assert "tcheck.checks.time_convention" not in modules and "tcheck.checks.forbidden_term" not in modules
+
+
+def test_declared_codes_match_the_registered_ones() -> None:
+    """The codes read from each module's source are the codes it registers."""
+    declared = {code: name for name, codes in registry._check_modules().items() for code in codes or ()}
+    for rule in registry.all_rules():
+        module = rule.func.__module__ if rule.func is not None else rule.run_factory.__module__  # type: ignore[union-attr]
+        assert declared.get(rule.code) == module, rule.code
