@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,22 @@ def test_declared_codes_match_the_registered_ones() -> None:
     for rule in registry.all_rules():
         module = rule.func.__module__ if rule.func is not None else rule.run_factory.__module__  # type: ignore[union-attr]
         assert declared.get(rule.code) == module, rule.code
+
+
+def test_result_cache_is_trimmed_only_after_writing(tmp_path: Path) -> None:
+    """A run that only reads the result cache does not scan it to enforce the bound."""
+    from tcheck.pipeline import cache as result_cache
+
+    path = tmp_path / "r.sqlite3"
+    keys = [i.to_bytes(4, "big") for i in range(20)]
+    big = result_cache.ResultCache(path, max_bytes=10**9)
+    big.put_many([(key, random.Random(key).randbytes(500)) for key in keys])  # incompressible
+    big.close()
+    reader = result_cache.ResultCache(path, max_bytes=2_000)  # over the bound, but nothing written
+    assert len(reader.get_many(keys)) == 20
+    reader.close()
+    assert len(result_cache.ResultCache(path).get_many(keys)) == 20
+    writer = result_cache.ResultCache(path, max_bytes=2_000)
+    writer.put_many([(b"new", "Tokajev sa at situasjonen var under kontroll.")])
+    writer.close()
+    assert 0 < len(result_cache.ResultCache(path).get_many(keys)) < 20

@@ -156,6 +156,7 @@ class ResultCache:
         self.max_bytes = max_bytes
         self.warnings: list[str] = []
         self.hits = self.misses = 0
+        self.wrote = False  # whether this run stored anything (only then can it exceed the bound)
         self._conn: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,12 +215,17 @@ class ResultCache:
         try:
             with sqlite.immediate(self._conn) as conn:
                 conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+            self.wrote = True
         except sqlite3.Error as exc:
             self._fail(exc)
 
     def trim(self) -> None:
-        """Drop the least recently used entries while the stored results exceed the bound."""
-        if self._conn is None:
+        """Drop the least recently used entries while the stored results exceed the bound.
+
+        Only after a run that stored results: summing the sizes reads the whole table (a tenth of
+        a second for a large cache), which a run that found everything stored need not pay.
+        """
+        if self._conn is None or not self.wrote:
             return
         try:
             total = self._conn.execute("SELECT coalesce(sum(size), 0) FROM results").fetchone()[0]
