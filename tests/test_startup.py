@@ -154,3 +154,13 @@ def test_result_cache_is_trimmed_only_after_writing(tmp_path: Path) -> None:
     writer.put_many([(b"new", "Tokajev sa at situasjonen var under kontroll.")])
     writer.close()
     assert 0 < len(result_cache.ResultCache(path).get_many(keys)) < 20
+
+
+def test_versions_from_the_metadata_folders() -> None:
+    from importlib import metadata
+
+    from tcheck.services.versions import version
+
+    for name in ("babel", "Babel", "markdown-it-py", "markdown_it_py", "langdetect", "pyahocorasick"):
+        assert version(name) == metadata.version(name)
+    assert version("tcheck-no-such-library") is None

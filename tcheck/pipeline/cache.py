@@ -54,16 +54,13 @@ R = TypeVar("R")
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
     """A digest of tcheck's own files (code and data) and of the libraries' versions."""
-    from importlib import metadata
+    from tcheck.services.versions import version
 
     root = Path(__file__).resolve().parent.parent
     h = hashlib.blake2b(digest_size=16)
     h.update(sys.version.encode())
     for name in _LIBRARIES:
-        try:
-            h.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}=-;".encode())
+        h.update(f"{name}={version(name) or '-'};".encode())
     for file in sorted(root.rglob("*")):
         if file.is_file() and file.suffix not in (".pyc", ".pyo") and "__pycache__" not in file.parts:
             h.update(file.relative_to(root).as_posix().encode())
