@@ -12,6 +12,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,7 +134,9 @@ def test_declared_codes_match_the_registered_ones() -> None:
     """The codes read from each module's source are the codes it registers."""
     declared = {code: name for name, codes in registry._check_modules().items() for code in codes or ()}
     for rule in registry.all_rules():
-        module = rule.func.__module__ if rule.func is not None else rule.run_factory.__module__  # type: ignore[union-attr]
+        owner = rule.func if rule.func is not None else rule.run_factory
+        assert owner is not None
+        module = owner.__module__
         assert declared.get(rule.code) == module, rule.code
 
 
@@ -164,3 +167,61 @@ def test_versions_from_the_metadata_folders() -> None:
     for name in ("babel", "Babel", "markdown-it-py", "markdown_it_py", "langdetect", "pyahocorasick"):
         assert version(name) == metadata.version(name)
     assert version("tcheck-no-such-library") is None
+
+
+def _write_builder(folder: Path, words: str) -> object:
+    """A builder function defined in a file of its own (its stat is part of the table's key)."""
+    import importlib.util
+
+    file = folder / "builder_months.py"
+    file.write_text(
+        f"CALLS = []\ndef build():\n    CALLS.append(1)\n    return frozenset({words!r}.split())\n",
+        encoding="utf-8",
+    )
+    spec = importlib.util.spec_from_file_location(f"builder_months_{len(words)}", file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_derived_tables_are_built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.services.tables import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first: Any = _write_builder(tmp_path, "januar februar mars")
+    assert derived("months-test", first.build) == {"januar", "februar", "mars"}
+    assert derived("months-test", first.build) == {"januar", "februar", "mars"}
+    assert first.CALLS == [1]  # the second time it came from the cache folder
+    edited: Any = _write_builder(tmp_path, "Januar Februar März April")  # the builder changed
+    os.utime(tmp_path / "builder_months.py", ns=(1, 1))
+    assert derived("months-test", edited.build) == {"Januar", "Februar", "März", "April"}
+    assert edited.CALLS == [1]
+
+
+def test_derived_tables_without_a_usable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.services.tables import derived
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    builder: Any = _write_builder(tmp_path, "janvier février")
+    assert derived("months-test", builder.build) == {"janvier", "février"}
+    assert derived("months-test", builder.build) == {"janvier", "février"}
+    assert builder.CALLS == [1, 1]  # built each time, no error
+
+
+def test_ordinal_months_from_the_cache_are_cldrs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.formats import sentences
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    sentences._month_words.cache_clear()
+    built = sentences._month_words()
+    sentences._month_words.cache_clear()
+    assert sentences._month_words() == built == sentences._derive_month_words()
+    assert {"januar", "märz", "stycznia"} <= built
+    text = "Avtalen ble signert 19. januar. Den gjelder fra i dag."
+    assert [text[a:b] for a, b in sentences.split_sentences(text)] == [
+        "Avtalen ble signert 19. januar.",
+        "Den gjelder fra i dag.",
+    ]

@@ -62,7 +62,17 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
-    """Month names (CLDR) of languages with ordinal dates; "19. Januar" does not end a sentence."""
+    """Month names (CLDR) of languages with ordinal dates; "19. Januar" does not end a sentence.
+
+    Kept in the cache folder between runs (:mod:`tcheck.services.tables`): deriving them loads
+    twenty of Babel's locale files.
+    """
+    from tcheck.services.tables import derived
+
+    return derived("ordinal-date-months", _derive_month_words)
+
+
+def _derive_month_words() -> frozenset[str]:
     from babel import Locale
 
     words: set[str] = set()

@@ -1,0 +1,56 @@
+"""Tables derived from CLDR and other library data, kept between runs in the cache folder.
+
+Some tables cost far more to derive than to load: the month names of twenty languages need
+twenty of Babel's locale files (a third of a second and 15 MB), for a set of a few hundred words.
+:func:`derived` builds such a table once and keeps it as a pickle under
+``$XDG_CACHE_HOME/tcheck/tables/``, named by the table, the versions of the libraries it comes
+from, and the file that builds it (its path, size and modification time), so another library
+version or an edited builder builds it again. Anything wrong with the cache (missing, damaged,
+unwritable) only means building the table as before (:mod:`tcheck.services.pickled`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from tcheck import __version__
+
+T = TypeVar("T")
+FOLDER = "tables"
+
+
+def derived(name: str, build: Callable[[], T], libraries: Sequence[str] = ("babel",)) -> T:
+    """``build()``, or the table it built in an earlier run with the same libraries and code."""
+    from tcheck.services import pickled
+
+    file = _file(name, build, libraries)
+    if file is not None:
+        found = pickled.load(file)
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == name:
+            return found[1]  # type: ignore[no-any-return]
+    value = build()
+    if file is not None:
+        pickled.store(file, (name, value))
+    return value
+
+
+def _file(name: str, build: Callable[[], object], libraries: Sequence[str]) -> Path | None:
+    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.versions import version
+
+    code = getattr(build, "__code__", None)
+    if code is None:
+        return None
+    try:
+        stat = os.stat(code.co_filename)
+    except OSError:
+        return None
+    h = hashlib.blake2b(digest_size=12)
+    parts = [name, __version__, code.co_filename, str(stat.st_size), str(stat.st_mtime_ns)]
+    parts += [f"{lib}={version(lib)}" for lib in libraries]
+    h.update("\0".join(parts).encode())
+    return default_cache_dir() / FOLDER / f"{name}-{h.hexdigest()}.pickle"
