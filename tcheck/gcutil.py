@@ -44,3 +44,19 @@ def settling() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+# Young objects a command-line run allocates before the collector's first generation is scanned
+# (CPython's default is 700). Startup builds tables in bursts (profiles, CLDR lexicons, glossary
+# automata) whose objects all survive, so the default makes hundreds of collections that free
+# nothing: 50 ms of a half-second run on one small file, 0.9 s of 8 s on 500 NTREX files. Peak
+# memory is unchanged: cycles are still collected, after 20,000 allocations instead of 700.
+COMMAND_LINE_THRESHOLD = 20_000
+
+
+def for_command_line() -> None:
+    """Collect less often in a command-line run (see :data:`COMMAND_LINE_THRESHOLD`); a higher
+    threshold set by the embedding program is kept."""
+    first, *older = gc.get_threshold()
+    if 0 < first < COMMAND_LINE_THRESHOLD:
+        gc.set_threshold(COMMAND_LINE_THRESHOLD, *older)

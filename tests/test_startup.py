@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tcheck import registry
+from tcheck import gcutil, registry
 from tcheck.services import mt
 
 # Runs ``tcheck`` in-process, then prints the names of the imported modules as JSON on stdout.
@@ -225,3 +225,29 @@ def test_ordinal_months_from_the_cache_are_cldrs(tmp_path: Path, monkeypatch: py
         "Avtalen ble signert 19. januar.",
         "Den gjelder fra i dag.",
     ]
+
+
+def test_command_line_collects_less_often(tmp_path: Path) -> None:
+    """The CLI raises the young generation's threshold; a library user keeps the default."""
+    code = (
+        "import gc, runpy, sys\n"
+        "before = gc.get_threshold()\n"
+        "sys.argv = ['tcheck', 'rules']\n"
+        "try:\n"
+        "    runpy.run_module('tcheck', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('THRESHOLDS', before[0], gc.get_threshold()[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    before, after = out.stdout.rsplit("THRESHOLDS", 1)[1].split()
+    assert int(after) == gcutil.COMMAND_LINE_THRESHOLD > int(before)
+    import gc
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(100_000, *saved[1:])
+        gcutil.for_command_line()  # never lowers a higher threshold
+        assert gc.get_threshold()[0] == 100_000
+    finally:
+        gc.set_threshold(*saved)

@@ -27,6 +27,9 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.version_option(__version__, prog_name="tcheck")
 def main() -> None:
     """tcheck: find inconsistencies in translated text (terms, dates, numbers, language)."""
+    from tcheck import gcutil
+
+    gcutil.for_command_line()
 
 
 @main.command()
