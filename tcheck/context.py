@@ -98,14 +98,14 @@ class Context:
         return matcher
 
     def _build_matcher(self, side: str, source_lang: str | None, lang: str | None) -> TermMatcher[TermHit]:
-        matcher: TermMatcher[TermHit] = TermMatcher(_reportable if side == "target" else None)
-        for glossary in self.glossaries_for_pair(source_lang, lang):
-            for entry in glossary.entries:
-                terms = entry.target_terms if side == "target" else entry.source_terms
-                for term in terms:
-                    term_lang = term.lang or (lang if side == "target" else source_lang)
-                    matcher.add(term.text, TermHit(entry, term, glossary), term.case_sensitive, term_lang)
-        return matcher
+        """A large matcher comes from the cache folder when compiled before (glossary.stored)."""
+        from tcheck.glossary import stored
+        from tcheck.services.cache import cache_folder, results_cached
+
+        folder = cache_folder(self.config.cache_dir) if results_cached(self.config.cache) else None
+        views = self.glossaries_for_pair(source_lang, lang)
+        notable = _reportable if side == "target" else None
+        return stored.term_matcher(views, side, (source_lang, lang), TermHit, notable, folder)
 
     @cached_property
     def signature(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from tcheck.errors import InputError
 from tcheck.formats import read_documents
 from tcheck.formats.xmlsafe import MAX_DEPTH as XML_DEPTH
 from tcheck.glossary import lint
-from tcheck.glossary.tbx import MAX_DEPTH, Node, parse
+from tcheck.glossary.tbx import MAX_DEPTH, parse
 
 DEPTH = 5000  # far beyond Python's recursion limit
 
@@ -88,18 +88,6 @@ def test_termbase_nested_within_the_limit_is_read(tmp_path: Path) -> None:
     assert not parsed.problems
     (entry,) = parsed.entries
     assert entry.dnt and [t.text for t in entry.target_terms] == ["national budget"]
-
-
-def test_node_walk_and_text_do_not_recurse() -> None:
-    root = Node("note", {}, 1, parts=["a"])
-    node = root
-    for i in range(DEPTH):
-        child = Node("note", {}, 1, parts=[str(i % 10)])
-        node.children.append(child)
-        node = child
-    assert len(root.walk()) == DEPTH + 1
-    assert len(root.walk(frozenset({"note"}))) == 1
-    assert root.text.startswith("a0123") and len(root.text) == DEPTH + 1
 
 
 def test_xml_nested_beyond_the_limit_is_refused_with_its_line(tmp_path: Path) -> None:

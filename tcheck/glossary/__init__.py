@@ -84,7 +84,7 @@ def validate(path: str, entries: tuple[Entry, ...]) -> None:
     """Reject entries that contradict themselves or each other (first error, with its line)."""
     from tcheck.glossary.consistency import cross_problems, entry_problems
 
-    for problem in (*entry_problems(entries), *cross_problems(entries)):
+    for problem in (*entry_problems(entries, warnings=False), *cross_problems(entries, warnings=False)):
         if problem.level == "error":
             raise InputError(path, problem.message, problem.line)
 

@@ -22,8 +22,8 @@ def _where(entry: Entry) -> str:
     return f"line {entry.line}" if entry.line else f"entry {entry.id!r}"
 
 
-def entry_problems(entries: Iterable[Entry]) -> list[Problem]:
-    """Problems of each entry on its own."""
+def entry_problems(entries: Iterable[Entry], warnings: bool = True) -> list[Problem]:
+    """Problems of each entry on its own (errors only, and faster, without ``warnings``)."""
     problems: list[Problem] = []
     for entry in entries:
         targets = entry.target_terms
@@ -34,10 +34,12 @@ def entry_problems(entries: Iterable[Entry]) -> list[Problem]:
                     problems.append(
                         Problem(term.line or entry.line, f"term {term.text!r} is both allowed and forbidden")
                     )
-        seen: set[tuple[str, str, bool]] = set()
         for term in entry.all_terms:
             if not term.text.strip():
                 problems.append(Problem(term.line or entry.line, "empty term"))
+        if not warnings:
+            continue
+        seen: set[tuple[str, str, bool]] = set()
         for term in entry.source_terms:
             seen.add((term.lang, _key(term), term.status == "forbidden"))
         for term in (*targets, *entry.other_terms):
@@ -50,17 +52,17 @@ def entry_problems(entries: Iterable[Entry]) -> list[Problem]:
     return problems
 
 
-def cross_problems(entries: Iterable[Entry]) -> list[Problem]:
-    """Problems between entries: contradictions (errors) and duplicates (warnings)."""
+def cross_problems(entries: Iterable[Entry], warnings: bool = True) -> list[Problem]:
+    """Problems between entries: contradictions (errors) and duplicates (warnings; left out, and
+    faster, without ``warnings``)."""
     problems: list[Problem] = []
     allowed: dict[tuple[str, str], Entry] = {}
-    forbidden: dict[tuple[str, str], Entry] = {}
     sources: dict[tuple[str, str], Entry] = {}
     entries = list(entries)
     for entry in entries:
         for term in entry.target_terms:
-            key = (term.lang, term.text.casefold())
-            (forbidden if term.status == "forbidden" else allowed).setdefault(key, entry)
+            if term.status != "forbidden":
+                allowed.setdefault((term.lang, term.text.casefold()), entry)
     for entry in entries:
         for term in entry.target_terms:
             if term.status != "forbidden":
@@ -73,6 +75,8 @@ def cross_problems(entries: Iterable[Entry]) -> list[Problem]:
                         f"term {term.text!r} is forbidden here but allowed by the entry at {_where(other)}",
                     )
                 )
+        if not warnings:
+            continue
         for term in entry.source_terms:
             key = (term.lang, _key(term))
             first = sources.setdefault(key, entry)

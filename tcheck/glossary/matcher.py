@@ -144,6 +144,18 @@ class TermMatcher(Generic[T]):
     def __len__(self) -> int:
         return self._count
 
+    def compile(self) -> None:
+        """Build the automaton now (``find`` does it on first use when patterns are pending)."""
+        if self._pending or self._automaton is None:
+            self._build()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: the compiled matcher, without the caches of earlier searches."""
+        self.compile()
+        state = dict(self.__dict__)
+        state.update(_inflections={}, _changed={}, _recent={})
+        return state
+
     def _compile(self) -> None:
         payloads = self._payloads
         # per language: its stemmer, and whether words before a term's last inflect there
@@ -232,8 +244,7 @@ class TermMatcher(Generic[T]):
         thousand text objects are kept, so several checks searching the same segment pay for one
         search.
         """
-        if self._pending or self._automaton is None:
-            self._build()
+        self.compile()
         if not self._payloads:
             return iter(())
         key = (id(text), notable_only)

@@ -1,0 +1,138 @@
+"""Compiled term matchers are kept in the cache folder and used again while the glossaries are
+unchanged; their payloads point into the glossaries of the run, not into copies."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from tcheck import glossary
+from tcheck.context import TermHit
+from tcheck.glossary import matcher as matcher_module
+from tcheck.glossary import stored
+from tcheck.glossary.stemming import stemmer_for
+
+# A German house glossary: multi-word terms whose words inflect, an acronym, a forbidden variant.
+CSV = (
+    "# languages: en -> de\n"
+    "id,source,target,forbidden\n"
+    "ec,European Commission,Europäische Kommission,EU-Kommission\n"
+    "un,United Nations,Vereinte Nationen | UNO,Vereinigte Nationen\n"
+    "nato,NATO,NATO,OTAN\n"
+    "budget,national budget,Staatshaushalt,Nationalbudget\n"
+)
+TEXT = (
+    "Die Sprecherin der Europäischen Kommission sagte, die EU-Kommission habe mit den Vereinigten "
+    "Nationen und der NATO gesprochen; der Staatshaushalte wegen, nicht wegen der OTAN."
+)
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every matcher compiled (not loaded) in the test, by its number of patterns; every matcher
+    is kept in the cache, however small."""
+    monkeypatch.setattr(stored, "MIN_CACHED", 1)
+    seen: list[int] = []
+    real = matcher_module.TermMatcher._build_automaton
+
+    def counting(self: matcher_module.TermMatcher[object]) -> None:
+        seen.append(len(self))
+        real(self)
+
+    monkeypatch.setattr(matcher_module.TermMatcher, "_build_automaton", counting)
+    return seen
+
+
+def _found(view: glossary.Glossary, folder: Path | None, side: str = "target") -> list[tuple[str, str, str]]:
+    matcher = stored.term_matcher([view], side, ("en", "de"), TermHit, None, folder)
+    hits = list(matcher.find(TEXT))
+    for m in hits:  # payloads are the run's own entries and terms, not copies
+        assert any(m.payload.entry is e for e in view.entries) and m.payload.glossary is view
+        assert m.payload.term in m.payload.entry.target_terms
+    return [(m.text, m.payload.entry.id, m.payload.term.status) for m in hits]
+
+
+def _view(path: Path) -> glossary.Glossary:
+    view = glossary.load(str(path)).for_pair("en", "de")
+    assert view is not None
+    return view
+
+
+def test_second_matcher_is_loaded_not_compiled(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = _found(_view(path), tmp_path / "cache")
+    assert len(builds) == 1 and list((tmp_path / "cache" / "glossaries").glob("matcher-*.pickle"))
+    second = _found(_view(path), tmp_path / "cache")
+    assert len(builds) == 1 and second == first
+    assert ("Europäischen Kommission", "ec", "preferred") in first  # inflected, found again
+    assert ("EU-Kommission", "ec", "forbidden") in first and ("NATO", "nato", "preferred") in first
+
+
+def test_a_changed_glossary_compiles_a_new_matcher(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _found(_view(path), tmp_path / "cache")
+    path.write_text(CSV.replace("OTAN", "Otan-Pakt"), encoding="utf-8")
+    found = _found(_view(path), tmp_path / "cache")
+    assert len(builds) == 2 and ("OTAN", "nato", "forbidden") not in found
+
+
+def test_each_side_has_its_own_matcher(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    view = _view(path)
+    _found(view, tmp_path / "cache")
+    source = stored.term_matcher([view], "source", ("en", "de"), TermHit, None, tmp_path / "cache")
+    assert [m.text for m in source.find("The European Commission and NATO.")] == [
+        "European Commission",
+        "NATO",
+    ]
+    assert len(builds) == 2
+
+
+def test_a_damaged_matcher_is_compiled_again(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = _found(_view(path), tmp_path / "cache")
+    for kept in (tmp_path / "cache" / "glossaries").glob("matcher-*.pickle"):
+        kept.write_bytes(kept.read_bytes()[:100])
+    assert _found(_view(path), tmp_path / "cache") == first and len(builds) == 2
+
+
+def test_a_matcher_naming_terms_the_glossary_lacks_is_compiled_again(
+    tmp_path: Path, builds: list[int]
+) -> None:
+    """A stored reference that does not resolve (a term index past the entry's terms) is damage."""
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    view = _view(path)
+    _found(view, tmp_path / "cache")
+    (kept,) = (tmp_path / "cache" / "glossaries").glob("matcher-*.pickle")
+    fewer = view.entries[0]._replace(target_terms=view.entries[0].target_terms[:1])
+    shrunk = glossary.Glossary(view.path, "en", "de", (fewer, *view.entries[1:]), view.sha256)
+    again = stored.term_matcher([shrunk], "target", ("en", "de"), TermHit, None, tmp_path / "cache")
+    assert kept.exists() and len(builds) == 2
+    assert "EU-Kommission" not in [m.text for m in again.find(TEXT)]
+
+
+def test_without_a_cache_folder_nothing_is_kept(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    assert _found(_view(path), None) == _found(_view(path), None)
+    assert len(builds) == 2 and not list(tmp_path.rglob("*.pickle"))
+
+
+def test_small_matchers_are_not_kept(tmp_path: Path) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _found(_view(path), tmp_path / "cache")
+    assert not list(tmp_path.rglob("matcher-*.pickle"))
+
+
+def test_a_stemmer_pickles_as_its_language() -> None:
+    stem = stemmer_for("nb")
+    assert stem is not None and pickle.loads(pickle.dumps(stem)) is stem
+    assert stem("rådgiveren") == stem("rådgiveren") != "rådgiveren"
