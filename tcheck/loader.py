@@ -196,6 +196,20 @@ def load_documents(
             yield doc
 
 
+def compares_with_source(config: Config) -> bool:
+    """Whether a check of the run may read a document's source: all but those registered with
+    ``uses_source=False`` (TC101 alone does not need the translation aligned with its original)."""
+    per_doc = any("select" in o.settings or "ignore" in o.settings for o in config.overrides)
+    return per_doc or _compares_with_source(tuple(config.select), tuple(config.ignore))
+
+
+@lru_cache(maxsize=8)
+def _compares_with_source(select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    from tcheck.registry import selected_rules
+
+    return any(rule.uses_source for rule in selected_rules(select, ignore))
+
+
 def _read_source(path: str, shown: str, prose_keys: tuple[str, ...] | None = None) -> Document:
     """A source read once for all its translations (they come one after another); read again
     when the file changed since (a long-lived process: the language server, tests)."""
@@ -234,7 +248,7 @@ def _with_repository_source(doc: Document, item: Input, config: Config, min_conf
     doc = dataclasses.replace(doc, source_lang=doc.source_lang or source_lang)
     source = dataclasses.replace(source, lang=doc.source_lang)
     doc = dataclasses.replace(doc, metadata=frozen_map({**doc.metadata, "paired-by": "repository"}))
-    if not doc.body:
+    if not doc.body or not compares_with_source(config):
         return dataclasses.replace(doc, source=source)
     try:
         return pair_with_source(doc, source, min_confidence)

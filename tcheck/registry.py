@@ -50,6 +50,8 @@ class Rule:
     doc: str
     func: DocumentCheck | None = None
     run_factory: Callable[[], RunCheck] | None = None
+    # False: never looks at a document's source (a run of such checks alone aligns no sentences)
+    uses_source: bool = True
 
     @property
     def summary(self) -> str:
@@ -63,8 +65,13 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 
 
-def register(code: str, name: str, severity: Severity, needs: Iterable[str] = ()) -> Callable[[Any], Any]:
-    """Class or function decorator that adds a check to the registry."""
+def register(
+    code: str, name: str, severity: Severity, needs: Iterable[str] = (), uses_source: bool = True
+) -> Callable[[Any], Any]:
+    """Class or function decorator that adds a check to the registry.
+
+    ``uses_source=False`` declares that the check never reads a document's source, even when it
+    has one: a run that selects only such checks does not align translations with their sources."""
     if not CODE_RE.match(code):
         raise ValueError(f"bad check code {code!r}")
     if not NAME_RE.match(name):
@@ -79,9 +86,9 @@ def register(code: str, name: str, severity: Severity, needs: Iterable[str] = ()
         doc = inspect.cleandoc(obj.__doc__ or "")
         if inspect.isclass(obj):
             factory = cast(Callable[[], RunCheck], obj)
-            rule = Rule(code, name, severity, needed, doc, run_factory=factory)
+            rule = Rule(code, name, severity, needed, doc, run_factory=factory, uses_source=uses_source)
         else:
-            rule = Rule(code, name, severity, needed, doc, func=obj)
+            rule = Rule(code, name, severity, needed, doc, func=obj, uses_source=uses_source)
         _RULES[code] = rule
         return obj
 

@@ -143,3 +143,44 @@ def test_a_forbidden_term_with_another_ending(tmp_path: Path) -> None:
     found = _tc101(tmp_path, text, glossary, "en", "ru")
     assert [f["suggestion"] for f in found] == ["устройство", "программное обеспечение"]
     assert not _tc101(tmp_path, "Все устройства подключены.\n", glossary, "en", "ru")
+
+
+def test_tc101_alone_does_not_align_translations_with_their_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository's translation keeps its original's language (which side of a termbase is
+    the target), but a run of TC101 alone aligns no sentences: it never reads the source."""
+    from helpers import run_paths
+    from tcheck import loader
+
+    for lang, text in (
+        ("en", "The Kremlin asked the CSTO for help.\n\nTroops arrived on Thursday.\n"),
+        ("de", "Der Kreml bat die CTSO um Hilfe.\n\nDie Truppen kamen am Donnerstag.\n"),
+    ):
+        (tmp_path / "content" / lang).mkdir(parents=True)
+        (tmp_path / "content" / lang / "kasachstan.md").write_text(text, encoding="utf-8")
+    (tmp_path / "g.tbx").write_text(
+        '<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en"><text><body>'
+        '<conceptEntry id="csto"><langSec xml:lang="en"><termSec><term>CSTO</term></termSec></langSec>'
+        '<langSec xml:lang="de"><termSec><term>OVKS</term></termSec><termSec><term>CTSO</term>'
+        '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>'
+        "</conceptEntry></body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    aligned: list[str] = []
+    real = loader.pair_with_source
+    monkeypatch.setattr(
+        loader, "pair_with_source", lambda t, s, c=0.3: aligned.append(t.path) or real(t, s, c)
+    )
+    runs = {}
+    for select in (["TC101"], ["TC101", "TC102"]):
+        aligned.clear()
+        result = run_paths([tmp_path / "content"], glossary=[str(tmp_path / "g.tbx")], select=select)
+        runs[len(select)] = (
+            [(f["path"], f["line"], f["message"]) for f in findings(result, "TC101")],
+            len(aligned),
+        )
+    (alone, alone_aligned), (with_tc102, with_aligned) = runs[1], runs[2]
+    assert alone == with_tc102 and len(alone) == 1 and "'CTSO' is a forbidden term" in alone[0][2]
+    assert "use 'OVKS'" in alone[0][2]
+    assert alone_aligned == 0 and with_aligned == 1

@@ -11,7 +11,7 @@ from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
 
 
-@register("TC101", "forbidden-term", Severity.ERROR, needs=("glossary",))
+@register("TC101", "forbidden-term", Severity.ERROR, needs=("glossary",), uses_source=False)
 def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A glossary marks this variant as forbidden; use the preferred term instead.
 
