@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tc6_helpers import check_pair
 
 SOURCE = """# Charts
@@ -114,3 +115,71 @@ def test_mdx_comment_heading_id_russian_pass(tmp_path: Path) -> None:
     assert check_pair(tmp_path, "TC602", source, target, "ru", ".mdx") == []
     lost = target.replace(" {/* #driver */}", "")
     assert [f["line"] for f in check_pair(tmp_path, "TC602", source, lost, "ru", ".mdx")] == [3]
+
+
+LINKED_SOURCE = """# Autoscaling
+
+Autoscaling is the ability of a system to [scale](/scalability/) automatically.
+
+It adds [containers](/container/) and [virtual machines](/virtual-machine/) when needed.
+
+# History
+
+Applications were once built for the peak load, see [capacity](/capacity/).
+"""
+# Translated before the source's section got its links (the first of each pair), and with the
+# section's links kept but one dropped (the second).
+LINKED_TARGETS = {
+    "pt": (
+        "O autoscaling é a capacidade de um sistema de escalar automaticamente.\n\n"
+        "Ele adiciona contêineres e máquinas virtuais quando necessário.",
+        "O autoscaling é a capacidade de um sistema de [escalar](/pt/scalability/) automaticamente.\n\n"
+        "Ele adiciona [contêineres](/pt/container/) e máquinas virtuais quando necessário.",
+    ),
+    "zh": (
+        "自动伸缩是系统自动伸缩的能力。\n\n它会在需要时添加容器和虚拟机。",
+        "自动伸缩是系统自动[伸缩](/zh/scalability/)的能力。\n\n它会在需要时添加[容器](/zh/container/)和虚拟机。",
+    ),
+    "ar": (
+        "التوسع التلقائي هو قدرة النظام على التوسع تلقائيًا.\n\nيضيف الحاويات والأجهزة الافتراضية عند الحاجة.",
+        "التوسع التلقائي هو قدرة النظام على [التوسع](/ar/scalability/) تلقائيًا.\n\n"
+        "يضيف [الحاويات](/ar/container/) والأجهزة الافتراضية عند الحاجة.",
+    ),
+    "de": (
+        "Autoscaling ist die Fähigkeit eines Systems, automatisch zu skalieren.\n\n"
+        "Es fügt bei Bedarf Container und virtuelle Maschinen hinzu.",
+        "Autoscaling ist die Fähigkeit eines Systems, automatisch zu [skalieren](/de/scalability/).\n\n"
+        "Es fügt bei Bedarf [Container](/de/container/) und virtuelle Maschinen hinzu.",
+    ),
+}
+
+
+def _linked_page(lang: str, first: str) -> str:
+    history = {
+        "pt": "Histórico",
+        "zh": "历史",
+        "ar": "التاريخ",
+        "de": "Geschichte",
+    }[lang]
+    rest = {
+        "pt": "Antigamente as aplicações eram feitas para o pico, veja [capacidade](/pt/capacity/).",
+        "zh": "过去的应用是按峰值负载构建的，参见[容量](/zh/capacity/)。",
+        "ar": "كانت التطبيقات تُبنى قديمًا لذروة الحمل، انظر [السعة](/ar/capacity/).",
+        "de": "Früher wurden Anwendungen für die Spitzenlast gebaut, siehe [Kapazität](/de/capacity/).",
+    }[lang]
+    return f"# Autoscaling\n\n{first}\n\n# {history}\n\n{rest}\n"
+
+
+@pytest.mark.parametrize("lang", sorted(LINKED_TARGETS))
+def test_section_with_none_of_the_sources_links_is_info(tmp_path: Path, lang: str) -> None:
+    """A section without any of its source's three links was translated before they were
+    added: info, said to be possibly out of date. A section that kept two and dropped one: a
+    warning for the one."""
+    stale, dropped = LINKED_TARGETS[lang]
+    found = check_pair(tmp_path, "TC602", LINKED_SOURCE, _linked_page(lang, stale), lang)
+    assert len(found) == 3 and {f["severity"] for f in found} == {"info"}
+    assert all("it may be out of date" in f["message"] for f in found)
+    found = check_pair(tmp_path, "TC602", LINKED_SOURCE, _linked_page(lang, dropped), lang)
+    assert [(f["severity"], f["message"][:40]) for f in found] == [
+        ("warning", "the source's link target '/virtual-machi")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tc6_helpers import check_pair
 
 SOURCE = """# Repositories
@@ -30,11 +31,58 @@ def test_lost_code_span_chinese(tmp_path: Path) -> None:
 
 安装 chart 之前先运行 `helm repo update`。
 
+索引位于仓库的根目录中。
+"""
+    found = check_pair(tmp_path, "TC603", SOURCE, target, "zh")
+    assert [(f["line"], f["severity"]) for f in found] == [(5, "warning")]
+    assert "'`index.yaml`' is missing" in found[0]["message"] and found[0]["related"][0]["line"] == 5
+
+
+def test_code_written_as_plain_text_is_info_chinese(tmp_path: Path) -> None:
+    """The file name is still there, only without code formatting: a note, not a break."""
+    target = """# 仓库
+
+安装 chart 之前先运行 `helm repo update`。
+
 索引位于仓库根目录的 index.yaml 文件中。
 """
     found = check_pair(tmp_path, "TC603", SOURCE, target, "zh")
-    assert [f["line"] for f in found] == [5]
-    assert "'`index.yaml`'" in found[0]["message"] and found[0]["related"][0]["line"] == 5
+    assert [(f["line"], f["severity"]) for f in found] == [(5, "info")]
+    assert "'`index.yaml`' is written without code formatting" in found[0]["message"]
+
+
+def test_code_in_the_languages_quotes_is_info_japanese(tmp_path: Path) -> None:
+    source = "# Home\n\nHelm 2 stored everything in `~/.helm` (known as `helm home`).\n"
+    target = "# ホーム\n\nHelm 2 ではすべてを `~/.helm`（俗称「helm home」）に保存していました。\n"
+    found = check_pair(tmp_path, "TC603", source, target, "ja")
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`helm home`")]
+    # a code span gone with its words is still a break
+    gone = "# ホーム\n\nHelm 2 ではすべてを `~/.helm` に保存していました。\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, gone, "ja")] == ["warning"]
+
+
+def test_code_made_the_text_of_a_link_arabic_and_portuguese_pass(tmp_path: Path) -> None:
+    """The translator linked the host name the source sets as code: nothing is lost."""
+    source = "# Canary\n\nCanary builds are stored at `get.helm.sh`. Use them for testing.\n"
+    target_ar = (
+        "# الإصدارات التجريبية\n\n"
+        "تُخزَّن الإصدارات التجريبية في [get.helm.sh](https://get.helm.sh). استخدمها للاختبار.\n"
+    )
+    assert check_pair(tmp_path, "TC603", source, target_ar, "ar") == []
+    target_pt = (
+        "# Canary\n\nOs binários Canary ficam em [get.helm.sh](https://get.helm.sh). Use-os para testes.\n"
+    )
+    assert check_pair(tmp_path, "TC603", source, target_pt, "pt") == []
+
+
+def test_code_inside_a_longer_word_is_still_lost_german(tmp_path: Path) -> None:
+    """``helm`` written as a word is the command without code formatting; inside
+    ``helmfile`` it is not there at all."""
+    source = "# Start\n\nThe folders are created the first time `helm` is run.\n"
+    plain = "# Start\n\nDie Ordner werden erstellt, wenn helm zum ersten Mal läuft.\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, plain, "de")] == ["info"]
+    other = "# Start\n\nDie Ordner werden erstellt, wenn helmfile zum ersten Mal läuft.\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, other, "de")] == ["warning"]
 
 
 def test_kept_code_hebrew_pass(tmp_path: Path) -> None:
@@ -107,3 +155,115 @@ def test_another_function_name_is_no_longer_code_portuguese(tmp_path: Path) -> N
     target = "# Templates\n\nAqui está, corrigido usando `indent` para indentar o template.\n"
     found = check_pair(tmp_path, "TC603", source, target, "pt")
     assert [f["suggestion"] for f in found] == ["`nindent`"]
+
+
+STALE_SOURCE = """# Chart names
+
+Chart names use lower case letters and numbers, such as `mychart`. Names like `MyChart`,
+`my_chart` or `my.chart` are invalid.
+
+The `helm lint` command checks chart names against these rules.
+
+# Versions
+
+Helm uses SemVer 2 for version numbers.
+"""
+# Each translation was made from an older source: the section had no code then. The second
+# keeps the code of the section but drops `helm lint` altogether.
+STALE_TARGETS = {
+    "es": (
+        "# Nombres de charts\n\nLos nombres de los charts deben ser letras minúsculas y números.\n\n"
+        "Los puntos no deben usarse en los nombres de charts.\n\n# Versiones\n\n"
+        "Helm usa SemVer 2 para los números de versión.\n",
+        "# Nombres de charts\n\nLos nombres de los charts usan minúsculas y números, como `mychart`. "
+        "Nombres como `MyChart`,\n`my_chart` o `my.chart` no son válidos.\n\n"
+        "El comando comprueba los nombres de los charts según estas reglas.\n\n# Versiones\n\n"
+        "Helm usa SemVer 2 para los números de versión.\n",
+    ),
+    "ja": (
+        "# チャート名\n\nチャート名には小文字と数字を使います。\n\nドットはチャート名に使えません。\n\n"
+        "# バージョン\n\nHelm はバージョン番号に SemVer 2 を使います。\n",
+        "# チャート名\n\nチャート名には `mychart` のように小文字と数字を使います。`MyChart`、\n"
+        "`my_chart`、`my.chart` のような名前は無効です。\n\n"
+        "このコマンドはチャート名をこれらの規則に照らして検査します。\n\n"
+        "# バージョン\n\nHelm はバージョン番号に SemVer 2 を使います。\n",
+    ),
+    "ar": (
+        "# أسماء المخططات\n\nتستخدم أسماء المخططات الحروف الصغيرة والأرقام.\n\n"
+        "لا يجوز استخدام النقاط في أسماء المخططات.\n\n# الإصدارات\n\n"
+        "يستخدم Helm الإصدار SemVer 2 لأرقام الإصدارات.\n",
+        "# أسماء المخططات\n\nتستخدم أسماء المخططات الحروف الصغيرة والأرقام، مثل `mychart`. "
+        "الأسماء مثل `MyChart`\nو`my_chart` و`my.chart` غير صالحة.\n\n"
+        "يتحقق هذا الأمر من أسماء المخططات وفق هذه القواعد.\n\n# الإصدارات\n\n"
+        "يستخدم Helm الإصدار SemVer 2 لأرقام الإصدارات.\n",
+    ),
+    "de": (
+        "# Chart-Namen\n\nChart-Namen bestehen aus Kleinbuchstaben und Ziffern.\n\n"
+        "Punkte dürfen in Chart-Namen nicht vorkommen.\n\n# Versionen\n\n"
+        "Helm verwendet SemVer 2 für Versionsnummern.\n",
+        "# Chart-Namen\n\nChart-Namen bestehen aus Kleinbuchstaben und Ziffern, etwa `mychart`. "
+        "Namen wie `MyChart`,\n`my_chart` oder `my.chart` sind ungültig.\n\n"
+        "Der Befehl prüft Chart-Namen anhand dieser Regeln.\n\n# Versionen\n\n"
+        "Helm verwendet SemVer 2 für Versionsnummern.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STALE_TARGETS))
+def test_section_without_any_of_the_sources_code_is_out_of_date(tmp_path: Path, lang: str) -> None:
+    """A section of the translation with none of the five code spans of its source was made
+    from an older source: what it lacks is info. Where the section kept the source's code,
+    a span gone from it is a warning."""
+    stale, dropped = STALE_TARGETS[lang]
+    found = check_pair(tmp_path, "TC603", STALE_SOURCE, stale, lang)
+    assert found and {f["severity"] for f in found} == {"info"}
+    assert all("it may be out of date" in f["message"] for f in found)
+    found = check_pair(tmp_path, "TC603", STALE_SOURCE, dropped, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`helm lint`")]
+
+
+SYMBOL_SOURCE = "# Values\n\nMultiple values are separated by `,` characters. So `--set a=b,c=d` becomes two values of `values.yaml`.\n"
+SYMBOL_TARGETS = {
+    "pt": "# Valores\n\nMúltiplos valores são separados por vírgulas. Então `--set a=b,c=d` vira dois valores de `values.yaml`.\n",
+    "zh": "# 值\n\n多个值之间使用逗号字符来分隔。因此 `--set a=b,c=d` 会变成 `values.yaml` 的两个值。\n",
+    "he": "# ערכים\n\nערכים מרובים מופרדים בפסיקים. כך `--set a=b,c=d` הופך לשני ערכים של `values.yaml`.\n",
+    "ru": "# Значения\n\nНесколько значений разделяются запятыми. Так `--set a=b,c=d` становится двумя значениями `values.yaml`.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SYMBOL_TARGETS))
+def test_a_symbol_named_in_words_is_info(tmp_path: Path, lang: str) -> None:
+    """``separated by `,` characters`` becomes "separated by commas": a note. The command
+    changed in the same sentence is a warning."""
+    found = check_pair(tmp_path, "TC603", SYMBOL_SOURCE, SYMBOL_TARGETS[lang], lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`,`")]
+    broken = SYMBOL_TARGETS[lang].replace("`--set a=b,c=d`", "`--set a=b`")
+    found = check_pair(tmp_path, "TC603", SYMBOL_SOURCE, broken, lang)
+    assert sorted(f["severity"] for f in found) == ["info", "warning"]
+
+
+LINKED_SOURCE = (
+    "# Plugins\n\nA more intricate example is the [`2to3 plugin`](https://github.com/helm/helm-2to3).\n\n"
+    "Install it with `helm plugin install`.\n"
+)
+LINKED_TARGETS = {
+    "ko": "# 플러그인\n\n더 복잡한 예로 [`2to3 플러그인`](https://github.com/helm/helm-2to3)이 있습니다.\n\n"
+    "`helm plugin install` 로 설치합니다.\n",
+    "de": "# Plugins\n\nEin komplexeres Beispiel ist das [`2to3 Plugin`](https://github.com/helm/helm-2to3).\n\n"
+    "Installieren Sie es mit `helm plugin install`.\n",
+    "ar": "# الإضافات\n\nمثال أكثر تعقيدًا هو [`إضافة 2to3`](https://github.com/helm/helm-2to3).\n\n"
+    "ثبّتها باستخدام `helm plugin install`.\n",
+    "fr": "# Plugins\n\nUn exemple plus complexe est le [`plugin 2to3`](https://github.com/helm/helm-2to3).\n\n"
+    "Installez-le avec `helm plugin install`.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LINKED_TARGETS))
+def test_code_that_is_a_links_text_is_info(tmp_path: Path, lang: str) -> None:
+    """A code span that is the whole text of a link names the page it links to; its words may
+    be translated (info). The command outside the link, translated, is a warning."""
+    found = check_pair(tmp_path, "TC603", LINKED_SOURCE, LINKED_TARGETS[lang], lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`2to3 plugin`")]
+    broken = LINKED_TARGETS[lang].replace("`helm plugin install`", "`helm plugin installieren`")
+    found = check_pair(tmp_path, "TC603", LINKED_SOURCE, broken, lang)
+    assert sorted(f["severity"] for f in found) == ["info", "warning"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
@@ -28,7 +29,12 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     ``RELEASE_NAME``, a word in capitals (``quote ARGUMENT`` → ``quote 参数``). White space in
     a span is not compared, nor quotes, and a span that holds the source's unchanged (or is held
     by it) is the same code shown with more or less of its line (``kind: CustomResource`` for
-    ``CustomResource``).
+    ``CustomResource``). A lost span whose code the passage still has as a word of its own,
+    plain or in the language's quotes (``「helm home」``, ``wenn helm läuft``), is only its
+    formatting lost: info. One the translator made the text of a link
+    (``[get.helm.sh](https://get.helm.sh)``) is not reported. A lost symbol (`` `,` ``, which
+    a translation may call "commas") and a changed span that is the whole text of a link (its
+    words name the linked page: ``[`2to3 插件`](...)``) are info too.
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -43,7 +49,61 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     pair = page_for(doc, ctx, "TC603")
     if pair is None:
         return
-    yield from group_hits(pair, (CODE,), _WORDING, accept=_same_code)
+    for hit in group_hits(pair, (CODE,), _WORDING, accept=_same_code):
+        weighed = _weigh(hit, doc.text, pair.source_doc.text)
+        if weighed is not None:
+            yield weighed
+
+
+def _weigh(hit: Hit, text: str, source_text: str) -> Hit | None:
+    """The hit as reported: a lost span whose code the passage holds as text, or that is a
+    symbol, and a changed span that is the text of a link, are info; a lost span that became
+    the text of a link is no hit."""
+    if not hit.related:
+        return hit
+    where = hit.related[0].span
+    span = source_text[where.start : where.end]
+    if not hit.data.get("lost"):
+        before, after = text[: hit.span.start].rstrip(" "), text[hit.span.end :]
+        if before.endswith("[") and after.startswith("]("):
+            return dataclasses.replace(
+                hit, message=f"{hit.message} (the text of a link)", severity=Severity.INFO
+            )
+        return hit
+    kept = _kept_as_text(span, text[hit.span.start : hit.span.end])
+    if kept == "link":
+        return None
+    if kept == "text":
+        message = (
+            f"the source's code span {quoted(span)} is written without code formatting in this "
+            "passage of the translation"
+        )
+    elif not any(ch.isalnum() for ch in span):
+        message = f"{hit.message} (a symbol, which a translation may name in words or join with another)"
+    else:
+        return hit
+    return dataclasses.replace(hit, message=message, severity=Severity.INFO)
+
+
+def _kept_as_text(span: str, passage: str) -> str | None:
+    """Whether the code of a lost span is in the passage all the same: ``"link"`` when it is
+    (in) the text of a link (the translator made ``get.helm.sh`` a link), ``"text"`` when it
+    is written there as plain or quoted text (``「helm home」``, ``ConfigMap です``), else None.
+    The code must stand alone: no Latin letter or digit right before or after it."""
+    code = " ".join(span.strip("`").split())
+    if not code.strip("\"'`“”‘’«»「」『』.,:;()[]{}-_/ "):
+        return None
+    text = " ".join(passage.split())
+    found = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(code)}(?![A-Za-z0-9_])")
+    if not found.search(text):
+        return None
+    for link in _LINK_TEXT.finditer(text):
+        if found.search(link.group(1)):
+            return "link"
+    return "text"
+
+
+_LINK_TEXT = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(")
 
 
 def _same_code(lost: Mark, added: Mark) -> bool:

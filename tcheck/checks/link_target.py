@@ -36,7 +36,9 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     A destination that points elsewhere, or a link within the page to an anchor the
     translation lacks, is an error (the reader lands on another page, or nowhere); a link the
-    translation left out is a warning (the page still works, the reader misses a way on).
+    translation left out is a warning (the page still works, the reader misses a way on),
+    and info where its section of the translation has none of the links and markup its source
+    has there, three or more: the section was translated before the source got them.
 
     A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
     for ``/microservices-architecture/``) is reported as info: the translated site may have the
@@ -87,7 +89,7 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
         written = doc.text[hit.span.start : hit.span.end]
         if hit.data.get("lost"):
             # the page still works: a reader misses a link, not a page (a warning, not an error)
-            hit = replace(hit, severity=Severity.WARNING)
+            hit = replace(hit, severity=hit.severity or Severity.WARNING)
         elif hit.related and _own_tree(written, own):
             # into the translation's own tree under another name: it may be the page, renamed
             hit = replace(

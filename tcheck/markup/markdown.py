@@ -29,7 +29,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
 from tcheck.formats.markdown_parser import Layout, layout, parser
@@ -133,6 +133,11 @@ class Page:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [b.start for b in self.blocks])
+
+    @cached_property
+    def headings(self) -> list[int]:
+        """Indexes of the heading blocks, in order."""
+        return [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
 
     def block_at(self, offset: int) -> int:
         """Index of the block that holds ``offset``, or -1."""

@@ -6,12 +6,16 @@ link moved to the next paragraph is no loss; a mark reported as lost is nowhere 
 sentence is aligned: text missing altogether is TC002's; for markup between blocks of text, the
 text before and after it is translated with nothing between). Pages whose alignment is poor (less
 than ``min-aligned`` of either side paired, default 0.8) are not compared at all: they are out of
-date with their source, and their pairs would put unrelated markup side by side.
+date with their source, and their pairs would put unrelated markup side by side. A section of
+the translation (heading to heading) that has none of the markup its aligned source has there,
+three marks or more, was translated from an older source: what it lacks is info, said to be
+possibly out of date.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -163,7 +167,9 @@ def group_hits(
 
     source_keys = Counter(key(m) for m in pair.source_page.marks)
     target_keys = Counter(key(m) for m in pair.page.marks)
-    for whole in groups(pair, every):
+    every_group = list(groups(pair, every))
+    stale = _stale_sections(pair, every_group, key)
+    for whole in every_group:
         if whole.segment is not None and (
             _displaced(whole, key, source_keys, target_keys) or _rewritten(whole, key)
         ):
@@ -187,10 +193,52 @@ def group_hits(
                 if on_page[norm(mark.key)]:
                     continue  # the page has it elsewhere (fewer times): not placed with certainty
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
-                    yield _lost(pair, group, mark, wording, placer)
+                    hit = _lost(pair, group, mark, wording, placer)
+                    if _section(pair, group) in stale:
+                        hit = dataclasses.replace(
+                            hit,
+                            message=f"{hit.message} (this section of the translation has none of the "
+                            "source's markup: it may be out of date)",
+                            severity=Severity.INFO,
+                        )
+                    yield hit
             if wording.report_added:
                 for mark in k_added:
                     yield Hit(Span(mark.start, mark.end), f"{wording.what(mark)} is not in the source")
+
+
+STALE_MARKS = 3  # a section with this many marks of the source and none of them: out of date
+
+
+def _section(pair: PagePair, group: Group) -> int:
+    """The section of the translation (counted by its headings) that holds the group, or -1."""
+    if group.segment is None:
+        return -1
+    page = pair.page
+    block = page.block_at(group.segment.file_span(0, 0).start)
+    return bisect.bisect_right(page.headings, block) if block >= 0 else -1
+
+
+def _stale_sections(
+    pair: PagePair, found: Sequence[Group], key: Callable[[Mark], tuple[str, str]]
+) -> set[int]:
+    """Sections of the translation (from one heading to the next) whose aligned source holds
+    :data:`STALE_MARKS` or more marks and the translation none of them: the section was
+    rewritten in the source since it was translated (or its text was paired with the wrong
+    source text), so a mark it lacks is reported as info, not as a break."""
+    source: dict[int, Counter[tuple[str, str]]] = {}
+    target: dict[int, Counter[tuple[str, str]]] = {}
+    for group in found:
+        section = _section(pair, group)
+        if section < 0:
+            continue
+        source.setdefault(section, Counter()).update(key(m) for m in group.source)
+        target.setdefault(section, Counter()).update(key(m) for m in group.target)
+    return {
+        section
+        for section, marks in source.items()
+        if marks.total() >= STALE_MARKS and not marks & target[section]
+    }
 
 
 def _displaced(
