@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -296,23 +297,35 @@ def _compound(word: str, table: dict[str, Decimal]) -> Decimal | None:
 
 @cache
 def _word_starts(lang: str) -> re.Pattern[str] | None:
-    """Where a lower-cased word may start with a number word of ``lang`` (a cheap pre-filter)."""
+    """Where a lower-cased word may start with a number word of ``lang`` (a word trie)."""
+    from tcheck.recognise.wordtrie import trie_pattern
+
     words = word_lexicon(lang).exact
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})")
+    return re.compile(rf"(?<![^\W\d_])(?={trie_pattern(words)})") if words else None
 
 
-def _may_have_words(text: str, lang: str) -> bool:
-    """False only when no word of ``text`` can start with one of ``lang``'s number words."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lexicon_words(text: str, lang: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` that may start with a number word of ``lang``'s ``numbers.toml``
+    (every word that can be one; the others are passed over by one regex search)."""
     pattern = _word_starts(lang)
     if pattern is None:
-        return False
+        return
     lowered = text.lower()
     if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
-        return True
-    return pattern.search(lowered) is not None
+        yield from _WORD_RE.finditer(text)
+        return
+    for start in pattern.finditer(lowered):
+        at = start.start()
+        if at > 0 and _LETTER.match(text, at - 1):
+            continue
+        if at > 1 and text[at - 1] in "-'’" and _LETTER.match(text, at - 2):
+            continue  # inside a hyphenated word
+        match = _WORD_RE.match(text, at)
+        if match is not None:
+            yield match
 
 
 def _generated(text: str, lang: str, counted: bool = True) -> list[Any] | None:
@@ -333,12 +346,12 @@ def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
 
         return counted_numerals(text, lang)
     table = _cardinals(lang)
-    if not table or not _may_have_words(text, lang):
+    if not table:
         return []
     found = []
     scale = word_lexicon(lang).exact
     mults = multipliers(lang)
-    for match in _WORD_RE.finditer(text):
+    for match in _lexicon_words(text, lang):
         word = match.group(0).lower()
         value = table.get(word)
         end = match.end()
@@ -373,8 +386,8 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     lex = word_lexicon(lang)
     found = [(w.start, w.end, w.value) for w in _generated(text, lang, counted=False) or ()]
     generated = {start for start, _, _ in found}
-    if lex.exact and _may_have_words(text, lang):
-        for match in _WORD_RE.finditer(text):
+    if lex.exact:
+        for match in _lexicon_words(text, lang):
             if match.start() in generated:
                 continue  # "førtien" is 41, not "førti" (40) by its prefix
             word = match.group(0).lower()

@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cache
 
 from tcheck.locale.numbers import cjk_regex, cjk_value, lang_data, multipliers, shared_data, word_lexicon
+from tcheck.recognise.wordtrie import trie_pattern
 
 # languages num2words knows under another code
 _CODES = {"nb": "no", "nn": "no"}
@@ -132,10 +133,9 @@ def _lemmatiser(lang: str) -> Callable[[str], str] | None:
     in ``numbers.toml``; loading a lemma table costs seconds, so only those pay it)."""
     from tcheck.language.lemmas import lemmatiser_for
 
-    base = lang.replace("-", "_").split("_")[0].lower()
-    if base not in shared_data().get("inflected-numerals", ()):
+    if not _inflects(lang):
         return None
-    return lemmatiser_for(base)
+    return lemmatiser_for(lang.replace("-", "_").split("_")[0].lower())
 
 
 class _Lemmas:
@@ -235,18 +235,23 @@ def find_number_words(
     """Cardinal and ordinal number words of ``text`` (``lang``), longest phrases first.
 
     ``multipliers``: lower-cased words that multiply a cardinal before them (``million``).
+    Only words that begin like a number word (one search of the language's word trie) are
+    looked at, with the few words after them that a phrase or a multiplier may take.
     """
     t = tables(lang)
     if not t.cardinals and not t.ordinals:
         return []
-    words = list(_WORD.finditer(text))
-    lowered = [m.group(0).lower() for m in words]
     found: list[NumberWord] = []
-    i = 0
-    while i < len(words):
-        hit, end_index, cut = _match_at(text, words, lowered, i, lang, t)
+    after = 0  # words before this position belong to a number already found
+    for start in _candidates(text, lang):
+        if start < after:
+            continue
+        words = _window(text, start, t.firsts, lang)
+        if words is None:
+            continue
+        lowered = [m.group(0).lower() for m in words]
+        hit, end_index, cut = _match_at(text, words, lowered, 0, lang, t)
         if hit is None:
-            i += 1
             continue
         value, ordinal = hit
         end = words[end_index].end() if cut is None else cut
@@ -261,9 +266,60 @@ def find_number_words(
             and factor > value
         ):
             value, end, end_index = value * factor, words[following].end(), following
-        found.append(NumberWord(words[i].start(), end, value, ordinal))
-        i = end_index + 1
+        found.append(NumberWord(start, end, value, ordinal))
+        after = words[end_index].end()
     return found
+
+
+def _inflects(lang: str) -> bool:
+    """Whether ``lang``'s number words are read through their dictionary forms."""
+    base = lang.replace("-", "_").split("_")[0].lower()
+    return base in shared_data().get("inflected-numerals", ())
+
+
+@cache
+def _starts(lang: str) -> re.Pattern[str]:
+    """Where, in lower-cased text, a word that may be a number word of ``lang`` starts: it
+    begins with a one-word entry or the first word of a phrase (ordinals' case endings and
+    hyphenated words included), or, in a language whose numbers inflect, with the first two
+    letters of an entry (its lemma may be one)."""
+    t = tables(lang)
+    heads = {e for e in (*t.firsts, *t.cardinals, *t.ordinals) if " " not in e}
+    if _inflects(lang):
+        heads |= t.prefixes
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(heads)})")
+
+
+def _candidates(text: str, lang: str) -> list[int]:
+    """Where the words worth looking up start (a superset of them; never one missed)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
+        return [m.start() for m in _WORD.finditer(text)]
+    return [m.start() for m in _starts(lang).finditer(lowered)]
+
+
+_LETTER_AT = re.compile(_LETTER)
+
+
+def _window(text: str, start: int, firsts: frozenset[str], lang: str) -> list[re.Match[str]] | None:
+    """The word starting at ``start`` and the words after it that a phrase (when the word can
+    begin one) and a multiplier may take, as a left-to-right word scan finds them; None when
+    ``start`` is inside a word."""
+    if start > 0 and _LETTER_AT.match(text, start - 1):
+        return None
+    if start > 1 and text[start - 1] in "-'’" and _LETTER_AT.match(text, start - 2):
+        return None
+    first = _WORD.match(text, start)
+    if first is None:
+        return None
+    words = [first]
+    size = MAX_PHRASE + 1 if _inflects(lang) or first.group(0).lower() in firsts else 2
+    while len(words) < size:
+        following = _WORD.search(text, words[-1].end())
+        if following is None:
+            break
+        words.append(following)
+    return words
 
 
 @cache

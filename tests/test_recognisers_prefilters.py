@@ -1,0 +1,87 @@
+"""The recognisers' prefilters: a cheap search decides which words are looked at, and it must
+never pass over a word that the full lookup would have read."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tcheck.locale import numbers
+from tcheck.locale.numbers import cardinal_values, word_values
+from tcheck.recognise import numwords
+from tcheck.recognise.numwords import _WORD, find_number_words
+from tcheck.recognise.wordtrie import trie_pattern
+
+SENTENCES = [
+    ("en", "Forty-two people, three million dollars and the fifteenth century; an un-seven thing."),
+    ("en", "One hundred and twenty-one passengers, two decades later, a seven-year-old."),
+    ("nb", "Hun har sju barn og tjueen barnebarn, og en trettenåring kom i fjor."),
+    ("nn", "Det kom fire hundre menneske, og tretti av dei var born."),
+    ("de", "Er hat sieben Kinder, einundzwanzig Enkel und wurde im siebten Jahr Zweiundvierzigster."),
+    ("fr", "Elle a vingt et un ans, quatre-vingts amis et l'onze de départ."),
+    ("es", "Un hombre de treinta y dos años vio cuatro millones de personas."),
+    ("ru", "Погибли трое из двадцати пяти пассажиров, ещё сорока человек ранены."),
+    ("ru", "ΣΟΦΙΑ и İstanbul: двадцать один человек."),
+    ("pl", "Dwudziestu pięciu żołnierzy i trzy tysiące cywilów."),
+    ("ar", "قتل خمسة و عشرون شخصا في الهجوم."),
+    ("sv", "Tjugoett barn och femtio vuxna kom till mötet."),
+]
+
+
+def _every_word(text: str, lang: str) -> list[int]:
+    return [m.start() for m in _WORD.finditer(text)]
+
+
+@pytest.mark.parametrize(("lang", "text"), SENTENCES)
+def test_number_words_found_as_if_every_word_were_tried(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = [find_number_words(text, lang), word_values(text, lang), cardinal_values(text, lang)]
+    assert any(fast), "each sentence has a number word"
+    monkeypatch.setattr(numwords, "_candidates", _every_word)
+    monkeypatch.setattr(numbers, "_lexicon_words", lambda t, _lang: numbers._WORD_RE.finditer(t))
+    assert [find_number_words(text, lang), word_values(text, lang), cardinal_values(text, lang)] == fast
+
+
+def test_a_number_word_inside_another_word_is_not_one() -> None:
+    text = "an un-seven thing and a seven-year-old"
+    assert [(text[w.start : w.end], w.value) for w in find_number_words(text, "en")] == [
+        ("seven", Decimal(7))
+    ]
+
+
+def test_lexicon_words_start_only_where_a_number_word_can() -> None:
+    text = "Trettenåringen og hans venn så fjorten fly i går."
+    assert [m.group(0) for m in numbers._lexicon_words(text, "nb")] == ["Trettenåringen", "fjorten"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (["three", "thirteen", "thirty", "th"], "thirteen", "thirteen"),
+        (["three", "thirteen", "thirty", "th"], "thirsty", "th"),
+        (["a.b", "a-b"], "a.b", "a.b"),
+        (["jan", "jan."], "jan.", "jan."),
+        ([], "anything", None),
+    ],
+)
+def test_trie_matches_the_longest_word(words: list[str], text: str, expected: str | None) -> None:
+    found = re.compile(trie_pattern(words)).match(text)
+    assert (found.group(0) if found else None) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcé.-ø", min_size=1, max_size=5), max_size=12),
+    st.text(alphabet="abcé.-ø ", max_size=12),
+)
+def test_trie_agrees_with_an_alternation_sorted_longest_first(words: list[str], text: str) -> None:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    for start in range(len(text) + 1):
+        expected = re.compile(alternation).match(text, start)
+        found = re.compile(trie_pattern(words)).match(text, start)
+        assert (found and found.group(0)) == (expected and expected.group(0))
