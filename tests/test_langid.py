@@ -97,3 +97,53 @@ def test_close_languages_fall_back_to_langdetect(monkeypatch: pytest.MonkeyPatch
     asked.clear()
     langid.detect("Regjeringen i Oslo sendte i går flere soldater til Kasakhstan, opplyser Forsvaret. " * 3)
     assert not asked
+
+
+SENTENCES = [
+    "Regjeringen i Oslo sendte i går flere soldater til Kasakhstan.",
+    "Die Bundesregierung schickte am Mittwoch weitere Soldaten nach Kasachstan.",
+    "Le gouvernement a envoyé mercredi d'autres soldats au Kazakhstan.",
+    "The government sent more soldiers to Kazakhstan on Wednesday.",
+    "Правительство в среду направило в Казахстан новых солдат.",
+    "政府は水曜日、カザフスタンに追加の兵士を派遣した。",
+    "الحكومة أرسلت يوم الأربعاء مزيدا من الجنود إلى كازاخستان.",
+    "Helm chart, service mesh",
+    "x",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_detectors_from_the_table_match_langdetects_own(text: str) -> None:
+    """langdetect's detector fed from the table gives langdetect's probabilities, bit for bit."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from tcheck.language.profiles import detector_factory, langdetect_factory
+
+    for prior in (None, {"en": 1.0, "no": 1.0, "de": 1.0, "fr": 1.0}):
+        results = []
+        for factory in (langdetect_factory(), detector_factory()):
+            detector = factory.create()
+            if prior is not None:
+                detector.set_prior_map(prior)
+            detector.append(text)
+            try:
+                results.append([(p.lang, p.prob) for p in detector.get_probabilities()])
+            except LangDetectException as exc:
+                results.append([(str(exc), 0.0)])
+        assert results[0] == results[1]
+    assert langid.probabilities(SENTENCES[0])[0][0] == "nb"
+
+
+def test_words_scored_together_score_as_one_by_one() -> None:
+    """A batch (:meth:`Scorer.prime`, :meth:`Scorer.matrix`) gives the floats of one word at a time."""
+    import numpy as np
+
+    words = " ".join(SENTENCES).replace(",", " ").replace(".", " ").split()
+    words += ["NATO", "Ærlighet", "a" * 90]  # an acronym (no n-grams), a very long word
+    langs = ("en", "nb", "de", "fr", "ru")
+    batch, single = langid.Scorer(langs), langid.Scorer(langs)
+    batch.prime(words)
+    assert all(batch.cached_entry(w) == single.entry(w) for w in words)
+    assert batch.cached_entry("NATO") == (0.0, 0.0)
+    assert np.array_equal(batch.matrix(words), np.array([single.word(w) for w in words]))
+    assert batch.matrix([]).shape == (0, len(langs) + 1)

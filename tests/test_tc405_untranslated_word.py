@@ -228,3 +228,28 @@ def test_english_in_other_languages_is_info_and_compounds_are_terms(tmp_path: Pa
         (tmp_path / name).write_text(f"en\tit\n{row}\n", encoding="utf-8")
     assert not findings(run_paths([tmp_path / "compound.tsv"]), "TC405")
     assert [f["line"] for f in findings(run_paths([tmp_path / "alone.tsv"]), "TC405")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "text"),
+    [
+        ("en", "de", "Die Regierung sagte am Montag, the Partei sind ready to sign the Vertrag."),
+        ("en", "nb", "Ordføreren said the barnehage would open in August, men det er uklart."),
+        ("nb", "de", "Regjeringen sa at die Verhandlungen hadde gått gut i Oslo, und weiter."),
+        ("de", "fr", "Der Minister sagte, das gouvernement sei toujours gescheitert, nous."),
+    ],
+)
+def test_quiet_words_are_never_flagged(target: str, source: str, text: str) -> None:
+    """The cheap per-word test (common in the target, or too short) never hides a word the
+    lexicons would flag: as a name or not, with the source's words or without them."""
+    judge = judge_for(target, (source,), WordSettings())
+    copied = Source.of(text)
+    words = text.replace(",", " ").replace(".", " ").split()
+    quiet = [w for w in words if judge.quiet(w)]
+    loud = [w for w in words if not judge.quiet(w)]
+    assert quiet and loud  # both kinds occur: the test can fail
+    for word in quiet:
+        for name in (False, True):
+            assert judge.lexical(word, name, None) is None
+            assert judge.lexical(word, name, copied) is None
+    assert any(judge.lexical(w, False, None) is not None for w in loud)

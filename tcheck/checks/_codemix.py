@@ -27,19 +27,17 @@ TC405's documentation).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tcheck.checks._setapart import compound, glossed, list_item, quoted_on_purpose, separated
 from tcheck.checks._tokens import scan
 from tcheck.checks._words import _MARKS, _quoted
 from tcheck.language.function_words import capitalises_nouns, widely_borrowed
 from tcheck.language.lexicon import Lexicon, letters, lexicon
 from tcheck.language.scripts import LATIN, char_script, lang_script, wide
 
-_PUNCT = " \t\n\"'“”„«»「」『』()（）‘’‹›,.;:!?"
-_BRACKETS = frozenset("(（[")
-_SEPARATORS = frozenset(',;:()[]{}"“”„«»「」『』（），、；：')
+_QUIET_LIMIT = 100_000  # words whose cheap verdict a judge keeps
 
 
 @dataclass(frozen=True)
@@ -108,6 +106,27 @@ class _Judge:
         self.nouns = any(capitalises_nouns(lang) for lang, _ in self.others)
         self._own_letters: frozenset[str] | None = None  # loaded on first need
         self.target_floor = self.target_lex.floor if self.target_lex is not None else 0.0
+        # Above this Zipf frequency in the target, a word is the target's whatever else holds.
+        self._common = max(settings.loose_target_zipf, settings.name_target_zipf if self.nouns else 0.0)
+        self._quiet: dict[str, bool] = {}
+
+    def quiet(self, word: str) -> bool:
+        """Whether the lexicons can never flag ``word`` (of the target's script), name or not,
+        source or not: too short, or common in the target (cached per word; the cheap test that
+        spares most words of a sentence the full look-up)."""
+        found = self._quiet.get(word)
+        if found is None:
+            found = self.target_lex is None or len(word) < 3 or self._target_zipf(word) > self._common
+            if len(self._quiet) >= _QUIET_LIMIT:
+                self._quiet.clear()
+            self._quiet[word] = found
+        return found
+
+    def _target_zipf(self, word: str) -> float:
+        """The word's Zipf frequency in the target; a word a small list lacks may still be fairly
+        common: it is taken as just under the list's floor."""
+        assert self.target_lex is not None
+        return self.target_lex.zipf(word) or (self.target_floor - 0.01 if self.target_floor > 1 else 0.0)
 
     @property
     def own_letters(self) -> frozenset[str]:
@@ -122,8 +141,7 @@ class _Judge:
         s = self.settings
         if self.target_lex is None or len(word) < 3 or (name and not self.nouns):
             return None
-        # A word a small list lacks may still be fairly common: take it as just under the floor.
-        target = self.target_lex.zipf(word) or (self.target_floor - 0.01 if self.target_floor > 1 else 0.0)
+        target = self._target_zipf(word)
         limit = s.name_target_zipf if name else s.loose_target_zipf
         if target > limit:
             return None
@@ -189,63 +207,6 @@ def _script_lang(script: str, langs: Languages) -> str | None:
     return next((lang for lang in langs.candidates if lang_script(lang) == script), None)
 
 
-def _glossed(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``text[start:end]`` is all the content of a pair of brackets (a gloss)."""
-    return any(
-        a < start
-        and end <= b
-        and text[a] in _BRACKETS
-        and not text[a + 1 : start].strip(_PUNCT)
-        and not text[end:b].strip(_PUNCT)
-        for a, b in quotes
-    )
-
-
-def _quoted_on_purpose(
-    text: str, items: Sequence[tuple[int, int, str]], first: int, last: int, quotes: Sequence[tuple[int, int]]
-) -> bool:
-    """Whether words ``first..last`` are a term set apart on purpose: in italics (``_on-premise_``),
-    or every lower-case word of a quotation or of brackets ("No SSH tunnels currently open",
-    "the so-called 'Wutbürger'")."""
-    start, end = items[first][0], items[last][1]
-    if text[:start].rstrip().endswith(("_", "*")) and text[end:].lstrip().startswith(("_", "*")):
-        return True
-    for a, b in quotes:
-        if a < start and end <= b:
-            inside = (k for k, (s, e, w) in enumerate(items) if a < s and e <= b and w.islower())
-            if all(first <= k <= last for k in inside):
-                return True
-    return False
-
-
-def _separated(text: str, items: Sequence[tuple[int, int, str]], k: int) -> bool:
-    """Whether punctuation that ends a phrase (a comma, a bracket, a quote) stands between word
-    ``k - 1`` and word ``k``."""
-    return any(ch in _SEPARATORS for ch in text[items[k - 1][1] : items[k][0]])
-
-
-def _list_item(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is an item of a list: between two list separators, or a
-    separator and a bracket (``unknown, deployed, superseded``, ``(pods, deployments)``)."""
-    before = text[:start].rstrip().rstrip(" [*_`")
-    after = text[end:].lstrip().lstrip(" ]*_`")
-    separators = (",", "、", "，", ";")
-    opens, closes = before.endswith(separators), after.startswith(separators)
-    return (opens or before.endswith("(")) and (closes or after.startswith(")")) and (opens or closes)
-
-
-def _compound(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is joined by a hyphen to a word (``multi-tenancy``,
-    ``zero-downtime``): a compound term, written as one on purpose."""
-    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-        return True
-    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
-        return True
-    return any(
-        text[k] == "-" and text[k - 1].isalpha() and text[k + 1].isalpha() for k in range(start + 1, end - 1)
-    )
-
-
 Mark = tuple[str | None, str | None, float]  # language, foreign script, confidence
 
 
@@ -263,9 +224,13 @@ def _marks(
     text: str, items: list[tuple[int, int, str]], judge: _Judge, source: Source | None
 ) -> list[Mark | None]:
     own = judge.script
+    quiet = judge.quiet
     marks: list[Mark | None] = []
     for i, (_start, _end, word) in enumerate(items):
         script = _script_of(word)
+        if script == own and quiet(word):
+            marks.append(None)  # what :meth:`_Judge.lexical` would say, without asking the source
+            continue
         if script != own:
             foreign = script != LATIN and (wide(script) or len(word) >= 2)
             marks.append((_script_lang(script, judge.langs), script, 0.9) if foreign else None)
@@ -323,12 +288,12 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
     quotes = _quoted(text) if _MARKS.search(text) else []
     for start, end, word in scanned.acronyms:  # НАТО, ВИЧ in English
         other = char_script(word[0])
-        if other not in (judge.script, LATIN) and not _glossed(text, start, end, quotes):
+        if other not in (judge.script, LATIN) and not glossed(text, start, end, quotes):
             out.append(Leftover(start, end, _script_lang(other, judge.langs), other, 0.9))
     marks = _marks(text, items, judge, source) if items else []
     if not any(marks):
         return out
-    cut = [breaks[k] or (k > 0 and _separated(text, items, k)) for k in range(len(items))]
+    cut = [breaks[k] or (k > 0 and separated(text, items, k)) for k in range(len(items))]
     flagged = 0
     i = 0
     while i < len(items):
@@ -359,14 +324,14 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
         start, end = items[first][0], items[last][1]
         if script is not None:
             letters = sum(len(items[k][2]) for k in range(first, last + 1))
-            if (wide(script) or letters >= judge.settings.script_chars) and not _glossed(
+            if (wide(script) or letters >= judge.settings.script_chars) and not glossed(
                 text, start, end, quotes
             ):
                 out.append(Leftover(start, end, lang, script, confidence))
         elif not (
-            _quoted_on_purpose(text, items, first, last, quotes)
-            or _list_item(text, start, end)
-            or _compound(text, start, end)
+            quoted_on_purpose(text, items, first, last, quotes)
+            or list_item(text, start, end)
+            or compound(text, start, end)
         ):
             out.append(Leftover(start, end, lang, script, confidence))
         i = j

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tcheck.checks._evidence import (
     Settings,
@@ -40,11 +40,15 @@ from tcheck.checks._evidence import (
     probabilities,
     totals,
 )
+from tcheck.checks._tokens import Scan, scan
 from tcheck.checks._words import Words, words
 from tcheck.context import Context
 from tcheck.language.scripts import LATIN, lang_script, wide
 from tcheck.locale import primary
 from tcheck.model import Document, Segment
+
+if TYPE_CHECKING:
+    from tcheck.language.profiles import Scorer
 
 DEFAULT_POOL = ("en", "de", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi", "pl")
 RELATIVES = (
@@ -205,37 +209,69 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     language verdict, and (when TC403 runs) the strongest foreign run inside a sentence that is
     not foreign as a whole. The word analysis of a sentence is dropped once judged, so memory
     follows the findings, not the text."""
-    from tcheck.checks._runs import foreign_run
-    from tcheck.registry import selected_rules
-
     langs = plausible(doc, ctx)
     if langs is None:
         return None
     settings = Settings.of(ctx, "TC401")
     config = ctx.config
-    runs = any(r.code == "TC403" for r in selected_rules(config.select, config.ignore))
+    runs = _selects(config.select, config.ignore, "TC403")
     run_settings = Settings.of(ctx, "TC403") if runs else None
     key = (langs, settings, run_settings)
     hit = _cache.get(id(doc))
     if hit is not None and hit[0] is doc and hit[1] == key:
         return list(hit[2])
+    from tcheck.services.langid import scorer
+
+    scoring = scorer(langs)
     result: list[Sentence] = []
+    block: list[tuple[Segment, int, int, str, Scan]] = []
     for seg in doc.segments:
         if is_copy(seg):
             continue  # TC402's business
         if seg.lang is not None:
             continue  # marked by the file as written in another language (HTML lang)
         for start, end, sentence in seg.sentence_texts():
-            items = words(sentence, langs, start)
-            whole = judge(sentence, items, langs, settings, start)
-            run = None
-            if run_settings is not None and whole is None:
-                run = foreign_run(sentence, start, items, langs, run_settings)
-            if whole is not None or run is not None:
-                result.append((seg, start, end, run, whole))
+            block.append((seg, start, end, sentence, scan(sentence)))
+        if len(block) >= _BLOCK:
+            _judge_block(block, scoring, langs, settings, run_settings, result)
+            block = []
+    _judge_block(block, scoring, langs, settings, run_settings, result)
     _cache.clear()
     _cache[id(doc)] = (doc, key, result)
     return result
+
+
+_BLOCK = 256  # sentences whose new words are scored together
+
+
+def _judge_block(
+    block: list[tuple[Segment, int, int, str, Scan]],
+    scoring: Scorer,
+    langs: tuple[str, ...],
+    settings: Settings,
+    run_settings: Settings | None,
+    result: list[Sentence],
+) -> None:
+    """Judge a block of sentences (their words scored together first), adding to ``result``."""
+    from tcheck.checks._runs import foreign_run
+
+    scoring.prime(word for *_, scanned in block for _, _, word in scanned.words)
+    for seg, start, end, sentence, scanned in block:
+        items = words(sentence, langs, start, scanned)
+        whole = judge(sentence, items, langs, settings, start)
+        run = None
+        if run_settings is not None and whole is None:
+            run = foreign_run(sentence, start, items, langs, run_settings)
+        if whole is not None or run is not None:
+            result.append((seg, start, end, run, whole))
+
+
+@lru_cache(maxsize=32)
+def _selects(select: Any, ignore: Any, code: str) -> bool:
+    """Whether a run with these ``--select``/``--ignore`` prefixes runs check ``code``."""
+    from tcheck.registry import selected_rules
+
+    return any(r.code == code for r in selected_rules(select, ignore))
 
 
 def language_name(lang: str, in_lang: str = "en") -> str:

@@ -149,16 +149,17 @@ def _scan(text: str) -> Scan:
             text = "".join(chars)
             out.technical += len(masked)
     cut = 0  # the next masked stretch
+    stretches = len(masked)
     for match in _CHUNK.finditer(text):
         chunk = match.group(0)
         start = match.start()
-        if cut < len(masked) and masked[cut][0] < start:
+        if cut < stretches and masked[cut][0] < start:
             pending = True
-            while cut < len(masked) and masked[cut][0] < start:
+            while cut < stretches and masked[cut][0] < start:
                 cut += 1
         if chunk.isalpha():
             if chunk.isascii() or single(chunk):  # one word of one script: the common case
-                if chunk.islower() or plain(chunk):
+                if chunk.islower() or chunk[1:].islower() or plain(chunk):
                     words.append((start, match.end(), chunk))
                     breaks.append(pending)
                     pending = False

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A word: letters/digits with inner hyphens and inner apostrophes before a capital (O'Brien);
 # a possessive "'s" ends the word.
@@ -111,7 +112,12 @@ def _cased_part(word: str) -> tuple[int, str]:
     """``(offset, part)``: the run of a cased script (Latin, Cyrillic, Greek) in a word that
     also holds an uncased one. In Korean, Japanese or Bengali a particle or suffix is written
     onto a Latin name (``YAML과``, ``API를``, ``しばしばCI``, ``API-গুলির``): the name is only
-    its Latin part."""
+    its Latin part. An ASCII word is all one part."""
+    return (0, word) if word.isascii() else _mixed_part(word)
+
+
+@lru_cache(maxsize=4096)
+def _mixed_part(word: str) -> tuple[int, str]:
     first = next((i for i, ch in enumerate(word) if ch.isupper() or ch.islower()), None)
     if first is None:
         return 0, word
@@ -137,11 +143,14 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         return
     first = True
     for m in TOKEN.finditer(text):
-        shift, word = _cased_part(m.group())
-        start = m.start() + shift
-        if not word:
-            first = False
-            continue
+        word = m.group()
+        start = m.start()
+        if not word.isascii():
+            shift, word = _mixed_part(word)
+            start += shift
+            if not word:
+                first = False
+                continue
         j = start - 1
         while j >= 0 and text[j] == " ":
             j -= 1

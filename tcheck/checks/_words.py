@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tcheck.checks._tokens import scan
+from tcheck.checks._tokens import Scan, scan
 from tcheck.language.scripts import LATIN, char_script, lang_script, wide
 
 NAME_WEIGHT = 0.25  # a capitalised word inside a sentence is probably a name
@@ -39,6 +39,7 @@ class Words:
     """
 
     __slots__ = (
+        "_bounds",
         "_matrix",
         "_row",
         "breaks",
@@ -66,8 +67,9 @@ class Words:
         self.quotes: list[tuple[int, int]] = []  # quoted and bracketed stretches (offsets)
         self.own = 0
         self.foreign = 0
-        self._row: Any = None  # the scorer's word -> row function
+        self._row: Any = None  # the scorer's words -> matrix function
         self._matrix: Any = None
+        self._bounds = (0.0, 0.0, 0.0)  # summed while the words are read (see :func:`words`)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -76,26 +78,17 @@ class Words:
     def scores(self) -> Any:
         """The words × (languages + 1) matrix; the last column is the n-gram count."""
         if self._matrix is None:
-            import numpy as np
-
-            self._matrix = np.array([self._row(t) for t in self.tokens], dtype=np.float64)
+            self._matrix = self._row(self.tokens)
         return self._matrix
 
     def bound(self) -> tuple[float, float]:
         """An upper bound of any other language's weighted gain over the target, and the n-grams."""
-        gain = grams = 0.0
-        for weight, gap, count in zip(self.weights, self.gaps, self.grams, strict=True):
-            gain += weight * gap
-            grams += weight * count
-        return gain, grams
+        return self._bounds[0], self._bounds[1]
 
     def run_bound(self) -> float:
-        """An upper bound of the best run's gain (maximum subarray of the weighted gaps)."""
-        best = run = 0.0
-        for weight, gap, cut in zip(self.weights, self.gaps, self.breaks, strict=True):
-            run = (0.0 if cut else max(run, 0.0)) + weight * gap
-            best = max(best, run)
-        return best
+        """An upper bound of the best run's gain (maximum subarray of the weighted gaps; a run
+        starts again after a break)."""
+        return self._bounds[2]
 
     def main_script(self, other_than: str) -> str | None:
         """The script, other than ``other_than``, with the most letters in the sentence, or None."""
@@ -142,8 +135,11 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
-    """The scored words of one sentence (offsets shifted by ``offset``)."""
+def words(text: str, langs: tuple[str, ...], offset: int = 0, scanned: Scan | None = None) -> Words:
+    """The scored words of one sentence (offsets shifted by ``offset``); ``scanned``: the
+    sentence's :func:`~tcheck.checks._tokens.scan`, when the caller has it already. Words the
+    scorer has not seen are scored one by one: a caller with many sentences primes the scorer
+    with all their words first (:meth:`~tcheck.language.profiles.Scorer.prime`)."""
     from tcheck.services.langid import scorer
 
     scoring = scorer(langs)
@@ -155,7 +151,7 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
     quoted = [(a, b) for a, b in quotes if b - a < most]
     target_script = lang_script(langs[0]) or LATIN
     out = Words()
-    out._row = scoring.word
+    out._row = scoring.matrix
     starts, ends, weights, gaps, grams, tokens, scripts = (
         out.starts,
         out.ends,
@@ -166,19 +162,37 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
         out.scripts,
     )
     own = foreign = 0
-    scanned = scan(text)
-    for start, end, word in scanned.words:
-        weight = NAME_WEIGHT if starts and word[0].isupper() else 1.0
+    gain = total = run = best = 0.0  # the bounds of :meth:`Words.bound` and :meth:`Words.run_bound`
+    if scanned is None:
+        scanned = scan(text)
+    first = True
+    for (start, end, word), cut in zip(scanned.words, scanned.breaks, strict=True):
+        if first:
+            weight = 1.0
+            first = False
+        else:
+            weight = NAME_WEIGHT if word[0].isupper() else 1.0
         if quoted and any(a < start < b for a, b in quoted):
             weight *= QUOTED_WEIGHT
-        script = LATIN if word.isascii() else char_script(word[0])
-        size = len(word) * 3 if wide(script) else len(word)
+        if word.isascii():
+            script = LATIN
+            size = len(word)
+        else:
+            script = char_script(word[0])
+            size = len(word) * 3 if wide(script) else len(word)
         if script == target_script:
             own += size
         else:
             foreign += size
         found = cached(word)
         gap, count = entry(word) if found is None else found
+        weighted = weight * gap
+        gain += weighted
+        total += weight * count
+        # As ``(0.0 if cut else max(run, 0.0)) + weighted``: a run starts again after a break.
+        run = weighted if cut or run <= 0.0 else run + weighted
+        if run > best:
+            best = run
         starts.append(start + offset)
         ends.append(end + offset)
         weights.append(weight)
@@ -190,4 +204,5 @@ def words(text: str, langs: tuple[str, ...], offset: int = 0) -> Words:
     out.quotes = [(a + offset, b + offset) for a, b in quotes]
     out.own = own
     out.foreign = foreign
+    out._bounds = (gain, total, best)
     return out

@@ -1,0 +1,334 @@
+"""langdetect's character n-gram profiles as one table, and fast deterministic scoring over it.
+
+langdetect samples n-grams at random in several trials, which costs about 10 ms a sentence, and
+loading its 55 JSON profiles costs about a second and a few hundred MB. The table here holds the
+same numbers: a dense n-gram × language matrix (32-bit, for scoring every n-gram of a text at
+once, naive Bayes, the quantity langdetect's sampling estimates) and the exact 64-bit
+probabilities of the non-zero cells, from which :func:`detector_factory` gives langdetect's own
+detector the very numbers it would have read from its JSON files (same results, bit for bit,
+without loading them). The table is kept in the cache folder and loads in a few tens of
+milliseconds.
+
+:class:`Scorer` scores words under the profiles of a fixed set of languages; words seen before
+cost a dictionary look-up, and new words are scored together, one array operation per batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-tw", "zh_Hans": "zh-cn"}
+_SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
+_CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of languages
+_ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
+_GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector was given
+_BATCH_WORDS = 2048  # words scored together
+_BATCH_GRAMS = 64  # n-grams of a word scored in a batch (longer words: on their own)
+_NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
+_VERSION = 2  # of the stored table's layout
+
+# rows: n-gram -> row; dense: rows × languages (float32); langlist: langdetect's codes of the
+# columns; exact: (row starts, columns, float64 values) of the non-zero cells, row by row.
+Table = tuple[dict[str, int], Any, list[str], tuple[Any, Any, Any]]
+
+
+@lru_cache(maxsize=512)
+def ld_code(lang: str) -> str | None:
+    """The langdetect profile for a CLDR code (``nb`` → ``no``), or None when it has none."""
+    code = _FROM_CLDR.get(lang) or _FROM_CLDR.get(lang.split("_")[0]) or lang.split("_")[0].lower()
+    return code if code in langlist() else None
+
+
+@lru_cache(maxsize=1)
+def langlist() -> frozenset[str]:
+    """langdetect's profiles, from the names of its profile files (nothing is loaded)."""
+    from importlib import resources
+
+    return frozenset(entry.name for entry in resources.files("langdetect").joinpath("profiles").iterdir())
+
+
+@lru_cache(maxsize=1)
+def langdetect_factory() -> Any:
+    """langdetect's own factory, its JSON profiles loaded (only to build the table)."""
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    """The n-gram table (see the module docstring), from the cache folder
+    (``profiles-langdetect-<version>.v2.pickle``) or built from langdetect's profiles and stored.
+    A missing, damaged or unwritable file only means building it again."""
+    from tcheck.services import pickled
+
+    file = _table_file()
+    if file is not None:
+        found = pickled.load(file)
+        if found is not None and _valid(found):
+            rows, dense, codes, exact = found
+            return rows, dense, list(codes), exact
+    built = build_table(langdetect_factory().word_lang_prob_map, list(langdetect_factory().langlist))
+    if file is not None:
+        pickled.store(file, built)
+    return built
+
+
+def _valid(found: Any) -> bool:
+    if not (isinstance(found, tuple) and len(found) == 4):
+        return False
+    rows, dense, codes, exact = found
+    return (
+        isinstance(rows, dict)
+        and getattr(dense, "shape", (None,))[0] == len(rows)
+        and bool(codes)
+        and isinstance(exact, tuple)
+        and len(exact) == 3
+        and len(exact[0]) == len(rows) + 1
+    )
+
+
+def build_table(probabilities: dict[str, list[float]], codes: list[str]) -> Table:
+    """The table from langdetect's n-gram → probability lists."""
+    import numpy as np
+
+    rows = {gram: i for i, gram in enumerate(probabilities)}
+    exact = np.array(list(probabilities.values()), dtype=np.float64).reshape(len(rows), len(codes))
+    which, columns = np.nonzero(exact)
+    starts = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(which, minlength=len(rows)), out=starts[1:])
+    sparse = (starts, columns.astype(np.int16), exact[which, columns])
+    return rows, exact.astype(np.float32), codes, sparse
+
+
+def _table_file() -> Path | None:
+    from importlib import metadata
+
+    from tcheck.services.cache import default_cache_dir
+
+    try:
+        version = metadata.version("langdetect")
+    except metadata.PackageNotFoundError:
+        return None
+    return default_cache_dir() / f"profiles-langdetect-{version}.v{_VERSION}.pickle"
+
+
+class _Probabilities:
+    """langdetect's ``n-gram -> [probability per language]`` map, read from the table's exact
+    values on demand (the lists handed out are kept, a bounded number of them)."""
+
+    def __init__(self, exact_table: Table) -> None:
+        rows, _dense, codes, (starts, columns, values) = exact_table
+        self._rows = rows
+        self._size = len(codes)
+        self._starts = starts
+        self._columns = columns
+        self._values = values
+        self._lists: dict[str, list[float]] = {}
+
+    def __contains__(self, gram: object) -> bool:
+        return gram in self._rows
+
+    def __getitem__(self, gram: str) -> list[float]:
+        found = self._lists.get(gram)
+        if found is None:
+            row = self._rows[gram]
+            a, b = int(self._starts[row]), int(self._starts[row + 1])
+            found = [0.0] * self._size
+            for column, value in zip(self._columns[a:b].tolist(), self._values[a:b].tolist(), strict=True):
+                found[column] = value
+            if len(self._lists) >= _GRAM_LIMIT:
+                self._lists.clear()
+            self._lists[gram] = found
+        return found
+
+
+class _Factory:
+    """What langdetect's ``Detector`` reads of its factory, served from the table."""
+
+    seed = 0
+
+    def __init__(self, exact_table: Table) -> None:
+        self.word_lang_prob_map = _Probabilities(exact_table)
+        self.langlist = list(exact_table[2])
+
+    def create(self) -> Any:
+        from langdetect.detector import Detector
+
+        return Detector(self)
+
+
+@lru_cache(maxsize=1)
+def detector_factory() -> _Factory:
+    """A factory of langdetect detectors (seeded) over the table's exact probabilities."""
+    return _Factory(table())
+
+
+class Scorer:
+    """Log-likelihood of words under the profiles of a fixed set of languages."""
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        import numpy as np
+
+        rows, probs, codes, _exact = table()
+        self.langs = langs
+        self._rows = rows
+        columns = [codes.index(ld_code(lang) or lang) for lang in langs]
+        logs = np.log(np.float32(_SMOOTHING) + probs[:, columns])
+        # One row of zeros more: the padding of batches (adding 0.0 changes no sum).
+        self._logs = np.vstack([logs, np.zeros((1, len(langs)), dtype=logs.dtype)])
+        self._pad = len(rows)
+        self._cache: dict[str, tuple[float, ...]] = {}
+        self._entries: dict[str, tuple[float, float]] = {}
+        self.cached_entry = self._entries.get  # the cache only, no scoring (cleared, never replaced)
+        self._zero = (*(0.0 for _ in langs), 0.0)
+
+    def entry(self, word: str) -> tuple[float, float]:
+        """``(gap, n-grams)`` of a word, cached: ``gap`` is the most any other language gains on
+        the first one. Two floats a word keep the cache small; full rows are recomputed on demand."""
+        cached = self._entries.get(word)
+        if cached is None:
+            cached = self._store(word, self.word(word))
+        return cached
+
+    def _store(self, word: str, row: tuple[float, ...]) -> tuple[float, float]:
+        gap = max(row[1:-1]) - row[0] if row[-1] and len(row) > 2 else 0.0
+        if len(self._entries) >= _CACHE_LIMIT:
+            self._entries.clear()
+        found = self._entries[word] = (gap, row[-1])
+        return found
+
+    def prime(self, words: Iterable[str]) -> None:
+        """Score the words not yet cached, all at once (a few array operations for the batch):
+        afterwards :meth:`cached_entry` knows every one of ``words`` (unless the cache was full
+        and cleared on the way)."""
+        entries = self._entries
+        missing = [w for w in dict.fromkeys(words) if w not in entries]
+        for at in range(0, len(missing), _BATCH_WORDS):
+            chunk = missing[at : at + _BATCH_WORDS]
+            if len(entries) + len(chunk) > _CACHE_LIMIT:
+                entries.clear()
+            entries.update(zip(chunk, self._entries_of(chunk), strict=True))
+
+    def _entries_of(self, words: list[str]) -> list[tuple[float, float]]:
+        """``(gap, n-grams)`` of each of ``words`` (as :meth:`entry` computes them)."""
+        import numpy as np
+
+        sums, counts = self._sums(words)
+        if len(self.langs) < 2:
+            return [(0.0, float(n)) for n in counts]
+        wide = sums.astype(np.float64)  # the gap in double precision, as Python subtracts floats
+        gaps = (wide[:, 1:].max(axis=1) - wide[:, 0]).tolist()
+        return [(gap if n else 0.0, float(n)) for gap, n in zip(gaps, counts, strict=True)]
+
+    def matrix(self, words: list[str]) -> Any:
+        """The words × (languages + 1) matrix of :meth:`word` rows (float64), in one batch."""
+        import numpy as np
+
+        sums, counts = self._sums(words)
+        out = np.empty((len(words), len(self.langs) + 1), dtype=np.float64)
+        out[:, :-1] = sums
+        out[:, -1] = counts
+        return out
+
+    def _sums(self, words: list[str]) -> tuple[Any, list[int]]:
+        """Per-language log-likelihoods (float32, words × languages) and n-gram counts of
+        ``words``: each word's n-grams summed one after the other, as ``.sum(axis=0)`` does for
+        one word, so the results are the same bit for bit (the padding adds 0.0)."""
+        import numpy as np
+
+        get = _FOUND.get
+        rows = self._rows
+        found = [f if f is not None else _found(w, rows) for w, f in zip(words, map(get, words), strict=True)]
+        counts = [len(f) for f in found]
+        width = max(counts, default=0)
+        if width > _BATCH_GRAMS:  # a very long word: a wide batch would be mostly padding
+            return np.array([self._score(w)[:-1] for w in words], dtype=np.float32).reshape(
+                len(words), len(self.langs)
+            ), counts
+        pad = self._pad
+        index = np.array([f + [pad] * (width - len(f)) for f in found], dtype=np.intp).reshape(
+            len(words), width
+        )
+        return self._logs[index].sum(axis=1), counts
+
+    def word(self, word: str) -> tuple[float, ...]:
+        """Per-language log-likelihood of ``word``, then the number of n-grams that counted.
+
+        Words with two capitals in a row (acronyms) count for nothing, as in langdetect.
+        """
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._score(word)
+        if len(self._cache) >= _ROW_CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def total(self, words: list[str]) -> tuple[list[float], int]:
+        """Per-language log-likelihood of all ``words`` together, and their n-gram count."""
+        rows: list[int] = []
+        get = _FOUND.get
+        for word in words:
+            found = get(word)
+            rows += found if found is not None else _found(word, self._rows)
+        if not rows:
+            return [0.0] * len(self.langs), 0
+        return self._logs[rows].sum(axis=0).tolist(), len(rows)
+
+    def _score(self, word: str) -> tuple[float, ...]:
+        found = _FOUND.get(word)
+        if found is None:
+            found = _found(word, self._rows)
+        if not found:
+            return self._zero
+        return (*self._logs[found].sum(axis=0).tolist(), float(len(found)))
+
+
+_FOUND: dict[str, list[int]] = {}  # word -> profile rows of its n-grams, shared by all scorers
+
+
+def _found(word: str, rows: dict[str, int]) -> list[int]:
+    """Profile rows of the n-grams of ``word`` (empty for acronyms), memoised across scorers."""
+    from langdetect.utils.ngram import NGram
+
+    key = word
+    if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
+        found: list[int] = []
+    else:
+        if not (word.isascii() and word.isalpha()):
+            norm = _NORMAL
+            chars = []
+            for ch in word:
+                mapped = norm.get(ch)
+                if mapped is None:
+                    mapped = norm[ch] = NGram.normalize(ch)
+                chars.append(mapped)
+            word = "".join(chars)
+        padded = f" {word} "
+        size = len(padded)
+        get = rows.get
+        grams = [padded[i : i + 1] for i in range(1, size - 1)]
+        grams += [padded[i : i + 2] for i in range(size - 1)]
+        grams += [padded[i : i + 3] for i in range(size - 2)]
+        found = [row for row in map(get, grams) if row is not None]
+    if len(_FOUND) >= _CACHE_LIMIT:
+        _FOUND.clear()
+    _FOUND[key] = found
+    return found
+
+
+@lru_cache(maxsize=64)
+def scorer(langs: tuple[str, ...]) -> Scorer:
+    """A cached :class:`Scorer` for one set of (supported) languages."""
+    return Scorer(langs)
