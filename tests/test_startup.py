@@ -251,3 +251,36 @@ def test_command_line_collects_less_often(tmp_path: Path) -> None:
         assert gc.get_threshold()[0] == 100_000
     finally:
         gc.set_threshold(*saved)
+
+
+def test_lemma_tables_come_from_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from simplemma.strategies.dictionaries import stream_dictionary_factory
+
+    from tcheck.language import lemmas
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with pytest.raises(ValueError):
+        lemmas.stored_table("xx")  # a language simplemma does not cover
+    built = lemmas.stored_table("nb")
+    assert list((tmp_path / "tcheck" / "tables").glob("simplemma-nb-*.pickle"))
+
+    def refuse(self: object, code: str) -> None:
+        raise AssertionError(f"the {code} table was built again")
+
+    monkeypatch.setattr(stream_dictionary_factory.StreamMap, "__init__", refuse)
+    again = lemmas.stored_table("nb")
+    for word in ("husene", "soldatene", "regjeringen", "demonstranter", "sikkerhet"):
+        assert again.get(word) == built.get(word)
+    assert again.get("soldatene") == "soldat"
+
+
+def test_lemmatiser_matches_simplemma() -> None:
+    import simplemma
+
+    from tcheck.language.lemmas import lemmatiser_for, vocabulary_for
+
+    lemma, known = lemmatiser_for("de"), vocabulary_for("de")
+    assert lemma is not None and known is not None
+    for word in ("häuser", "regierungen", "soldaten", "kommission", "treibstoffpreise"):
+        assert lemma(word) == simplemma.lemmatize(word, lang="de").lower()
+        assert known(word) == simplemma.is_known(word, lang="de")
