@@ -267,3 +267,40 @@ def test_code_that_is_a_links_text_is_info(tmp_path: Path, lang: str) -> None:
     broken = LINKED_TARGETS[lang].replace("`helm plugin install`", "`helm plugin installieren`")
     found = check_pair(tmp_path, "TC603", LINKED_SOURCE, broken, lang)
     assert sorted(f["severity"] for f in found) == ["info", "warning"]
+
+
+BRANCH_SOURCE = (
+    "# Branches\n\nThere must be a branch called `gh-pages` to publish charts. "
+    "You can create that `gh-branch` yourself and add a `README.md` file.\n"
+)
+BRANCH_TARGETS = {
+    "zh": "# 分支\n\n还需要一个名为 `gh-pages` 的分支来发布 chart。你也可以手动创建 `gh-pages` 分支并添加 `README.md` 文件。\n",
+    "he": "# ענפים\n\nנדרש ענף בשם `gh-pages` כדי לפרסם charts. אפשר ליצור את `gh-pages` בעצמכם ולהוסיף קובץ `README.md`.\n",
+    "fr": "# Branches\n\nIl faut une branche nommée `gh-pages` pour publier les charts. "
+    "Vous pouvez créer `gh-pages` vous-même et y ajouter un fichier `README.md`.\n",
+    "de": "# Branches\n\nEs muss einen Branch namens `gh-pages` geben, um Charts zu veröffentlichen. "
+    "Sie können `gh-pages` selbst anlegen und eine Datei `README.md` hinzufügen.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BRANCH_TARGETS))
+def test_the_passages_other_span_in_place_of_a_slip_is_info(tmp_path: Path, lang: str) -> None:
+    """The source names the branch `gh-pages`, then `gh-branch`; the translation writes
+    `gh-pages` both times: info. Another name, not in the source's paragraph, is a warning."""
+    found = check_pair(tmp_path, "TC603", BRANCH_SOURCE, BRANCH_TARGETS[lang], lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`gh-branch`")]
+    other = BRANCH_TARGETS[lang].replace("`gh-pages`", "`main`", 2).replace("`main`", "`gh-pages`", 1)
+    found = check_pair(tmp_path, "TC603", BRANCH_SOURCE, other, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`gh-branch`")]
+
+
+def test_code_written_as_a_capitalised_word_is_info_german_and_japanese(tmp_path: Path) -> None:
+    source = "# Install\n\nIn most cases, installation is as simple as getting a pre-built `helm` binary.\n"
+    de = "# Installation\n\nMeist genügt es, die vorkompilierte Helm-Binärdatei zu beziehen.\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, de, "de")] == ["info"]
+    ja = (
+        "# インストール\n\nほとんどの場合、ビルド済みの Helm バイナリを入手するだけでインストールできます。\n"
+    )
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, ja, "ja")] == ["info"]
+    gone = "# インストール\n\nほとんどの場合、ビルド済みのバイナリを入手するだけでインストールできます。\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, gone, "ja")] == ["warning"]

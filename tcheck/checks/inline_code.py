@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from tcheck.context import Context
+from tcheck.markup.blocks import PagePair
 from tcheck.markup.marks import CODE, Mark
 from tcheck.markup.report import Wording, group_hits, page_for, quoted
 from tcheck.model import Document, Hit, Severity
@@ -30,11 +31,13 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     a span is not compared, nor quotes, and a span that holds the source's unchanged (or is held
     by it) is the same code shown with more or less of its line (``kind: CustomResource`` for
     ``CustomResource``). A lost span whose code the passage still has as a word of its own,
-    plain or in the language's quotes (``「helm home」``, ``wenn helm läuft``), is only its
-    formatting lost: info. One the translator made the text of a link
+    plain or in the language's quotes, case aside (``「helm home」``, ``die Helm-Binärdatei``),
+    is only its formatting lost: info. One the translator made the text of a link
     (``[get.helm.sh](https://get.helm.sh)``) is not reported. A lost symbol (`` `,` ``, which
     a translation may call "commas") and a changed span that is the whole text of a link (its
-    words name the linked page: ``[`2to3 插件`](...)``) are info too.
+    words name the linked page: ``[`2to3 插件`](...)``) are info too, and so is a changed span
+    that the source's own paragraph has as well (``a branch called `gh-pages` ... create that
+    `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip, most likely).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -50,26 +53,30 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     if pair is None:
         return
     for hit in group_hits(pair, (CODE,), _WORDING, accept=_same_code):
-        weighed = _weigh(hit, doc.text, pair.source_doc.text)
+        weighed = _weigh(hit, doc.text, pair)
         if weighed is not None:
             yield weighed
 
 
-def _weigh(hit: Hit, text: str, source_text: str) -> Hit | None:
+def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
     """The hit as reported: a lost span whose code the passage holds as text, or that is a
-    symbol, and a changed span that is the text of a link, are info; a lost span that became
-    the text of a link is no hit."""
+    symbol, a changed span that is the text of a link, and one that the source's own passage
+    has too, are info; a lost span that became the text of a link is no hit."""
     if not hit.related:
         return hit
+    source_text = pair.source_doc.text
     where = hit.related[0].span
     span = source_text[where.start : where.end]
     if not hit.data.get("lost"):
         before, after = text[: hit.span.start].rstrip(" "), text[hit.span.end :]
+        note = None
         if before.endswith("[") and after.startswith("]("):
-            return dataclasses.replace(
-                hit, message=f"{hit.message} (the text of a link)", severity=Severity.INFO
-            )
-        return hit
+            note = "the text of a link"
+        elif _in_source_passage(text[hit.span.start : hit.span.end], where.start, pair):
+            note = "the source's passage has it too: the same thing named again?"
+        if note is None:
+            return hit
+        return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
     kept = _kept_as_text(span, text[hit.span.start : hit.span.end])
     if kept == "link":
         return None
@@ -85,6 +92,19 @@ def _weigh(hit: Hit, text: str, source_text: str) -> Hit | None:
     return dataclasses.replace(hit, message=message, severity=Severity.INFO)
 
 
+def _in_source_passage(code: str, offset: int, pair: PagePair) -> bool:
+    """Whether the block of the source around ``offset`` has the code span ``code`` (white
+    space folded): the translator wrote the passage's other span where the source, perhaps by
+    a slip, names it otherwise (``that `gh-branch``` after ``a branch called `gh-pages```)."""
+    page = pair.source_page
+    block = page.block_at(offset)
+    if block < 0:
+        return False
+    key = "".join(code.strip("`").split())
+    start, end = page.blocks[block].start, page.blocks[block].end
+    return any(m.kind == CODE and m.key == key for m in page.marks if start <= m.start < end)
+
+
 def _kept_as_text(span: str, passage: str) -> str | None:
     """Whether the code of a lost span is in the passage all the same: ``"link"`` when it is
     (in) the text of a link (the translator made ``get.helm.sh`` a link), ``"text"`` when it
@@ -94,7 +114,7 @@ def _kept_as_text(span: str, passage: str) -> str | None:
     if not code.strip("\"'`“”‘’«»「」『』.,:;()[]{}-_/ "):
         return None
     text = " ".join(passage.split())
-    found = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(code)}(?![A-Za-z0-9_])")
+    found = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(code)}(?![A-Za-z0-9_])", re.I)
     if not found.search(text):
         return None
     for link in _LINK_TEXT.finditer(text):
