@@ -63,6 +63,9 @@ def _lemmatiser(lang: str) -> tuple[str, ...]:
     try:
         import simplemma
 
+        from tcheck.language.lemmas import use_stored_tables
+
+        use_stored_tables()  # the tables built once per machine (tcheck.services.tables)
         simplemma.lemmatize("a", lang=code, low_memory=True)
     except (ValueError, ImportError, KeyError):
         return ()

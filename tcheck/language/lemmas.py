@@ -43,7 +43,7 @@ def lemmatiser_for(lang: str | None) -> Lemmatiser | None:
         return None
     if code not in SUPPORTED_LANGUAGES:
         return None
-    _keep_tables()
+    use_stored_tables()
     cache: dict[str, str] = {}
 
     def lemma(word: str) -> str:
@@ -87,7 +87,7 @@ def vocabulary_for(lang: str | None) -> Callable[[str], bool] | None:
 
 
 @lru_cache(maxsize=1)
-def _keep_tables() -> None:
+def use_stored_tables() -> None:
     """Have simplemma's low-memory backend take its tables from :func:`stored_table` (the same
     tables, built once per machine); simplemma's ``lemmatize`` and ``is_known`` are unchanged."""
     try:
