@@ -73,7 +73,11 @@ def term_matcher(
     if folder is not None and count >= MIN_CACHED:
         key = repr((side, source_lang, lang, [(v.sha256, v.source_lang, v.target_lang) for v in views]))
         path = folder / FOLDER / f"matcher-{_digest(key.encode('utf-8'))}.pickle"
-        found = pickled.load(path, _resolver(views, side, payload))
+        _LOADING.append(_resolver(views, side, payload))
+        try:
+            found = pickled.load(path)
+        finally:
+            _LOADING.pop()
         if isinstance(found, TermMatcher):
             return found
     matcher: TermMatcher[T] = TermMatcher(notable)
@@ -87,10 +91,19 @@ def term_matcher(
                 if path is not None:
                     refs[id(hit)] = (g, e, t)
                     payloads.append(hit)
-    if path is not None:
+    if path is not None and payloads:
         matcher.compile()
-        pickled.store(path, matcher, refs)
+        pickled.store(path, matcher, {type(payloads[0]): lambda hit: (_stored_payload, (refs[id(hit)],))})
     return matcher
+
+
+# The resolver of the matcher being unpickled (see _stored_payload)
+_LOADING: list[Callable[[Any], Any]] = []
+
+
+def _stored_payload(ref: tuple[int, int, int]) -> Any:
+    """A payload stored as a reference (glossary, entry, term), made again from the run's glossaries."""
+    return _LOADING[-1](ref)
 
 
 def _terms(entry: Entry, side: str) -> tuple[Term, ...]:
