@@ -8,12 +8,14 @@
    (two) of its renderings (not the first) are replaced by a stand-in word that NTREX never uses
    (to the alignment, a synonym slipped in once, or used twice; see ``STAND_INS``); the script
    prints how many of these injected places TC107 reports (a finding on the replaced word) and
-   the other findings.
-3. ``--glossary nob``: the top 100 entries of a glossary drafted from eng→nob, for a person to
-   judge.
+   the other findings. The same for multi-word terms: in every article with a multi-word term
+   rendered consistently at least five times, the rendering of its last word (usually the head
+   noun: ``foreign buyers`` -> ``ausländische Käufer``) is replaced by a stand-in in two places.
+3. ``--glossary nob,deu``: the top 100 entries of a glossary drafted from eng→nob (eng→deu),
+   for a person to judge.
 
     python bench/term_consistency.py /work/shared/data/ntrex128 [--langs deu,nob,fra,zho-CN]
-        [--show deu] [--glossary nob]
+        [--show deu] [--glossary nob,deu]
 """
 
 from __future__ import annotations
@@ -60,9 +62,13 @@ def false_positives(data: Path, code: str, show: bool, minimum: float | None) ->
     return segments, len(result.findings), seconds
 
 
-def _consistent_terms(docs: list[Document], times: int = 1) -> list[tuple[tuple[int, int], ...]]:
+def _consistent_terms(
+    docs: list[Document], times: int = 1, multi: bool = False
+) -> list[tuple[tuple[int, int], ...]]:
     """Spans in the target file of ``times`` renderings (not the first) of a term rendered one
-    way at least ``3 + times`` times (three stay: TC107's least majority), one term per article."""
+    way at least ``3 + times`` times (three stay: TC107's least majority), one term per article
+    (``multi``: a multi-word term, and the spans are the renderings of its last word, usually
+    the head noun: ``foreign buyers`` -> ``Käufern``)."""
     from tcheck.bilingual.wordterms import digest_document, renderings_of
 
     state = InconsistentTerm()
@@ -70,17 +76,32 @@ def _consistent_terms(docs: list[Document], times: int = 1) -> list[tuple[tuple[
     for doc in docs:
         state.absorb(digest_document(doc, False), ctx)
     picks: list[tuple[tuple[int, int], ...]] = []
+    text = docs[0].text if docs else ""
     for pair, kept in state.kept.items():
         counts = state.counts[pair]
         chosen: dict[int, tuple[tuple[int, int], ...]] = {}
         for found in renderings_of(kept, counts, pair[1], False, 3):
             main = found.groups[0]
-            if len(found.groups) == 1 and main.count >= 3 + times and found.scope not in chosen:
-                places = main.places[1 : 1 + times]
-                if len({p.start for p in places}) == times:
-                    chosen[found.scope] = tuple((p.start, p.end) for p in places)
+            wanted = found.words > 1 if multi else found.words == 1
+            if wanted and len(found.groups) == 1 and main.count >= 3 + times and found.scope not in chosen:
+                places = [_last_word(text, p.start, p.end) for p in main.places[1 : 1 + times]]
+                if len(set(places)) == times:
+                    chosen[found.scope] = tuple(places)
         picks += [spans for _, spans in sorted(chosen.items())]
     return picks
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the last word of ``text[start:end]`` (its last two characters in Chinese)."""
+    import re
+
+    words = list(re.finditer(r"[^\W\d_]+", text[start:end]))
+    if not words:
+        return start, end
+    a, b = words[-1].span()
+    if any("\u4e00" <= ch <= "\u9fff" for ch in words[-1].group()):
+        a = max(a, b - 2)
+    return start + a, start + b
 
 
 # Words that NTREX does not use, joined two by two (each compound used once), to stand in for a
@@ -98,10 +119,11 @@ STAND_INS = {
 
 
 def inject(
-    data: Path, code: str, minimum: float | None, times: int = 1, seed: int = 7
+    data: Path, code: str, minimum: float | None, times: int = 1, seed: int = 7, multi: bool = False
 ) -> tuple[int, int, int]:
     """Replace ``times`` renderings of one consistent term per article by one stand-in (a
-    synonym slipped in once, or used twice); return (injected places, found, other findings)."""
+    synonym slipped in once, or used twice; ``multi``: in the rendering of a multi-word term,
+    its last word); return (injected places, found, other findings)."""
     lang = TARGETS[code]
     docs = build_documents(data, target_file(code), lang)
     lines = lines_of(data / target_file(code))
@@ -117,7 +139,7 @@ def inject(
         starts.append(starts[-1] + len(line) + 1)
     new_lines = list(lines)
     injected: list[tuple[int, int, int]] = []  # line, start in line, end in line (after the edit)
-    for number, spans in enumerate(_consistent_terms(docs, times)):
+    for number, spans in enumerate(_consistent_terms(docs, times, multi)):
         where = [max(i for i, s in enumerate(starts) if s <= start) for start, _ in spans]
         if len(set(where)) < len(where) or any(new_lines[line] != lines[line] for line in where):
             continue
@@ -163,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="the NTREX-128 folder")
     parser.add_argument("--langs", default="deu,nob,fra,zho-CN", help="NTREX language codes")
     parser.add_argument("--show", default="", help="print the findings of these languages")
-    parser.add_argument("--glossary", default="", help="print the top entries drafted for this language")
+    parser.add_argument("--glossary", default="", help="print the top entries drafted for these languages")
     parser.add_argument("--top", type=int, default=100)
     parser.add_argument("--min-confidence", default="default,0.3", help="TC107 thresholds to measure")
     args = parser.parse_args(argv)
@@ -174,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'lang':8} {'min-conf':>8} {'segments':>8} {'findings':>8} {'per 100':>7} {'seconds':>7}"
         "  injected-once found recall other  injected-twice found recall other"
+        "  multi-word-twice found recall other"
     )
     for code in args.langs.split(","):
         for threshold in args.min_confidence.split(","):
@@ -184,9 +207,12 @@ def main(argv: list[str] | None = None) -> int:
                 injected, found, other = inject(args.data, code, minimum, times)
                 recall = 100 * found / injected if injected else 0.0
                 row += f"  {injected:13d} {found:5d} {recall:5.1f}% {other:5d}"
+            injected, found, other = inject(args.data, code, minimum, 2, multi=True)
+            recall = 100 * found / injected if injected else 0.0
+            row += f"  {injected:16d} {found:5d} {recall:5.1f}% {other:5d}"
             print(row)
-    if args.glossary:
-        glossary_top(args.data, args.glossary, args.top)
+    for code in filter(None, args.glossary.split(",")):
+        glossary_top(args.data, code, args.top)
     return 0
 
 

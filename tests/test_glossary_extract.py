@@ -157,3 +157,30 @@ def test_translation_with_its_source(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "account,konto" in out.read_text(encoding="utf-8")
+
+
+LIGHT = CHECK_FIXTURES / "TC107" / "fail-de-light-black-hole.tsv"
+
+
+def test_multi_word_term_is_an_entry_with_its_renderings() -> None:
+    doc = read_document(str(LIGHT))
+    entries = {e.source: e for e in extract_from_documents([doc], "en", "de")}
+    term = entries["light black hole"]
+    assert term.target == "leichtes schwarzes Loch"
+    assert term.variants == (("leichtes schwarzes Loch", 4), ("helle schwarze Loch", 2))
+    # 'light' inside the term is the term's; alone it is 'Licht'
+    assert entries["light"].target == "Licht"
+
+
+def test_multi_word_source_written_with_its_head_lemmatised(tmp_path: Path) -> None:
+    text = "en\tde\n" + "".join(
+        f"{en}\t{de}\n"
+        for en, de in [
+            ("Foreign buyers pay more.", "Ausländische Käufer zahlen mehr."),
+            ("The tax hits foreign buyers.", "Die Steuer trifft ausländische Käufer."),
+            ("Foreign buyers own many flats.", "Ausländische Käufer besitzen viele Wohnungen."),
+            ("Many foreign buyers left London.", "Viele ausländische Käufer verließen London."),
+        ]
+    )
+    found = _entries(tmp_path, text)
+    assert found["foreign buyer"][0] == "ausländische Käufer"

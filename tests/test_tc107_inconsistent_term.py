@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from helpers import CHECK_FIXTURES, findings, run_paths
+from tcheck.bilingual.phraseterms import cover, runs, shown
 from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
 from tcheck.bilingual.wordterms import digest_document
 from tcheck.formats import read_document
@@ -232,3 +234,72 @@ def test_repository_pages_when_asked(tmp_path: Path) -> None:
     target = _repository_talk(tmp_path)
     found = findings(run_paths([tmp_path / "content"], select=["TC107"]), "TC107")
     assert _words(target, found) == ["Ton", "Ton"]
+
+
+# Multi-word terms (issue 17: ``light black hole`` rendered ``leichtes`` and ``helles``).
+LIGHT = CHECK_FIXTURES / "TC107" / "fail-de-light-black-hole.tsv"
+LIGHT_PASS = CHECK_FIXTURES / "TC107" / "pass-de-light-black-hole.tsv"
+NB_COMPOUND = (
+    "en\tnb\n"
+    "The immune system protects the body against infections.\tImmunsystemet beskytter kroppen mot infeksjoner.\n"
+    "Stress weakens the immune system over time.\tStress svekker immunsystemet over tid.\n"
+    "Sleep helps the immune system recover.\tSøvn hjelper immunsystemet å komme seg.\n"
+    "Children have an immune system that is still learning.\tBarn har et immunforsvar som fortsatt lærer.\n"
+    "Vaccines train the immune system safely.\tVaksiner trener immunforsvaret på en trygg måte.\n"
+    "Infections spread quickly in winter.\tInfeksjoner sprer seg raskt om vinteren.\n"
+)
+
+
+def test_multi_word_term_rendered_two_ways() -> None:
+    found = findings(run_paths([LIGHT], select=["TC107"]), "TC107")
+    assert [f["line"] for f in found] == [9, 10]
+    assert _words(LIGHT, found) == ["helle", "helle"]
+    first = found[0]
+    assert first["message"] == (
+        "'light black hole' is rendered 'leichtes schwarzes Loch' 4 times, 'helle schwarze Loch' "
+        "twice; here 'helle schwarze Loch' ('helle')"
+    )
+    assert first["suggestion"] == "leichtes"
+    assert first["severity"] == "warning" and first["confidence"] == pytest.approx(0.67)
+    related = first["related"]
+    assert {r["line"] for r in related} == {2, 3, 6, 7}
+    line = LIGHT.read_text(encoding="utf-8").splitlines()[related[-1]["line"] - 1]
+    assert line[related[-1]["column"] - 1 :].startswith("leichten schwarzen Loch")
+
+
+def test_multi_word_term_rendered_one_way_passes() -> None:
+    # 'light' alone is 'Licht' twice there: a word inside a term is judged with the term
+    assert findings(run_paths([LIGHT_PASS], select=["TC107"]), "TC107") == []
+
+
+def test_two_word_term_rendered_by_one_compound(tmp_path: Path) -> None:
+    found = _check(tmp_path, NB_COMPOUND)
+    assert _words(tmp_path / "memory.tsv", found) == ["immunforsvar", "immunforsvaret"]
+    assert found[0]["message"] == (
+        "'immune system' is rendered 'immunsystemet' 3 times, 'immunforsvar' twice; here 'immunforsvar'"
+    )
+    consistent = NB_COMPOUND.replace("et immunforsvar som", "et immunsystem som").replace(
+        "immunforsvaret på", "immunsystemet på"
+    )
+    assert _check(tmp_path, consistent) == []
+
+
+def test_runs_cover_and_shown() -> None:
+    keys = ("light", "black", "hole", "star")
+    joined = (True, True, False)
+    assert [key for _, _, key in runs(keys, joined)] == ["light black", "light black hole", "black hole"]
+    terms = Counter({"black hole": 5, "light black hole": 3})
+    assert cover(keys, joined, terms) == [(0, 3, "light black hole")]
+    assert cover(("black", "hole", "light"), (True, False), terms) == [(0, 2, "black hole")]
+    assert list(runs(("very", "very"), (True,))) == []
+    # overlapping character bigrams merge; words apart keep a space
+    assert shown([(10, 12, "文件"), (11, 13, "件夹")]) == "文件夹"
+    assert shown([(20, 26, "Loch"), (3, 9, "helle")]) == "helle Loch"
+
+
+def test_digest_counts_repeated_runs_as_terms() -> None:
+    (doc,) = [read_document(str(LIGHT))]
+    digest = digest_document(doc, False)
+    assert digest.counts.source["light black hole"] == 6
+    assert "companion star" in digest.counts.source  # twice: counted, but no term (three needed)
+    assert "star wobble" not in digest.counts.source  # once

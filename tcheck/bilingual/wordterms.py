@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from tcheck.bilingual.phraseterms import PHRASE_MINIMUM, cover, phrase_rendering, repeated, runs
+from tcheck.bilingual.termgroups import Group, Occurrence, Rendering
 from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
 from tcheck.model import Document
 
@@ -35,6 +38,7 @@ class Kept:
     source: tuple[str, ...]
     surfaces: tuple[str, ...]
     target: tuple[tuple[str, int, int, str, bool], ...]  # key, file start and end, surface, initial
+    joined: tuple[bool, ...] = ()  # source word i and i + 1 are written next to each other
 
 
 @dataclass
@@ -49,12 +53,11 @@ class Digest:
 
 
 def digest_document(doc: Document, run_wide: bool) -> Digest:
-    """Tokenise every paired segment of ``doc`` and count its co-occurrences (pure)."""
+    """Tokenise every paired segment of ``doc`` and count its co-occurrences (pure). Runs of
+    words repeated in the document (candidate multi-word terms) are counted as source keys too."""
     source_lang = doc.source_lang or (doc.source.lang if doc.source is not None else None)
     found = Digest(doc.path, (source_lang or "", doc.lang or ""))
-    pairs: list[
-        tuple[str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, int, int, str, bool], ...]]
-    ] = []
+    pairs: list[Kept] = []
     seen: dict[str, int] = {}
     for seg in doc.segments:
         source = seg.counterpart
@@ -64,7 +67,6 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
         tgt = tokens(seg.text, doc.lang)
         if not src or not tgt:
             continue
-        found.counts.add_pair((t.key for t in src), (t.key for t in tgt))
         spans = [seg.file_span(t.start, t.end) for t in tgt]
         placed = tuple(
             (t.key, span.start, span.end, t.surface, t.initial) for t, span in zip(tgt, spans, strict=True)
@@ -72,68 +74,22 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
         keys = tuple(t.key for t in src)
         for key in set(keys):
             seen[key] = seen.get(key, 0) + 1
-        pairs.append((seg.path or doc.path, keys, tuple(t.surface for t in src), placed))
-    found.counts.add_document(seen)
-    for path, keys, surfaces, targets in pairs:
-        if run_wide or any(seen[k] >= MIN_OCCURRENCES for k in keys):
-            found.kept.append(Kept(path, keys, surfaces, targets))
+        joined = tuple(_joined(source.text, a.end, b.start) for a, b in pairwise(src))
+        pairs.append(Kept(seg.path or doc.path, keys, tuple(t.surface for t in src), placed, joined))
+    phrases = repeated(((p.source, p.joined) for p in pairs), PHRASE_MINIMUM)
+    for pair in pairs:
+        runs_here = {key for _, _, key in runs(pair.source, pair.joined) if key in phrases}
+        found.counts.add_pair((*pair.source, *runs_here), (t[0] for t in pair.target))
+    found.counts.add_document([*seen, *phrases])
+    for pair in pairs:
+        if run_wide or any(seen[k] >= MIN_OCCURRENCES for k in pair.source):
+            found.kept.append(pair)
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """Where a rendering stands: file path and span of the target word."""
-
-    path: str
-    start: int
-    end: int
-    surface: str
-    initial: bool = False
-
-
-@dataclass
-class Group:
-    """One rendering of a source word: its key, how it is written most often, its places, and
-    its association with the source word (Dice over the run's segment pairs)."""
-
-    key: str
-    places: list[Occurrence] = field(default_factory=list)
-    association: float = 0.0
-    strength: float = 1.0  # how sure the link of its best-linked place is (see ``_unexplained``)
-
-    def matches(self, key: str, written: str, lang: str) -> bool:
-        """Whether a target word (its key and its lower-case surface) is this rendering."""
-        if same_term(self.key, key, lang):
-            return True
-        return bool(self.places) and same_term(self.places[0].surface.casefold(), written, lang)
-
-    @property
-    def capitalised(self) -> bool | None:
-        """Whether the rendering is written with a capital inside sentences (None: only seen
-        starting one)."""
-        inside = [p.surface for p in self.places if not p.initial]
-        return any(w[:1].isupper() for w in inside) if inside else None
-
-    @property
-    def count(self) -> int:
-        return len(self.places)
-
-    @property
-    def surface(self) -> str:
-        written = Counter(p.surface for p in self.places)
-        return min(written, key=lambda w: (-written[w], w))
-
-
-@dataclass
-class Rendering:
-    """A repeated source word (``key``, written ``surface``) and its renderings, most frequent
-    first, within one scope (a document, or the run)."""
-
-    key: str
-    surface: str
-    scope: int
-    groups: list[Group]
-    occurrences: int
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether two words are written next to each other: only spaces between them."""
+    return start > end and text[end:start].isspace()
 
 
 def _cjk(key: str) -> bool:
@@ -148,21 +104,31 @@ def renderings_of(
     min_occurrences: int,
     names_kept: bool = False,
 ) -> Iterator[Rendering]:
-    """The renderings of every source word seen at least ``min_occurrences`` times in its scope
-    (``names_kept``: a capitalised word copied as it is counts as a rendering; by default it is
-    left out, as a name kept beside its translation: ``Welsh Parliament``/``walisisch``)
-    (a document: one item of ``docs``, or the run)."""
+    """The renderings of every source word and multi-word term seen at least
+    ``min_occurrences`` times in its scope (a document: one item of ``docs``, or the run).
+
+    ``names_kept``: a capitalised word copied as it is counts as a rendering; by default it is
+    left out, as a name kept beside its translation (``Welsh Parliament``/``walisisch``). A word
+    inside a multi-word term is judged with the term, not alone; the term's renderings are
+    whole renderings (:mod:`tcheck.bilingual.phraseterms`)."""
     found: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    phrases: dict[tuple[int, str], list[tuple[int, int, Sequence[int]]]] = {}
     kept = [pair for doc in docs for pair in doc]
     scopes: list[int] = []
     for number, doc in enumerate(docs):
         scopes += [0 if run_wide else number] * len(doc)
+    terms = _terms(docs, run_wide, min_occurrences)
     for k, pair in enumerate(kept):
         links = link(pair.source, [t[0] for t in pair.target], counts)
         scope = scopes[k]
+        covered: set[int] = set()
+        for i, n, key in cover(pair.source, pair.joined, terms[scope]):
+            if not counts.general(key):
+                phrases.setdefault((scope, key), []).append((k, i, links))
+                covered.update(range(i, i + n))
         for i, j in enumerate(links):
             key = pair.source[i]
-            if (len(key) < MIN_KEY and not _cjk(key)) or counts.general(key):
+            if i in covered or (len(key) < MIN_KEY and not _cjk(key)) or counts.general(key):
                 continue
             found.setdefault((scope, key), []).append((k, i, j))
     for (scope, key), places in found.items():
@@ -171,6 +137,18 @@ def renderings_of(
         rendering = _group(key, scope, places, kept, counts, target_lang, names_kept)
         if rendering is not None:
             yield rendering
+    for (scope, key), occurrences in phrases.items():
+        if len(occurrences) >= min_occurrences:
+            phrase = phrase_rendering(key, scope, occurrences, kept, counts, target_lang, _unexplained)
+            if phrase is not None:
+                yield phrase
+
+
+def _terms(docs: Sequence[Sequence[Kept]], run_wide: bool, minimum: int) -> list[Counter[str]]:
+    """The multi-word terms of each scope (runs repeated ``minimum`` times)."""
+    if run_wide:
+        return [repeated(((p.source, p.joined) for doc in docs for p in doc), minimum)]
+    return [repeated(((p.source, p.joined) for p in doc), minimum) for doc in docs]
 
 
 def _place(pair: Kept, j: int) -> Occurrence:
@@ -223,25 +201,29 @@ def _group(
     return Rendering(key, surface, scope, kept_groups, len(places))
 
 
-def _unexplained(pair: Kept, i: int, counts: Counts) -> tuple[int, float]:
+def _unexplained(
+    pair: Kept, i: int, counts: Counts, others: frozenset[str] = frozenset(), unit: range = range(0)
+) -> tuple[int, float]:
     """The target word that renders source word ``i`` when its usual rendering is missing (-1
     when none), and how sure that is.
 
     Words are explained away first: a source word whose usual rendering (its best partner over
     the run, seen together at least twice) is in the target sentence claims it, and a target
-    word written like a source word (a name) is that word's. The words left on both sides are
+    word written like a source word (a name) is that word's, and so are ``others`` (the renderings
+    of the other words of a multi-word term). The words left on both sides are
     linked competitively, most tied first (the share of the target word's pairs that hold the
     source word), then most often seen together, then nearest in relative position. The source word's partner there is the
     candidate. The certainty is the share of the candidate's pairs that hold the source word,
     divided by one plus the number of other source words left without a partner that are tied
-    to it as much (a word seen once beside a word seen once share the blame); when the two
+    to it as much (a word seen once beside a word seen once share the blame; the words of a
+    multi-word term, positions ``unit``, are no rivals of each other); when the two
     words were seen together only once, it is halved and falls further with the distance
     between their relative positions.
     """
     usual = counts.usual()
     target_keys = {t[0] for t in pair.target}
     s = pair.source[i]
-    claimed: set[str] = {t for t in target_keys if t in pair.source}
+    claimed: set[str] = {t for t in target_keys if t in pair.source or t in others}
     free_source: list[int] = []
     for position, x in enumerate(pair.source):
         partner = usual.get(x)
@@ -278,7 +260,7 @@ def _unexplained(pair: Kept, i: int, counts: Counts) -> tuple[int, float]:
         return -1, 0.0
     t = pair.target[best][0]
     own = counts.given_target(s, t)
-    rivals = {pair.source[a] for a in free_source if a != i and a not in linked}
+    rivals = {pair.source[a] for a in free_source if a != i and a not in linked and a not in unit}
     tied = sum(1 for x in rivals if x != s and counts.given_target(x, t) >= own)
     strength = own / (1 + tied)
     if counts.joint.get((s, t), 0) < 2:  # seen together once: only its place speaks for the link

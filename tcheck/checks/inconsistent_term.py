@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tcheck.bilingual.termgroups import Group, Occurrence, Rendering
 from tcheck.bilingual.wordalign import Counts
-from tcheck.bilingual.wordterms import (
-    MIN_OCCURRENCES,
-    Digest,
-    Group,
-    Kept,
-    Occurrence,
-    Rendering,
-    digest_document,
-    renderings_of,
-)
+from tcheck.bilingual.wordterms import MIN_OCCURRENCES, Digest, Kept, digest_document, renderings_of
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Related, Severity, Span
 from tcheck.registry import register
@@ -46,6 +38,16 @@ class InconsistentTerm:
     reported. The confidence (the majority's share times how firmly the minority word is tied to
     the term) sets the severity: warning from 0.6, info below. Chinese and Japanese are compared
     through character bigrams.
+
+    Multi-word terms (``light black hole``, ``immune system``): a run of two to four words written
+    next to each other in the source and repeated at least three times in a document is one
+    term. Its rendering is the set of target words found where most of its occurrences are
+    (contiguous or not; a compound such as ``immunsystemet`` may render the whole term); a place
+    where one of them is replaced by another word is reported with the whole renderings as
+    evidence (``'light black hole' is rendered 'leichtes schwarzes Loch' 4 times, 'helle
+    schwarze Loch' twice; here 'helle schwarze Loch' ('helle')``) and the main word as
+    suggestion. A word inside such a term is judged with the term, not alone: ``light`` may be
+    ``Licht`` in one sentence and ``leicht`` in ``light black hole``.
 
     Option ``scope`` (``"document"``, default, or ``"run"``): compare renderings within each
     document or across the whole run. Option ``min-confidence`` (default 0.6): weaker findings
@@ -93,8 +95,14 @@ class InconsistentTerm:
         minimum = ctx.option("TC107", "min-confidence", MIN_CONFIDENCE, float)
         for pair in sorted(self.kept):
             counts = self.counts[pair]
+            hits: dict[tuple[str, int, int], Hit] = {}
             for rendering in renderings_of(self.kept[pair], counts, pair[1], run_wide, MIN_OCCURRENCES):
-                yield from _report(rendering, minimum)
+                for hit in _report(rendering, minimum):
+                    # one word reported once: as a word and as part of a term, the surer one
+                    where = (hit.path or "", hit.span.start, hit.span.end)
+                    if where not in hits or (hit.confidence or 0) > (hits[where].confidence or 0):
+                        hits[where] = hit
+            yield from hits.values()
 
 
 def _word_class_differs(a: Group, b: Group) -> bool:
@@ -112,7 +120,7 @@ def _report(found: Rendering, minimum: float) -> Iterator[Hit]:
         return
     shown: list[tuple[Group, float]] = []
     for group in found.groups[1:]:
-        if _word_class_differs(main, group):
+        if found.words == 1 and _word_class_differs(main, group):  # terms: see phraseterms
             continue
         confidence = round(main.count / (main.count + group.count) * group.strength, 2)
         if confidence >= minimum:
@@ -120,17 +128,23 @@ def _report(found: Rendering, minimum: float) -> Iterator[Hit]:
     if not shown:
         return
     # the evidence names the renderings reported, not the alignment's noise
-    evidence = ", ".join(f"'{g.surface}' {_times(g.count)}" for g in [main, *(g for g, _ in shown)])
+    evidence = ", ".join(f"'{g.shown}' {_times(g.count)}" for g in [main, *(g for g, _ in shown)])
     kept = Rendering(found.key, found.surface, found.scope, [main, *(g for g, _ in shown)], found.occurrences)
     for group, confidence in shown:
         severity = Severity.WARNING if confidence >= WARNING_AT else Severity.INFO
-        message = f"'{found.surface}' is rendered {evidence}; here '{group.surface}'"
         for place in group.places:
+            whole = place.label and place.label != place.surface  # a term: the word in its rendering
+            here = (
+                f"'{place.label}' ('{place.surface}')"
+                if whole
+                else f"'{place.surface if place.label else group.surface}'"
+            )
+            message = f"'{found.surface}' is rendered {evidence}; here {here}"
             yield Hit(
                 span=Span(place.start, place.end),
                 path=place.path,
                 message=message,
-                suggestion=main.surface,
+                suggestion=group.replaces or main.surface,
                 related=_related(place, kept, group),
                 confidence=confidence,
                 severity=severity,

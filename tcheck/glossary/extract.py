@@ -2,7 +2,10 @@
 
 The paired segments of the inputs (XLIFF, PO, TMX and TSV units, pages aligned with their
 originals) are aligned word by word as TC107 does (:mod:`tcheck.bilingual.wordalign`), over the
-whole run. Every source word seen in at least ``min_count`` segment pairs that is no everyday
+whole run. Multi-word terms (runs of two to four words repeated in ``min_count`` segment pairs,
+:mod:`tcheck.bilingual.phraseterms`) are entries of their own, with their renderings as written
+(``foreign buyer`` -> ``ausländische Käufer``); their words are not entries from those places.
+Every source word seen in at least ``min_count`` segment pairs that is no everyday
 word (it occurs in more than a tenth of many documents) and whose dominant rendering is firmly
 tied to it (Dice of at least ``min_association``) becomes an entry: the source word, its
 dominant rendering (preferred), the other renderings seen with their counts (in the note, for
@@ -18,8 +21,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tcheck.bilingual.termgroups import Group, Rendering
 from tcheck.bilingual.wordalign import Counts
-from tcheck.bilingual.wordterms import Group, Kept, Rendering, digest_document, renderings_of
+from tcheck.bilingual.wordterms import Kept, digest_document, renderings_of
 from tcheck.glossary.model import Entry, Glossary, Term, primary
 from tcheck.model import Document
 
@@ -65,13 +69,27 @@ def _source_surfaces(kept: Sequence[Sequence[Kept]], wanted: set[str]) -> dict[s
     return found
 
 
+def _phrase_source(found: Rendering) -> str:
+    """How a multi-word term is written in a glossary: its last word (the head noun, in
+    English) as its lemma when the term is written in lower case (``foreign buyers`` gives
+    ``foreign buyer``, ``attempted murder`` stays), as it is written otherwise (a name:
+    ``Theresa May``)."""
+    if not found.surface.islower():
+        return found.surface
+    words = found.surface.split(" ")
+    return " ".join([*words[:-1], found.key.split(" ")[-1]])
+
+
 def _entry(found: Rendering, counts: Counts, source: str) -> DraftEntry | None:
     main = found.groups[0]
     if main.association < MIN_ASSOCIATION or main.count < 2:
         return None
     groups: list[Group] = found.groups
     total = sum(g.count for g in groups)
-    variants = tuple((_written(g.key, (p.surface for p in g.places)), g.count) for g in groups)
+    if found.words > 1:  # a multi-word term: its renderings as they are written
+        variants = tuple((g.shown, g.count) for g in groups)
+    else:
+        variants = tuple((_written(g.key, (p.surface for p in g.places)), g.count) for g in groups)
     confidence = round(main.association * main.count / total, 2)
     return DraftEntry(source, variants[0][0], main.count, variants, confidence)
 
@@ -96,11 +114,14 @@ def extract_from_documents(
             kept.append(digest.kept)
     lang = target_lang or ""
     found = list(renderings_of(kept, counts, lang, True, min_count, names_kept=True))
-    sources = _source_surfaces(kept, {r.key for r in found})
+    sources = _source_surfaces(kept, {r.key for r in found if r.words == 1})
     entries: list[DraftEntry] = []
     seen: set[str] = set()
     for rendering in found:
-        source = _written(rendering.key, sources.get(rendering.key, [rendering.surface]))
+        if rendering.words > 1:
+            source = _phrase_source(rendering)
+        else:
+            source = _written(rendering.key, sources.get(rendering.key, [rendering.surface]))
         if source.casefold() in seen:
             continue
         entry = _entry(rendering, counts, source)
