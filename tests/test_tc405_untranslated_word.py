@@ -253,3 +253,33 @@ def test_quiet_words_are_never_flagged(target: str, source: str, text: str) -> N
             assert judge.lexical(word, name, None) is None
             assert judge.lexical(word, name, copied) is None
     assert any(judge.lexical(w, False, None) is not None for w in loud)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regjeringen i Oslo sendte soldater til Kasakhstan, opplyser Forsvaret.",
+        "Die Bundesregierung schickte am Mittwoch weitere Soldaten nach Kasachstan.",
+        "Ο ΟΔΥΣΣΕΑΣ και η ΚΥΒΕΡΝΗΣΗΣabc έστειλαν στρατιώτες.",  # sigmas: their lower case depends on context
+        "`values.yaml` and {count} are not words; API docs are.",
+    ],
+)
+def test_source_lookups_answer_as_its_word_sets(text: str) -> None:
+    """:class:`Source` answers from the text when the text lacks a word, as its word sets would."""
+    source = Source.of(text)
+    probes = [w.lower() for w in text.replace(",", " ").replace(".", " ").split()]
+    probes += [
+        "soldater",
+        "ODYSSEAS",
+        "οδυσσεας",
+        "οδυσσεασ",
+        "οδυσσεας",
+        "κυβερνησησ",
+        "κυβερνησης",
+        "yaml",
+        "api",
+    ]
+    for probe in probes:
+        assert source.has(probe) == (probe in source.words)
+        assert source.has_lower_case(probe) == (probe in source.lower_case)
+    assert any(source.has(p) for p in probes) and not source.has("fehlt")

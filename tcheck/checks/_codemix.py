@@ -109,6 +109,7 @@ class _Judge:
         # Above this Zipf frequency in the target, a word is the target's whatever else holds.
         self._common = max(settings.loose_target_zipf, settings.name_target_zipf if self.nouns else 0.0)
         self._quiet: dict[str, bool] = {}
+        self.quiet_words = self._quiet  # the cache of :meth:`quiet`, read directly in loops
 
     def quiet(self, word: str) -> bool:
         """Whether the lexicons can never flag ``word`` (of the target's script), name or not,
@@ -145,7 +146,7 @@ class _Judge:
         limit = s.name_target_zipf if name else s.loose_target_zipf
         if target > limit:
             return None
-        copied = None if source is None else word.lower() in source.words
+        copied = None if source is None else source.has(word.lower())
         if copied is False:
             return None
         best, freq = max(((lang, lex.zipf(word)) for lang, lex in self.others), key=lambda x: x[1])
@@ -225,17 +226,18 @@ def _marks(
 ) -> list[Mark | None]:
     own = judge.script
     quiet = judge.quiet
+    known = judge.quiet_words.get
     marks: list[Mark | None] = []
     for i, (_start, _end, word) in enumerate(items):
-        script = _script_of(word)
-        if script == own and quiet(word):
+        script = LATIN if word.isascii() else _script_of(word)
+        if script == own and (known(word) or quiet(word)):
             marks.append(None)  # what :meth:`_Judge.lexical` would say, without asking the source
             continue
         if script != own:
             foreign = script != LATIN and (wide(script) or len(word) >= 2)
             marks.append((_script_lang(script, judge.langs), script, 0.9) if foreign else None)
             continue
-        name = word[0].isupper() and (i > 0 or source is None or word.lower() not in source.lower_case)
+        name = word[0].isupper() and (i > 0 or source is None or not source.has_lower_case(word.lower()))
         found = judge.lexical(word, name, source)
         marks.append(None if found is None else (found[0], None, found[1]))
     return marks
@@ -245,12 +247,28 @@ class Source:
     """The words of a source text: all of them, lower-cased, and those written in lower case.
     The text is read on first need (most target words never ask)."""
 
-    __slots__ = ("_lower_case", "_text", "_words")
+    __slots__ = ("_lower_case", "_lowered", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._lowered: str | None = None
         self._words: frozenset[str] | None = None
         self._lower_case: frozenset[str] = frozenset()
+
+    def has(self, lowered: str) -> bool:
+        """Whether the source has the word ``lowered`` (lower case), in any case. A word the
+        lower-cased text does not hold is answered without reading the words (but for a sigma,
+        whose lower case depends on the letter after it)."""
+        if "σ" not in lowered and "ς" not in lowered:
+            if self._lowered is None:
+                self._lowered = self._text.lower()
+            if lowered not in self._lowered:
+                return False
+        return lowered in self.words
+
+    def has_lower_case(self, lowered: str) -> bool:
+        """Whether the source writes the word ``lowered`` in lower case (the text must hold it)."""
+        return lowered in self._text and lowered in self.lower_case
 
     @classmethod
     def of(cls, text: str) -> Source:
@@ -285,12 +303,14 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
     scanned = scan(text)
     items, breaks = scanned.words, scanned.breaks
     out: list[Leftover] = []
+    marks = _marks(text, items, judge, source) if items else []
+    if not scanned.acronyms and not any(marks):
+        return out  # the common case: not one word to look at closer
     quotes = _quoted(text) if _MARKS.search(text) else []
     for start, end, word in scanned.acronyms:  # НАТО, ВИЧ in English
         other = char_script(word[0])
         if other not in (judge.script, LATIN) and not glossed(text, start, end, quotes):
             out.append(Leftover(start, end, _script_lang(other, judge.langs), other, 0.9))
-    marks = _marks(text, items, judge, source) if items else []
     if not any(marks):
         return out
     cut = [breaks[k] or (k > 0 and separated(text, items, k)) for k in range(len(items))]

@@ -138,12 +138,18 @@ def is_label(text: str, end: int) -> bool:
 
 
 def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
-    """``(start, end, word, initial)`` of the words of one sentence (not of shouted ones)."""
+    """``(start, end, word, initial)`` of the words of one sentence (not of shouted ones).
+    ``initial`` (the word starts the sentence, or follows a quote, a bracket, a dash ...) is
+    told only for words that are not in lower case: False for the others."""
     if _mostly_caps(text):
         return
     first = True
     for m in TOKEN.finditer(text):
         word = m.group()
+        if word.islower() and word.isascii():  # the common case: an ordinary word
+            yield m.start(), m.end(), word, False
+            first = False
+            continue
         start = m.start()
         if not word.isascii():
             shift, word = _mixed_part(word)
