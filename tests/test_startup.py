@@ -76,6 +76,21 @@ def test_forbidden_term_alone_loads_no_model_nor_other_checks(tmp_path: Path) ->
     assert "tcheck.recognise.datefind" not in modules  # dates are for TC2xx
 
 
+def test_forbidden_term_in_a_content_repository_loads_no_language_model(tmp_path: Path) -> None:
+    """The layout names the language (``content/en/`` beside ``content/nb/``): nothing detects it."""
+    (tmp_path / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    for lang, text in (("en", TEXT_EN), ("nb", TEXT_NB)):
+        (tmp_path / "content" / lang).mkdir(parents=True)
+        (tmp_path / "content" / lang / "unrest.md").write_text(text, encoding="utf-8")
+    modules, report = imported(
+        ["check", "content", "--select", "TC101", "--glossary", "terms.csv"],
+        tmp_path,
+        TCHECK_ROUND_TRIP="auto",
+    )
+    assert "content/en/unrest.md:1:" in report and "CTSO" in report
+    assert not roots(modules) & {"argostranslate", "numpy", "langdetect", "wordfreq", "simplemma"}
+
+
 def test_all_checks_load_them(tmp_path: Path) -> None:
     """The counterpart: the default selection does load the checks and what they need."""
     (tmp_path / "article.md").write_text(TEXT_EN, encoding="utf-8")
