@@ -183,3 +183,54 @@ def test_section_with_none_of_the_sources_links_is_info(tmp_path: Path, lang: st
     assert [(f["severity"], f["message"][:40]) for f in found] == [
         ("warning", "the source's link target '/virtual-machi")
     ]
+
+
+RELATIVE_SOURCE = (
+    "# Signing\n\n[Sigstore](https://sigstore.dev/) is an alternative to [GPG-based provenance](/topics/provenance.md) supported by "
+    "classic [chart repositories](/topics/chart_repository.md).\n"
+)
+RELATIVE_TARGETS = {
+    "zh": "# 签名\n\n[Sigstore](https://sigstore.dev/) 为经典 [chart 仓库]({repo})支持的[基于 GPG 的来源验证]({prov})提供了替代方案。\n",
+    "ar": "# التوقيع\n\n[Sigstore](https://sigstore.dev/) بديل عن [المصدر المعتمد على GPG]({prov}) الذي تدعمه [مستودعات المخططات]({repo}) التقليدية.\n",
+    "it": "# Firma\n\n[Sigstore](https://sigstore.dev/) è un'alternativa alla [provenienza basata su GPG]({prov}) supportata dai "
+    "classici [repository di chart]({repo}).\n",
+    "uk": "# Підпис\n\n[Sigstore](https://sigstore.dev/) — альтернатива [походженню на основі GPG]({prov}), яке підтримують "
+    "класичні [репозиторії чартів]({repo}).\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RELATIVE_TARGETS))
+def test_two_links_written_relative_to_the_page_pass(tmp_path: Path, lang: str) -> None:
+    """Both links of the passage name their files relative to the page (``./provenance.md``
+    for ``/topics/provenance.md``): the same files. One that names another file is still an error."""
+    page = RELATIVE_TARGETS[lang]
+    topics = tmp_path / "topics"  # the page is topics/page.LANG.md
+    topics.mkdir()
+    same = page.format(prov="./provenance.md", repo="./chart_repository.md")
+    assert check_pair(topics, "TC602", RELATIVE_SOURCE, same, lang) == []
+    other = page.format(prov="./provenance.md", repo="./registries.md")
+    found = check_pair(topics, "TC602", RELATIVE_SOURCE, other, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("error", "/topics/chart_repository.md")]
+
+
+SPACED_SOURCE = (
+    "# SemVer\n\nHelm provides functions for working with [SemVer 2](http://semver.org) versions.\n"
+)
+SPACED_TARGETS = {
+    "ko": "# SemVer\n\n헬름은 [유의적 버전 2]{gap}(http://semver.org) 버전 작업을 위한 기능을 제공한다.\n",
+    "it": "# SemVer\n\nHelm fornisce funzioni per lavorare con le versioni [SemVer 2]{gap}(http://semver.org).\n",
+    "he": "# SemVer\n\nHelm מספק פונקציות לעבודה עם גרסאות [SemVer 2]{gap}(http://semver.org).\n",
+    "de": "# SemVer\n\nHelm bietet Funktionen für die Arbeit mit [SemVer 2]{gap}(http://semver.org)-Versionen.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SPACED_TARGETS))
+def test_a_space_between_the_brackets_undoes_the_link(tmp_path: Path, lang: str) -> None:
+    """``[text] (url)`` is plain text in Markdown: an error that names the cause, with the
+    joined link as the fix. Written together, the link is kept."""
+    page = SPACED_TARGETS[lang]
+    assert check_pair(tmp_path, "TC602", SPACED_SOURCE, page.format(gap=""), lang) == []
+    found = check_pair(tmp_path, "TC602", SPACED_SOURCE, page.format(gap=" "), lang)
+    assert [(f["severity"], f["line"]) for f in found] == [("error", 3)]
+    assert "is not a link: the space between ']' and '('" in found[0]["message"]
+    assert found[0]["suggestion"].endswith("](http://semver.org)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -39,6 +40,9 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     translation left out is a warning (the page still works, the reader misses a way on),
     and info where its section of the translation has none of the links and markup its source
     has there, three or more: the section was translated before the source got them.
+
+    A link the translator wrote with a space between ``]`` and ``(`` (``[문서] (https://...)``),
+    which Markdown shows as plain text, is an error with the joined link as the fix.
 
     A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
     for ``/microservices-architecture/``) is reported as info: the translated site may have the
@@ -85,11 +89,21 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
 
     wording = Wording(what=_what, suggest=suggest)
-    for hit in group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept):
+    for hit in group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept, accept_many=True):
         written = doc.text[hit.span.start : hit.span.end]
         if hit.data.get("lost"):
-            # the page still works: a reader misses a link, not a page (a warning, not an error)
-            hit = replace(hit, severity=hit.severity or Severity.WARNING)
+            spaced = _SPACED_LINK.search(doc.text, hit.span.start, hit.span.end)
+            if spaced is not None:  # the translator wrote the link, and a space undid it
+                hit = replace(
+                    hit,
+                    span=Span(spaced.start(), spaced.end()),
+                    message=f"{quoted(spaced.group())} is not a link: the space between ']' and '(' "
+                    "shows it as plain text where the source has a link",
+                    suggestion=spaced.group(1) + spaced.group(2),
+                    severity=Severity.ERROR,
+                )
+            else:  # the page still works: a reader misses a link, not a page (a warning)
+                hit = replace(hit, severity=hit.severity or Severity.WARNING)
         elif hit.related and _own_tree(written, own):
             # into the translation's own tree under another name: it may be the page, renamed
             hit = replace(
@@ -100,6 +114,9 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
         yield hit
     yield from _dead_fragments(pair, codes)
+
+
+_SPACED_LINK = re.compile(r"(\[[^\[\]]*\])[ \t]+(\([^()\s]+\))")
 
 
 def _own_tree(destination: str, own: frozenset[str]) -> bool:

@@ -145,9 +145,11 @@ def group_hits(
     wording: Wording,
     same: Callable[[str], str] | None = None,
     accept: Callable[[Mark, Mark], bool] | None = None,
+    accept_many: bool = False,
 ) -> Iterator[Hit]:
     """Hits for the marks of ``kinds`` that differ between the page and its source (see the
-    module docstring); ``accept(lost, added)`` may excuse a change."""
+    module docstring); ``accept(lost, added)`` may excuse a change, also among several changed
+    marks of one passage with ``accept_many`` (for a test that pairs the right two only)."""
     norm = same or (lambda key: key)
     missing, extra = _deficits(
         [m for m in pair.source_page.marks if m.kind in kinds],
@@ -185,6 +187,8 @@ def group_hits(
         for kind in kinds:
             k_lost = [m for m in lost if m.kind == kind]
             k_added = [m for m in added if m.kind == kind]
+            if accept_many and accept is not None and k_lost and k_added and len(k_lost) + len(k_added) > 2:
+                _pair_accepted(k_lost, k_added, accept)  # several changed: the same, written otherwise?
             if len(k_lost) == 1 and len(k_added) == 1:
                 if accept is None or not accept(k_lost[0], k_added[0]):
                     yield _changed(pair, k_lost[0], k_added[0], wording)
@@ -265,6 +269,17 @@ def _rewritten(group: Group, key: Callable[[Mark], tuple[str, str]]) -> bool:
     if not source or source & target:
         return False
     return sum(source.values()) + sum(target.values()) >= 3
+
+
+def _pair_accepted(lost: list[Mark], added: list[Mark], accept: Callable[[Mark, Mark], bool]) -> None:
+    """Drop from both lists each lost mark with an added one that ``accept`` finds the same
+    (``/topics/provenance.md`` and ``./provenance.md``, two links of one passage written
+    relative to the page), in order."""
+    for mark in list(lost):
+        match = next((other for other in added if accept(mark, other)), None)
+        if match is not None:
+            lost.remove(mark)
+            added.remove(match)
 
 
 def _take(counter: Counter[str], key: str) -> bool:
