@@ -111,15 +111,13 @@ def build_table(probabilities: dict[str, list[float]], codes: list[str]) -> Tabl
 
 
 def _table_file() -> Path | None:
-    from importlib import metadata
-
     from tcheck.services.cache import default_cache_dir
+    from tcheck.services.versions import version
 
-    try:
-        version = metadata.version("langdetect")
-    except metadata.PackageNotFoundError:
+    found = version("langdetect")  # from the .dist-info names: importlib.metadata costs ~30 ms
+    if found is None:
         return None
-    return default_cache_dir() / f"profiles-langdetect-{version}.v{_VERSION}.pickle"
+    return default_cache_dir() / f"profiles-langdetect-{found}.v{_VERSION}.pickle"
 
 
 class _Probabilities:
