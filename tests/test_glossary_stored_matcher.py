@@ -136,3 +136,16 @@ def test_a_stemmer_pickles_as_its_language() -> None:
     stem = stemmer_for("nb")
     assert stem is not None and pickle.loads(pickle.dumps(stem)) is stem
     assert stem("rådgiveren") == stem("rådgiveren") != "rådgiveren"
+
+
+def test_only_the_newest_matchers_are_kept(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stored, "MAX_MATCHERS", 2)
+    path = tmp_path / "haus.csv"
+    for n in range(4):  # four versions of the glossary, each compiled once
+        path.write_text(CSV + f"v{n},version {n},Fassung {n},Version {n}\n", encoding="utf-8")
+        _found(_view(path), tmp_path / "cache")
+    assert len(builds) == 4 and len(list((tmp_path / "cache" / "glossaries").glob("matcher-*.pickle"))) == 2
+    _found(_view(path), tmp_path / "cache")  # the newest is still there
+    assert len(builds) == 4
