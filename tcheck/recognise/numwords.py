@@ -18,25 +18,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
-from tcheck.locale.numbers import cjk_regex, cjk_value, lang_data, multipliers, shared_data, word_lexicon
+from tcheck.locale.numbers import cjk_regex, cjk_value, lang_data, multipliers, word_lexicon
+from tcheck.recognise.numtables import LETTER, WORD, Tables, inflects, tables
 from tcheck.recognise.wordtrie import trie_pattern
 
-# languages num2words knows under another code
-_CODES = {"nb": "no", "nn": "no"}
-_VALUES = (
-    *range(0, 100),
-    *range(100, 1001, 10),
-    *range(2000, 10_001, 1000),
-    100_000,
-    1_000_000,
-    1_000_000_000,
-)
-# letters and the combining marks of Indic, Thai and Lao script (vowel signs are not \w)
-_LETTER = r"(?:[^\W\d_]|(?!\d)[\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff])"
-_WORD = re.compile(rf"{_LETTER}+(?:[-'’]{_LETTER}+)*")
-_CJK = re.compile(r"[\u2e80-\u9fff]")
 MAX_PHRASE = 4  # words in the longest phrase looked up
 
 
@@ -50,90 +37,13 @@ class NumberWord:
     ordinal: bool
 
 
-@dataclass(frozen=True)
-class _Tables:
-    cardinals: dict[str, Decimal]
-    ordinals: dict[str, Decimal]
-    firsts: frozenset[str]  # first words of every phrase
-    prefixes: frozenset[str]  # first two letters of every one-word entry (lemma pre-filter)
-
-
-def num2words_code(lang: str) -> str | None:
-    """The num2words code of ``lang`` (``nb`` → ``no``), or None when num2words lacks it."""
-    try:
-        from num2words import CONVERTER_CLASSES  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - num2words is a dependency
-        return None
-    base = lang.replace("-", "_").split("_")[0].lower()
-    for code in (lang.replace("-", "_"), _CODES.get(base, base)):
-        if code in CONVERTER_CLASSES:
-            return code
-    return None
-
-
-def _spell(value: int, code: str, to: str) -> str | None:
-    from num2words import num2words
-
-    try:
-        return str(num2words(value, lang=code, to=to)).lower()
-    except (NotImplementedError, OverflowError, KeyError, IndexError, TypeError, ValueError):
-        return None
-
-
-def _variants(phrase: str, one: str | None) -> set[str]:
-    """``phrase`` and the forms writers use beside it: without a leading ``one`` (``hundred``),
-    with a conjunction joined to the next word (Arabic ``و عشرون`` → ``وعشرون``)."""
-    words = _WORD.findall(phrase)
-    if not words:
-        return set()
-    found = {" ".join(words)}
-    if one and len(words) > 1 and words[0] == one:
-        found.add(" ".join(words[1:]))
-    joined = re.sub(r"(?<=\s)(\S)\s+", r"\1", phrase)
-    if joined != phrase and len(phrase.split()[0]) > 1:
-        found.add(" ".join(_WORD.findall(joined)))
-    return found
-
-
-@cache
-def tables(lang: str) -> _Tables:
-    """The generated cardinal and ordinal tables of ``lang`` (empty when num2words lacks it)."""
-    code = num2words_code(lang)
-    cardinals: dict[str, Decimal] = {}
-    ordinals: dict[str, Decimal] = {}
-    if code is not None:
-        one = _spell(1, code, "cardinal")  # "one hundred" is also written "hundred"
-        for value in _VALUES:
-            for to, table in (("cardinal", cardinals), ("ordinal", ordinals)):
-                if value == 1 or (value == 2 and to == "ordinal"):
-                    continue  # "en", "un", "one" are articles, "andre", "segundo" also other words
-                phrase = _spell(value, code, to)
-                if phrase is None or _CJK.search(phrase):
-                    continue  # Chinese and Japanese numerals are read positionally (numbers.cjk_value)
-                for form in _variants(phrase, one):
-                    if len(form) >= 2:  # Korean "이" (2) is also a particle
-                        table.setdefault(form, Decimal(value))
-    if cardinals:
-        for word, value in lang_data(lang).get("cardinals", {}).items():
-            cardinals.setdefault(word.lower(), Decimal(str(value)))
-    for word in [w for w in ordinals if w in cardinals]:
-        del ordinals[word]  # a word that is both is read as the cardinal
-    entries = [*cardinals, *ordinals]
-    return _Tables(
-        cardinals,
-        ordinals,
-        frozenset(e.split(" ")[0] for e in entries),
-        frozenset(e[:2] for e in entries if " " not in e and len(e) >= 3),
-    )
-
-
 @cache
 def _lemmatiser(lang: str) -> Callable[[str], str] | None:
     """Dictionary forms for a language whose number words inflect (``[_all] inflected-numerals``
     in ``numbers.toml``; loading a lemma table costs seconds, so only those pay it)."""
     from tcheck.language.lemmas import lemmatiser_for
 
-    if not _inflects(lang):
+    if not inflects(lang):
         return None
     return lemmatiser_for(lang.replace("-", "_").split("_")[0].lower())
 
@@ -142,7 +52,7 @@ class _Lemmas:
     """The dictionary forms of ``words`` (``двадцати пяти`` → ``двадцать пять``), each computed
     when first asked for; words no number word could be keep their form."""
 
-    def __init__(self, words: list[str], lang: str, t: _Tables) -> None:
+    def __init__(self, words: list[str], lang: str, t: Tables) -> None:
         self._words = words
         self._lemma = _lemmatiser(lang)
         self._prefixes = t.prefixes
@@ -155,7 +65,7 @@ class _Lemmas:
         return _inflected(word, self._lemma(word), self._t)
 
 
-def _inflected(word: str, lemma: str, t: _Tables) -> str:
+def _inflected(word: str, lemma: str, t: Tables) -> str:
     """The table word ``word`` inflects: its lemma; for a word that is its own lemma, a table word
     of three letters or more that it extends by at most two letters (``сорока`` → ``сорок``)."""
     if lemma in t.cardinals or lemma in t.ordinals or lemma != word:
@@ -167,7 +77,7 @@ def _inflected(word: str, lemma: str, t: _Tables) -> str:
     return lemma
 
 
-def _lookup(word: str, lang: str, t: _Tables) -> tuple[Decimal, bool] | None:
+def _lookup(word: str, lang: str, t: Tables) -> tuple[Decimal, bool] | None:
     if word in t.cardinals:
         return t.cardinals[word], False
     if word in t.ordinals:
@@ -198,7 +108,7 @@ def _heads(word: str) -> list[str]:
 
 
 def _match_at(
-    text: str, words: list[re.Match[str]], lowered: list[str], i: int, lang: str, t: _Tables
+    text: str, words: list[re.Match[str]], lowered: list[str], i: int, lang: str, t: Tables
 ) -> tuple[tuple[Decimal, bool] | None, int, int | None]:
     """The longest number phrase starting at word ``i``: ``(value and ordinal, index of its last
     word, where it ends inside that word or None)``."""
@@ -236,16 +146,55 @@ def find_number_words(
 
     ``multipliers``: lower-cased words that multiply a cardinal before them (``million``).
     Only words that begin like a number word (one search of the language's word trie) are
-    looked at, with the few words after them that a phrase or a multiplier may take.
+    looked at, with the few words after them that a phrase or a multiplier may take; what they
+    read as is kept for the next call on the same text (with other multipliers).
     """
-    t = tables(lang)
-    if not t.cardinals and not t.ordinals:
-        return []
     found: list[NumberWord] = []
     after = 0  # words before this position belong to a number already found
-    for start in _candidates(text, lang):
-        if start < after:
+    for r in _readings(text, lang):
+        if r.start < after:
             continue
+        value, end, word_end = r.value, r.end, r.word_end
+        if (
+            r.whole
+            and multipliers
+            and not r.ordinal
+            and r.next_word is not None
+            and text[end : r.next_at] == " "
+            and (factor := multipliers.get(r.next_word)) is not None
+            and factor > value
+        ):
+            value, end = value * factor, r.next_end
+            word_end = end
+        found.append(NumberWord(r.start, end, value, r.ordinal))
+        after = word_end
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A number word or phrase read at a word start, before any multiplier after it."""
+
+    start: int
+    end: int
+    value: Decimal
+    ordinal: bool
+    whole: bool  # ends with its last word (not a hyphenated head: "seven" of "seven-year-old")
+    word_end: int  # where its last word ends
+    next_word: str | None  # the word after it, lower-cased, and where that word is
+    next_at: int
+    next_end: int
+
+
+@lru_cache(maxsize=4)
+def _readings(text: str, lang: str) -> tuple[_Reading, ...]:
+    """What each word that may begin a number word reads as (the last few texts are kept: the
+    recognisers ask for one text with several sets of multipliers in a row)."""
+    t = tables(lang)
+    if not t.cardinals and not t.ordinals:
+        return ()
+    found: list[_Reading] = []
+    for start in _candidates(text, lang):
         words = _window(text, start, t.firsts, lang)
         if words is None:
             continue
@@ -253,28 +202,21 @@ def find_number_words(
         hit, end_index, cut = _match_at(text, words, lowered, 0, lang, t)
         if hit is None:
             continue
-        value, ordinal = hit
-        end = words[end_index].end() if cut is None else cut
-        following = end_index + 1
-        if (
-            cut is None
-            and multipliers
-            and not ordinal
-            and following < len(words)
-            and text[end : words[following].start()] == " "
-            and (factor := multipliers.get(lowered[following])) is not None
-            and factor > value
-        ):
-            value, end, end_index = value * factor, words[following].end(), following
-        found.append(NumberWord(start, end, value, ordinal))
-        after = words[end_index].end()
-    return found
-
-
-def _inflects(lang: str) -> bool:
-    """Whether ``lang``'s number words are read through their dictionary forms."""
-    base = lang.replace("-", "_").split("_")[0].lower()
-    return base in shared_data().get("inflected-numerals", ())
+        following = words[end_index + 1] if end_index + 1 < len(words) else None
+        found.append(
+            _Reading(
+                start,
+                words[end_index].end() if cut is None else cut,
+                hit[0],
+                hit[1],
+                cut is None,
+                words[end_index].end(),
+                lowered[end_index + 1] if following is not None else None,
+                following.start() if following is not None else 0,
+                following.end() if following is not None else 0,
+            )
+        )
+    return tuple(found)
 
 
 @cache
@@ -285,7 +227,7 @@ def _starts(lang: str) -> re.Pattern[str]:
     letters of an entry (its lemma may be one)."""
     t = tables(lang)
     heads = {e for e in (*t.firsts, *t.cardinals, *t.ordinals) if " " not in e}
-    if _inflects(lang):
+    if inflects(lang):
         heads |= t.prefixes
     return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(heads)})")
 
@@ -294,11 +236,11 @@ def _candidates(text: str, lang: str) -> list[int]:
     """Where the words worth looking up start (a superset of them; never one missed)."""
     lowered = text.lower()
     if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
-        return [m.start() for m in _WORD.finditer(text)]
+        return [m.start() for m in WORD.finditer(text)]
     return [m.start() for m in _starts(lang).finditer(lowered)]
 
 
-_LETTER_AT = re.compile(_LETTER)
+_LETTER_AT = re.compile(LETTER)
 
 
 def _window(text: str, start: int, firsts: frozenset[str], lang: str) -> list[re.Match[str]] | None:
@@ -309,13 +251,13 @@ def _window(text: str, start: int, firsts: frozenset[str], lang: str) -> list[re
         return None
     if start > 1 and text[start - 1] in "-'’" and _LETTER_AT.match(text, start - 2):
         return None
-    first = _WORD.match(text, start)
+    first = WORD.match(text, start)
     if first is None:
         return None
     words = [first]
-    size = MAX_PHRASE + 1 if _inflects(lang) or first.group(0).lower() in firsts else 2
+    size = MAX_PHRASE + 1 if inflects(lang) or first.group(0).lower() in firsts else 2
     while len(words) < size:
-        following = _WORD.search(text, words[-1].end())
+        following = WORD.search(text, words[-1].end())
         if following is None:
             break
         words.append(following)
