@@ -299,3 +299,65 @@ def test_lemmatiser_matches_simplemma() -> None:
     for word in ("häuser", "regierungen", "soldaten", "kommission", "treibstoffpreise"):
         assert lemma(word) == simplemma.lemmatize(word, lang="de").lower()
         assert known(word) == simplemma.is_known(word, lang="de")
+
+
+MONTHS = "januar februar mars april mai juni juli august september oktober november desember"
+
+
+def _date_pattern() -> str:
+    """A pattern of the recognisers' kind: long alternations with named groups (over 1,000 chars)."""
+    words = [
+        f"{m}{suffix}"
+        for m in (MONTHS + " " + MONTHS.title()).split()
+        for suffix in ("", "s", "a", "en", "er", "ene")
+    ]
+    names = "|".join(sorted(words, key=len, reverse=True))
+    return rf"(?<![^\W\d_])(?P<d>\d{{1,2}})\.\s*(?P<m>{names})(?:\s+(?P<y>\d{{4}}))?(?!\d)"
+
+
+def test_large_patterns_compiled_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from tcheck.services import regexes
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    pattern = _date_pattern()
+    assert len(pattern) >= regexes.MIN_LENGTH
+    fresh = regexes.compile(pattern, re.IGNORECASE)
+    assert list((tmp_path / "tcheck" / "regex").glob("*.pickle"))
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regexes, "_program", refuse)
+    stored = regexes.compile(pattern, re.IGNORECASE)
+    reference = re.compile(pattern, re.IGNORECASE)
+    text = "Avtalen ble signert 19. Januar 2022; møtet er 3. mars, ikke 31. desembera 1999 eller 4. juni"
+    for compiled in (fresh, stored):
+        assert (compiled.pattern, compiled.flags, compiled.groups) == (
+            reference.pattern,
+            reference.flags,
+            reference.groups,
+        )
+        assert compiled.groupindex == reference.groupindex
+        found = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in reference.finditer(text)]
+        assert len(found) == 4
+
+
+def test_large_patterns_without_a_usable_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from tcheck.services import regexes
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    pattern = _date_pattern()
+    regexes.compile(pattern)
+    [file] = (tmp_path / "tcheck" / "regex").glob("*.pickle")
+    file.write_bytes(b"not a pickle")  # damaged: compiled again, and stored again
+    again = regexes.compile(pattern)
+    assert again.search("Den 7. Juli 2021") is not None
+    assert file.read_bytes() != b"not a pickle"
+    small = regexes.compile(r"\d+\s*kroner")  # short: no file
+    assert small.pattern == re.compile(r"\d+\s*kroner").pattern
+    assert len(list((tmp_path / "tcheck" / "regex").glob("*.pickle"))) == 1

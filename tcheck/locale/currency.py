@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
 from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
+from tcheck.services import regexes
 
 if TYPE_CHECKING:
     from tcheck.recognise.quantities import Quantity
@@ -256,7 +257,7 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     conn = "|".join(re.escape(c) for c in connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""
     before = re.compile(rf"(?<![^\W\d_])(?P<cur>{symbol})[\s\u00a0\u202f]?$")
-    after = re.compile(
+    after = regexes.compile(  # a large pattern: compiled once per machine
         rf"[\s\u00a0\u202f]?{conn_part}(?P<cur>{symbol}|{word_alt})"
         if word_alt
         else rf"[\s\u00a0]?(?P<cur>{symbol})",

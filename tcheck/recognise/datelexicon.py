@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
+from tcheck.services import regexes
 
 _SPACE = r"[\s\u00a0\u202f]"
 
@@ -173,7 +174,7 @@ def date_lexicon(lang: str) -> DateLexicon:
     year_suffix = rf"(?:{_SPACE}?(?:{ysfx}))?" if ysfx else ""
     conn = _optional(connectors)
     s = _SPACE
-    pattern = re.compile(
+    pattern = regexes.compile(  # a large pattern: compiled once per machine
         rf"(?<![^\W\d_])(?:(?P<wd>{wd})[,.]?{s}*{conn})?"
         rf"(?:(?<!\d)(?P<d1>\d{{1,2}})(?!\d){day}{s}*{conn}(?P<m1>{mon})|(?P<m2>{mon}){s}*{conn}(?P<d2>\d{{1,2}}){day}(?!\d))"
         rf"(?:,?{s}*{conn}(?P<y>\d{{4}}){year_suffix}(?!\d))?"

@@ -19,6 +19,7 @@ from typing import Any
 from tcheck.locale import babel_locale
 from tcheck.locale.numbers import cjk_value, word_lexicon
 from tcheck.recognise.technical import version_like
+from tcheck.services import regexes
 
 DAY = 24 * 60
 
@@ -169,7 +170,7 @@ def time_lexicon(lang: str) -> TimeLexicon:
         + (rf"(?:{s}?(?P<zone2>{_bounded(zones)}))?" if zones else "")
     )
     strong_set = frozenset(re.sub(r"\\(.)", r"\1", p).lower() for p in strong)
-    return TimeLexicon(lang, ampm, periods, strong_set, re.compile(pattern, re.IGNORECASE))
+    return TimeLexicon(lang, ampm, periods, strong_set, regexes.compile(pattern, re.IGNORECASE))
 
 
 def _number(text: str, lang: str) -> int | None:

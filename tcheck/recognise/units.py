@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from tcheck.locale import babel_locale
+from tcheck.services import regexes
 
 _PLACEHOLDER = "{0}"
 
@@ -67,7 +68,7 @@ def unit_regex(lang: str) -> re.Pattern[str]:
     """A unit word right after a number: long forms may be inflected (``метрах``)."""
     words = sorted(unit_words(lang), key=len, reverse=True)
     alternatives = "|".join(_alternative(w) for w in words)
-    return re.compile(rf"[ \u00a0\u202f-]?(?P<unit>{alternatives})", re.IGNORECASE)
+    return regexes.compile(rf"[ \u00a0\u202f-]?(?P<unit>{alternatives})", re.IGNORECASE)
 
 
 def spaced(word: str) -> bool:
