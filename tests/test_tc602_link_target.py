@@ -234,3 +234,26 @@ def test_a_space_between_the_brackets_undoes_the_link(tmp_path: Path, lang: str)
     assert [(f["severity"], f["line"]) for f in found] == [("error", 3)]
     assert "is not a link: the space between ']' and '('" in found[0]["message"]
     assert found[0]["suggestion"].endswith("](http://semver.org)")
+
+
+GUIDE_SOURCE = (
+    "# Style\n\n5. [Use passive voice sparingly](https://www.ef.com/english-resources/passive-voice/)\n"
+)
+GUIDE_TARGETS = {
+    "tr": ("# Üslup\n\n5. [Edilgen dili idareli kullanın]({url})\n", "https://sozluk.gov.tr/?/edilgen+fiil"),
+    "ja": ("# 文体\n\n5. [受動態は控えめに]({url})\n", "https://www.bunka.go.jp/kokugo/ukemi.html"),
+    "ar": ("# الأسلوب\n\n5. [استخدم المبني للمجهول باعتدال]({url})\n", "https://www.arabic.gov.eg/majhool"),
+    "de": ("# Stil\n\n5. [Passiv sparsam verwenden]({url})\n", "https://www.duden.de/sprachwissen/passiv"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GUIDE_TARGETS))
+def test_a_resource_in_the_translations_country_is_info(tmp_path: Path, lang: str) -> None:
+    """The translator linked a grammar page of the reader's own country: info. Another site
+    elsewhere is still an error."""
+    page, url = GUIDE_TARGETS[lang]
+    found = check_pair(tmp_path, "TC602", GUIDE_SOURCE, page.format(url=url), lang)
+    assert [f["severity"] for f in found] == ["info"]
+    assert "a site of the translation's country" in found[0]["message"]
+    found = check_pair(tmp_path, "TC602", GUIDE_SOURCE, page.format(url="https://grammar.example.com/"), lang)
+    assert [f["severity"] for f in found] == ["error"]

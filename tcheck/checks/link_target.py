@@ -8,7 +8,16 @@ from dataclasses import replace
 
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
-from tcheck.markup.links import language_codes, localised, same_file, same_path, same_route, target
+from tcheck.markup.links import (
+    country_domains,
+    host,
+    language_codes,
+    localised,
+    same_file,
+    same_path,
+    same_route,
+    target,
+)
 from tcheck.markup.marks import IMAGE, LINK, Mark
 from tcheck.markup.report import Wording, group_hits, option, page_counts, page_for, quoted, related
 from tcheck.model import Document, Hit, Severity, Span
@@ -43,6 +52,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     A link the translator wrote with a space between ``]`` and ``(`` (``[문서] (https://...)``),
     which Markdown shows as plain text, is an error with the joined link as the fix.
+
+    A link that leaves the source's site for one in the translation's country domain (a
+    Turkish dictionary, ``sozluk.gov.tr``, for an English grammar page) is info: a resource in
+    the reader's language, chosen on purpose.
 
     A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
     for ``/microservices-architecture/``) is reported as info: the translated site may have the
@@ -104,6 +117,14 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
             else:  # the page still works: a reader misses a link, not a page (a warning)
                 hit = replace(hit, severity=hit.severity or Severity.WARNING)
+        elif hit.related and _national(written, hit, pair, doc.lang):
+            # a page in the translation's country domain: the translator chose a resource in its language
+            hit = replace(
+                hit,
+                severity=Severity.INFO,
+                message=hit.message + " (a site of the translation's country: a page in its language, "
+                "check that it says the same)",
+            )
         elif hit.related and _own_tree(written, own):
             # into the translation's own tree under another name: it may be the page, renamed
             hit = replace(
@@ -114,6 +135,16 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
         yield hit
     yield from _dead_fragments(pair, codes)
+
+
+def _national(written: str, hit: Hit, pair: PagePair, lang: str | None) -> bool:
+    """Whether a changed link leaves the source's site for one in the translation's country
+    domain (``sozluk.gov.tr`` for a grammar page in English)."""
+    where = hit.related[0].span
+    lost, added = host(pair.source_doc.text[where.start : where.end]), host(written)
+    if not lost or not added or lost == added:
+        return False
+    return any(added.endswith("." + tld) for tld in country_domains(lang))
 
 
 _SPACED_LINK = re.compile(r"(\[[^\[\]]*\])[ \t]+(\([^()\s]+\))")

@@ -60,6 +60,27 @@ def language_codes(*langs: str | None, extra: Iterable[str] = ()) -> frozenset[s
     return frozenset(out)
 
 
+def country_domains(lang: str | None) -> frozenset[str]:
+    """The country top-level domains of ``lang``: its own region's (``pt-BR`` → ``br``), else
+    the region CLDR finds most likely for it (``tr`` → ``tr``, ``ja`` → ``jp``, ``ko`` → ``kr``)."""
+    if not lang:
+        return frozenset()
+    from babel.core import get_global
+
+    parts = re.split(r"[-_]", lang)
+    regions = [p for p in parts[1:] if len(p) == 2 and p.isalpha()]
+    if not regions:
+        likely = get_global("likely_subtags").get(parts[0].lower())
+        regions = [likely.rsplit("_", 1)[-1]] if likely else []
+    return frozenset("uk" if r.upper() == "GB" else r.lower() for r in regions)
+
+
+def host(destination: str) -> str:
+    """The host of an absolute ``http``/``https`` destination, lower case, else ``""``."""
+    match = re.match(r"(?:https?:)?//([^/?#:\s]+)", destination.strip().strip("<>"), re.I)
+    return match.group(1).lower() if match else ""
+
+
 _TAG_SHAPE = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{2,8}){1,2}")
 
 
