@@ -361,3 +361,37 @@ def test_large_patterns_without_a_usable_store(tmp_path: Path, monkeypatch: pyte
     small = regexes.compile(r"\d+\s*kroner")  # short: no file
     assert small.pattern == re.compile(r"\d+\s*kroner").pattern
     assert len(list((tmp_path / "tcheck" / "regex").glob("*.pickle"))) == 1
+
+
+def test_derived_tables_follow_their_data_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.services.tables import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = tmp_path / "numbers.toml"
+    data.write_text('[nb]\ncardinals = { "tretten" = 13 }\n', encoding="utf-8")
+    builder: Any = _write_builder(tmp_path, "tretten fjorten")
+    assert derived("words-test", builder.build, (), (data,)) == {"tretten", "fjorten"}
+    derived("words-test", builder.build, (), (data,))
+    assert builder.CALLS == [1]
+    data.write_text('[nb]\ncardinals = { "tretten" = 13, "femten" = 15 }\n', encoding="utf-8")
+    derived("words-test", builder.build, (), (data,))
+    assert builder.CALLS == [1, 1]  # the data changed: built again
+
+
+def test_number_word_tables_from_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.recognise import numtables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    numtables.tables.cache_clear()
+    try:
+        first = numtables.tables("nb")
+        assert first.cardinals["tretten"] == 13 and first == numtables._generate("nb")
+
+        def refuse(lang: str) -> None:
+            raise AssertionError(f"the {lang} tables were generated again")
+
+        monkeypatch.setattr(numtables, "_generate", refuse)
+        numtables.tables.cache_clear()
+        assert numtables.tables("nb") == first
+    finally:
+        numtables.tables.cache_clear()

@@ -73,7 +73,20 @@ def _variants(phrase: str, one: str | None) -> set[str]:
 
 @cache
 def tables(lang: str) -> Tables:
-    """The generated cardinal and ordinal tables of ``lang`` (empty when num2words lacks it)."""
+    """The generated cardinal and ordinal tables of ``lang`` (empty when num2words lacks it).
+
+    Kept in the cache folder between runs (:mod:`tcheck.services.tables`): generating them
+    imports num2words and spells some 400 numbers.
+    """
+    from importlib import resources
+
+    from tcheck.services.tables import derived
+
+    data = resources.files("tcheck.data").joinpath("numbers.toml")
+    return derived(f"number-words-{lang}", lambda: _generate(lang), ("num2words",), (data,))
+
+
+def _generate(lang: str) -> Tables:
     code = num2words_code(lang)
     cardinals: dict[str, Decimal] = {}
     ordinals: dict[str, Decimal] = {}

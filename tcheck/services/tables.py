@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -21,13 +22,20 @@ from tcheck import __version__
 
 T = TypeVar("T")
 FOLDER = "tables"
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]")  # file names from table names
 
 
-def derived(name: str, build: Callable[[], T], libraries: Sequence[str] = ("babel",)) -> T:
-    """``build()``, or the table it built in an earlier run with the same libraries and code."""
+def derived(
+    name: str, build: Callable[[], T], libraries: Sequence[str] = ("babel",), files: Sequence[object] = ()
+) -> T:
+    """``build()``, or the table it built in an earlier run with the same libraries and code.
+
+    ``files``: data files the table is made from besides the libraries (such as a TOML file of
+    tcheck's), whose size and modification time are part of its key too.
+    """
     from tcheck.services import pickled
 
-    file = _file(name, build, libraries)
+    file = _file(name, build, libraries, files)
     if file is not None:
         found = pickled.load(file)
         if isinstance(found, tuple) and len(found) == 2 and found[0] == name:
@@ -38,19 +46,23 @@ def derived(name: str, build: Callable[[], T], libraries: Sequence[str] = ("babe
     return value
 
 
-def _file(name: str, build: Callable[[], object], libraries: Sequence[str]) -> Path | None:
+def _file(
+    name: str, build: Callable[[], object], libraries: Sequence[str], files: Sequence[object]
+) -> Path | None:
     from tcheck.services.cache import default_cache_dir
     from tcheck.services.versions import version
 
     code = getattr(build, "__code__", None)
     if code is None:
         return None
+    parts = [name, __version__]
     try:
-        stat = os.stat(code.co_filename)
+        for source in (code.co_filename, *map(str, files)):
+            stat = os.stat(source)
+            parts += [source, str(stat.st_size), str(stat.st_mtime_ns)]
     except OSError:
-        return None
-    h = hashlib.blake2b(digest_size=12)
-    parts = [name, __version__, code.co_filename, str(stat.st_size), str(stat.st_mtime_ns)]
+        return None  # a file that cannot be read: nothing to key the table on
     parts += [f"{lib}={version(lib)}" for lib in libraries]
-    h.update("\0".join(parts).encode())
-    return default_cache_dir() / FOLDER / f"{name}-{h.hexdigest()}.pickle"
+    h = hashlib.blake2b(digest_size=12)
+    h.update("\0".join(parts).encode("utf-8", "surrogatepass"))
+    return default_cache_dir() / FOLDER / f"{_SAFE.sub('_', name)}-{h.hexdigest()}.pickle"
