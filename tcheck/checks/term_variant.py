@@ -11,6 +11,7 @@ from itertools import combinations
 from typing import Any
 
 from tcheck.checks._variants import (
+    MAX_SPANS,
     ONE_LETTER,
     TOKEN,
     Form,
@@ -51,6 +52,34 @@ class _Language:
         self.matcher: Any = None
 
 
+@dataclass(slots=True)
+class _Tally:
+    """One form's occurrences in one document: how many, how many mid-sentence, and the first
+    ``MAX_SPANS`` places (all that :meth:`Form.add` keeps), so that a digest grows with the
+    document's distinct forms, not with its words."""
+
+    count: int = 0
+    mid: int = 0
+    defined: bool = False
+    places: list[tuple[int, int, bool, int]] = field(default_factory=list)  # start, end, initial, sentence
+
+    def add(self, start: int, end: int, initial: bool, sentence: int) -> None:
+        self.count += 1
+        self.mid += not initial
+        if len(self.places) < MAX_SPANS:
+            self.places.append((start, end, initial, sentence))
+
+    def add_to(self, form: Form, doc: int, offset: int) -> None:
+        """Add these occurrences to ``form`` as one :meth:`Form.add` per occurrence would."""
+        for start, end, initial, sentence in self.places:
+            form.add(doc, start, end, initial, offset + sentence)
+        rest = self.count - len(self.places)
+        if rest:  # beyond MAX_SPANS a form only counts
+            form.count += rest
+            form.mid += self.mid - sum(not initial for _, _, initial, _ in self.places)
+            form.docs[doc] = form.docs.get(doc, 0) + rest
+
+
 @dataclass
 class _Digest:
     """One document's share of the run: every name, acronym and pair of capitalised words with
@@ -60,8 +89,8 @@ class _Digest:
     path: str
     lang: str | None
     source_lang: str | None
-    forms: list[tuple[str, int, int, bool, int, bool]] = field(default_factory=list)
-    spaced: list[tuple[str, int, int, bool, int]] = field(default_factory=list)
+    forms: dict[str, _Tally] = field(default_factory=dict)
+    spaced: dict[str, _Tally] = field(default_factory=dict)
     compounds: list[tuple[int, int, str, int]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     lowercase: set[str] = field(default_factory=set)
@@ -167,14 +196,17 @@ class TermVariant:
                     if is_acronym(word) or is_capitalised(word):
                         span = seg.file_span(a, b)
                         defined = is_acronym(word) and is_defined(seg.text, a, b)
-                        forms.append((word, span.start, span.end, initial, found.sentences, defined))
+                        tally = forms.get(word) or forms.setdefault(word, _Tally())
+                        tally.add(span.start, span.end, initial, found.sentences)
+                        tally.defined = tally.defined or defined
                         if not initial and len(names) < MAX_NAMES_PER_DOC:
                             names.add(letters(word))
                         if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
                             if seg.text[previous[1] : a] == " ":
                                 first = seg.file_span(previous[0], b)
                                 pair = f"{previous[2]} {word}"
-                                spaced.append((pair, first.start, first.end, previous[3], found.sentences))
+                                pair_tally = spaced.get(pair) or spaced.setdefault(pair, _Tally())
+                                pair_tally.add(first.start, first.end, previous[3], found.sentences)
                         previous = (a, b, word, initial)
                         continue
                     previous = None
@@ -192,15 +224,15 @@ class TermVariant:
         if state.matcher is None and ctx.glossaries_for_pair(found.source_lang, found.lang):
             state.matcher = ctx.target_matcher_for(found.source_lang, found.lang)
         offset = self.sentence
-        for word, start, end, initial, sentence, defined in found.forms:
+        for word, tally in found.forms.items():
             form = state.forms.setdefault(word, Form(word))
-            form.add(index, start, end, initial, offset + sentence)
-            if defined:
+            tally.add_to(form, index, offset)
+            if tally.defined:
                 form.defined = True
-        for pair, start, end, initial, sentence in found.spaced:
+        for pair, tally in found.spaced.items():
             pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
             if pair_form.text == pair:
-                pair_form.add(index, start, end, initial, offset + sentence)
+                tally.add_to(pair_form, index, offset)
         self.sentence += found.sentences
         state.lowercase |= found.lowercase
         for start, end, word, sentence in found.compounds:
