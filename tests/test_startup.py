@@ -395,3 +395,46 @@ def test_number_word_tables_from_the_cache_folder(tmp_path: Path, monkeypatch: p
         assert numtables.tables("nb") == first
     finally:
         numtables.tables.cache_clear()
+
+
+def test_stored_patterns_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.services import regexes
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regexes, "MAX_PATTERNS", 2)
+    base = _date_pattern()
+    for n in range(4):  # four versions of a pattern (as after four upgrades of CLDR data)
+        regexes.compile(base + f"(?:v{n})?")
+    assert len(list((tmp_path / "tcheck" / "regex").glob("*.pickle"))) == 2
+
+
+def test_recogniser_patterns_are_the_same_in_every_process() -> None:
+    """Built from sets of words, the large patterns list alternatives of one length in a fixed
+    order: otherwise each process (another string hash seed) would compile and store its own."""
+    code = (
+        "import hashlib, re\n"
+        "from tcheck.services import regexes\n"
+        "seen = []\n"
+        "def keep(pattern, flags=0):\n"
+        "    seen.append(pattern)\n"
+        "    return re.compile(pattern, flags)\n"
+        "regexes.compile = keep\n"
+        "from tcheck.recognise import datelexicon, timefind, units\n"
+        "from tcheck.locale import currency\n"
+        "for lang in ('nb', 'de', 'fr', 'ru'):\n"
+        "    datelexicon.date_lexicon(lang); timefind.time_lexicon(lang)\n"
+        "    units.unit_regex(lang); currency.amount_lexicon(lang)\n"
+        "print(len(seen), hashlib.sha256('\\0'.join(seen).encode()).hexdigest())\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and int(outputs.pop().split()[0]) == 16

@@ -97,8 +97,8 @@ def lexicon(lang: str) -> CurrencyLexicon:
                     shared[word].add(code)
     units = {w: frozenset(c) for w, c in shared.items()}
     full = {form: code for code, forms in names.items() for form in forms}
-    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    mult = "|".join(re.escape(m) for m in sorted(multiplier_words(lang), key=len, reverse=True))
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=lambda w: (-len(w), w)))
+    mult = "|".join(re.escape(m) for m in sorted(multiplier_words(lang), key=lambda w: (-len(w), w)))
     mult_part = rf"(?:\s+(?:{mult}))?" if mult else ""
     amount = re.compile(
         rf"(?<![\w.,])(?P<number>{NUMBER_PATTERN}){mult_part}\s+(?P<unit>{alternatives})(?!\w)",
@@ -251,8 +251,8 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     sc = re.escape(_sc_chars())
     symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
     if alpha_symbols:
-        symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=len, reverse=True))
-    word_alt = "|".join(_bounded(n) for n in sorted(names, key=len, reverse=True))
+        symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=lambda w: (-len(w), w)))
+    word_alt = "|".join(_bounded(n) for n in sorted(names, key=lambda w: (-len(w), w)))
     connectors = _extra_for(lang).get("connectors", [])
     conn = "|".join(re.escape(c) for c in connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""

@@ -99,14 +99,14 @@ def _literals(lang: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def _alternation(names: list[str]) -> str:
-    ordered = sorted(set(names), key=len, reverse=True)
+    ordered = sorted(set(names), key=lambda w: (-len(w), w))
     return "|".join(re.escape(n) + (r"(?![^\W\d_])" if spaced(n) else "") for n in ordered)
 
 
 def _optional(words: set[str]) -> str:
     if not words:
         return ""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return rf"(?:(?:{alternatives}){_SPACE}+)?"
 
 
@@ -167,10 +167,10 @@ def date_lexicon(lang: str) -> DateLexicon:
     )
     lone = r"(?<!\d)(?:" + _alternation(list(months)) + ")"
     dotted_names = [m if m.endswith(".") else m + "." for m in short_months if len(m.rstrip(".")) >= 3]
-    dotted = "|".join(re.escape(m) for m in sorted(set(dotted_names), key=len, reverse=True)) or "(?!)"
-    dsfx = "|".join(re.escape(s) for s in sorted(day_sfx, key=len, reverse=True))
+    dotted = "|".join(re.escape(m) for m in sorted(set(dotted_names), key=lambda w: (-len(w), w))) or "(?!)"
+    dsfx = "|".join(re.escape(s) for s in sorted(day_sfx, key=lambda w: (-len(w), w)))
     day = rf"(?:{dsfx})?" if dsfx else ""
-    ysfx = "|".join(re.escape(s) for s in sorted(year_sfx, key=len, reverse=True))
+    ysfx = "|".join(re.escape(s) for s in sorted(year_sfx, key=lambda w: (-len(w), w)))
     year_suffix = rf"(?:{_SPACE}?(?:{ysfx}))?" if ysfx else ""
     conn = _optional(connectors)
     s = _SPACE

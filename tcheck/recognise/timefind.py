@@ -109,14 +109,14 @@ class TimeLexicon:
 
 
 def _alt(words: list[str], escape: bool = True) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) if escape else w for w in ordered)
 
 
 def _bounded(patterns: list[str]) -> str:
     """Alternatives that end at a word boundary, except in scripts written without spaces."""
     parts = []
-    for p in sorted(set(patterns), key=len, reverse=True):
+    for p in sorted(set(patterns), key=lambda w: (-len(w), w)):
         cjk = "\u2e80" <= p[-1] <= "\u9fff"
         parts.append(f"(?:{p})" if cjk else f"(?:{p})(?![^\\W\\d_])")
     return "(?:" + "|".join(parts) + ")"

@@ -21,6 +21,7 @@ from typing import Any
 
 MIN_LENGTH = 1_000  # shorter patterns compile in well under a millisecond
 FOLDER = "regex"
+MAX_PATTERNS = 256  # stored programs kept (the newest): a few per language checked
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -38,8 +39,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # internals of another Python: the ordinary way
         return re.compile(pattern, flags)
     from tcheck.services import pickled
+    from tcheck.services.tables import prune
 
     pickled.store(file, program)
+    prune(file.parent, MAX_PATTERNS)
     return compiled
 
 

@@ -22,6 +22,7 @@ from tcheck import __version__
 
 T = TypeVar("T")
 FOLDER = "tables"
+MAX_TABLES = 64  # stored tables kept (the newest): a few per language checked
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")  # file names from table names
 
 
@@ -43,7 +44,19 @@ def derived(
     value = build()
     if file is not None:
         pickled.store(file, (name, value))
+        prune(file.parent, MAX_TABLES)
     return value
+
+
+def prune(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written pickles of ``folder`` (tables of other
+    library or tcheck versions are never read again); a failure is silent."""
+    try:
+        files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[keep:]:
+            old.unlink()
+    except OSError:
+        pass  # another run removed it first, or the folder is read-only
 
 
 def _file(
