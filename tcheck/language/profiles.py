@@ -27,7 +27,7 @@ _CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of langua
 _ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
 _GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector was given
 _BATCH_WORDS = 2048  # words scored together
-_BATCH_GRAMS = 64  # n-grams of a word scored in a batch (longer words: on their own)
+_BUCKET = 8  # words batched together differ by fewer n-grams than this
 _NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
 _VERSION = 2  # of the stored table's layout
 
@@ -248,16 +248,21 @@ class Scorer:
         rows = self._rows
         found = [f if f is not None else _found(w, rows) for w, f in zip(words, map(get, words), strict=True)]
         counts = [len(f) for f in found]
-        width = max(counts, default=0)
-        if width > _BATCH_GRAMS:  # a very long word: a wide batch would be mostly padding
-            return np.array([self._score(w)[:-1] for w in words], dtype=np.float32).reshape(
-                len(words), len(self.langs)
-            ), counts
+        if len(self.langs) < 2:  # one column: numpy would sum it pairwise, not one after the other
+            single = [self._score(w)[:-1] for w in words]
+            return np.array(single, dtype=np.float32).reshape(len(words), len(self.langs)), counts
+        sums = np.zeros((len(words), len(self.langs)), dtype=self._logs.dtype)
+        buckets: dict[int, list[int]] = {}  # words of about the same number of n-grams, padded
+        for i, count in enumerate(counts):
+            if count:
+                buckets.setdefault(-(-count // _BUCKET) * _BUCKET, []).append(i)
         pad = self._pad
-        index = np.array([f + [pad] * (width - len(f)) for f in found], dtype=np.intp).reshape(
-            len(words), width
-        )
-        return self._logs[index].sum(axis=1), counts
+        for size, members in buckets.items():
+            index = np.full((len(members), size), pad, dtype=np.intp)
+            for row, i in enumerate(members):
+                index[row, : counts[i]] = found[i]
+            sums[members] = self._logs[index].sum(axis=1)
+        return sums, counts
 
     def word(self, word: str) -> tuple[float, ...]:
         """Per-language log-likelihood of ``word``, then the number of n-grams that counted.
