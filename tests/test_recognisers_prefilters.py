@@ -87,3 +87,33 @@ def test_trie_agrees_with_an_alternation_sorted_longest_first(words: list[str], 
         expected = re.compile(alternation).match(text, start)
         found = re.compile(trie_pattern(words)).match(text, start)
         assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+DATED = [
+    ("en", "On Wednesday, January 19, 2022 the² summit opened; ① May 3 was a Tuesday. Mar"),
+    ("nb", "Onsdag 19. januar 2022 kom de, og 3. mai var en tirsdag. Den 12-Jun-2026 kom stempelet."),
+    ("de", "Am Mittwoch, 19. Januar 2022, und am 19.01.2022 um 15 Uhr."),
+    ("fr", "Le mercredi 19 janvier 2022, et le 2022-01-19 à 15 h."),
+    ("ru", "В среду, 19 января 2022 года, ΣΟΦΙΑ и İstanbul."),
+    ("es", "El miércoles 19 de enero de 2022 y el martes."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DATED)
+def test_dates_found_as_if_every_word_were_tried(
+    lang: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tcheck.recognise import datefind
+
+    fast = datefind.find_dates(text, lang)
+    assert fast, "each sentence has a date"
+    monkeypatch.setattr(datefind, "_starts_regex", lambda _heads: datefind._WORD_START)
+    assert datefind.find_dates(text, lang) == fast
+
+
+def test_digits_that_are_not_decimal_are_word_starts_for_dates() -> None:
+    from tcheck.recognise.datefind import _digit_chars
+
+    allowed = re.compile(f"[{_digit_chars()}]")
+    assert all(allowed.match(ch) for ch in "0²①⑴٣")
+    assert not allowed.match("a")

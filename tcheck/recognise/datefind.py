@@ -17,6 +17,7 @@ from functools import cache
 from tcheck.recognise.datelexicon import DateLexicon, date_lexicon, spaced
 from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.stamps import date_stamps
+from tcheck.recognise.wordtrie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,35 +87,42 @@ def _valid(day: int | None, month: int | None) -> bool:
 
 
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+_DIGIT = re.compile(r"\d")
 
 
 @cache
-def _heads_regex(heads: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})")
+def _digit_chars() -> str:
+    """Every character ``str.isdigit`` accepts: ``\\d`` and the digits that are not decimal
+    (``²``, ``①``; all below U+20000)."""
+    others = "".join(c for c in map(chr, range(0x20000)) if c.isdigit() and not c.isdecimal())
+    return r"\d" + re.escape(others)
 
 
-def _may_start(heads: frozenset[str], text: str) -> bool:
-    """False only when no word of ``text`` starts with a digit or a name's first letters."""
-    if any(map(str.isdigit, text)):
-        return True
-    lowered = text.lower()
-    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
-        return True
-    return bool(heads) and _heads_regex(heads).search(lowered) is not None
+@cache
+def _starts_regex(heads: frozenset[str]) -> re.Pattern[str]:
+    """Where, in lower-cased text, a word starts with a digit or with a name's first letters
+    (a head shorter than three letters only at the very end, as ``text[at : at + 3]`` is)."""
+    short = [h for h in heads if len(h) < 3]
+    alternatives = [trie_pattern(h for h in heads if len(h) >= 3), f"[{_digit_chars()}]"]
+    if short:
+        alternatives.append(rf"(?:{trie_pattern(short)})\Z")
+    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?=(?:{'|'.join(alternatives)}))")
 
 
 def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
-    """Matches of the date pattern, tried only where a name or a number can start (fast)."""
+    """Matches of the date pattern, tried only where a name or a number can start (fast):
+    the words that start so are found with one search of the names' first letters."""
     if lex.heads is None:
         yield from lex.pattern.finditer(text)
         return
     heads = lex.heads
-    if not _may_start(heads, text):
-        return
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
+        starts = (m.start() for m in _WORD_START.finditer(text))
+    else:
+        starts = (m.start() for m in _starts_regex(heads).finditer(lowered))
     pos = 0
-    for start in _WORD_START.finditer(text):
-        at = start.start()
+    for at in starts:
         if at < pos or not (text[at].isdigit() or text[at : at + 3].lower() in heads):
             continue
         match = lex.pattern.match(text, at)
@@ -128,7 +136,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     lex = date_lexicon(lang)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, order in lex.numeric:
+    digits = _DIGIT.search(text) is not None
+    for pattern, order in lex.numeric if digits else ():
         for match in pattern.finditer(text):
             parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
             year = parts["y"]
@@ -142,7 +151,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 )
             )
             taken.append((match.start(), match.end()))
-    for start, end, day, month, year in date_stamps(text):  # "12-Jun-2026" in any language
+    for start, end, day, month, year in date_stamps(text) if digits else ():  # "12-Jun-2026" anywhere
         found.append(DateMention(start, end, text[start:end], "stamp", None, day, month, year))
         taken.append((start, end))
     numeric = SpanSet(taken)

@@ -16,10 +16,12 @@ from functools import cache
 
 from tcheck.locale.numbers import shared_data
 
-_TOKEN = re.compile(r"(?<![\w.,'’-])([IVXLCDM]+)(\.|e|ème|er)?(?![\w'’]|-\d)")
+# the letters first, then what must not come before them: a search skips to the next capital
+_TOKEN = re.compile(r"([IVXLCDM](?<![\w.,'’-][IVXLCDM])[IVXLCDM]*)(\.|e|ème|er)?(?![\w'’]|-\d)")
 _VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile("[IVXLCDM]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def _after_name(text: str, start: int, previous: str) -> bool:
 
 def find_roman(text: str, lang: str) -> list[Roman]:
     """Roman numerals of ``text`` that stand for numbers (see the module's rules)."""
-    if not any(ch in "IVXLCDM" for ch in text):
+    if _LETTERS.search(text) is None:
         return []
     found: list[Roman] = []
     context = _context_words()

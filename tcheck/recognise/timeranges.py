@@ -10,10 +10,13 @@ the military suffixes are data (``[_all]`` in ``tcheck/data/times.toml``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.timefind import DAY, TimeMention, _alt, _data, time_data
 
 _ZONES = ("GMT", "UTC", "Z")
+_DIGIT = re.compile(r"\d")
 _MILITARY = re.compile(r"(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/]\d|[^\W\d_])")
 
 
@@ -22,22 +25,29 @@ def _after_time_word(text: str, start: int, prefixes: tuple[str, ...]) -> bool:
     return word is not None and word.group(1).lower() in prefixes
 
 
-def military_times(text: str, found: list[TimeMention], lang: str) -> list[TimeMention]:
-    """``at 0430``, ``at 0600 hours``, ``2100 GMT``: a 24-hour time in four digits, with a
-    leading zero after a time word (``at``, ``kl.``; ``[_all] military-suffixes`` in
-    ``times.toml`` may follow), or before a time zone. ``1800 hours`` alone may be a duration."""
-    if not any(ch.isdigit() for ch in text):
-        return []
+@cache
+def _time_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words a military time comes after (``at``, ``kl.``) and before (``hours``)."""
     data = time_data(lang)
     prefixes = tuple(
         re.sub(r"\\(.)", r"\1", p).lower()
         for p in (*data.get("prefixes", ()), *data.get("weak-prefixes", ()))
     )
-    suffixes = tuple(_data().get("_all", {}).get("military-suffixes", ()))
-    taken = [(t.start, t.end) for t in found]
+    return prefixes, tuple(_data().get("_all", {}).get("military-suffixes", ()))
+
+
+def military_times(text: str, found: list[TimeMention], lang: str) -> list[TimeMention]:
+    """``at 0430``, ``at 0600 hours``, ``2100 GMT``: a 24-hour time in four digits, with a
+    leading zero after a time word (``at``, ``kl.``; ``[_all] military-suffixes`` in
+    ``times.toml`` may follow), or before a time zone. ``1800 hours`` alone may be a duration."""
     out: list[TimeMention] = []
-    for match in _MILITARY.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    matches = _MILITARY.finditer(text) if _DIGIT.search(text) is not None else ()
+    prefixes, suffixes = _time_words(lang)
+    taken: SpanSet | None = None
+    for match in matches:
+        if taken is None:
+            taken = SpanSet((t.start, t.end) for t in found)
+        if taken.overlaps(match.start(), match.end()):
             continue
         after = text[match.end() : match.end() + 8].lstrip(" \u00a0")
         word = re.match(r"[^\W\d_]+", after)
@@ -69,14 +79,21 @@ def military_times(text: str, found: list[TimeMention], lang: str) -> list[TimeM
     return out
 
 
-def range_ends(text: str, found: list[TimeMention]) -> list[TimeMention]:
-    """The bare hour at the other end of a range: ``kl. 18-20`` (20:00), ``6-8 p.m.`` (18:00),
-    ``from 6 to 8 p.m.``. It takes the clock of the time it is joined to."""
+@cache
+def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The hour before a range's time (``6-`` of ``6-8 p.m.``) and the one after (``-20``)."""
     words = _alt(list(_data().get("_all", {}).get("range-words", ())))
     gap = rf"[\s\u00a0]*(?:{words})[\s\u00a0]*" if words else r"[\s\u00a0]*[-–—][\s\u00a0]*"
     after = re.compile(rf"{gap}(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?![\d.,:]\d|[^\W\d_])", re.IGNORECASE)
     before = re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?{gap}$", re.IGNORECASE)
-    taken = [(t.start, t.end) for t in found]
+    return before, after
+
+
+def range_ends(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """The bare hour at the other end of a range: ``kl. 18-20`` (20:00), ``6-8 p.m.`` (18:00),
+    ``from 6 to 8 p.m.``. It takes the clock of the time it is joined to."""
+    before, after = _range_patterns()
+    taken = SpanSet((t.start, t.end) for t in found)
     out: list[TimeMention] = []
     for time in found:
         if time.ambiguous:
@@ -101,7 +118,7 @@ def range_ends(text: str, found: list[TimeMention]) -> list[TimeMention]:
         else:
             continue
         start, end = m.start("h"), m.end("m") if m.group("m") else m.end("h")
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         out.append(
             TimeMention(
