@@ -76,7 +76,8 @@ class Context:
 
         Notable (see :class:`TermMatcher`) are the terms a monolingual check can report on: a
         forbidden term (TC101), or an allowed term of a concept with more than one allowed
-        rendering (TC104). A segment with neither has nothing for those checks.
+        rendering (TC104). A segment with neither has nothing for those checks. Selective are the
+        forbidden terms: TC101 searches only segments where one occurs.
         """
         return self._matcher("target", doc.source_lang, doc.lang)
 
@@ -105,7 +106,8 @@ class Context:
         folder = cache_folder(self.config.cache_dir) if results_cached(self.config.cache) else None
         views = self.glossaries_for_pair(source_lang, lang)
         notable = _reportable if side == "target" else None
-        return stored.term_matcher(views, side, (source_lang, lang), TermHit, notable, folder)
+        selective = _forbidden if side == "target" else None
+        return stored.term_matcher(views, side, (source_lang, lang), TermHit, notable, folder, selective)
 
     @cached_property
     def signature(self) -> dict[str, Any]:
@@ -120,6 +122,11 @@ class Context:
         if models is not None:
             signature["models"] = models  # a live list: it grows as the round trip loads models
         return signature
+
+
+def _forbidden(hit: TermHit) -> bool:
+    """A forbidden term: what TC101 looks for (``find(..., selective=True)``)."""
+    return hit.term.status == "forbidden"
 
 
 def _reportable(hit: TermHit) -> bool:

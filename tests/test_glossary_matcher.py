@@ -187,3 +187,37 @@ def test_a_changed_ending_needs_the_same_stem(lang: str, term: str, text: str) -
     matcher: TermMatcher[str] = TermMatcher()
     matcher.add(term, "x", lang=lang)
     assert list(matcher.find(text)) == []
+
+
+def _selective_matcher() -> TermMatcher[str]:
+    """Notable: "!" payloads; selective among them: the acronyms and 联合国 (as forbidden terms
+    are among the terms TC101 and TC104 report on)."""
+    matcher: TermMatcher[str] = TermMatcher(
+        notable=lambda payload: payload.startswith("!"),
+        selective=lambda payload: payload in ("!CTSO", "!联合国"),
+    )
+    for pattern, payload, lang in PATTERNS:
+        matcher.add(pattern, payload, lang=lang)
+    return matcher
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_selective_search_is_the_notable_one_where_a_selective_term_occurs(text: str) -> None:
+    matcher = _selective_matcher()
+    selective = list(matcher.find(text, selective=True))
+    notable = list(_selective_matcher().find(text, notable_only=True))
+    occurs = any(m.payload in ("!CTSO", "!联合国") for m in notable)
+    assert selective == (notable if occurs else [])
+    assert list(matcher.find(text, notable_only=True)) == notable  # the hits kept do not leak
+
+
+def test_a_selective_search_skips_segments_with_only_other_notable_terms() -> None:
+    matcher = _selective_matcher()
+    text = "Regjeringen og statsministeren møttes, og the chairman of the alliance spoke."
+    assert [m.text for m in matcher.find(text, notable_only=True)] == [
+        "statsministeren",
+        "chairman",
+        "alliance",
+    ]
+    assert list(matcher.find(text, selective=True)) == []
+    assert [m.text for m in matcher.find("CTSOs and the chairman.", selective=True)] == ["CTSOs", "chairman"]

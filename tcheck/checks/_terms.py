@@ -27,19 +27,22 @@ def by_span(matches: Iterator[Match[TermHit]]) -> Matches:
     return {span: found if len(found) == 1 else decisive(found) for span, found in out.items()}
 
 
-_RECENT: dict[tuple[int, int, bool], tuple[str, Matches]] = {}
+_RECENT: dict[tuple[int, int, bool, bool], tuple[str, Matches]] = {}
 
 
-def spans(matcher: TermMatcher[TermHit], text: str, notable_only: bool = False) -> Matches:
+def spans(
+    matcher: TermMatcher[TermHit], text: str, notable_only: bool = False, forbidden_only: bool = False
+) -> Matches:
     """``by_span(matcher.find(text))``, computed once per segment for all the checks that ask.
 
-    ``notable_only``: nothing when no notable term occurs (see :meth:`Context.target_matcher`).
+    ``notable_only``: nothing when no notable term occurs (see :meth:`Context.target_matcher`);
+    ``forbidden_only``: nothing when no forbidden term occurs, else the same as ``notable_only``.
     """
-    key = (id(matcher), id(text), notable_only)
+    key = (id(matcher), id(text), notable_only, forbidden_only)
     recent = _RECENT.get(key)
     if recent is not None and recent[0] is text:
         return recent[1]
-    found = by_span(matcher.find(text, notable_only=notable_only))
+    found = by_span(matcher.find(text, notable_only=notable_only, selective=forbidden_only))
     if len(_RECENT) >= 4096:
         _RECENT.clear()
     _RECENT[key] = (text, found)

@@ -44,7 +44,7 @@ def forbidden_term(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not len(matcher):
         return
     for seg in doc.segments:
-        for (start, end), matches in spans(matcher, seg.text, notable_only=True).items():
+        for (start, end), matches in spans(matcher, seg.text, forbidden_only=True).items():
             if any(m.payload.term.status != "forbidden" for m in matches):
                 continue
             match = matches[0]

@@ -118,10 +118,19 @@ class TermMatcher(Generic[T]):
     the per-hit work (boundaries, inflection, overlaps) for the others. A large termbase of common
     words hits almost every sentence, but a check of forbidden terms has something to say only
     where a forbidden term occurs.
+
+    ``selective`` names the payloads (among the notable ones) that a narrower search looks for:
+    ``find(text, selective=True)`` is ``find(text, notable_only=True)`` where a selective pattern
+    occurs, and nothing at all elsewhere (checked on the automaton's hits alone). A check of
+    forbidden terms asks for that: a segment holding only terms with several allowed renderings
+    costs it no per-hit work, and where it does search, the result is the notable search's.
     """
 
-    def __init__(self, notable: Callable[[T], bool] | None = None) -> None:
+    def __init__(
+        self, notable: Callable[[T], bool] | None = None, selective: Callable[[T], bool] | None = None
+    ) -> None:
         self._notable = notable
+        self._selective = selective
         self._automaton: Any = None
         self._pending: list[tuple[str, T, bool, str | None]] = []
         self._payloads: dict[str, list[_Pattern]] = {}
@@ -131,6 +140,8 @@ class TermMatcher(Generic[T]):
         self._changed: dict[tuple[str, str], bool] = {}  # the same, for forms with another ending
         # by the text object itself (and whether only notable spans were asked for)
         self._recent: dict[tuple[int, bool], tuple[str, list[Match[T]]]] = {}
+        # the last text searched: its lower-cased and marked forms and the automaton's hits
+        self._last_hits: tuple[str, str, str, list[tuple[int, _Value]]] | None = None
 
     def add(self, pattern: str, payload: T, case_sensitive: bool = False, lang: str | None = None) -> None:
         """Add ``pattern``; with ``lang`` (a language with a Snowball stemmer), inflected forms too.
@@ -153,7 +164,7 @@ class TermMatcher(Generic[T]):
         """What a pickle keeps: the compiled matcher, without the caches of earlier searches."""
         self.compile()
         state = dict(self.__dict__)
-        state.update(_inflections={}, _changed={}, _recent={})
+        state.update(_inflections={}, _changed={}, _recent={}, _last_hits=None)
         return state
 
     def _compile(self) -> None:
@@ -211,10 +222,11 @@ class TermMatcher(Generic[T]):
 
         self._compile()
         self._recent.clear()
+        self._last_hits = None
         automaton = ahocorasick.Automaton()
         add_word = automaton.add_word
         word_start: dict[str, bool] = {}
-        notable = self._notable
+        notable, selective = self._notable, self._selective
         for key, patterns in self._payloads.items():
             plain = NON_WORD.search(key) is None  # else punctuation must be compared after a hit
             searched = key if plain else NON_WORD.sub(MARK, key)
@@ -224,7 +236,10 @@ class TermMatcher(Generic[T]):
                 marked = word_start[first] = is_word_char(first) and not spaceless(first)
             if marked:
                 searched = MARK + searched
-            worth = notable is None or any(notable(p.payload) for p in patterns)
+            # 1: a notable pattern, 2: a selective one (all notable ones when none is named)
+            worth = 1 if notable is None or any(notable(p.payload) for p in patterns) else 0
+            if worth and (selective is None or any(selective(p.payload) for p in patterns)):
+                worth |= 2
             reach, phrases = _REACH, None
             if key in self._triggers:
                 patterns, reach, phrases = _phrases(key, patterns)
@@ -234,7 +249,7 @@ class TermMatcher(Generic[T]):
         self._automaton = automaton
 
     def find(
-        self, text: str, lowered: str | None = None, *, notable_only: bool = False
+        self, text: str, lowered: str | None = None, *, notable_only: bool = False, selective: bool = False
     ) -> Iterator[Match[T]]:
         """Non-overlapping matches in ``text``, longest first, in text order.
 
@@ -242,11 +257,16 @@ class TermMatcher(Generic[T]):
         matches), after overlaps with every pattern have been resolved; nothing at all, and no
         work on the other hits, when no notable pattern occurs. Results for the last few
         thousand text objects are kept, so several checks searching the same segment pay for one
-        search.
+        search. With ``selective``, nothing where no selective pattern occurs, else the same as
+        with ``notable_only`` (see the class).
         """
         self.compile()
         if not self._payloads:
             return iter(())
+        if selective:
+            notable_only = True
+            if not any(value[5] & 2 for _, value in self._hits(text, lowered)[2]):
+                return iter(())
         key = (id(text), notable_only)
         recent = self._recent.get(key)
         if recent is not None and recent[0] is text:
@@ -257,13 +277,24 @@ class TermMatcher(Generic[T]):
         self._recent[key] = (text, found)
         return iter(found)
 
-    def _find(self, text: str, lowered: str | None, notable_only: bool) -> list[Match[T]]:
+    def _hits(self, text: str, lowered: str | None) -> tuple[str, str, list[tuple[int, _Value]]]:
+        """``text`` lower-cased, with its non-word characters marked, and the automaton's hits
+        there (kept for the next search of the same text object)."""
+        last = self._last_hits
+        if last is not None and last[0] is text:
+            return last[1:]
         low = lowered if lowered is not None else lower_same_length(text)
-        ascii_text = low.isascii()
         searched = with_marks(low)
-        hits: Iterable[tuple[int, _Value]] = self._automaton.iter(searched)
+        hits: list[tuple[int, _Value]] = list(self._automaton.iter(searched))
+        self._last_hits = (text, low, searched, hits)
+        return low, searched, hits
+
+    def _find(self, text: str, lowered: str | None, notable_only: bool) -> list[Match[T]]:
+        low, searched, found_hits = self._hits(text, lowered)
+        ascii_text = low.isascii()
+        hits: Iterable[tuple[int, _Value]] = found_hits
         if notable_only:
-            hits = _near_notable(list(hits))
+            hits = _near_notable(found_hits)
             if not hits:
                 return []
         candidates: list[Match[T]] = []

@@ -64,11 +64,12 @@ def term_matcher(
     payload: Callable[[Entry, Term, Glossary], T],
     notable: Callable[[T], bool] | None,
     folder: Path | None,
+    selective: Callable[[T], bool] | None = None,
 ) -> TermMatcher[T]:
     """A matcher over the ``side`` terms (``"source"`` or ``"target"``) of ``views`` (the run's
     glossaries seen from its language pair ``langs``: source, target), each term added with
     ``payload(entry, term, glossary)``; a term without a language takes the side's language of
-    the run. With a cache ``folder``, a large matcher is taken from there, or compiled and kept."""
+    the run (``notable``, ``selective``: see :class:`TermMatcher`). With a cache ``folder``, a large matcher is taken from there, or compiled and kept."""
     source_lang, lang = langs
     fallback = lang if side == "target" else source_lang
     count = sum(len(_terms(entry, side)) for view in views for entry in view.entries)
@@ -83,7 +84,7 @@ def term_matcher(
             _LOADING.pop()
         if isinstance(found, TermMatcher):
             return found
-    matcher: TermMatcher[T] = TermMatcher(notable)
+    matcher: TermMatcher[T] = TermMatcher(notable, selective)
     refs: dict[int, tuple[int, int, int]] = {}
     payloads: list[T] = []  # kept alive while ``refs`` names them by id
     for g, view in enumerate(views):
