@@ -203,3 +203,28 @@ def test_german_compounds_and_identifiers_are_notes(tmp_path: Path) -> None:
     assert [f["severity"] for f in _tc103(tmp_path, en, "en")] == ["info"]
     real = "Go to GitHub. Open GitHub issues. Sign in to Github.\n"
     assert [f["severity"] for f in _tc103(tmp_path, real, "en")] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kassym-Jomart Tokayev asked the CSTO for help on Wednesday, NTB reports.",
+        "«Die Bundesregierung» schickte am Mittwoch 300 Soldaten nach Almaty (Kasachstan).",
+        "YAML과 API를 사용하면 Helm Chart-Repositories를 만들 수 있습니다.",
+        "政府は水曜日、しばしばCIとAPIの設定を確認した。",
+        "ПРИМІТКА: уряд у середу направив до Казахстану нових солдатів.",
+        "THE GOVERNMENT SENT MORE SOLDIERS",
+    ],
+)
+def test_split_tokens_are_the_tokens_of_the_sentence(text: str) -> None:
+    """The lower-case ASCII words and the others, split, are :func:`tokens` in two lists."""
+    from tcheck.checks._variants import split_tokens, tokens
+
+    all_tokens = list(tokens(text))
+    plain, marked = split_tokens(text)
+    expected_plain = [w for _, _, w, _ in all_tokens if w.islower() and w.isascii()]
+    assert plain == expected_plain
+    others = [t for t in all_tokens if not (t[2].islower() and t[2].isascii())]
+    assert [t[:3] for t in marked] == [t[:3] for t in others]
+    assert [t[3] for t in marked if not t[2].islower()] == [t[3] for t in others if not t[2].islower()]
+    assert plain or marked or text.isupper()

@@ -164,6 +164,36 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         first = False
 
 
+def split_tokens(text: str) -> tuple[list[str], list[tuple[int, int, str, bool]]]:
+    """The words of :func:`tokens` in two lists: the lower-case ASCII words (``plain``, only the
+    words), and the others in order, as :func:`tokens` gives them."""
+    plain: list[str] = []
+    marked: list[tuple[int, int, str, bool]] = []
+    if _mostly_caps(text):
+        return plain, marked
+    keep = plain.append
+    first = True
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        if word.islower() and word.isascii():
+            keep(word)
+            first = False
+            continue
+        start = m.start()
+        if not word.isascii():
+            shift, word = _mixed_part(word)
+            start += shift
+            if not word:
+                first = False
+                continue
+        j = start - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        marked.append((start, start + len(word), word, first or (j >= 0 and text[j] in _OPENERS)))
+        first = False
+    return plain, marked
+
+
 @dataclass(frozen=True)
 class Relation:
     """Why two forms are taken for one: a label for the message, and whether it needs one doc."""

@@ -24,7 +24,7 @@ from tcheck.checks._variants import (
     is_label,
     letters,
     relate,
-    tokens,
+    split_tokens,
 )
 from tcheck.context import Context
 from tcheck.glossary.model import primary
@@ -179,7 +179,16 @@ class TermVariant:
                 found.sentences += 1
                 sentence_starts.append(seg.file_span(s_start, s_start).start)
                 previous: tuple[int, int, str, bool] | None = None
-                for start, end, word, initial in tokens(sentence):
+                plain, marked = split_tokens(sentence)
+                lowercase.update(filter(str.isalpha, plain))
+                for word in plain:
+                    if not word.isalpha():
+                        lowercase.add(letters(word))
+                        if "-" in word:
+                            hyphenated.setdefault(letters(word), set()).add(word)
+                # Lower-case words between two names need no reset of ``previous``: a pair must
+                # be separated by a single space.
+                for start, end, word, initial in marked:
                     if word.islower():
                         previous = None
                         if word.isalpha():
