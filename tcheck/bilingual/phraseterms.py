@@ -106,20 +106,25 @@ def phrase_rendering(
     """The renderings of multi-word term ``key`` seen at ``occurrences`` (segment pair, first
     word, the pair's word links): the main rendering is the set of target words (up to one per
     word of the term; one word, inflections and compounds of it together) found in at least half
-    of its places, tied to the term and not mostly linked to other words of the sentences; a place that lacks one of them holds a minority rendering, the word
-    ``explain`` (:func:`tcheck.bilingual.wordterms._unexplained`) finds for a word of the term
-    once the main words present are explained away. None when the term has no main rendering."""
+    of its places, tied to the term and not mostly linked to other words of the sentences; a
+    place that lacks one of them holds a minority rendering, the word ``explain``
+    (:func:`tcheck.bilingual.wordterms._unexplained`) finds for a word of the term once the main
+    words present are explained away. None when the term has no main rendering."""
     n = len(key.split(" "))
-    reps: list[str] = []  # one key per target word, its inflections and compounds together
+    # one key per target word seen in two places or more, its inflections and compounds
+    # together (a word seen once can only join one: the main rendering is seen in half the places)
+    places_of = Counter(t for k, _, _ in occurrences for t in {token[0] for token in kept[k].target})
+    reps: list[str] = []
+    for t in sorted((t for t, c in places_of.items() if c >= 2), key=lambda t: (-places_of[t], t)):
+        if not any(same_term(r, t, lang) for r in reps):
+            reps.append(t)
     here: list[dict[str, list[int]]] = []  # per place: word -> indices of its target tokens
     for k, _, _ in occurrences:
         found: dict[str, list[int]] = {}
         for j, token in enumerate(kept[k].target):
             rep = next((r for r in reps if same_term(r, token[0], lang)), None)
-            if rep is None:
-                reps.append(token[0])
-                rep = token[0]
-            found.setdefault(rep, []).append(j)
+            if rep is not None:
+                found.setdefault(rep, []).append(j)
         here.append(found)
     coverage = Counter(rep for found in here for rep in found)
     need = max(2, (len(occurrences) + 1) // 2)
