@@ -117,3 +117,19 @@ def test_digits_that_are_not_decimal_are_word_starts_for_dates() -> None:
     allowed = re.compile(f"[{_digit_chars()}]")
     assert all(allowed.match(ch) for ch in "0²①⑴٣")
     assert not allowed.match("a")
+
+
+def test_sentences_without_numbers_compare_empty_at_once() -> None:
+    from tcheck.recognise import recognise
+    from tcheck.recognise.compare import NumberDiff, compare_numbers
+
+    plain = compare_numbers(
+        recognise("Toppmøtet åpner i morgen.", "nb", "en"),
+        recognise("The summit opens tomorrow.", "en", "nb"),
+    )
+    assert plain == NumberDiff((), ())
+    added = compare_numbers(
+        recognise("Toppmøtet åpner i morgen.", "nb", "en"),
+        recognise("The summit opens at 2,300 sites.", "en", "nb"),
+    )
+    assert [q.text for q in added.target] == ["2,300"]

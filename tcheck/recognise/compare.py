@@ -265,6 +265,8 @@ def _drop_pairs(
 
 def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
     """The numbers each side has that the other lacks, after every allowance."""
+    if not (source.numbers or target.numbers or source.cardinals or source.times):
+        return NumberDiff((), ())  # most sentences: nothing on either side to compare
     src, tgt = _pair(source.numbers, target.numbers)
     src_values, tgt_values = source.spoken(), target.spoken()
     src = [q for q in src if not _absorbed(q, tgt_values)]
