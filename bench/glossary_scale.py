@@ -16,10 +16,23 @@ runs in a fresh process (peak memory is the process's maximum resident set), alt
   segmenting, matching, reporting);
 - ``match``: the matcher alone (load + build + one ``find`` over every segment, every match
   returned, as TC102 asks on the source side; documents read first and frozen out of the
-  garbage collector's way, as a check run freezes what it has set up).
+  garbage collector's way, as a check run freezes what it has set up);
+- ``load``: CPU time of loading the glossary (parse and validate) and compiling its target-side
+  matcher, without a cache folder, into an empty one (the first run: parsed, compiled and
+  stored) and from a filled one (a later run: unpickled);
+- ``tc101``: CPU time (user+sys) of ``tcheck check --select TC101 --jobs 1`` on the corpus, load
+  included, in three cache states: ``--no-cache``; a first run with an empty cache folder; and
+  a run whose cache folder already holds the glossary and its matcher (filled by a run on
+  another, one-file corpus), so that only the corpus's results are new.
+
+``--format tbx`` writes the glossaries as TBX (the 50,000-entry one is then about 30 MB);
+``--write-glossaries DIR`` also keeps 10-, 3,000- and 50,000-entry glossaries there, for
+``bench/throughput.py --glossary``.
 
     python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank
     python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank --target nb
+    python bench/glossary_scale.py ../shared/data/ntrex128 ../shared/data/nordic_termbank \
+        --megabytes 5 --format tbx --modes load tc101 --repeat 1
 """
 
 from __future__ import annotations
@@ -27,8 +40,10 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -175,16 +190,142 @@ def measure(mode: str, corpus: Path, glossary: Path, target: str) -> dict[str, f
     return result
 
 
+def load_worker(glossary: str, target: str, cache: str) -> None:
+    """CPU time of loading ``glossary`` and compiling its matcher (``cache``: a folder or ``-``)."""
+    from tcheck import glossary as glossaries
+    from tcheck.config import Config
+    from tcheck.context import Context
+
+    folder = Path(cache) if cache != "-" else None
+    start = time.process_time()
+    loaded = glossaries.load(glossary, folder)
+    loading = time.process_time() - start
+    ctx = Context(Config(cache=folder is not None, cache_dir=cache if folder else None), [loaded])
+    list(ctx.target_matcher_for("nb" if target == "en" else "en", target).find("compiled"))
+    compiling = time.process_time() - start - loading
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"load": round(loading, 2), "matcher": round(compiling, 2), "peak_mb": round(peak, 1)}))
+
+
+CHILD = (
+    "import resource, subprocess, sys\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "sys.stderr.write(p.stderr.decode(errors='replace')[-2000:] if p.returncode not in (0, 1) else '')\n"
+    "print(r.ru_utime + r.ru_stime, r.ru_maxrss / 1024, p.returncode)\n"
+)
+
+
+def tc101_cpu(corpus: Path, glossary: Path, target: str, cache: Path | None) -> tuple[float, float]:
+    """CPU seconds (user+sys) and peak MB of ``tcheck check --select TC101`` in a fresh process."""
+    command = [sys.executable, "-m", "tcheck", "check", str(corpus), "--select", "TC101"]
+    command += ["--glossary", str(glossary), "--no-default-glossaries", "--target-lang", target]
+    command += ["--source-lang", "nb" if target == "en" else "en", "--jobs", "1", "--format", "json"]
+    command += ["--output", os.devnull, "--fail-on", "never", "--quiet"]
+    command += ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    env = {k: v for k, v in os.environ.items() if k != "TCHECK_RESULT_CACHE"}
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, *command], capture_output=True, text=True, check=True, env=env
+    )
+    cpu, peak, status = out.stdout.split()
+    if int(status) not in (0, 1):
+        raise SystemExit(f"tcheck failed (exit {status}): {out.stderr}")
+    return float(cpu), float(peak)
+
+
+def run_tc101(root: Path, configs: list[tuple[str, Path]], target: str, repeat: int) -> None:
+    """Print the tc101 mode's table: each glossary in each cache state, best of ``repeat``."""
+    warm_corpus = root / "warm"
+    warm_corpus.mkdir(exist_ok=True)
+    (warm_corpus / "one.txt").write_text("The minister spoke on Thursday.\n", encoding="utf-8")
+    best: dict[tuple[str, str], tuple[float, float]] = {}
+    for _ in range(repeat):
+        for name, path in configs:
+            for state in ("off", "first", "warm"):
+                cache = None if state == "off" else root / f"cache-{state}"
+                if cache is not None:
+                    shutil.rmtree(cache, ignore_errors=True)
+                if state == "warm":
+                    tc101_cpu(warm_corpus, path, target, cache)
+                found = tc101_cpu(root / "corpus", path, target, cache)
+                key = (name, state)
+                best[key] = min(best.get(key, found), found)
+    base = configs[0][0]
+    for name, _ in configs:
+        cells = []
+        for state in ("off", "first", "warm"):
+            cpu, peak = best[(name, state)]
+            ratio = cpu / max(best[(base, state)][0], 1e-9)
+            cells.append(f"{state}: {cpu:6.2f} s CPU {ratio:4.2f}x, peak {peak:4.0f} MB")
+        print(f"tc101 {name:>16}: " + " | ".join(cells))
+
+
+def run_load(configs: list[tuple[str, Path]], target: str, root: Path, repeat: int) -> None:
+    """Print the load mode's table: CPU of loading and compiling, per cache state."""
+    for name, path in configs:
+        cells = []
+        for state in ("no cache", "first", "warm"):
+            results = []
+            for _ in range(repeat):
+                folder = root / "cache-load"
+                if state != "warm":
+                    shutil.rmtree(folder, ignore_errors=True)
+                cache = "-" if state == "no cache" else str(folder)
+                if state == "warm" and not folder.exists():
+                    _load(path, target, cache)
+                results.append(_load(path, target, cache))
+            fig = min(results, key=lambda r: r["load"] + r["matcher"])
+            cells.append(f"{state}: load {fig['load']:5.2f} + matcher {fig['matcher']:5.2f} s CPU")
+        print(f" load {name:>16}: " + " | ".join(cells))
+
+
+def _load(path: Path, target: str, cache: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--load-worker", str(path), target, cache],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def keep(folder: Path, large: Path, entries: int) -> None:
+    """The first 10 and 3,000 entries of ``large`` as CSV, and all of it as TBX, in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = large.read_text(encoding="utf-8").splitlines(keepends=True)
+    for count in (10, 3000):
+        (folder / f"terms-{count}.csv").write_text("".join(lines[: 2 + count]), encoding="utf-8")
+    shutil.copy(as_tbx(large), folder / f"terms-{entries}.tbx")
+    print(f"glossaries written to {folder}: terms-10.csv, terms-3000.csv, terms-{entries}.tbx")
+
+
+def as_tbx(path: Path) -> Path:
+    """The glossary at ``path`` written again as TBX beside it."""
+    from tcheck import glossary as glossaries
+
+    out = path.with_suffix(".tbx")
+    out.write_text(glossaries.write(glossaries.load(str(path)), str(out)), encoding="utf-8")
+    return out
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(*sys.argv[2:6])
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--load-worker":
+        load_worker(*sys.argv[2:5])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ntrex", type=Path)
     parser.add_argument("termbank", type=Path)
     parser.add_argument("--megabytes", type=float, default=50)
     parser.add_argument("--entries", type=int, default=50_000)
-    parser.add_argument("--modes", nargs="+", default=["check", "match"], choices=["check", "match"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["check", "match"], choices=["check", "match", "load", "tc101"]
+    )
+    parser.add_argument("--format", choices=["csv", "tbx"], default="csv", help="of the glossaries")
+    parser.add_argument("--write-glossaries", type=Path, help="keep 10/3,000/50,000-entry glossaries here")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each configuration (best kept)")
     parser.add_argument(
         "--target", choices=sorted(CORPUS), default="en", help="language of the terms and text"
@@ -197,16 +338,26 @@ def main() -> int:
         root = Path(tmp)
         size = build_corpus(args.ntrex, root / "corpus", args.megabytes, args.target)
         large, small, rare, real = build_glossaries(args.termbank, root, args.entries, args.target)
-        configs = (
+        if args.write_glossaries is not None:
+            keep(args.write_glossaries, large, args.entries)
+        if args.format == "tbx":
+            large, small, rare = as_tbx(large), as_tbx(small), as_tbx(rare)
+        configs = [
             ("10 entries", small),
             (f"{args.entries} entries", large),
             (f"{args.entries} unseen", rare),
-        )
+        ]
         print(
             f"{args.target} corpus: {size / 1e6:.1f} MB; glossaries: 10 entries; {args.entries} entries ({real} from the "
             f"termbank, common words included); {args.entries} generated entries that never occur"
         )
         for mode in args.modes:
+            if mode == "load":
+                run_load(configs, args.target, root, args.repeat)
+                continue
+            if mode == "tc101":
+                run_tc101(root, configs, args.target, args.repeat)
+                continue
             runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in configs}
             for _ in range(args.repeat):  # alternate, keep each one's best: the machine may be busy
                 for name, path in configs:
