@@ -92,9 +92,13 @@ def unit_at(text: str, pos: int, lang: str) -> str | None:
     words = unit_words(lang)
     if word in words:
         return words[word]
-    return next(
-        (key for w, key in sorted(words.items(), key=lambda i: -len(i[0])) if word.startswith(w)), None
-    )
+    return next((key for w, key in _longest_first(lang) if word.startswith(w)), None)
+
+
+@cache
+def _longest_first(lang: str) -> tuple[tuple[str, str], ...]:
+    """The unit words of ``lang`` and their keys, longest first (an inflected form's stem)."""
+    return tuple(sorted(unit_words(lang).items(), key=lambda i: -len(i[0])))
 
 
 def unit_end_at(text: str, pos: int, lang: str) -> int | None:
