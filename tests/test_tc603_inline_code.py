@@ -304,3 +304,23 @@ def test_code_written_as_a_capitalised_word_is_info_german_and_japanese(tmp_path
     assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, ja, "ja")] == ["info"]
     gone = "# インストール\n\nほとんどの場合、ビルド済みのバイナリを入手するだけでインストールできます。\n"
     assert [f["severity"] for f in check_pair(tmp_path, "TC603", source, gone, "ja")] == ["warning"]
+
+
+RENAMED_SOURCE = "# Until\n\n* 1 parameter (end): counts the integers between 1 and `end`.\n"
+RENAMED_TARGETS = {
+    "es": ("# Until\n\n* 1 parámetro ({prose}): cuenta los enteros entre 1 y `fin`.\n", "fin"),
+    "ja": ("# Until\n\n* 引数 1 つ（{prose}）: 1 から `終了` までの整数を数えます。\n", "終了"),
+    "ar": ("# Until\n\n* معامل واحد ({prose}): يعدّ الأعداد الصحيحة بين 1 و`النهاية`.\n", "النهاية"),
+    "ru": ("# Until\n\n* 1 параметр ({prose}): считает целые числа от 1 до `конец`.\n", "конец"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RENAMED_TARGETS))
+def test_a_name_renamed_in_the_text_too_is_info(tmp_path: Path, lang: str) -> None:
+    """The page calls the parameter ``end`` in its text and in code; the translation renames
+    both: info. Renamed in code only, it is a warning."""
+    page, word = RENAMED_TARGETS[lang]
+    found = check_pair(tmp_path, "TC603", RENAMED_SOURCE, page.format(prose=word), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`end`")]
+    found = check_pair(tmp_path, "TC603", RENAMED_SOURCE, page.format(prose="end"), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`end`")]

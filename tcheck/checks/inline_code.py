@@ -37,7 +37,9 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     a translation may call "commas") and a changed span that is the whole text of a link (its
     words name the linked page: ``[`2to3 插件`](...)``) are info too, and so is a changed span
     that the source's own paragraph has as well (``a branch called `gh-pages` ... create that
-    `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip, most likely).
+    `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip, most likely),
+    and a one-word span renamed in the paragraph's text too (``1 parameter (end) ... `end```
+    as ``1 parámetro (fin) ... `fin```: a name the page gives, not code).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -74,6 +76,8 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
             note = "the text of a link"
         elif _in_source_passage(text[hit.span.start : hit.span.end], where.start, pair):
             note = "the source's passage has it too: the same thing named again?"
+        elif _renamed_in_prose(span, where.start, text[hit.span.start : hit.span.end], hit.span.start, pair):
+            note = "the passage renames it in its text too: a name the page gives, not code?"
         if note is None:
             return hit
         return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
@@ -103,6 +107,31 @@ def _in_source_passage(code: str, offset: int, pair: PagePair) -> bool:
     key = "".join(code.strip("`").split())
     start, end = page.blocks[block].start, page.blocks[block].end
     return any(m.kind == CODE and m.key == key for m in page.marks if start <= m.start < end)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPANS = re.compile(r"`+[^`]*`+")
+
+
+def _renamed_in_prose(lost: str, source_at: int, added: str, target_at: int, pair: PagePair) -> bool:
+    """Whether a one-word span was renamed throughout its passage: the source's paragraph has
+    the word outside code too and the translation's has the new one (``1 parameter (end) ...
+    between 1 and `end``` as ``1 parámetro (fin) ... entre 1 y `fin```)."""
+    old, new = lost.strip("`").strip(), added.strip("`").strip()
+    if not _WORD.fullmatch(old) or not _WORD.fullmatch(new):
+        return False
+    sides = (
+        (pair.source_page, pair.source_doc.text, source_at, old),
+        (pair.page, pair.doc.text, target_at, new),
+    )
+    for page, text, at, word in sides:
+        block = page.block_at(at)
+        if block < 0:
+            return False
+        prose = _SPANS.sub(" ", text[page.blocks[block].start : page.blocks[block].end])
+        if not re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", prose):
+            return False
+    return True
 
 
 def _kept_as_text(span: str, passage: str) -> str | None:
