@@ -184,3 +184,18 @@ def test_multi_word_source_written_with_its_head_lemmatised(tmp_path: Path) -> N
     )
     found = _entries(tmp_path, text)
     assert found["foreign buyer"][0] == "ausländische Käufer"
+
+
+def test_multi_word_term_rendered_by_one_compound_is_written_as_its_lemma(tmp_path: Path) -> None:
+    text = "en\tnb\n" + "".join(
+        f"{en}\t{nb}\n"
+        for en, nb in [
+            ("The trade war hurts farmers.", "Handelskrigen rammer bøndene."),
+            ("Nobody wins a trade war.", "Ingen vinner en handelskrig."),
+            ("The trade war began in March.", "Handelskrigen begynte i mars."),
+            ("Markets fear the trade war.", "Markedene frykter handelskrigen."),
+        ]
+    )
+    found = _entries(tmp_path, text)  # no --target-lang: the language of the file (nb) is used
+    assert found["trade war"][0] == "handelskrig"
+    assert "trade" not in found and "war" not in found  # its words are the term's

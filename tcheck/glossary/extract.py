@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tcheck.bilingual.termgroups import Group, Rendering
-from tcheck.bilingual.wordalign import Counts
+from tcheck.bilingual.wordalign import Counts, lemma
 from tcheck.bilingual.wordterms import Kept, digest_document, renderings_of
 from tcheck.glossary.model import Entry, Glossary, Term, primary
 from tcheck.model import Document
@@ -80,14 +80,23 @@ def _phrase_source(found: Rendering) -> str:
     return " ".join([*words[:-1], found.key.split(" ")[-1]])
 
 
-def _entry(found: Rendering, counts: Counts, source: str) -> DraftEntry | None:
+def _phrase_target(group: Group, lang: str) -> str:
+    """How a rendering of a multi-word term is written in a glossary: as it is written, or, when
+    it is one word (a compound: ``handelskrigen``), as that word's lemma (``handelskrig``)."""
+    shown = group.shown
+    if " " in shown:
+        return shown
+    return _written(lemma(shown, lang), (p.label or p.surface for p in group.places))
+
+
+def _entry(found: Rendering, counts: Counts, source: str, lang: str) -> DraftEntry | None:
     main = found.groups[0]
     if main.association < MIN_ASSOCIATION or main.count < 2:
         return None
     groups: list[Group] = found.groups
     total = sum(g.count for g in groups)
-    if found.words > 1:  # a multi-word term: its renderings as they are written
-        variants = tuple((g.shown, g.count) for g in groups)
+    if found.words > 1:  # a multi-word term: its renderings as written, one word as its lemma
+        variants = tuple((_phrase_target(g, lang), g.count) for g in groups)
     else:
         variants = tuple((_written(g.key, (p.surface for p in g.places)), g.count) for g in groups)
     confidence = round(main.association * main.count / total, 2)
@@ -103,16 +112,18 @@ def extract_from_documents(
     """Draft entries from the paired segments of ``docs`` (most certain first)."""
     counts = Counts()
     kept: list[list[Kept]] = []
+    seen_lang = ""
     for doc in docs:
         if not doc.bilingual:
             continue
         if source_lang and not doc.source_lang:
             doc = _with_source_lang(doc, source_lang)
         digest = digest_document(doc, True)
+        seen_lang = seen_lang or digest.pair[1]
         counts.merge(digest.counts)
         if digest.kept:
             kept.append(digest.kept)
-    lang = target_lang or ""
+    lang = target_lang or seen_lang
     found = list(renderings_of(kept, counts, lang, True, min_count, names_kept=True))
     sources = _source_surfaces(kept, {r.key for r in found if r.words == 1})
     entries: list[DraftEntry] = []
@@ -124,7 +135,7 @@ def extract_from_documents(
             source = _written(rendering.key, sources.get(rendering.key, [rendering.surface]))
         if source.casefold() in seen:
             continue
-        entry = _entry(rendering, counts, source)
+        entry = _entry(rendering, counts, source, lang)
         if entry is not None:
             seen.add(source.casefold())
             entries.append(entry)
