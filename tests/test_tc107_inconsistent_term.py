@@ -292,6 +292,7 @@ def test_runs_cover_and_shown() -> None:
     assert cover(keys, joined, terms) == [(0, 3, "light black hole")]
     assert cover(("black", "hole", "light"), (True, False), terms) == [(0, 2, "black hole")]
     assert list(runs(("very", "very"), (True,))) == []
+    assert list(runs(keys, ())) == []  # nothing known of the spaces: no runs
     # overlapping character bigrams merge; words apart keep a space
     assert shown([(10, 12, "文件"), (11, 13, "件夹")]) == "文件夹"
     assert shown([(20, 26, "Loch"), (3, 9, "helle")]) == "helle Loch"

@@ -46,7 +46,7 @@ def runs(keys: Sequence[str], joined: Sequence[bool], cjk: bool = False) -> Iter
         return
     for i in range(len(keys)):
         for n in range(MIN_WORDS, MAX_WORDS + 1):
-            if i + n > len(keys) or not joined[i + n - 2]:
+            if i + n > len(keys) or i + n - 2 >= len(joined) or not joined[i + n - 2]:
                 break
             words = keys[i : i + n]
             if len(set(words)) == n:
