@@ -324,3 +324,42 @@ def test_a_name_renamed_in_the_text_too_is_info(tmp_path: Path, lang: str) -> No
     assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`end`")]
     found = check_pair(tmp_path, "TC603", RENAMED_SOURCE, page.format(prose="end"), lang)
     assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`end`")]
+
+
+PLACEHOLDER_SOURCE = """# Functions
+
+Template functions follow the syntax `functionName arg1 arg2...`.
+
+The `quote` function puts its argument in quotes:
+
+```yaml
+drink: {{ quote .Values.favorite.drink }}
+```
+"""
+PLACEHOLDER_TARGETS = {
+    "pt": (
+        "# Funções\n\nAs funções de template seguem a sintaxe `nomeDaFuncao arg1 arg2...`.\n\n"
+        "A função `{fn}` coloca o argumento entre aspas:\n"
+    ),
+    "de": (
+        "# Funktionen\n\nTemplate-Funktionen folgen der Syntax `funktionsName arg1 arg2...`.\n\n"
+        "Die Funktion `{fn}` setzt ihr Argument in Anführungszeichen:\n"
+    ),
+    "zh": "# 函数\n\n模板函数遵循 `函数名 arg1 arg2...` 的语法。\n\n`{fn}` 函数会给参数加上引号：\n",
+    "he": "# פונקציות\n\nפונקציות תבנית נכתבות בתחביר `שם_פונקציה arg1 arg2...`.\n\nהפונקציה `{fn}` עוטפת את הארגומנט במרכאות:\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PLACEHOLDER_TARGETS))
+def test_a_placeholder_no_example_uses_is_info(tmp_path: Path, lang: str) -> None:
+    """``functionName`` is in no code block of the page: a placeholder, translated (info).
+    ``quote`` is in the example: translated, it is a warning."""
+    block = "\n```yaml\ndrink: {{ quote .Values.favorite.drink }}\n```\n"
+    page = PLACEHOLDER_TARGETS[lang] + block
+    found = check_pair(tmp_path, "TC603", PLACEHOLDER_SOURCE, page.replace("{fn}", "quote"), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`functionName arg1 arg2...`")]
+    found = check_pair(tmp_path, "TC603", PLACEHOLDER_SOURCE, page.replace("{fn}", "citar"), lang)
+    assert sorted((f["severity"], f["suggestion"]) for f in found) == [
+        ("info", "`functionName arg1 arg2...`"),
+        ("warning", "`quote`"),
+    ]

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
-from tcheck.markup.marks import CODE, Mark
+from tcheck.markup.marks import CODE, CODE_BLOCK, Mark
 from tcheck.markup.report import Wording, group_hits, page_for, quoted
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -39,7 +39,9 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     that the source's own paragraph has as well (``a branch called `gh-pages` ... create that
     `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip, most likely),
     and a one-word span renamed in the paragraph's text too (``1 parameter (end) ... `end```
-    as ``1 parámetro (fin) ... `fin```: a name the page gives, not code).
+    as ``1 parámetro (fin) ... `fin```: a name the page gives, not code), and a span whose
+    changed words none of the source's code blocks uses, on a page that has some (``the syntax
+    `functionName arg1 arg2...``` with ``nomeDaFuncao``: a placeholder, not code to type).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -78,6 +80,8 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
             note = "the source's passage has it too: the same thing named again?"
         elif _renamed_in_prose(span, where.start, text[hit.span.start : hit.span.end], hit.span.start, pair):
             note = "the passage renames it in its text too: a name the page gives, not code?"
+        elif _placeholder(span, text[hit.span.start : hit.span.end], pair):
+            note = "no code block of the source uses the changed word: a placeholder the reader replaces?"
         if note is None:
             return hit
         return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
@@ -132,6 +136,28 @@ def _renamed_in_prose(lost: str, source_at: int, added: str, target_at: int, pai
         if not re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", prose):
             return False
     return True
+
+
+def _placeholder(lost: str, added: str, pair: PagePair) -> bool:
+    """Whether the words a changed span changes are used in none of the source page's code
+    blocks, when it has some: a page that shows its code there names a placeholder only in the
+    text (``the syntax `functionName arg1 arg2...``` → `` `nomeDaFuncao arg1 arg2...` ``),
+    while a real key or function (``metadata``, ``nindent``) is in its examples too."""
+    blocks = [m.text for m in pair.source_page.marks if m.kind == CODE_BLOCK]
+    if not blocks:
+        return False
+    a, b = _TOKEN.findall(lost.strip("`")), _TOKEN.findall(added.strip("`"))
+    words = [
+        token
+        for op, i1, i2, _, _ in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if op != "equal"
+        for token in a[i1:i2]
+        if _WORD.fullmatch(token)
+    ]
+    if not words:
+        return False
+    code = "\n".join(blocks)
+    return not any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", code) for word in words)
 
 
 def _kept_as_text(span: str, passage: str) -> str | None:
