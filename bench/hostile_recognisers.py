@@ -58,10 +58,9 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def _clear_caches() -> None:
-    from tcheck.recognise import _core, recognise
+    from tcheck.recognise import clear_caches
 
-    _core.cache_clear()
-    recognise.cache_clear()
+    clear_caches()
 
 
 def measure(shape: str, megabytes: float, bilingual: bool) -> tuple[int, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -133,3 +134,29 @@ def test_sentences_without_numbers_compare_empty_at_once() -> None:
         recognise("The summit opens at 2,300 sites.", "en", "nb"),
     )
     assert [q.text for q in added.target] == ["2,300"]
+
+
+def test_dates_and_times_alone_are_what_recognise_finds() -> None:
+    from tcheck.recognise import dates_of, recognise, times_of
+
+    text = "Onsdag 19. januar 2022 kl. 15.00 betalte de 5000 kroner for tjue billetter."
+    mentions = recognise(text, "nb")
+    assert dates_of(text, "nb") == mentions.dates and len(mentions.dates) == 1
+    assert times_of(text, "nb") == mentions.times and len(mentions.times) == 1
+
+
+def test_tc201_and_tc205_alone_read_no_numbers_or_amounts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tcheck.recognise as recognisers
+    from helpers import findings, run_text
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("amounts read for a check that needs only dates or times")
+
+    recognisers.clear_caches()
+    monkeypatch.setattr(recognisers, "find_amounts", refuse)
+    monkeypatch.setattr(recognisers, "word_values", refuse)
+    text = "The summit opens on Thursday, January 19, 2022, at 14 Norwegian time, for 5,000 kroner.\n"
+    found = findings(run_text(tmp_path, text, "doc.txt", select=["TC201", "TC205"], target_lang="en"))
+    assert sorted(f["code"] for f in found) == ["TC201", "TC205"]

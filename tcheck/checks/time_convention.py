@@ -9,7 +9,7 @@ from functools import lru_cache
 from tcheck.context import Context
 from tcheck.locale import babel_locale
 from tcheck.model import Document, Hit, Severity
-from tcheck.recognise import recognise
+from tcheck.recognise import times_of
 from tcheck.recognise.timefind import TimeMention, time_lexicon, uses_12_hour_clock
 from tcheck.registry import register
 
@@ -90,7 +90,7 @@ def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
     twelve = uses_12_hour_clock(lang)
     lexicon = time_lexicon(lang)
     for seg in doc.segments:
-        for t in recognise(seg.text, lang).times:
+        for t in times_of(seg.text, lang):
             issue = _twelve_hour_issue(t, lang) if twelve else _ampm_issue(t, lang)
             if issue is None or (t.marker in lexicon.periods):
                 continue

@@ -9,7 +9,7 @@ from tcheck.context import Context
 from tcheck.locale import babel_locale
 from tcheck.locale.dates import dated_indices, document_year, year_in_context
 from tcheck.model import Document, Hit, Severity
-from tcheck.recognise import recognise
+from tcheck.recognise import dates_of
 from tcheck.registry import register
 
 
@@ -50,7 +50,7 @@ def weekday_date(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     hint = document_year(doc, lang)
     for seg in doc.segments:
-        dates = recognise(seg.text, lang).dates
+        dates = dates_of(seg.text, lang)
         dated = dated_indices(dates)
         for index, mention in enumerate(dates):
             if (

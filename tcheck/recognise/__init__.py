@@ -2,7 +2,9 @@
 
 :func:`recognise` runs them all over one text and keeps them apart: the day and year of a date
 are not also numbers, nor the hour of a time; the number of an amount is both an amount and a
-number. Results are cached per text, so several checks can ask for the same segment.
+number. Results are cached per text, so several checks can ask for the same segment, and
+:func:`dates_of` and :func:`times_of` give the dates or the times alone to checks that need no
+more (``--select TC201`` does not read numbers and amounts).
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.timefind import TimeMention, find_times, has_zone
 from tcheck.recognise.units import unit_at
 
-__all__ = ["Amount", "DateMention", "Mentions", "Quantity", "TimeMention", "recognise"]
+__all__ = [
+    "Amount",
+    "DateMention",
+    "Mentions",
+    "Quantity",
+    "TimeMention",
+    "dates_of",
+    "recognise",
+    "times_of",
+]
 
 
 @dataclass(frozen=True)
@@ -63,16 +74,30 @@ class _Core:
     zoned: bool
 
 
+@lru_cache(maxsize=1 << 12)
+def dates_of(text: str, lang: str) -> tuple[DateMention, ...]:
+    """The dates, months and weekdays of ``text`` (as :func:`recognise` has them), found once:
+    a check that needs only these (TC201) does not pay for numbers and amounts, and
+    :func:`recognise` takes them from here."""
+    return tuple(find_dates(text, lang))
+
+
+@lru_cache(maxsize=1 << 12)
+def times_of(text: str, lang: str) -> tuple[TimeMention, ...]:
+    """The clock times of ``text`` (as :func:`recognise` has them: not a day of a date)."""
+    names = SpanSet((d.start, d.end) for d in dates_of(text, lang))
+    return tuple(t for t in find_times(text, lang) if not names.overlaps(*t.hour_at))
+
+
 @lru_cache(maxsize=1 << 16)
 def _core(text: str, lang: str) -> _Core:
-    dates = find_dates(text, lang)
+    dates = dates_of(text, lang)
+    times = times_of(text, lang)
     taken = [(d.start, d.end) for d in dates if d.kind != "weekday"]
-    names = SpanSet((d.start, d.end) for d in dates)
-    times = [t for t in find_times(text, lang) if not names.overlaps(*t.hour_at)]
     taken += [(t.hour_at[0], t.end) for t in times]
     return _Core(
-        tuple(dates),
-        tuple(times),
+        dates,
+        times,
         tuple(taken),
         tuple(find_quantities(text, lang)),
         tuple(word_values(text, lang)),
@@ -106,3 +131,12 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
         core.cardinals,
         core.zoned,
     )
+
+
+def clear_caches() -> None:
+    """Forget every text recognised so far (benchmarks time the recognisers from scratch)."""
+    from tcheck.locale.currency import _money_quantities
+    from tcheck.recognise.numwords import _readings
+
+    for cached in (recognise, _core, dates_of, times_of, _money_quantities, _readings):
+        cached.cache_clear()
