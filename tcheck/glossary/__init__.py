@@ -6,6 +6,7 @@ v2/v3 (:mod:`tcheck.glossary.tbx`); all load into one model (:mod:`tcheck.glossa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -114,19 +115,22 @@ def load(path: str, cache_dir: Path | None = None) -> Glossary:
     from tcheck.glossary import stored
 
     with gcutil.paused():  # a termbase is many small objects that live as long as the run
-        text = read_file(path)
+        data = None
         if cache_dir is not None:
-            found = stored.fetch(cache_dir, path, text)
+            with contextlib.suppress(OSError):  # read_file below says what is wrong
+                data = Path(path).read_bytes()  # the key: the file's bytes (decoded only when parsed)
+            found = stored.fetch(cache_dir, path, data) if data is not None else None
             if found is not None:
                 return found
+        text = read_file(path)
         parsed = parse_text(path, text)
         for problem in parsed.problems:
             if problem.level == "error":
                 raise InputError(path, problem.message, problem.line)
         validate(path, parsed.entries)
         glossary = _glossary(path, parsed, text)
-        if cache_dir is not None:
-            stored.keep(cache_dir, text, glossary)
+        if cache_dir is not None and data is not None:
+            stored.keep(cache_dir, data, glossary)
         return glossary
 
 

@@ -2,7 +2,7 @@
 and compiled once.
 
 A glossary that loaded without errors is pickled under the cache folder
-(``glossaries/<digest>.pickle``), keyed by the file's text and tcheck's own code
+(``glossaries/<digest>.pickle``), keyed by the file's bytes and tcheck's own code
 (:func:`tcheck.pipeline.cache.code_fingerprint`), so a changed file, or another version of tcheck,
 is parsed again. A term matcher over many terms (its Aho–Corasick automaton with every pattern)
 is kept beside it (``glossaries/matcher-<digest>.pickle``), keyed by the glossaries' hashes, the
@@ -40,21 +40,21 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20, key=code_fingerprint()).hexdigest()
 
 
-def _file(folder: Path, text: str) -> Path:
-    return folder / FOLDER / f"{_digest(text.encode('utf-8'))}.pickle"
+def _file(folder: Path, data: bytes) -> Path:
+    return folder / FOLDER / f"{_digest(data)}.pickle"
 
 
-def fetch(folder: Path, path: str, text: str) -> Glossary | None:
-    """The stored glossary for this text, under ``path``; None when there is none."""
-    found = pickled.load(_file(folder, text))
+def fetch(folder: Path, path: str, data: bytes) -> Glossary | None:
+    """The stored glossary for a file of these bytes, under ``path``; None when there is none."""
+    found = pickled.load(_file(folder, data))
     if not isinstance(found, Glossary):
         return None
     return dataclasses.replace(found, path=path, _views={})
 
 
-def keep(folder: Path, text: str, glossary: Glossary) -> None:
-    """Store ``glossary`` (written atomically; a failure is silent)."""
-    pickled.store(_file(folder, text), dataclasses.replace(glossary, _views={}))
+def keep(folder: Path, data: bytes, glossary: Glossary) -> None:
+    """Store ``glossary``, read from a file of these bytes (written atomically; a failure is silent)."""
+    pickled.store(_file(folder, data), dataclasses.replace(glossary, _views={}))
 
 
 def term_matcher(
