@@ -9,6 +9,7 @@ The function's (or class's) docstring is the rule's manual: its first line is th
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import pkgutil
@@ -103,33 +104,117 @@ _imported: set[str] = set()
 
 
 @cache
+def _sources() -> dict[str, str | None]:
+    """Every module of :mod:`tcheck.checks` and its source text (None when it cannot be read)."""
+    import tcheck.checks as pkg
+
+    sources: dict[str, str | None] = {}
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        folder = getattr(info.module_finder, "path", None)
+        text = None
+        if isinstance(folder, str) and not info.ispkg:
+            with contextlib.suppress(OSError, UnicodeError):
+                text = (Path(folder) / f"{info.name}.py").read_text(encoding="utf-8")
+        sources[f"{pkg.__name__}.{info.name}"] = text
+    return sources
+
+
+@cache
 def _check_modules() -> dict[str, frozenset[str] | None]:
     """Every module of :mod:`tcheck.checks` and the codes its source declares (None: unknown).
 
     Nothing is imported: a module whose codes cannot be read from its source (no source file, a
     code that is not a literal) is imported whenever checks are loaded.
     """
-    import tcheck.checks as pkg
-
-    modules: dict[str, frozenset[str] | None] = {}
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            modules[f"{pkg.__name__}.{info.name}"] = _declared_codes(info)
-    return modules
+    return {name: _declared_codes(text) for name, text in _sources().items()}
 
 
-def _declared_codes(info: pkgutil.ModuleInfo) -> frozenset[str] | None:
-    folder = getattr(info.module_finder, "path", None)
-    if not isinstance(folder, str) or info.ispkg:
-        return None
-    try:
-        text = (Path(folder) / f"{info.name}.py").read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
+def _declared_codes(text: str | None) -> frozenset[str] | None:
+    if text is None:
         return None
     codes = _DECLARED.findall(text)
     if not codes or len(codes) != len(_ANY_REGISTER.findall(text)):
         return None
     return frozenset(codes)
+
+
+class _Deferred:
+    """A document check whose module is imported the first time the check runs (a check that
+    needs a source never runs on a run of monolingual documents, nor is its module imported)."""
+
+    def __init__(self, module: str, code: str) -> None:
+        self.module, self.code = module, code
+
+    def __call__(self, doc: Document, ctx: Context) -> Iterable[Hit]:
+        importlib.import_module(self.module)
+        _imported.add(self.module)
+        func = _RULES[self.code].func
+        assert func is not None, f"{self.code} is no document check"
+        return func(doc, ctx)
+
+
+@cache
+def _deferred_rules() -> dict[str, Rule]:
+    """The document checks whose registration is read whole from their module's source: the code,
+    name, severity, needs and ``uses_source`` as literals, decorating a function (not a class).
+    Their rules stand in for the imported ones until the check first runs."""
+    rules: dict[str, Rule] = {}
+    for module, text in _sources().items():
+        found = _read_registrations(module, text) if text is not None else None
+        if found is not None and frozenset(found) == _check_modules()[module]:
+            rules.update(found)
+    return rules
+
+
+_DEFINITION = re.compile(r"^(def|class)\s", re.M)
+
+
+def _read_registrations(module: str, text: str) -> dict[str, Rule] | None:
+    """The rules a module's ``@register(...)`` lines declare, or None when one cannot be read."""
+    import ast
+
+    rules: dict[str, Rule] = {}
+    for start in (m.start() for m in re.finditer(r"^@register\(", text, re.M)):
+        definition = _DEFINITION.search(text, start)
+        if definition is None or definition.group(1) != "def":
+            return None  # a run check is a class, instantiated for every run: imported
+        try:
+            call = ast.parse(text[start + 1 : definition.start()].strip(), mode="eval").body
+            rule = _literal_rule(module, call)
+        except (SyntaxError, ValueError, KeyError):
+            return None
+        if rule is None:
+            return None
+        rules[rule.code] = rule
+    return rules or None
+
+
+def _literal_rule(module: str, call: Any) -> Rule | None:
+    import ast
+
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "register"):
+        return None
+    names = ("code", "name", "severity", "needs", "uses_source")
+    given = dict(zip(names, call.args, strict=False)) | {k.arg: k.value for k in call.keywords if k.arg}
+    if (
+        set(given) - set(names)
+        or len(call.args) > len(names)
+        or not {"code", "name", "severity"} <= set(given)
+    ):
+        return None
+    severity = given["severity"]
+    if not (isinstance(severity, ast.Attribute) and getattr(severity.value, "id", None) == "Severity"):
+        return None
+    code = ast.literal_eval(given["code"])
+    needs = frozenset(ast.literal_eval(given["needs"])) if "needs" in given else frozenset()
+    uses = ast.literal_eval(given["uses_source"]) if "uses_source" in given else True
+    if not (isinstance(code, str) and CODE_RE.match(code)) or needs - NEEDS or not isinstance(uses, bool):
+        return None
+    name = ast.literal_eval(given["name"])
+    deferred = _Deferred(module, code)
+    return Rule(code, name, Severity[severity.attr], needs, "", func=deferred, uses_source=uses)
 
 
 def load_checks(wanted: Callable[[str], bool] | None = None) -> None:
@@ -177,8 +262,11 @@ def is_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool
 
 
 def selected_rules(select: Sequence[str], ignore: Sequence[str]) -> Iterator[Rule]:
-    """The selected rules, ordered by code; only their modules are imported."""
-    load_checks(lambda code: is_selected(code, select, ignore))
-    for code in sorted(_RULES):
+    """The selected rules, ordered by code. Only the modules of the selected run checks (and of
+    checks whose registration cannot be read from their source) are imported now; a document
+    check's module is imported when the check first runs (:class:`_Deferred`)."""
+    deferred = _deferred_rules()
+    load_checks(lambda code: is_selected(code, select, ignore) and code not in deferred)
+    for code in sorted(set(_RULES) | set(deferred)):
         if is_selected(code, select, ignore):
-            yield _RULES[code]
+            yield _RULES.get(code) or deferred[code]

@@ -91,12 +91,15 @@ def test_forbidden_term_in_a_content_repository_loads_no_language_model(tmp_path
     assert not roots(modules) & {"argostranslate", "numpy", "langdetect", "wordfreq", "simplemma"}
 
 
-def test_all_checks_load_them(tmp_path: Path) -> None:
-    """The counterpart: the default selection does load the checks and what they need."""
+def test_all_checks_load_what_they_run(tmp_path: Path) -> None:
+    """The counterpart: the default selection imports the checks that run and what they need."""
     (tmp_path / "article.md").write_text(TEXT_EN, encoding="utf-8")
     modules, _ = imported(["check", "article.md", "--target-lang", "en"], tmp_path)
-    checks = {m for m in modules if m.startswith("tcheck.checks.") and not m.startswith("tcheck.checks._")}
-    assert checks == set(registry._check_modules())
+    assert {
+        "tcheck.checks.weekday_date",
+        "tcheck.checks.term_variant",
+        "tcheck.checks.untranslated",
+    } <= modules
     assert "tcheck.recognise.datefind" in modules
 
 
@@ -141,8 +144,69 @@ def test_selected_rules_import_only_their_modules() -> None:
     rules, codes, modules = json.loads(out.stdout)
     assert rules == ["TC201", "TC202", "TC203", "TC204"]
     assert codes == [rule.code for rule in registry.all_rules()]  # known without importing them
-    assert "tcheck.checks.weekday_date" in modules
+    assert "tcheck.checks.weekday_date" not in modules  # a document check: imported when it first runs
     assert "tcheck.checks.time_convention" not in modules and "tcheck.checks.forbidden_term" not in modules
+
+
+def test_deferred_rules_match_the_registered_ones() -> None:
+    """The rules read from the modules' sources say what the imported modules register."""
+    deferred = registry._deferred_rules()
+    real = {rule.code: rule for rule in registry.all_rules()}
+    assert set(deferred) <= set(real) and len(deferred) >= len(real) - 5  # run checks are imported
+    for code, rule in deferred.items():
+        fields = (rule.code, rule.name, rule.severity, rule.needs, rule.uses_source, rule.scope)
+        want = real[code]
+        assert fields == (want.code, want.name, want.severity, want.needs, want.uses_source, want.scope)
+    assert all(real[code].run_factory is not None for code in set(real) - set(deferred))
+
+
+ARTICLE_DE = """\
+---
+title: Unruhen in Kasachstan
+date: 2022-01-19
+---
+
+# Unruhen in Kasachstan
+
+Am Mittwoch, 20. Januar 2022, schickte das Bündnis 2300 Soldaten nach Almaty.
+Die Preise stiegen um 4,5 Prozent; siehe [den Bericht](https://example.org/bericht).
+"""
+SOURCE_EN = """\
+---
+title: Unrest in Kazakhstan
+date: 2022-01-19
+---
+
+# Unrest in Kazakhstan
+
+On Wednesday, January 19, 2022, the alliance sent 2,300 troops to Almaty.
+Prices rose by 4.5 percent; see [the report](https://example.org/report).
+"""
+
+
+def test_checks_that_need_a_source_are_not_imported_without_one(tmp_path: Path) -> None:
+    (tmp_path / "artikel.md").write_text(ARTICLE_DE, encoding="utf-8")
+    (tmp_path / "article.md").write_text(SOURCE_EN, encoding="utf-8")
+    alone, report = imported(["check", "artikel.md", "--target-lang", "de"], tmp_path)
+    assert "TC201" in report  # Wednesday is not 20 January 2022: the document checks ran
+    assert "tcheck.checks.link_target" not in alone and "tcheck.checks.number_mismatch" not in alone
+    assert "tcheck.checks.weekday_date" in alone
+    eager = _CHILD.replace("import json,", "from tcheck.registry import all_rules; all_rules()\nimport json,")
+    out = subprocess.run(
+        [sys.executable, "-c", eager, "check", "artikel.md", "--target-lang", "de"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert out.stdout.rpartition("\nMODULES ")[0] == report  # every check imported first: same report
+    paired, report = imported(
+        ["check", "artikel.md", "--source", "article.md", "--source-lang", "en", "--target-lang", "de"],
+        tmp_path,
+    )
+    assert "TC301" in report or "TC203" in report  # 2300 and the 20th differ from the source
+    assert "tcheck.checks.link_target" in paired and "tcheck.checks.number_mismatch" in paired
 
 
 def test_declared_codes_match_the_registered_ones() -> None:
