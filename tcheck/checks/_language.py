@@ -214,7 +214,7 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
         return None
     settings = Settings.of(ctx, "TC401")
     config = ctx.config
-    runs = _selects(config.select, config.ignore, "TC403")
+    runs = _selects(tuple(config.select), tuple(config.ignore), "TC403")
     run_settings = Settings.of(ctx, "TC403") if runs else None
     key = (langs, settings, run_settings)
     hit = _cache.get(id(doc))
