@@ -106,7 +106,7 @@ def phrase_rendering(
     """The renderings of multi-word term ``key`` seen at ``occurrences`` (segment pair, first
     word, the pair's word links): the main rendering is the set of target words (up to one per
     word of the term; one word, inflections and compounds of it together) found in at least half
-    of its places, tied to the term and not mostly linked to other words of the sentences; a
+    of its places, tied to the term and linked to its words more often than to other words; a
     place that lacks one of them holds a minority rendering, the word ``explain``
     (:func:`tcheck.bilingual.wordterms._unexplained`) finds for a word of the term once the main
     words present are explained away. None when the term has no main rendering."""
@@ -129,20 +129,23 @@ def phrase_rendering(
     coverage = Counter(rep for found in here for rep in found)
     need = max(2, (len(occurrences) + 1) // 2)
     tied = {rep: counts.dice(key, rep) for rep, seen in coverage.items() if seen >= need}
+    own = set(key.split(" "))
+    linked: Counter[str] = Counter()  # how often each word is linked to a word of the term
     for rep in list(tied):  # a word linked to another word of the sentences (``seek``) is no part
         inside = outside = 0
-        for (_, i, links), found in zip(occurrences, here, strict=True):
+        for (k, _, links), found in zip(occurrences, here, strict=True):
             for x, j in enumerate(links):
                 if j in found.get(rep, ()):
-                    if i <= x < i + n:
+                    if kept[k].source[x] in own:  # this place's words, or another place's of the term
                         inside += 1
                     else:
                         outside += 1
-        if outside > inside:
+        linked[rep] = inside
+        if outside >= inside:  # linked to no word of the term, or as often to others
             del tied[rep]
-    main_words = sorted((r for r in tied if tied[r] >= MIN_TIED), key=lambda r: (-coverage[r], -tied[r], r))[
-        :n
-    ]
+    main_words = sorted(
+        (r for r in tied if tied[r] >= MIN_TIED), key=lambda r: (-coverage[r], -linked[r], -tied[r], r)
+    )[:n]
     if not main_words:
         return None
     main = Group("", association=min(tied[r] for r in main_words))
