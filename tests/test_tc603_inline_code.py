@@ -363,3 +363,30 @@ def test_a_placeholder_no_example_uses_is_info(tmp_path: Path, lang: str) -> Non
         ("info", "`functionName arg1 arg2...`"),
         ("warning", "`quote`"),
     ]
+
+
+CAPITALS_SOURCE = "# Default\n\nThe function reads `default DEFAULT_VALUE GIVEN_VALUE` from left to right.\n"
+CAPITALS_TARGETS = {
+    "de": "# Default\n\nDie Funktion liest `default {a} {b}` von links nach rechts.\n",
+    "ja": "# Default\n\nこの関数は `default {a} {b}` を左から右へ読みます。\n",
+    "ar": "# Default\n\nتقرأ الدالة `default {a} {b}` من اليسار إلى اليمين.\n",
+    "el": "# Default\n\nΗ συνάρτηση διαβάζει το `default {a} {b}` από αριστερά προς τα δεξιά.\n",
+}
+CAPITALS_WORDS = {
+    "de": ("STANDARDWERT", "GEGEBENER_WERT"),
+    "ja": ("既定値", "指定値"),
+    "ar": ("القيمة_الافتراضية", "القيمة_المعطاة"),
+    "el": ("ΠΡΟΕΠΙΛΟΓΗ", "ΔΟΘΕΙΣΑ_ΤΙΜΗ"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CAPITALS_TARGETS))
+def test_placeholders_in_capitals_with_underscores_pass(tmp_path: Path, lang: str) -> None:
+    """``DEFAULT_VALUE`` and ``GIVEN_VALUE`` stand for what the reader writes: translated,
+    no finding. The function's name translated is a warning."""
+    a, b = CAPITALS_WORDS[lang]
+    page = CAPITALS_TARGETS[lang].format(a=a, b=b)
+    assert check_pair(tmp_path, "TC603", CAPITALS_SOURCE, page, lang) == []
+    broken = page.replace("`default ", "`vorgabe ")
+    found = check_pair(tmp_path, "TC603", CAPITALS_SOURCE, broken, lang)
+    assert [f["severity"] for f in found] == ["warning"]

@@ -27,9 +27,10 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     differs is reported on the translation's span, the source's as the fix; a lost one on the
     passage that should hold it. Code spans the translation adds (a term set as code) are fine,
     and so are translated metavariables, what the reader replaces: ``<release-name>``,
-    ``RELEASE_NAME``, a word in capitals (``quote ARGUMENT`` → ``quote 参数``). White space in
-    a span is not compared, nor quotes, and a span that holds the source's unchanged (or is held
-    by it) is the same code shown with more or less of its line (``kind: CustomResource`` for
+    ``RELEASE_NAME``, a word in capitals (``quote ARGUMENT`` → ``quote 参数``, ``DEFAULT_VALUE``
+    → ``STANDARDWERT``). White space in a span is not compared, nor quotes, and a span that
+    holds the source's unchanged (or is held by it) is the same code shown with more or less of
+    its line (``kind: CustomResource`` for
     ``CustomResource``). A lost span whose code the passage still has as a word of its own,
     plain or in the language's quotes, case aside (``「helm home」``, ``die Helm-Binärdatei``),
     is only its formatting lost: info. One the translator made the text of a link
@@ -202,7 +203,7 @@ def _within(lost: Mark, added: Mark) -> bool:
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z0-9]+")
+_PLACEHOLDER_WORD = re.compile(r"[A-Z][A-Z0-9_]*[A-Z0-9]")
 
 
 def _metavariables_only(lost: Mark, added: Mark) -> bool:
