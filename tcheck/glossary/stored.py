@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
+from itertools import starmap
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,12 +73,16 @@ def term_matcher(
     the run (``notable``, ``selective``: see :class:`TermMatcher`). With a cache ``folder``, a large matcher is taken from there, or compiled and kept."""
     source_lang, lang = langs
     fallback = lang if side == "target" else source_lang
-    count = sum(len(_terms(entry, side)) for view in views for entry in view.entries)
+    found_terms = [
+        (entry, term, view) for view in views for entry in view.entries for term in _terms(entry, side)
+    ]
+    payloads = list(starmap(payload, found_terms))  # in this order, payload i is stored as i
     path = None
-    if folder is not None and count >= MIN_CACHED:
-        key = repr((side, source_lang, lang, [(v.sha256, v.source_lang, v.target_lang) for v in views]))
+    if folder is not None and len(payloads) >= MIN_CACHED:
+        glossaries = [(v.sha256, v.source_lang, v.target_lang) for v in views]
+        key = repr((side, source_lang, lang, glossaries, len(payloads)))
         path = folder / FOLDER / f"matcher-{_digest(key.encode('utf-8'))}.pickle"
-        _LOADING.append(_resolver(views, side, payload))
+        _LOADING.append(payloads)
         try:
             found = pickled.load(path)
         finally:
@@ -85,21 +90,23 @@ def term_matcher(
         if isinstance(found, TermMatcher):
             return found
     matcher: TermMatcher[T] = TermMatcher(notable, selective)
-    refs: dict[int, tuple[int, int, int]] = {}
-    payloads: list[T] = []  # kept alive while ``refs`` names them by id
-    for g, view in enumerate(views):
-        for e, entry in enumerate(view.entries):
-            for t, term in enumerate(_terms(entry, side)):
-                hit = payload(entry, term, view)
-                matcher.add(term.text, hit, term.case_sensitive, term.lang or fallback)
-                if path is not None:
-                    refs[id(hit)] = (g, e, t)
-                    payloads.append(hit)
-    if path is not None and payloads:
+    for (_, term, _), hit in zip(found_terms, payloads, strict=True):
+        matcher.add(term.text, hit, term.case_sensitive, term.lang or fallback)
+    if path is not None:
+        refs = {id(hit): i for i, hit in enumerate(payloads)}
         matcher.compile()
         pickled.store(path, matcher, {type(payloads[0]): lambda hit: (_stored_payload, (refs[id(hit)],))})
         _prune(path.parent)
     return matcher
+
+
+# The payloads of the matcher being unpickled, in the order they were stored (see _stored_payload)
+_LOADING: list[list[Any]] = []
+
+
+def _stored_payload(index: int) -> Any:
+    """A payload stored as its place among the matcher's terms: this run's payload of that term."""
+    return _LOADING[-1][index]
 
 
 def _prune(folder: Path) -> None:
@@ -112,33 +119,5 @@ def _prune(folder: Path) -> None:
         pass  # another run removed it first, or the folder is read-only
 
 
-# The resolver of the matcher being unpickled (see _stored_payload)
-_LOADING: list[Callable[[Any], Any]] = []
-
-
-def _stored_payload(ref: tuple[int, int, int]) -> Any:
-    """A payload stored as a reference (glossary, entry, term), made again from the run's glossaries."""
-    return _LOADING[-1](ref)
-
-
 def _terms(entry: Entry, side: str) -> tuple[Term, ...]:
     return entry.target_terms if side == "target" else entry.source_terms
-
-
-def _resolver(
-    views: Sequence[Glossary], side: str, payload: Callable[[Entry, Term, Glossary], T]
-) -> Callable[[Any], T]:
-    """Turns a stored reference (glossary, entry, term) back into the payload of this run's term
-    (one payload per term, as when the matcher was built)."""
-    made: dict[Any, T] = {}
-
-    def resolve(ref: Any) -> T:
-        found = made.get(ref)
-        if found is None:
-            g, e, t = ref
-            view = views[g]
-            entry = view.entries[e]
-            found = made[ref] = payload(entry, _terms(entry, side)[t], view)
-        return found
-
-    return resolve
