@@ -224,11 +224,8 @@ def check(
     outputs.write_reports(result, reports, elsewhere)
     if summary:
         outputs.append_step_summary(result, summary, os.environ)
-    report = outputs.render(settings.format, result, colour, elsewhere)
-    if output:
-        Path(output).write_text(report, encoding="utf-8")
-    else:
-        click.echo(report, nl=False)
+    # written as it is made: a report can be many times the size of the checked files
+    outputs.emit(settings.format, result, colour, elsewhere, output or None, sys.stdout)
     if result.alerts and (output or settings.format != "text"):
         click.echo("\n".join(result.alerts), err=True)  # the text report prints them itself
     sys.exit(result.exit_code)

@@ -9,8 +9,9 @@ out are (the other reports, the job summary).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TextIO
 
 from tcheck.config import FORMATS
 from tcheck.engine import RunResult
@@ -60,12 +61,41 @@ def render(fmt: str, result: RunResult, colour: bool, elsewhere: Sequence[str] =
     return get_reporter(fmt)(result, colour)
 
 
+def chunks(fmt: str, result: RunResult, colour: bool, elsewhere: Sequence[str] = ()) -> Iterator[str]:
+    """The report in ``fmt`` piece by piece: the JSON and text reports as they are made (a run
+    with findings every few characters need not hold its report), the others whole."""
+    if fmt == "json":
+        from tcheck.reporters.json import chunks as json_chunks
+
+        return json_chunks(result)
+    if fmt == "text":
+        from tcheck.reporters.text import chunks as text_chunks
+
+        return text_chunks(result, colour)
+    return iter([render(fmt, result, colour, elsewhere)])
+
+
+def emit(
+    fmt: str, result: RunResult, colour: bool, elsewhere: Sequence[str], output: str | None, stream: TextIO
+) -> None:
+    """Write the report to the file ``output`` (replaced), or to ``stream`` when there is none."""
+    pieces = chunks(fmt, result, colour, elsewhere)
+    if output is None:
+        for piece in pieces:
+            stream.write(piece)
+        stream.flush()
+        return
+    with open(output, "w", encoding="utf-8") as out:
+        for piece in pieces:
+            out.write(piece)
+
+
 def write_reports(
     result: RunResult, reports: Sequence[tuple[str, str]], elsewhere: Sequence[str] = ()
 ) -> None:
     """Write each ``--report`` file (without colour)."""
     for fmt, path in reports:
-        Path(path).write_text(render(fmt, result, False, elsewhere), encoding="utf-8")
+        emit(fmt, result, False, elsewhere, path, sys.stdout)
 
 
 def step_summary_path(environ: Mapping[str, str]) -> str | None:

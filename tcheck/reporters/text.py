@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tcheck.engine import RunResult
 from tcheck.reporters import located, pairing_lines
 
@@ -10,8 +12,9 @@ _RESET = "\033[0m"
 _BOLD = "\033[1m"
 
 
-def render(result: RunResult, color: bool = False) -> str:
-    lines = []
+def chunks(result: RunResult, color: bool = False) -> Iterator[str]:
+    """The report line by line (with its line break), as :func:`render` gives it whole: a run
+    with a finding every few characters writes its report without holding it."""
     for finding in result.findings:
         item = located(result, finding)
         severity = item["severity"]
@@ -23,9 +26,8 @@ def render(result: RunResult, color: bool = False) -> str:
         text = f"{item['path']}:{item['line']}:{item['column']}: {code} {tag} {item['message']}"
         if item["suggestion"]:
             text += f" (suggestion: {item['suggestion']})"
-        lines.append(text)
-    lines.extend(result.notes)
-    lines.extend(pairing_lines(result, result.verbose))
+        yield text + "\n"
+    lines = [*result.notes, *pairing_lines(result, result.verbose)]
     counts = result.counts()
     total = len(result.findings)
     files = result.files_checked
@@ -37,4 +39,8 @@ def render(result: RunResult, color: bool = False) -> str:
     else:
         summary = f"No findings in {files} file{'s' if files != 1 else ''}"
     lines.append(summary)
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    return "".join(chunks(result, color))
