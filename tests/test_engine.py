@@ -96,3 +96,18 @@ def test_language_detected_when_not_given(tmp_path: Path) -> None:
     )
     result = run_paths([doc])
     assert [f["line"] for f in findings(result, "TC202")] == [3]
+
+
+def test_hits_and_findings_without_extras_share_one_empty_mapping() -> None:
+    from types import MappingProxyType
+
+    from tcheck.model import Finding, Hit, Severity, Span
+
+    first, second = Hit(Span(0, 6), "onsdag"), Hit(Span(7, 14), "torsdag")
+    assert first.data is second.data and dict(first.data) == {}
+    finding = Finding("TC201", "weekday-date", Severity.ERROR, "m", "a.txt", Span(0, 6))
+    assert finding.data is first.data
+    with pytest.raises(TypeError):
+        first.data["note"] = "x"  # type: ignore[index]
+    extra = Hit(Span(0, 6), "onsdag", data=MappingProxyType({"round_trip": "onsdag"}))
+    assert extra.data is not first.data and extra.data["round_trip"] == "onsdag"
