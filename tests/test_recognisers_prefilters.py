@@ -160,3 +160,20 @@ def test_tc201_and_tc205_alone_read_no_numbers_or_amounts(
     text = "The summit opens on Thursday, January 19, 2022, at 14 Norwegian time, for 5,000 kroner.\n"
     found = findings(run_text(tmp_path, text, "doc.txt", select=["TC201", "TC205"], target_lang="en"))
     assert sorted(f["code"] for f in found) == ["TC201", "TC205"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcé-ø", min_size=1, max_size=5), max_size=12),
+    st.text(alphabet="abcé-ø xyz", max_size=12),
+)
+def test_trie_with_endings_agrees_with_the_alternation(words: list[str], text: str) -> None:
+    def ending(word: str) -> str:  # an inflection and a boundary for long words, as units have
+        return r"[a-zé]{0,2}(?![^\W\d_])" if len(word) >= 3 else r"(?![^\W\d_])"
+
+    ordered = sorted(set(words), key=len, reverse=True)
+    alternation = re.compile("|".join(re.escape(w) + ending(w) for w in ordered) or "(?!)", re.IGNORECASE)
+    trie = re.compile(trie_pattern(words, ending), re.IGNORECASE)
+    for start in range(len(text) + 1):
+        expected, found = alternation.match(text, start), trie.match(text, start)
+        assert (found and found.group(0)) == (expected and expected.group(0))

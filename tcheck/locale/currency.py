@@ -252,7 +252,10 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
     if alpha_symbols:
         symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=lambda w: (-len(w), w)))
-    word_alt = "|".join(_bounded(n) for n in sorted(names, key=lambda w: (-len(w), w)))
+    from tcheck.recognise.wordtrie import trie_pattern
+
+    # the names as a trie, each with its boundary: the alternation's matches, longest first
+    word_alt = trie_pattern(sorted(names), lambda n: _bounded(n)[len(re.escape(n)) :]) if names else ""
     connectors = _extra_for(lang).get("connectors", [])
     conn = "|".join(re.escape(c) for c in connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from tcheck.locale import babel_locale
+from tcheck.recognise.wordtrie import trie_pattern
 from tcheck.services import regexes
 
 _PLACEHOLDER = "{0}"
@@ -66,8 +67,12 @@ def unit_words(lang: str) -> dict[str, str]:
 @cache
 def unit_regex(lang: str) -> re.Pattern[str]:
     """A unit word right after a number: long forms may be inflected (``метрах``)."""
-    words = sorted(unit_words(lang), key=len, reverse=True)
-    alternatives = "|".join(_alternative(w) for w in words)
+    words = unit_words(lang)
+    # the words as a trie, each with its inflection and boundary: the same matches as the
+    # alternation longest first, at a fraction of the cost per position
+    alternatives = (
+        trie_pattern(sorted(words), lambda w: _alternative(w)[len(re.escape(w)) :]) if words else ""
+    )
     return regexes.compile(rf"[ \u00a0\u202f-]?(?P<unit>{alternatives})", re.IGNORECASE)
 
 

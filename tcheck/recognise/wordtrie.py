@@ -9,15 +9,20 @@ of the recognisers cost as much as the recognisers. The trie factors out shared 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _Node = dict[str, "_Node"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], ending: Callable[[str], str] | None = None) -> str:
     """A pattern (no groups) that matches any of ``words``, preferring the longest at a position
-    like an alternation sorted longest first; ``(?!)`` (never matches) when there are none."""
+    like an alternation sorted longest first; ``(?!)`` (never matches) when there are none.
+
+    ``ending(word)``: a pattern that must follow ``word`` (an inflection, a word boundary), as
+    ``word + ending(word)`` in the alternation.
+    """
     root: _Node = {}
+    ends: dict[int, str] = {}
     for word in words:
         if not word:
             continue
@@ -25,14 +30,19 @@ def trie_pattern(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root) if root else "(?!)"
+        if ending is not None:
+            ends[id(node)] = ending(word)
+    return _emit(root, ends) if root else "(?!)"
 
 
-def _emit(node: _Node) -> str:
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+def _emit(node: _Node, ends: dict[int, str]) -> str:
+    branches = [re.escape(ch) + _emit(child, ends) for ch, child in sorted(node.items()) if ch]
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    end = ends.get(id(node), "")
     if not branches:
-        return ""
+        return end
+    if end:  # the longer words first, then this one with what must follow it
+        return "(?:" + "|".join(branches) + f"|{end})"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        body = f"(?:{body})?"
-    return body
+    return f"(?:{body})?"
