@@ -38,8 +38,9 @@ class _Side:
     texts: dict[bytes, str] = field(default_factory=dict)
 
 
-# (by source?, key, the other side's wording, the text shown, where)
-_Entry = tuple[bool, bytes, str, str, _Place]
+# (by source?, key, the digest of the other side's wording, the text shown, where): the wording
+# itself (a normalised copy of the text) is not kept, so a document's entries cost no copy of it
+_Entry = tuple[bool, bytes, bytes, str, _Place]
 
 
 def _digest(*parts: str) -> bytes:
@@ -170,9 +171,11 @@ class InconsistentTranslation:
             src_key = _TRAILING.sub("", _normal(source_text, ignore_case))
             tgt_key = " ".join(_PUNCT.sub(" ", target_text.casefold()).split())
             place = _Place(path, span)
-            entries.append((True, _digest(*pair, context, src_key), tgt_key, target_text, place))
+            entries.append((True, _digest(*pair, context, src_key), _digest(tgt_key), target_text, place))
             if not aligned:  # in prose, one wording for two sentences is a translator's freedom
-                entries.append((False, _digest(*pair, context, tgt_key), src_key, source_text, place))
+                entries.append(
+                    (False, _digest(*pair, context, tgt_key), _digest(src_key), source_text, place)
+                )
         return entries
 
     def absorb(self, entries: list[_Entry], ctx: Context) -> None:
@@ -180,11 +183,10 @@ class InconsistentTranslation:
             self._add(self.by_source if by_source else self.by_target, key, variant, text, place)
 
     @staticmethod
-    def _add(table: dict[bytes, _Side], key: bytes, variant: str, text: str, place: _Place) -> None:
+    def _add(table: dict[bytes, _Side], key: bytes, name: bytes, text: str, place: _Place) -> None:
         side = table.get(key)
         if side is None:
             side = table[key] = _Side()
-        name = _digest(variant)
         if name not in side.variants:
             side.variants[name] = []
             side.texts[name] = " ".join(text.split())

@@ -1,0 +1,46 @@
+"""Run checks' digests grow with what a document says, not with copies of its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import findings, run_paths
+from tcheck.checks.inconsistent_translation import InconsistentTranslation
+from tcheck.config import Config
+from tcheck.context import Context
+from tcheck.formats import tsv
+
+ROWS = [
+    ("Lagre endringene", "Save the changes"),
+    ("Avbryt opplastingen", "Cancel the upload"),
+    ("Lagre endringene", "Store the changes"),
+    ("Lagre endringene", "Save the changes"),
+]
+
+
+def _memory() -> str:
+    return "nb\ten\n" + "".join(f"{s}\t{t}\n" for s, t in ROWS)
+
+
+def test_tc106_digest_keeps_wordings_as_digests_and_texts_by_reference() -> None:
+    doc = tsv.read("minne.tsv", _memory())
+    entries = InconsistentTranslation.digest(doc, Context(Config()))
+    assert len(entries) == 2 * len(ROWS)
+    for _, key, wording, _text, _place in entries:
+        assert isinstance(key, bytes) and isinstance(wording, bytes) and len(wording) == 16
+    texts = {id(seg.text) for seg in doc.segments} | {
+        id(seg.counterpart.text) for seg in doc.segments if seg.counterpart
+    }
+    assert all(id(text) in texts for *_, text, _ in entries)  # the segment's own string, no copy
+    # two rows with one source and one wording share their wording's digest; another does not
+    saves = [e[2] for e in entries if e[0] and e[3] == "Save the changes"]
+    stores = [e[2] for e in entries if e[0] and e[3] == "Store the changes"]
+    assert saves[0] == saves[1] != stores[0]
+
+
+def test_tc106_still_reports_the_odd_wording(tmp_path: Path) -> None:
+    path = tmp_path / "minne.tsv"
+    path.write_text(_memory(), encoding="utf-8")
+    found = findings(run_paths([path], select=["TC106"]), "TC106")
+    assert [f["line"] for f in found] == [4]
+    assert found[0]["suggestion"] == "Save the changes"
