@@ -23,7 +23,14 @@ def detect_language(doc: Document, sample_size: int = 1500) -> str | None:
     """The language of a document from a sample of its prose (langdetect, seeded)."""
     from tcheck.services.langid import detect
 
-    sample = " ".join(s.text for s in doc.segments)[:sample_size]
+    parts: list[str] = []
+    size = 0
+    for seg in doc.segments:  # the first segments only: a whole-document copy would be wasted
+        if size >= sample_size:
+            break
+        parts.append(seg.text)
+        size += len(seg.text) + 1
+    sample = " ".join(parts)[:sample_size]
     found = detect(sample) if sample.strip() else None
     if found is None:
         return None

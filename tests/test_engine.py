@@ -111,3 +111,17 @@ def test_hits_and_findings_without_extras_share_one_empty_mapping() -> None:
         first.data["note"] = "x"  # type: ignore[index]
     extra = Hit(Span(0, 6), "onsdag", data=MappingProxyType({"round_trip": "onsdag"}))
     assert extra.data is not first.data and extra.data["round_trip"] == "onsdag"
+
+
+def test_language_detection_samples_the_first_segments_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.formats import text as plain
+    from tcheck.loader import detect_language
+    from tcheck.services import langid
+
+    body = "".join(f"Avsnitt {n}: regjeringen satte et tak på drivstoffprisene.\n\n" for n in range(2000))
+    doc = plain.read("nyheter.txt", body)
+    seen: list[str] = []
+    monkeypatch.setattr(langid, "detect", lambda sample: seen.append(sample) or "nb")
+    assert detect_language(doc) == "nb"
+    assert seen == [" ".join(s.text for s in doc.segments)[:1500]]
+    assert detect_language(doc, sample_size=40) == "nb" and seen[-1] == doc.segments[0].text[:40]
