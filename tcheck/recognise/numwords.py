@@ -151,8 +151,12 @@ def find_number_words(
     """
     found: list[NumberWord] = []
     after = 0  # words before this position belong to a number already found
-    for r in _readings(text, lang):
-        if r.start < after:
+    readings = _readings(text, lang)
+    for index, start in enumerate(readings.starts):
+        if start < after:
+            continue
+        r = readings.at(index)
+        if r is None:
             continue
         value, end, word_end = r.value, r.end, r.word_end
         if (
@@ -186,37 +190,53 @@ class _Reading:
     next_end: int
 
 
+class _Readings:
+    """Where the words worth looking up start in one text, and what each reads as, worked out
+    when first asked for (a word inside a phrase already found is never read)."""
+
+    __slots__ = ("_done", "_lang", "_text", "starts")
+
+    def __init__(self, text: str, lang: str) -> None:
+        t = tables(lang)
+        self._text, self._lang = text, lang
+        self.starts = _candidates(text, lang) if t.cardinals or t.ordinals else []
+        self._done: dict[int, _Reading | None] = {}
+
+    def at(self, index: int) -> _Reading | None:
+        if index not in self._done:
+            self._done[index] = _read(self._text, self.starts[index], self._lang)
+        return self._done[index]
+
+
 @lru_cache(maxsize=4)
-def _readings(text: str, lang: str) -> tuple[_Reading, ...]:
-    """What each word that may begin a number word reads as (the last few texts are kept: the
-    recognisers ask for one text with several sets of multipliers in a row)."""
+def _readings(text: str, lang: str) -> _Readings:
+    """The readings of ``text`` (the last few texts are kept: the recognisers ask for one text
+    with several sets of multipliers in a row)."""
+    return _Readings(text, lang)
+
+
+def _read(text: str, start: int, lang: str) -> _Reading | None:
+    """What the word at ``start`` begins, if it begins a number word."""
     t = tables(lang)
-    if not t.cardinals and not t.ordinals:
-        return ()
-    found: list[_Reading] = []
-    for start in _candidates(text, lang):
-        words = _window(text, start, t.firsts, lang)
-        if words is None:
-            continue
-        lowered = [m.group(0).lower() for m in words]
-        hit, end_index, cut = _match_at(text, words, lowered, 0, lang, t)
-        if hit is None:
-            continue
-        following = words[end_index + 1] if end_index + 1 < len(words) else None
-        found.append(
-            _Reading(
-                start,
-                words[end_index].end() if cut is None else cut,
-                hit[0],
-                hit[1],
-                cut is None,
-                words[end_index].end(),
-                lowered[end_index + 1] if following is not None else None,
-                following.start() if following is not None else 0,
-                following.end() if following is not None else 0,
-            )
-        )
-    return tuple(found)
+    words = _window(text, start, t.firsts, lang)
+    if words is None:
+        return None
+    lowered = [m.group(0).lower() for m in words]
+    hit, end_index, cut = _match_at(text, words, lowered, 0, lang, t)
+    if hit is None:
+        return None
+    following = words[end_index + 1] if end_index + 1 < len(words) else None
+    return _Reading(
+        start,
+        words[end_index].end() if cut is None else cut,
+        hit[0],
+        hit[1],
+        cut is None,
+        words[end_index].end(),
+        lowered[end_index + 1] if following is not None else None,
+        following.start() if following is not None else 0,
+        following.end() if following is not None else 0,
+    )
 
 
 @cache
