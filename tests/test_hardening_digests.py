@@ -44,3 +44,29 @@ def test_tc106_still_reports_the_odd_wording(tmp_path: Path) -> None:
     found = findings(run_paths([path], select=["TC106"]), "TC106")
     assert [f["line"] for f in found] == [4]
     assert found[0]["suggestion"] == "Save the changes"
+
+
+def test_tc103_words_are_found_without_a_record_per_character() -> None:
+    import subprocess
+    import sys
+
+    from tcheck.checks._variants import TOKEN
+
+    text = "Statsminister O'Brien møtte Kassym-Jomart Tokayev's folk i Nur-Sultan; 2,300 e-poster."
+    words = [m.group() for m in TOKEN.finditer(text)]
+    assert words == [
+        "Statsminister", "O'Brien", "møtte", "Kassym-Jomart", "Tokayev", "s", "folk", "i",
+        "Nur-Sultan", "2", "300", "e-poster",
+    ]  # fmt: skip
+    probe = (
+        "import resource\n"
+        "from tcheck.checks._variants import TOKEN\n"
+        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "spans = [m.span() for m in TOKEN.finditer('1' * 2_000_000 + ' Kassym-Jomart')]\n"
+        "assert spans == [(0, 2_000_000), (2_000_001, 2_000_014)], spans\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024)\n"
+    )
+    grown = int(
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    )
+    assert grown < 40  # MB for a 2 MB word (a record per character: ~240 MB)

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 # A word: letters/digits with inner hyphens and inner apostrophes before a capital (O'Brien);
-# a possessive "'s" ends the word.
-TOKEN = re.compile(r"[^\W_](?:\w|['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))*")
+# a possessive "'s" ends the word. Runs of word characters are one repeat of a single class
+# (``\w*``): a group repeated per character kept a backtracking record per character in the
+# regex engine, ~120 bytes each, so '1' * 1_000_000 needed 120 MB.
+TOKEN = re.compile(r"[^\W_]\w*(?:(?:['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))\w*)*")
 _OPENERS = set("\"“”«»‘’'(–—-•:*[")
 MAX_SPANS = 40
 MIN_NAME = 5
