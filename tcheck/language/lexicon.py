@@ -119,11 +119,19 @@ def letters(lang: str) -> frozenset[str]:
     found = code(lang)
     if found is None:
         return frozenset()
+    from tcheck.services.tables import derived
+
+    # Kept in the cache folder: reading the list would otherwise hold all of it in wordfreq's
+    # own cache (tens of megabytes a language) for a set of thirty letters.
+    return derived(f"wordfreq-letters-{found}", lambda: _letters(found), ("wordfreq",))
+
+
+def _letters(lang: str) -> frozenset[str]:
     from collections import Counter
 
     from wordfreq import top_n_list
 
-    counts = Counter(ch for word in top_n_list(found, 5000) if word.isalpha() for ch in set(word))
+    counts = Counter(ch for word in top_n_list(lang, 5000) if word.isalpha() for ch in set(word))
     return frozenset(ch for ch, n in counts.items() if n >= 10)
 
 
