@@ -158,9 +158,16 @@ def local_symbols(lang: str) -> dict[str, frozenset[str]]:
 def world_symbols() -> dict[str, frozenset[str]]:
     """Symbol → currencies, as each currency's home locales write it (``kr`` → NOK, SEK, DKK).
 
-    Built from CLDR on first use (a few hundred locales, about a second), only when a symbol is
-    not one of the document locale's own.
+    Built from CLDR on first use, only when a symbol is not one of the document locale's own, and
+    kept in the cache folder: building it reads a few hundred locales (about a second, and Babel
+    keeps their data, about 100 MB, for the rest of the process).
     """
+    from tcheck.services.tables import derived
+
+    return derived("world-currency-symbols", _world_symbols)
+
+
+def _world_symbols() -> dict[str, frozenset[str]]:
     from babel import Locale
     from babel.core import get_global
     from babel.localedata import locale_identifiers
