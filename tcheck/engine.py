@@ -139,6 +139,10 @@ class Engine:
         self.doc_rules = [r for r in rules if r.func is not None]
         self.run_rules = [(r, r.run_factory()) for r in rules if r.run_factory is not None]
         self.findings: list[Finding] = []
+        # The run checks' findings: those of this run (set by finish), or, when set before the
+        # first document, those of an earlier run over the same documents and settings (the
+        # result cache's whole-run entry): then the run checks are neither fed nor finished.
+        self.run_findings: list[Finding] | None = None
         self.lines: dict[str, LineIndex] = {}
         self.suppressions: dict[str, tuple[Suppression, ...]] = {}
         self.files = 0
@@ -230,6 +234,8 @@ class Engine:
         parallel run computes in the worker that read the document, and ``absorb(digest, ctx)``.
         ``digests`` holds those computed elsewhere, by code; ``doc`` is None when they are all there.
         """
+        if self.run_findings is not None:
+            return  # the run checks' findings are known already
         for rule, state in self.run_rules:
             if digests is not None and rule.code in digests:
                 state.absorb(digests[rule.code], self.ctx)  # type: ignore[attr-defined]
@@ -241,8 +247,13 @@ class Engine:
                     state.collect(doc, self.ctx)
 
     def finish(self) -> RunResult:
-        for rule, state in self.run_rules:
-            self._add(rule, "", state.finish(self.ctx))
+        if self.run_findings is None:
+            before = len(self.findings)
+            for rule, state in self.run_rules:
+                self._add(rule, "", state.finish(self.ctx))
+            self.run_findings = self.findings[before:]
+        else:
+            self.findings.extend(self.run_findings)
         return RunResult(
             findings=sorted_findings(self.findings),
             lines=self.lines,

@@ -122,6 +122,33 @@ def test_run_checks_still_see_cached_documents(site: Path, monkeypatch: pytest.M
     assert "TC103" in first[1] and second == run("--format", "json", "--select", "TC103", "--no-cache")
 
 
+def test_run_checks_are_not_redone_for_an_unchanged_set_of_documents(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rerun over the same documents takes the run checks' findings (TC103 here) from the cache
+    instead of feeding and finishing them again; one changed page makes them run again."""
+    from tcheck.checks import term_variant
+
+    finished: list[int] = []
+    real = term_variant.TermVariant.finish
+
+    def counting(self: term_variant.TermVariant, ctx: object) -> object:
+        finished.append(1)
+        return real(self, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(term_variant.TermVariant, "finish", counting)
+    first = run("--format", "json", "--select", "TC103")
+    assert "CTSO" in first[1] and len(finished) == 1
+    assert run("--format", "json", "--select", "TC103") == first
+    assert len(finished) == 1  # taken from the cache
+    (site / "notes/fr/brief.txt").write_text(
+        "Les dirigeants de la CSTO se sont réunis jeudi. La CSTO a confirmé.\n", encoding="utf-8"
+    )
+    changed = run("--format", "json", "--select", "TC103")
+    assert len(finished) == 2 and "CTSO" not in changed[1]
+    assert changed == run("--format", "json", "--select", "TC103", "--no-cache")
+
+
 def test_other_settings_or_glossary_do_not_reuse_results(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counter = Counter(monkeypatch)
     run()

@@ -66,20 +66,29 @@ def run_inputs(
             results = chosen.map(inputs, job)
         else:
             keys = [cache.key(item) for item in inputs]
+            whole = cache.whole_run_key(keys)
+            if engine.run_rules:  # an unchanged set of documents: the run checks' findings are known
+                known = cache.get_many([whole]).get(whole)
+                engine.run_findings = known if isinstance(known, list) else None
+            fresh_run = engine.run_findings is None
             results = through_cache(inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable)
         shown = progress or NoProgress()
         sizes = [_size(item) for item in inputs]
         shown.files(len(inputs), sum(sizes))
         try:
-            for size, parts in zip(sizes, results, strict=True):
-                for part in parts:
-                    merge(engine, part)
-                shown.file_done(size)
+            try:
+                for size, parts in zip(sizes, results, strict=True):
+                    for part in parts:
+                        merge(engine, part)
+                    shown.file_done(size)
+            finally:
+                shown.files_done()
+            result = engine.finish()
+            if cache is not None and engine.run_rules and fresh_run:
+                cache.put_many([(whole, engine.run_findings)])
         finally:
-            shown.files_done()
             if cache is not None:
                 cache.close()
-        result = engine.finish()
     if cache is not None:
         result.alerts.extend(cache.warnings)
         result.cached = (cache.hits, cache.hits + cache.misses)

@@ -165,6 +165,15 @@ class ResultCache:
         """The key of one input under this run's settings."""
         return input_key(self.base, item)
 
+    def whole_run_key(self, keys: Sequence[bytes]) -> bytes:
+        """The key of the run checks' findings over inputs of these ``keys``, in this order: they
+        depend on nothing else (each key holds its file's and source's content and the settings)."""
+        h = hashlib.blake2b(self.base, digest_size=16)
+        h.update(b"run checks")
+        for key in keys:
+            h.update(key)
+        return h.digest()
+
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
         return sqlite.open_waiting(path, _prepare)
