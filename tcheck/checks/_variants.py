@@ -152,17 +152,9 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
             yield m.start(), m.end(), word, False
             first = False
             continue
-        start = m.start()
-        if not word.isascii():
-            shift, word = _mixed_part(word)
-            start += shift
-            if not word:
-                first = False
-                continue
-        j = start - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        yield start, start + len(word), word, first or (j >= 0 and text[j] in _OPENERS)
+        found = _marked(text, m.start(), word, first)
+        if found is not None:
+            yield found
         first = False
 
 
@@ -181,19 +173,25 @@ def split_tokens(text: str) -> tuple[list[str], list[tuple[int, int, str, bool]]
             keep(word)
             first = False
             continue
-        start = m.start()
-        if not word.isascii():
-            shift, word = _mixed_part(word)
-            start += shift
-            if not word:
-                first = False
-                continue
-        j = start - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        marked.append((start, start + len(word), word, first or (j >= 0 and text[j] in _OPENERS)))
+        found = _marked(text, m.start(), word, first)
+        if found is not None:
+            marked.append(found)
         first = False
     return plain, marked
+
+
+def _marked(text: str, start: int, word: str, first: bool) -> tuple[int, int, str, bool] | None:
+    """A word that is not plain lower-case ASCII, as :func:`tokens` gives it (its cased part, and
+    whether it starts a sentence or a quotation), or None when it has no cased part."""
+    if not word.isascii():
+        shift, word = _mixed_part(word)
+        start += shift
+        if not word:
+            return None
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return start, start + len(word), word, first or (j >= 0 and text[j] in _OPENERS)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term
 from tcheck.services import pickled
+from tcheck.services.tables import prune
 
 FOLDER = "glossaries"
 # Matchers over fewer terms are compiled every run: that takes milliseconds.
@@ -96,7 +97,7 @@ def term_matcher(
         refs = {id(hit): i for i, hit in enumerate(payloads)}
         matcher.compile()
         pickled.store(path, matcher, {type(payloads[0]): lambda hit: (_stored_payload, (refs[id(hit)],))})
-        _prune(path.parent)
+        prune(path.parent, MAX_MATCHERS, "matcher-*.pickle")
     return matcher
 
 
@@ -107,16 +108,6 @@ _LOADING: list[list[Any]] = []
 def _stored_payload(index: int) -> Any:
     """A payload stored as its place among the matcher's terms: this run's payload of that term."""
     return _LOADING[-1][index]
-
-
-def _prune(folder: Path) -> None:
-    """Remove all but the :data:`MAX_MATCHERS` newest stored matchers (a failure is silent)."""
-    try:
-        kept = sorted(folder.glob("matcher-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in kept[MAX_MATCHERS:]:
-            old.unlink()
-    except OSError:
-        pass  # another run removed it first, or the folder is read-only
 
 
 def _terms(entry: Entry, side: str) -> tuple[Term, ...]:

@@ -48,11 +48,12 @@ def derived(
     return value
 
 
-def prune(folder: Path, keep: int) -> None:
-    """Remove all but the ``keep`` most recently written pickles of ``folder`` (tables of other
-    library or tcheck versions are never read again); a failure is silent."""
+def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
+    """Remove all but the ``keep`` most recently written pickles of ``folder`` that match
+    ``pattern`` (tables of other library or tcheck versions are never read again); a failure is
+    silent."""
     try:
-        files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in files[keep:]:
             old.unlink()
     except OSError:
