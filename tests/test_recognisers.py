@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from tcheck.locale.currency import find_amounts
-from tcheck.locale.numbers import cardinal_values, parse_number, read_number, word_values
+from tcheck.locale.numbers import parse_number, read_number
+from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise import recognise
 from tcheck.recognise.datefind import find_dates
 from tcheck.recognise.quantities import find_quantities

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tcheck.locale.numbers import cardinal_values, word_values
+from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise.numwords import find_number_words, tables
 from tcheck.recognise.roman import find_roman, roman_value
 

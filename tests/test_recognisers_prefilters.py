@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tcheck.locale import numbers
-from tcheck.locale.numbers import cardinal_values, word_values
+from tcheck.locale import numberwords as numbers
+from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise import numwords
 from tcheck.recognise.numtables import WORD
 from tcheck.recognise.numwords import find_number_words

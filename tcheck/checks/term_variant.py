@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
 
+from tcheck.checks._variant_digest import Digest, LanguageForms, Tally, compounds
 from tcheck.checks._variants import (
-    MAX_SPANS,
     ONE_LETTER,
-    TOKEN,
     Form,
     Relation,
     blocking_keys,
@@ -40,77 +36,6 @@ MAX_NAMES_PER_DOC = 400
 NOUN_CAPITALISING = frozenset({"de", "lb", "gsw"})
 HYPHEN = "a hyphen or space variant"
 SPELLING = ("different capitals", HYPHEN)
-
-
-class _Language:
-    """Everything collected for the documents of one language."""
-
-    def __init__(self) -> None:
-        self.forms: dict[str, Form] = {}
-        self.spaced: dict[str, Form] = {}
-        self.lowercase: set[str] = set()
-        self.matcher: Any = None
-
-
-@dataclass(slots=True)
-class _Tally:
-    """One form's occurrences in one document: how many, how many mid-sentence, and the first
-    ``MAX_SPANS`` places (all that :meth:`Form.add` keeps), so that a digest grows with the
-    document's distinct forms, not with its words."""
-
-    count: int = 0
-    mid: int = 0
-    defined: bool = False
-    places: list[tuple[int, int, bool, int]] = field(default_factory=list)  # start, end, initial, sentence
-
-    def add(self, start: int, end: int, initial: bool, sentence: int) -> None:
-        self.count += 1
-        self.mid += not initial
-        if len(self.places) < MAX_SPANS:
-            self.places.append((start, end, initial, sentence))
-
-    def add_to(self, form: Form, doc: int, offset: int) -> None:
-        """Add these occurrences to ``form`` as one :meth:`Form.add` per occurrence would."""
-        for start, end, initial, sentence in self.places:
-            form.add(doc, start, end, initial, offset + sentence)
-        rest = self.count - len(self.places)
-        if rest:  # beyond MAX_SPANS a form only counts
-            form.count += rest
-            form.mid += self.mid - sum(not initial for _, _, initial, _ in self.places)
-            form.docs[doc] = form.docs.get(doc, 0) + rest
-
-
-@dataclass
-class _Digest:
-    """One document's share of the run: every name, acronym and pair of capitalised words with
-    its place (file offsets, sentence number within the document, whether it starts a sentence),
-    its lower-case words, its names for topic matching and its hyphen/no-hyphen compounds."""
-
-    path: str
-    lang: str | None
-    source_lang: str | None
-    forms: dict[str, _Tally] = field(default_factory=dict)
-    spaced: dict[str, _Tally] = field(default_factory=dict)
-    compounds: list[tuple[int, int, str, int]] = field(default_factory=list)
-    names: set[str] = field(default_factory=set)
-    lowercase: set[str] = field(default_factory=set)
-    sentences: int = 0
-
-
-def _compounds(
-    doc: Document, hyphenated: dict[str, set[str]], sentence_starts: list[int]
-) -> list[tuple[int, int, str, int]]:
-    """Lower-case compounds written both with and without hyphens in this document, with the
-    number of their sentence (``sentence_starts``: file offsets where sentences 1, 2 ... start)."""
-    found: dict[str, list[tuple[int, int, str, int]]] = {}
-    for seg in doc.segments:
-        for m in TOKEN.finditer(seg.text):
-            word = m.group()
-            if word.islower() and (key := letters(word)) in hyphenated:
-                span = seg.file_span(m.start(), m.end())
-                sentence = bisect_right(sentence_starts, span.start)
-                found.setdefault(key, []).append((span.start, span.end, word, sentence))
-    return [o for occurrences in found.values() if len({o[2] for o in occurrences}) > 1 for o in occurrences]
 
 
 @register("TC103", "term-variant", Severity.WARNING)
@@ -162,14 +87,14 @@ class TermVariant:
     def __init__(self) -> None:
         self.paths: list[str] = []
         self.names: list[set[str]] = []
-        self.langs: dict[str, _Language] = {}
+        self.langs: dict[str, LanguageForms] = {}
         self.sentence = 0
         self.rare: set[str] | None = None
 
     @staticmethod
-    def digest(doc: Document, ctx: Context) -> _Digest:
+    def digest(doc: Document, ctx: Context) -> Digest:
         """What the run needs of one document (computed where the document was read)."""
-        found = _Digest(doc.path, doc.lang, doc.source_lang)
+        found = Digest(doc.path, doc.lang, doc.source_lang)
         forms, spaced, names = found.forms, found.spaced, found.names
         hyphenated: dict[str, set[str]] = {}  # lower-case compounds: letters -> surfaces
         lowercase = found.lowercase  # this document's lower-case words (letters only)
@@ -205,7 +130,7 @@ class TermVariant:
                     if is_acronym(word) or is_capitalised(word):
                         span = seg.file_span(a, b)
                         defined = is_acronym(word) and is_defined(seg.text, a, b)
-                        tally = forms.get(word) or forms.setdefault(word, _Tally())
+                        tally = forms.get(word) or forms.setdefault(word, Tally())
                         tally.add(span.start, span.end, initial, found.sentences)
                         tally.defined = tally.defined or defined
                         if not initial and len(names) < MAX_NAMES_PER_DOC:
@@ -214,22 +139,22 @@ class TermVariant:
                             if seg.text[previous[1] : a] == " ":
                                 first = seg.file_span(previous[0], b)
                                 pair = f"{previous[2]} {word}"
-                                pair_tally = spaced.get(pair) or spaced.setdefault(pair, _Tally())
+                                pair_tally = spaced.get(pair) or spaced.setdefault(pair, Tally())
                                 pair_tally.add(first.start, first.end, previous[3], found.sentences)
                         previous = (a, b, word, initial)
                         continue
                     previous = None
         pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
         if pairs:
-            found.compounds = _compounds(doc, pairs, sentence_starts)
+            found.compounds = compounds(doc, pairs, sentence_starts)
         return found
 
-    def absorb(self, found: _Digest, ctx: Context) -> None:
+    def absorb(self, found: Digest, ctx: Context) -> None:
         """Add one document's digest to the run (in input order)."""
         index = len(self.paths)
         self.paths.append(found.path)
         lang = primary(found.lang) if found.lang else "und"
-        state = self.langs.setdefault(lang, _Language())
+        state = self.langs.setdefault(lang, LanguageForms())
         if state.matcher is None and ctx.glossaries_for_pair(found.source_lang, found.lang):
             state.matcher = ctx.target_matcher_for(found.source_lang, found.lang)
         offset = self.sentence
@@ -252,7 +177,7 @@ class TermVariant:
         for lang, state in sorted(self.langs.items()):
             yield from self._language(lang, state)
 
-    def _is_candidate(self, form: Form, state: _Language) -> bool:
+    def _is_candidate(self, form: Form, state: LanguageForms) -> bool:
         if is_acronym(form.text) or not is_capitalised(form.text):
             return True
         return form.mid > 0 or letters(form.text) not in state.lowercase
@@ -271,7 +196,7 @@ class TermVariant:
                     return True
         return False
 
-    def _language(self, lang: str, state: _Language) -> Iterator[Hit]:
+    def _language(self, lang: str, state: LanguageForms) -> Iterator[Hit]:
         stem = stemmer_for(lang) if lang != "und" else None
         forms = [f for f in state.forms.values() if self._is_candidate(f, state)]
         blocks: dict[str, list[Form]] = {}
@@ -326,7 +251,7 @@ class TermVariant:
             if len(members) > 1:
                 yield from self._report(members, labels, state, lang)
 
-    def _glossary_status(self, form: Form, state: _Language) -> tuple[str, str | None] | None:
+    def _glossary_status(self, form: Form, state: LanguageForms) -> tuple[str, str | None] | None:
         if state.matcher is None:
             return None
         for m in state.matcher.find(form.text):
@@ -336,7 +261,7 @@ class TermVariant:
         return None
 
     def _report(
-        self, members: list[Form], labels: dict[frozenset[str], str], state: _Language, lang: str
+        self, members: list[Form], labels: dict[frozenset[str], str], state: LanguageForms, lang: str
     ) -> Iterator[Hit]:
         members.sort(key=lambda f: (-f.count, f.spans[0] if f.spans else (0, 0, 0)))
         known = {f.text: self._glossary_status(f, state) for f in members}

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from tcheck.locale.currency import Amount, find_amounts
-from tcheck.locale.numbers import cardinal_values, word_values
+from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.recognise.quantities import Quantity, find_quantities
 from tcheck.recognise.spans import SpanSet

@@ -98,7 +98,7 @@ def _generate(lang: str) -> Tables:
                     continue  # "en", "un", "one" are articles, "andre", "segundo" also other words
                 phrase = _spell(value, code, to)
                 if phrase is None or _CJK.search(phrase):
-                    continue  # Chinese and Japanese numerals are read positionally (numbers.cjk_value)
+                    continue  # Chinese and Japanese numerals are read positionally (numberwords.cjk_value)
                 for form in _variants(phrase, one):
                     if len(form) >= 2:  # Korean "이" (2) is also a particle
                         table.setdefault(form, Decimal(value))

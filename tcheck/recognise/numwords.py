@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from tcheck.locale.numbers import cjk_regex, cjk_value, lang_data, multipliers, word_lexicon
+from tcheck.locale.numbers import lang_data, multipliers
+from tcheck.locale.numberwords import cjk_regex, cjk_value, word_lexicon
 from tcheck.recognise.numtables import LETTER, WORD, Tables, inflects, tables
 from tcheck.recognise.wordtrie import trie_pattern
 

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
-from tcheck.locale.numbers import cjk_value, word_lexicon
+from tcheck.locale.numberwords import cjk_value, word_lexicon
 from tcheck.recognise.technical import version_like
 from tcheck.services import regexes
 
