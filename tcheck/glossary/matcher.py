@@ -47,7 +47,10 @@ from tcheck.glossary.words import (
     MARK,
     NON_WORD,
     boundary,
+    changed_ending,
+    ends_in_acronym,
     is_word_char,
+    last_letters,
     lower_same_length,
     spaceless,
     with_marks,
@@ -55,38 +58,9 @@ from tcheck.glossary.words import (
 
 T = TypeVar("T")
 _WORD_TAIL = re.compile(r"\w*")
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
 CACHE = 4096
-MIN_CUT = 5  # letters a term's last word keeps when its ending is cut (see _changed_ending)
-CHANGED_ENDING = 2  # final letters of a term an inflected form may replace (категория/категорий)
 _REACH = MAX_ENDING + 3  # how far past its key an inflected word or an acronym's suffix may reach
-
-
-def _changed_ending(word: str, inflecting: bool) -> int:
-    """How many final letters of a term's last word its inflected forms may replace (0: none):
-    a final ``y`` (agency/agencies); in languages whose words inflect beyond English's
-    endings, up to ``CHANGED_ENDING`` letters, keeping at least ``MIN_CUT`` (a shorter beginning
-    starts too many other words, each of which would have to be stemmed)."""
-    if not word:
-        return 0
-    if inflecting and len(word) > MIN_CUT:
-        return min(CHANGED_ENDING, len(word) - MIN_CUT)
-    return 1 if word.endswith("y") else 0
-
-
-def _ends_in_acronym(pattern: str) -> bool:
-    """Whether the last word is written in capitals (``CSTO``, ``G20``, ``UNHCR``)."""
-    word = _last(_ALNUM_RUN, pattern)
-    return word.isupper() and sum(c.isupper() for c in word) >= 2
-
-
-def _last(run: re.Pattern[str], text: str) -> str:
-    """The longest end of ``text`` made of characters ``run`` matches (matched on the reversed
-    text, so the cost is the length of that end, not of the text)."""
-    m = run.match(text[::-1])
-    return m.group()[::-1] if m else ""
 
 
 class Match(NamedTuple, Generic[T]):
@@ -176,7 +150,7 @@ class TermMatcher(Generic[T]):
             if not pattern.isascii():
                 pattern = unicodedata.normalize("NFC", pattern)
             key = pattern.lower() if pattern.isascii() else lower_same_length(pattern)
-            acronym = _ends_in_acronym(pattern)
+            acronym = ends_in_acronym(pattern)
             known = languages.get(lang)
             if known is None:
                 stemmer = stemmer_for(lang)
@@ -185,7 +159,7 @@ class TermMatcher(Generic[T]):
                     stemmer is not None and primary(lang or "") not in FIXED_MODIFIERS,
                 )
             stem, inflecting = known if not acronym else (None, False)
-            word = _last(_LETTER_RUN, key)
+            word = last_letters(key)
             at = len(key) - len(word)
             if stem is None or len(word) < MIN_STEMMED or spaceless(key[-1]):
                 word = ""
@@ -197,7 +171,7 @@ class TermMatcher(Generic[T]):
                 payloads[key] = [item]
             else:
                 found.append(item)
-            drop = _changed_ending(word, inflecting)
+            drop = changed_ending(word, inflecting)
             if drop:
                 # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
                 # but a final y may change (agency/agencies), and in most languages other than

@@ -67,3 +67,39 @@ def boundary(left: str, right: str) -> bool:
         if len(BOUNDARY) < 200_000:
             BOUNDARY[(left, right)] = known
     return known
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+MIN_CUT = 5  # letters a term's last word keeps when its ending is cut (see changed_ending)
+CHANGED_ENDING = 2  # final letters of a term an inflected form may replace (категория/категорий)
+
+
+def changed_ending(word: str, inflecting: bool) -> int:
+    """How many final letters of a term's last word its inflected forms may replace (0: none):
+    a final ``y`` (agency/agencies); in languages whose words inflect beyond English's
+    endings, up to ``CHANGED_ENDING`` letters, keeping at least ``MIN_CUT`` (a shorter beginning
+    starts too many other words, each of which would have to be stemmed)."""
+    if not word:
+        return 0
+    if inflecting and len(word) > MIN_CUT:
+        return min(CHANGED_ENDING, len(word) - MIN_CUT)
+    return 1 if word.endswith("y") else 0
+
+
+def ends_in_acronym(pattern: str) -> bool:
+    """Whether the last word is written in capitals (``CSTO``, ``G20``, ``UNHCR``)."""
+    word = _last(_ALNUM_RUN, pattern)
+    return word.isupper() and sum(c.isupper() for c in word) >= 2
+
+
+def _last(run: re.Pattern[str], text: str) -> str:
+    """The longest end of ``text`` made of characters ``run`` matches (matched on the reversed
+    text, so the cost is the length of that end, not of the text)."""
+    m = run.match(text[::-1])
+    return m.group()[::-1] if m else ""
+
+
+def last_letters(text: str) -> str:
+    """The letters that end ``text`` (its last word, without digits)."""
+    return _last(_LETTER_RUN, text)
