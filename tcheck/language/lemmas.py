@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from tcheck.locale import primary as _primary
 
@@ -44,22 +44,16 @@ def lemmatiser_for(lang: str | None) -> Lemmatiser | None:
     if code not in SUPPORTED_LANGUAGES:
         return None
     use_stored_tables()
-    cache: dict[str, str] = {}
 
     def lemma(word: str) -> str:
-        found = cache.get(word)
-        if found is None:
-            found = word
-            if word.strip():
-                try:
-                    found = lemmatize(word, lang=code, low_memory=True).lower()
-                except ValueError:  # simplemma refuses some input (e.g. an empty token)
-                    found = word
-            if len(cache) < KEPT:
-                cache[word] = found
-        return found
+        if not word.strip():
+            return word
+        try:
+            return str(lemmatize(word, lang=code, low_memory=True).lower())
+        except ValueError:  # simplemma refuses some input (e.g. an empty token)
+            return word
 
-    return lemma
+    return _remembered(lemma)
 
 
 @lru_cache(maxsize=64)
@@ -70,20 +64,32 @@ def vocabulary_for(lang: str | None) -> Callable[[str], bool] | None:
     from simplemma import is_known
 
     code = primary(lang or "")
-    cache: dict[str, bool] = {}
 
     def known(word: str) -> bool:
+        try:
+            return bool(word.strip()) and bool(is_known(word, lang=code, low_memory=True))
+        except ValueError:
+            return False
+
+    return _remembered(known)
+
+
+R = TypeVar("R")
+
+
+def _remembered(look_up: Callable[[str], R]) -> Callable[[str], R]:
+    """``look_up`` with each word's answer kept (the first :data:`KEPT` words)."""
+    cache: dict[str, R] = {}
+
+    def remembered(word: str) -> R:
         found = cache.get(word)
         if found is None:
-            try:
-                found = bool(word.strip()) and is_known(word, lang=code, low_memory=True)
-            except ValueError:
-                found = False
+            found = look_up(word)
             if len(cache) < KEPT:
                 cache[word] = found
         return found
 
-    return known
+    return remembered
 
 
 @lru_cache(maxsize=1)
