@@ -25,7 +25,7 @@ def _scores(text: str) -> list[float]:
 
 def test_table_is_stored_and_reused(fresh_table: Path) -> None:
     built = _scores("Regjeringen sendte soldater til Almaty onsdag")
-    stored = list(fresh_table.glob("profiles-langdetect-*.pickle"))
+    stored = list(fresh_table.glob("profiles-langdetect-*.bin"))
     assert len(stored) == 1
     langid._table.cache_clear()
     assert _scores("Regjeringen sendte soldater til Almaty onsdag") == built
@@ -33,11 +33,11 @@ def test_table_is_stored_and_reused(fresh_table: Path) -> None:
 
 def test_damaged_table_is_rebuilt(fresh_table: Path) -> None:
     built = _scores("Die Regierung schickte Soldaten")
-    (file,) = fresh_table.glob("profiles-langdetect-*.pickle")
-    file.write_bytes(b"not a pickle")
+    (file,) = fresh_table.glob("profiles-langdetect-*.bin")
+    file.write_bytes(b"not a table")
     langid._table.cache_clear()
     assert _scores("Die Regierung schickte Soldaten") == built
-    assert file.read_bytes() != b"not a pickle"
+    assert file.read_bytes() != b"not a table"
 
 
 def test_unwritable_cache_folder_still_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,3 +147,27 @@ def test_words_scored_together_score_as_one_by_one() -> None:
         assert batch.cached_entry("NATO") == (0.0, 0.0)
         assert np.array_equal(batch.matrix(words), np.array([single.word(w) for w in words]))
         assert batch.matrix([]).shape == (0, len(langs) + 1)
+
+
+def test_truncated_table_is_rebuilt(fresh_table: Path) -> None:
+    """A table file cut short (a full disk, a killed writer) is not read: it is built again."""
+    built = _scores("Regeringen skickade fler soldater till Kazakstan")
+    (file,) = fresh_table.glob("profiles-langdetect-*.bin")
+    file.write_bytes(file.read_bytes()[:-100])
+    langid._table.cache_clear()
+    assert _scores("Regeringen skickade fler soldater till Kazakstan") == built
+    assert langid._table().rows > 80_000
+
+
+def test_ngram_keys_tell_every_gram_apart() -> None:
+    """Keys of n-grams of different lengths or characters never meet (a NUL, a character beyond
+    the Basic Multilingual Plane), and rows are found only for n-grams a profile holds."""
+    from tcheck.language.ngram_table import gram_key
+
+    grams = ["a", " a", "\x00a", "a ", "ab", " ab", "\x00\x00a", "😀", "😀a", "ø", "é ", "の"]
+    assert len({gram_key(g) for g in grams}) == len(grams)
+    table = langid._table()
+    assert table.row(" th") is not None and table.row("th") is not None
+    assert table.row(" th") != table.row("th")
+    assert table.row("😀") is None and table.row("\x00a") is None
+    assert table.row("ый") is not None and table.row("ا") is not None  # Cyrillic, Arabic

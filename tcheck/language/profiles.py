@@ -1,16 +1,14 @@
 """langdetect's character n-gram profiles as one table, and fast deterministic scoring over it.
 
 langdetect samples n-grams at random in several trials, which costs about 10 ms a sentence, and
-loading its 55 JSON profiles costs about a second and a few hundred MB. The table here holds the
-same numbers: a dense n-gram × language matrix (32-bit, for scoring every n-gram of a text at
-once, naive Bayes, the quantity langdetect's sampling estimates) and the exact 64-bit
-probabilities of the non-zero cells, from which :func:`detector_factory` gives langdetect's own
-detector the very numbers it would have read from its JSON files (same results, bit for bit,
-without loading them). The table is kept in the cache folder and loads in a few tens of
-milliseconds.
-
-:class:`Scorer` scores words under the profiles of a fixed set of languages; words seen before
-cost a dictionary look-up, and new words are scored together, one array operation per batch.
+loading its 55 JSON profiles costs about a second and a few hundred MB. The table here
+(:mod:`tcheck.language.ngram_table`, a file in the cache folder read piece by piece) holds the
+same numbers: float32 columns, one per language, for scoring every n-gram of a text at once (naive
+Bayes, the quantity langdetect's sampling estimates), and the exact 64-bit probabilities of the
+non-zero cells, from which :func:`detector_factory` gives langdetect's own detector the very
+numbers it would have read from its JSON files (same results, bit for bit, without loading them).
+A run reads the n-grams' keys (0.7 MB) and the columns of the languages it scores, not the 33 MB
+the whole table costs as Python objects.
 """
 
 from __future__ import annotations
@@ -19,7 +17,10 @@ import itertools
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tcheck.language.ngram_table import NgramTable
 
 _FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-tw", "zh_Hans": "zh-cn"}
 _SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
@@ -29,11 +30,7 @@ _GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector wa
 _BATCH_WORDS = 2048  # words scored together
 _BUCKET = 8  # words batched together differ by fewer n-grams than this
 _NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
-_VERSION = 2  # of the stored table's layout
-
-# rows: n-gram -> row; dense: rows × languages (float32); langlist: langdetect's codes of the
-# columns; exact: (row starts, columns, float64 values) of the non-zero cells, row by row.
-Table = tuple[dict[str, int], Any, list[str], tuple[Any, Any, Any]]
+_VERSION = 3  # of the stored table's layout
 
 
 @lru_cache(maxsize=512)
@@ -65,49 +62,25 @@ def langdetect_factory() -> Any:
 
 
 @lru_cache(maxsize=1)
-def table() -> Table:
-    """The n-gram table (see the module docstring), from the cache folder
-    (``profiles-langdetect-<version>.v2.pickle``) or built from langdetect's profiles and stored.
+def table() -> NgramTable:
+    """The n-gram table (see :mod:`tcheck.language.ngram_table`), from the cache folder
+    (``profiles-langdetect-<version>.v3.bin``) or built from langdetect's profiles and stored.
     A missing, damaged or unwritable file only means building it again."""
-    from tcheck.services import pickled
+    from tcheck.language import ngram_table
 
     file = _table_file()
     if file is not None:
-        found = pickled.load(file)
-        if found is not None and _valid(found):
-            rows, dense, codes, exact = found
-            return rows, dense, list(codes), exact
-    built = build_table(langdetect_factory().word_lang_prob_map, list(langdetect_factory().langlist))
+        found = ngram_table.from_file(file)
+        if found is not None:
+            return found
+    factory = langdetect_factory()
+    data = ngram_table.layout(factory.word_lang_prob_map, list(factory.langlist))
     if file is not None:
-        pickled.store(file, built)
-    return built
-
-
-def _valid(found: Any) -> bool:
-    if not (isinstance(found, tuple) and len(found) == 4):
-        return False
-    rows, dense, codes, exact = found
-    return (
-        isinstance(rows, dict)
-        and getattr(dense, "shape", (None,))[0] == len(rows)
-        and bool(codes)
-        and isinstance(exact, tuple)
-        and len(exact) == 3
-        and len(exact[0]) == len(rows) + 1
-    )
-
-
-def build_table(probabilities: dict[str, list[float]], codes: list[str]) -> Table:
-    """The table from langdetect's n-gram → probability lists."""
-    import numpy as np
-
-    rows = {gram: i for i, gram in enumerate(probabilities)}
-    exact = np.array(list(probabilities.values()), dtype=np.float64).reshape(len(rows), len(codes))
-    which, columns = np.nonzero(exact)
-    starts = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(which, minlength=len(rows)), out=starts[1:])
-    sparse = (starts, columns.astype(np.int16), exact[which, columns])
-    return rows, exact.astype(np.float32), codes, sparse
+        ngram_table.store(file, data)
+        stored = ngram_table.from_file(file)
+        if stored is not None:
+            return stored
+    return ngram_table.in_memory(data)
 
 
 def _table_file() -> Path | None:
@@ -117,29 +90,28 @@ def _table_file() -> Path | None:
     found = version("langdetect")  # from the .dist-info names: importlib.metadata costs ~30 ms
     if found is None:
         return None
-    return default_cache_dir() / f"profiles-langdetect-{found}.v{_VERSION}.pickle"
+    return default_cache_dir() / f"profiles-langdetect-{found}.v{_VERSION}.bin"
 
 
 class _Probabilities:
     """langdetect's ``n-gram -> [probability per language]`` map, read from the table's exact
     values on demand (the lists handed out are kept, a bounded number of them)."""
 
-    def __init__(self, exact_table: Table) -> None:
-        rows, _dense, codes, (starts, columns, values) = exact_table
-        self._rows = rows
-        self._size = len(codes)
-        self._starts = starts
-        self._columns = columns
-        self._values = values
+    def __init__(self, ngrams: NgramTable) -> None:
+        self._table = ngrams
+        self._size = len(ngrams.codes)
+        self._starts, self._columns, self._values = ngrams.exact()
         self._lists: dict[str, list[float]] = {}
 
     def __contains__(self, gram: object) -> bool:
-        return gram in self._rows
+        return isinstance(gram, str) and self._table.row(gram) is not None
 
     def __getitem__(self, gram: str) -> list[float]:
         found = self._lists.get(gram)
         if found is None:
-            row = self._rows[gram]
+            row = self._table.row(gram)
+            if row is None:
+                raise KeyError(gram)
             a, b = int(self._starts[row]), int(self._starts[row + 1])
             found = [0.0] * self._size
             for column, value in zip(self._columns[a:b].tolist(), self._values[a:b].tolist(), strict=True):
@@ -155,9 +127,9 @@ class _Factory:
 
     seed = 0
 
-    def __init__(self, exact_table: Table) -> None:
-        self.word_lang_prob_map = _Probabilities(exact_table)
-        self.langlist = list(exact_table[2])
+    def __init__(self, ngrams: NgramTable) -> None:
+        self.word_lang_prob_map = _Probabilities(ngrams)
+        self.langlist = list(ngrams.codes)
 
     def create(self) -> Any:
         from langdetect.detector import Detector
@@ -177,14 +149,17 @@ class Scorer:
     def __init__(self, langs: tuple[str, ...]) -> None:
         import numpy as np
 
-        rows, probs, codes, _exact = table()
+        ngrams = table()
         self.langs = langs
-        self._rows = rows
-        columns = [codes.index(ld_code(lang) or lang) for lang in langs]
-        logs = np.log(np.float32(_SMOOTHING) + probs[:, columns])
-        # One row of zeros more: the padding of batches (adding 0.0 changes no sum).
-        self._logs = np.vstack([logs, np.zeros((1, len(langs)), dtype=logs.dtype)])
-        self._pad = len(rows)
+        self._rows = ngrams
+        # The columns of these languages only, and one row of zeros more: the padding of
+        # batches (adding 0.0 changes no sum).
+        logs = np.zeros((len(ngrams) + 1, len(langs)), dtype=np.float32)
+        for i, lang in enumerate(langs):
+            column = ngrams.column(ngrams.codes.index(ld_code(lang) or lang))
+            logs[:-1, i] = np.log(np.float32(_SMOOTHING) + column)
+        self._logs = logs
+        self._pad = len(ngrams)
         self._cache: dict[str, tuple[float, ...]] = {}
         self._entries: dict[str, tuple[float, float]] = {}
         self.cached_entry = self._entries.get  # the cache only, no scoring (cleared, never replaced)
@@ -301,7 +276,7 @@ class Scorer:
 _FOUND: dict[str, list[int]] = {}  # word -> profile rows of its n-grams, shared by all scorers
 
 
-def _found(word: str, rows: dict[str, int]) -> list[int]:
+def _found(word: str, rows: NgramTable) -> list[int]:
     """Profile rows of the n-grams of ``word`` (empty for acronyms), memoised across scorers."""
     from langdetect.utils.ngram import NGram
 
@@ -320,7 +295,7 @@ def _found(word: str, rows: dict[str, int]) -> list[int]:
             word = "".join(chars)
         padded = f" {word} "
         size = len(padded)
-        get = rows.get
+        get = rows.row
         grams = [padded[i : i + 1] for i in range(1, size - 1)]
         grams += [padded[i : i + 2] for i in range(size - 1)]
         grams += [padded[i : i + 3] for i in range(size - 2)]

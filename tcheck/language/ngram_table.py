@@ -1,0 +1,193 @@
+"""langdetect's n-gram profiles as one binary file in the cache folder, read piece by piece.
+
+The profiles hold about 88,000 character n-grams (1 to 3 characters) of 55 languages. Held as a
+Python dictionary and a dense matrix they cost about 33 MB in every run that looks at languages,
+although one document needs a few columns (its plausible languages) and the n-grams of one or two
+scripts. The file here is laid out so that a run reads only that:
+
+- the n-grams as sorted 63-bit keys (each character's code point + 1 in 21 bits), 0.7 MB, always
+  read: an n-gram's row is found by bisection, once per distinct n-gram (kept in a dictionary of
+  the n-grams actually met);
+- the probabilities as float32 columns, one language after the other: a scorer reads the columns
+  of its languages only (0.35 MB each);
+- the exact float64 probabilities of the non-zero cells, row by row (langdetect's own detector
+  reads them), read on first need.
+
+The file (``profiles-langdetect-<version>.v3.bin``) is written atomically once per machine and
+langdetect version; a missing, damaged or unwritable one only means building the table from
+langdetect's JSON profiles (about a second), held in memory for that run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import tempfile
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any
+
+_MAGIC = b"TCNGRAM3"
+_HEAD = struct.Struct("<8sIII")  # magic, rows, languages, non-zero cells
+_GRAMS_KEPT = 300_000  # n-gram -> row answers kept (hits and misses); the table has ~88,000 rows
+
+
+def gram_key(gram: str) -> int:
+    """The key of an n-gram of at most three characters: no two n-grams share one, and n-grams
+    sort by their first character (the Latin ones together at the start)."""
+    key = 0
+    for ch in gram:
+        key = (key << 21) | (ord(ch) + 1)
+    return key
+
+
+class NgramTable:
+    """The profiles: n-gram rows, language columns (see the module docstring)."""
+
+    def __init__(self, codes: list[str], keys: array[int], read: Any, rows: int, nonzero: int) -> None:
+        self.codes = codes
+        self.rows = rows
+        self._keys = keys
+        self._read = read  # (offset, size) -> bytes of the stored layout
+        self._nonzero = nonzero
+        self._grams: dict[str, int] = {}
+        self._exact: tuple[Any, Any, Any] | None = None
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def row(self, gram: str) -> int | None:
+        """The row of ``gram``, or None when no profile holds it."""
+        found = self._grams.get(gram)
+        if found is None:
+            key = gram_key(gram) if len(gram) <= 3 else -1
+            at = bisect_left(self._keys, key) if key >= 0 else self.rows
+            found = at if at < self.rows and self._keys[at] == key else -1
+            if len(self._grams) >= _GRAMS_KEPT:
+                self._grams.clear()
+            self._grams[gram] = found
+        return None if found < 0 else found
+
+    def column(self, index: int) -> Any:
+        """The float32 probabilities of language ``index`` (one per row)."""
+        import numpy as np
+
+        start = self._columns_at() + 4 * self.rows * index
+        return np.frombuffer(self._read(start, 4 * self.rows), dtype=np.float32)
+
+    def exact(self) -> tuple[Any, Any, Any]:
+        """``(row starts, columns, float64 values)`` of the non-zero cells, row by row."""
+        if self._exact is None:
+            import numpy as np
+
+            at = self._columns_at() + 4 * self.rows * len(self.codes)
+            starts = np.frombuffer(self._read(at, 8 * (self.rows + 1)), dtype=np.int64)
+            at += 8 * (self.rows + 1)
+            columns = np.frombuffer(self._read(at, 2 * self._nonzero), dtype=np.int16)
+            at += 2 * self._nonzero
+            values = np.frombuffer(self._read(at, 8 * self._nonzero), dtype=np.float64)
+            self._exact = (starts, columns, values)
+        return self._exact
+
+    def _columns_at(self) -> int:
+        return _HEAD.size + _codes_size(self.codes) + 8 * self.rows
+
+
+def _codes_size(codes: list[str]) -> int:
+    return 4 + len(" ".join(codes).encode("ascii"))
+
+
+def layout(probabilities: dict[str, list[float]], codes: list[str]) -> bytes:
+    """The stored form of langdetect's ``n-gram -> [probability per language]`` map."""
+    import numpy as np
+
+    grams = sorted(probabilities, key=gram_key)
+    exact = np.array([probabilities[g] for g in grams], dtype=np.float64).reshape(len(grams), len(codes))
+    which, columns = np.nonzero(exact)
+    starts = np.zeros(len(grams) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(which, minlength=len(grams)), out=starts[1:])
+    names = " ".join(codes).encode("ascii")
+    parts = [
+        _HEAD.pack(_MAGIC, len(grams), len(codes), len(which)),
+        struct.pack("<I", len(names)),
+        names,
+        array("Q", map(gram_key, grams)).tobytes(),
+        np.ascontiguousarray(exact.astype(np.float32).T).tobytes(),
+        starts.tobytes(),
+        columns.astype(np.int16).tobytes(),
+        exact[which, columns].astype(np.float64).tobytes(),
+    ]
+    return b"".join(parts)
+
+
+def _expected_size(rows: int, langs: int, nonzero: int, names: int) -> int:
+    return _HEAD.size + 4 + names + 8 * rows + 4 * rows * langs + 8 * (rows + 1) + 10 * nonzero
+
+
+def _open(read: Any, size: int) -> NgramTable | None:
+    """The table over a stored layout of ``size`` bytes, or None when it is not one."""
+    try:
+        magic, rows, langs, nonzero = _HEAD.unpack(read(0, _HEAD.size))
+        (length,) = struct.unpack("<I", read(_HEAD.size, 4))
+        if magic != _MAGIC or size != _expected_size(rows, langs, nonzero, length) or not rows:
+            return None
+        codes = read(_HEAD.size + 4, length).decode("ascii").split(" ")
+        keys = array("Q")
+        keys.frombytes(read(_HEAD.size + 4 + length, 8 * rows))
+    except (struct.error, UnicodeDecodeError, ValueError, OSError):
+        return None
+    if len(codes) != langs:
+        return None
+    return NgramTable(codes, keys, read, rows, nonzero)
+
+
+def in_memory(data: bytes) -> NgramTable:
+    """The table over its stored layout held in memory (no usable cache folder)."""
+    view = memoryview(data)
+
+    def read(offset: int, size: int) -> bytes:
+        return bytes(view[offset : offset + size])
+
+    table = _open(read, len(data))
+    assert table is not None  # a layout just made is a valid one
+    return table
+
+
+def from_file(path: Path) -> NgramTable | None:
+    """The table stored at ``path``, read on demand; None when missing or damaged. The file
+    stays open for the run, so that a concurrent run replacing it changes nothing here."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    size = os.fstat(fd).st_size
+
+    def read(offset: int, length: int) -> bytes:
+        data = os.pread(fd, length, offset)
+        if len(data) != length:
+            raise OSError(f"{path}: truncated")
+        return data
+
+    table = _open(read, size)
+    if table is None:
+        os.close(fd)
+    return table
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write ``data`` at ``path`` atomically; a folder that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
