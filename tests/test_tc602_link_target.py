@@ -257,3 +257,85 @@ def test_a_resource_in_the_translations_country_is_info(tmp_path: Path, lang: st
     assert "a site of the translation's country" in found[0]["message"]
     found = check_pair(tmp_path, "TC602", GUIDE_SOURCE, page.format(url="https://grammar.example.com/"), lang)
     assert [f["severity"] for f in found] == ["error"]
+
+
+REWRITTEN_SOURCE = (
+    "# Containers\n\nContainerisation packs the code and everything it needs into one [image](/image/).\n\n"
+    "## Use\n\nRun it anywhere.\n"
+)
+REWRITTEN_TARGETS = {
+    "fr": (
+        "# Conteneurs\n\nLa conteneurisation emballe une application dans une {link}. "
+        "La construction suit la norme [OCI](https://opencontainers.org). "
+        "Tout outil qui produit une telle image convient.\n\n## Usage\n\nLancez-la partout.\n"
+    ),
+    "ja": (
+        "# コンテナ\n\nコンテナ化はアプリケーションを{link}にまとめる処理です。"
+        "ビルドは [OCI](https://opencontainers.org) 標準に従います。"
+        "その標準に沿ったイメージを作るツールなら何でも使えます。\n\n## 使い方\n\nどこでも実行できます。\n"
+    ),
+    "ar": (
+        "# الحاويات\n\nالحوسبة بالحاويات تجمع التطبيق في {link}. "
+        "يتبع البناء معيار [OCI](https://opencontainers.org). "
+        "وأي أداة تنتج مثل هذه الصورة تفي بالغرض.\n\n## الاستخدام\n\nشغّلها في أي مكان.\n"
+    ),
+    "de": (
+        "# Container\n\nContainerisierung packt eine Anwendung in ein {link}. "
+        "Der Build folgt dem Standard der [OCI](https://opencontainers.org). "
+        "Jedes Werkzeug, das ein solches Image erzeugt, ist geeignet.\n\n## Nutzung\n\nÜberall ausführen.\n"
+    ),
+}
+REWRITTEN_WORDS = {"fr": "image", "ja": "イメージ", "ar": "صورة", "de": "Image"}
+
+
+@pytest.mark.parametrize("lang", sorted(REWRITTEN_TARGETS))
+def test_link_of_a_sentence_the_source_no_longer_has_is_no_change(tmp_path: Path, lang: str) -> None:
+    """The translation holds two sentences the source has since dropped, one with a link to
+    OCI: that link did not replace the source's link to the image page, which is lost (a
+    warning), not changed (an error). In a paragraph as long as its source, it is a change."""
+    word = REWRITTEN_WORDS[lang]
+    found = check_pair(tmp_path, "TC602", REWRITTEN_SOURCE, REWRITTEN_TARGETS[lang].format(link=word), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", None)]
+    assert "'/image/' is missing" in found[0]["message"]
+    page = REWRITTEN_TARGETS[lang].format(link=f"[{word}](/bild/)")
+    short = page.split("\n\n")
+    short[1] = short[1].split(". ")[0].split("。")[0] + ("。" if lang == "ja" else ".")
+    found = check_pair(tmp_path, "TC602", REWRITTEN_SOURCE, "\n\n".join(short), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("error", "/image/")]
+
+
+LINES_SOURCE = (
+    "# Contributing\n\nRead the [guide](/guide/) first.\n"
+    "Then join the [chat](https://chat.example.org) and say hello.\n\nTranslators meet every week.\n"
+)
+LINES_TARGETS = {
+    "de": (
+        "# Mitwirken\n\nLesen Sie zuerst den [Leitfaden](/de/guide/).\n"
+        "Treten Sie dann dem Chat bei und sagen Sie hallo.\n"
+        "Übersetzer treffen sich jede Woche im [Übersetzerraum](https://chat.example.org/room/7).\n"
+    ),
+    "zh": (
+        "# 参与贡献\n\n请先阅读[指南](/zh/guide/)。\n然后加入聊天室并打个招呼。\n"
+        "译者每周在[译者频道](https://chat.example.org/room/7)见面。\n"
+    ),
+    "he": (
+        "# תרומה\n\nקראו קודם את [המדריך](/he/guide/).\nאחר כך הצטרפו לצ'אט ואמרו שלום.\n"
+        "המתרגמים נפגשים מדי שבוע ב[חדר המתרגמים](https://chat.example.org/room/7).\n"
+    ),
+    "ru": (
+        "# Участие\n\nСначала прочитайте [руководство](/ru/guide/).\nЗатем присоединяйтесь к чату и поздоровайтесь.\n"
+        "Переводчики встречаются каждую неделю в [комнате переводчиков](https://chat.example.org/room/7).\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LINES_TARGETS))
+def test_link_of_another_line_is_no_change(tmp_path: Path, lang: str) -> None:
+    """The translation joined two paragraphs, paired line by line: the chat link is dropped
+    from its line, and the next line (another sentence of the source) adds a link of its own.
+    The chat link is lost (a warning on its line), not changed into the room's (an error)."""
+    found = check_pair(tmp_path, "TC602", LINES_SOURCE, LINES_TARGETS[lang], lang)
+    assert [(f["line"], f["severity"]) for f in found] == [(4, "warning")]
+    assert "'https://chat.example.org' is missing" in found[0]["message"]
+    moved = LINES_TARGETS[lang].replace("https://chat.example.org/room/7", "https://chat.example.org")
+    assert check_pair(tmp_path, "TC602", LINES_SOURCE, moved, lang) == []

@@ -232,14 +232,13 @@ SYMBOL_TARGETS = {
 
 
 @pytest.mark.parametrize("lang", sorted(SYMBOL_TARGETS))
-def test_a_symbol_named_in_words_is_info(tmp_path: Path, lang: str) -> None:
-    """``separated by `,` characters`` becomes "separated by commas": a note. The command
-    changed in the same sentence is a warning."""
-    found = check_pair(tmp_path, "TC603", SYMBOL_SOURCE, SYMBOL_TARGETS[lang], lang)
-    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`,`")]
+def test_a_symbol_named_in_words_passes(tmp_path: Path, lang: str) -> None:
+    """``separated by `,` characters`` becomes "separated by commas": a symbol is not code, no
+    finding. The command changed in the same sentence is a warning."""
+    assert check_pair(tmp_path, "TC603", SYMBOL_SOURCE, SYMBOL_TARGETS[lang], lang) == []
     broken = SYMBOL_TARGETS[lang].replace("`--set a=b,c=d`", "`--set a=b`")
     found = check_pair(tmp_path, "TC603", SYMBOL_SOURCE, broken, lang)
-    assert sorted(f["severity"] for f in found) == ["info", "warning"]
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`--set a=b,c=d`")]
 
 
 LINKED_SOURCE = (
@@ -284,11 +283,11 @@ BRANCH_TARGETS = {
 
 
 @pytest.mark.parametrize("lang", sorted(BRANCH_TARGETS))
-def test_the_passages_other_span_in_place_of_a_slip_is_info(tmp_path: Path, lang: str) -> None:
+def test_the_passages_other_span_in_place_of_a_slip_passes(tmp_path: Path, lang: str) -> None:
     """The source names the branch `gh-pages`, then `gh-branch`; the translation writes
-    `gh-pages` both times: info. Another name, not in the source's paragraph, is a warning."""
-    found = check_pair(tmp_path, "TC603", BRANCH_SOURCE, BRANCH_TARGETS[lang], lang)
-    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`gh-branch`")]
+    `gh-pages` both times: the source's own name, no finding. Another name, not in the
+    source's paragraph, is a warning."""
+    assert check_pair(tmp_path, "TC603", BRANCH_SOURCE, BRANCH_TARGETS[lang], lang) == []
     other = BRANCH_TARGETS[lang].replace("`gh-pages`", "`main`", 2).replace("`main`", "`gh-pages`", 1)
     found = check_pair(tmp_path, "TC603", BRANCH_SOURCE, other, lang)
     assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`gh-branch`")]
@@ -318,12 +317,16 @@ RENAMED_TARGETS = {
 @pytest.mark.parametrize("lang", sorted(RENAMED_TARGETS))
 def test_a_name_renamed_in_the_text_too_is_info(tmp_path: Path, lang: str) -> None:
     """The page calls the parameter ``end`` in its text and in code; the translation renames
-    both: info. Renamed in code only, it is a warning."""
+    both: info. Renamed in code only, it is info too: ``end`` is an everyday word, which the
+    page uses as a name (it writes it in its text); a span that is no word stays a warning."""
     page, word = RENAMED_TARGETS[lang]
     found = check_pair(tmp_path, "TC603", RENAMED_SOURCE, page.format(prose=word), lang)
     assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`end`")]
     found = check_pair(tmp_path, "TC603", RENAMED_SOURCE, page.format(prose="end"), lang)
-    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`end`")]
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`end`")]
+    source = RENAMED_SOURCE.replace("end", "endIndex")
+    found = check_pair(tmp_path, "TC603", source, page.format(prose="endIndex"), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`endIndex`")]
 
 
 PLACEHOLDER_SOURCE = """# Functions
@@ -389,4 +392,80 @@ def test_placeholders_in_capitals_with_underscores_pass(tmp_path: Path, lang: st
     assert check_pair(tmp_path, "TC603", CAPITALS_SOURCE, page, lang) == []
     broken = page.replace("`default ", "`vorgabe ")
     found = check_pair(tmp_path, "TC603", CAPITALS_SOURCE, broken, lang)
+    assert [f["severity"] for f in found] == ["warning"]
+
+
+WORDS_SOURCE = (
+    "# Chart types\n\nA chart sets its `type` to `application` or `library`.\n\n"
+    "Keep the `release` notes short and store them in `relnotes.txt`.\n"
+)
+WORDS_TARGETS = {
+    "de": "# Chart-Typen\n\nEin Chart setzt seinen `type` auf „Anwendung“ oder „Bibliothek“.\n\n"
+    "Halten Sie die Versionshinweise kurz und legen Sie sie in {file} ab.\n",
+    "ja": "# チャートの種類\n\nチャートは `type` を「アプリケーション」か「ライブラリ」に設定します。\n\n"
+    "リリースノートは短くし、{file} に保存します。\n",
+    "ar": "# أنواع المخططات\n\nيضبط المخطط `type` على «تطبيق» أو «مكتبة».\n\n"
+    "اجعل ملاحظات الإصدار قصيرة واحفظها في {file}.\n",
+    "fr": "# Types de chart\n\nUn chart règle son `type` sur « application » ou « bibliothèque ».\n\n"
+    "Gardez les notes de version courtes et rangez-les dans {file}.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS_TARGETS))
+def test_everyday_words_set_as_code(tmp_path: Path, lang: str) -> None:
+    """`application` and `library`, listed together, are names the reader types: translated,
+    each is info. `release` is a word of the sentence set as code (no code block, list or text
+    of the page uses it as a name): translated, no finding. A file name lost is a warning."""
+    page = WORDS_TARGETS[lang]
+    found = check_pair(tmp_path, "TC603", WORDS_SOURCE, page.format(file="`relnotes.txt`"), lang)
+    assert sorted((f["severity"], f["suggestion"]) for f in found) == [
+        ("info", "`application`"),
+        ("info", "`library`"),
+    ]
+    found = check_pair(tmp_path, "TC603", WORDS_SOURCE, page.format(file="notes.txt"), lang)
+    assert ("warning", "`relnotes.txt`") in [(f["severity"], f["suggestion"]) for f in found]
+
+
+HOOKS_SOURCE = (
+    "# Hooks\n\nHelm runs two hooks in the `install` lifecycle: `pre-install` and `post-install`.\n\n"
+    "```console\n$ helm install demo ./demo\n```\n"
+)
+HOOKS_TARGETS = {
+    "fr": "# Hooks\n\nHelm exécute deux hooks pendant l'installation : `pre-install` et `post-install`.\n",
+    "zh": "# 钩子\n\nHelm 在安装的生命周期中运行两个钩子：`pre-install` 和 `post-install`。\n",
+    "he": "# Hooks\n\nHelm מריץ שני hooks במחזור ההתקנה: `pre-install` ו-`post-install`.\n",
+    "nb": "# Hooks\n\nHelm kjører to hooks under installasjonen: `pre-install` og `post-install`.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HOOKS_TARGETS))
+def test_code_inside_another_span_is_not_kept_as_text(tmp_path: Path, lang: str) -> None:
+    """`install` is in `pre-install`, another code span, not in the text: the span was
+    translated as a word. It is an everyday word the page's code uses (`helm install`): info,
+    said so, not "written without code formatting"."""
+    block = "\n```console\n$ helm install demo ./demo\n```\n"
+    found = check_pair(tmp_path, "TC603", HOOKS_SOURCE, HOOKS_TARGETS[lang] + block, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`install`")]
+    assert "everyday word" in found[0]["message"]
+    assert "without code formatting" not in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Installieren Sie zuerst _kubectl_ auf Ihrem Rechner."),
+        ("ja", "まず、お使いのマシンに *kubectl* をインストールします。"),
+        ("ar", "ثبّت أولًا _kubectl_ على جهازك."),
+        ("el", "Εγκαταστήστε πρώτα το _kubectl_ στον υπολογιστή σας."),
+    ],
+)
+def test_code_written_in_emphasis_is_info(tmp_path: Path, lang: str, text: str) -> None:
+    """``_kubectl_`` keeps the command, set in italics instead of code: info. Dropped, it is
+    a warning."""
+    source = "# Setup\n\nFirst install `kubectl` on your machine.\n"
+    found = check_pair(tmp_path, "TC603", source, f"# Setup\n\n{text}\n", lang)
+    assert [f["severity"] for f in found] == ["info"]
+    assert "without code formatting" in found[0]["message"]
+    gone = text.replace("_kubectl_", "").replace("*kubectl*", "")
+    found = check_pair(tmp_path, "TC603", source, f"# Setup\n\n{gone}\n", lang)
     assert [f["severity"] for f in found] == ["warning"]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from tcheck.context import Context
+from tcheck.language.lexicon import lexicon
 from tcheck.markup.blocks import PagePair
 from tcheck.markup.marks import CODE, CODE_BLOCK, Mark
 from tcheck.markup.report import Wording, group_hits, page_for, quoted
@@ -33,16 +34,23 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     its line (``kind: CustomResource`` for
     ``CustomResource``). A lost span whose code the passage still has as a word of its own,
     plain or in the language's quotes, case aside (``「helm home」``, ``die Helm-Binärdatei``),
-    is only its formatting lost: info. One the translator made the text of a link
-    (``[get.helm.sh](https://get.helm.sh)``) is not reported. A lost symbol (`` `,` ``, which
-    a translation may call "commas") and a changed span that is the whole text of a link (its
-    words name the linked page: ``[`2to3 插件`](...)``) are info too, and so is a changed span
-    that the source's own paragraph has as well (``a branch called `gh-pages` ... create that
-    `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip, most likely),
-    and a one-word span renamed in the paragraph's text too (``1 parameter (end) ... `end```
-    as ``1 parámetro (fin) ... `fin```: a name the page gives, not code), and a span whose
-    changed words none of the source's code blocks uses, on a page that has some (``the syntax
-    `functionName arg1 arg2...``` with ``nomeDaFuncao``: a placeholder, not code to type).
+    is only its formatting lost: info (emphasis may wrap it, ``_helm_``; inside another code
+    span, `` `pre-install` `` for `` `install` ``, it does not count). One the translator made
+    the text of a link (``[get.helm.sh](https://get.helm.sh)``) is not reported, nor is a lost
+    symbol (`` `,` ``, which a translation may call "commas": punctuation is not code), nor a
+    changed span that the source's own paragraph has as well (``a branch called `gh-pages` ...
+    create that `gh-branch` `` translated with `` `gh-pages` `` both times: the source's slip).
+    A span holding one everyday word of the source language (`` `install` ``, `` `servers` ``)
+    may have been taken for a word of the text: lost, it is info when the page shows the word is
+    a name (its code blocks use it, the source lists it with other spans, `` `application` or
+    `library` ``, or writes it in its paragraph's text too) and no finding otherwise; changed,
+    it stays a warning when the code blocks use it, is info when the page names it otherwise
+    and no finding when nothing does. A changed span that is the whole text of a link (its
+    words name the linked page: ``[`2to3 插件`](...)``) is info, and so is a one-word span
+    renamed in the paragraph's text too (``1 parameter (end) ... `end``` as ``1 parámetro
+    (fin) ... `fin```: a name the page gives, not code), and a span whose changed words none
+    of the source's code blocks uses, on a page that has some (``the syntax `functionName arg1
+    arg2...``` with ``nomeDaFuncao``: a placeholder, not code to type).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -64,21 +72,25 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
-    """The hit as reported: a lost span whose code the passage holds as text, or that is a
-    symbol, a changed span that is the text of a link, and one that the source's own passage
-    has too, are info; a lost span that became the text of a link is no hit."""
+    """The hit as reported: a lost span whose code the passage holds as text, a changed span
+    that is the text of a link, and an everyday word the page uses as a name are info; a lost
+    symbol, a lost span that became the text of a link, a changed span that the source's own
+    passage has too, and an everyday word set as code for emphasis are no hit."""
     if not hit.related:
         return hit
     source_text = pair.source_doc.text
     where = hit.related[0].span
     span = source_text[where.start : where.end]
+    evidence = _word_evidence(span, where.start, pair)
     if not hit.data.get("lost"):
         before, after = text[: hit.span.start].rstrip(" "), text[hit.span.end :]
         note = None
+        if _in_source_passage(text[hit.span.start : hit.span.end], where.start, pair):
+            return None  # the source names it so too (`gh-pages` for its slip `gh-branch`)
+        if evidence is not None and evidence != _IN_CODE:
+            return _as_word(hit, evidence)
         if before.endswith("[") and after.startswith("]("):
             note = "the text of a link"
-        elif _in_source_passage(text[hit.span.start : hit.span.end], where.start, pair):
-            note = "the source's passage has it too: the same thing named again?"
         elif _renamed_in_prose(span, where.start, text[hit.span.start : hit.span.end], hit.span.start, pair):
             note = "the passage renames it in its text too: a name the page gives, not code?"
         elif _placeholder(span, text[hit.span.start : hit.span.end], pair):
@@ -86,6 +98,8 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
         if note is None:
             return hit
         return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
+    if not any(ch.isalnum() for ch in span):
+        return None  # a symbol (`)`, `,`): a translation may name it in words or join it with another
     kept = _kept_as_text(span, text[hit.span.start : hit.span.end])
     if kept == "link":
         return None
@@ -94,11 +108,69 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
             f"the source's code span {quoted(span)} is written without code formatting in this "
             "passage of the translation"
         )
-    elif not any(ch.isalnum() for ch in span):
-        message = f"{hit.message} (a symbol, which a translation may name in words or join with another)"
-    else:
-        return hit
-    return dataclasses.replace(hit, message=message, severity=Severity.INFO)
+        return dataclasses.replace(hit, message=message, severity=Severity.INFO)
+    return hit if evidence is None else _as_word(hit, evidence)
+
+
+_IN_CODE, _NAMED, _NONE = "code", "name", ""
+
+
+def _word_evidence(span: str, at: int, pair: PagePair) -> str | None:
+    """For a span that holds one lower-case everyday word of the source language (`` `install` ``,
+    `` `servers` ``, which a translator may take for a word of the text), what shows it is a name:
+    ``"code"`` the source page's code blocks use it (a key, a command), ``"name"`` the source
+    lists it with other code spans (`` `application` or `library` ``) or writes it in its
+    paragraph's text too (``1 parameter (end) ... `end```), ``""`` nothing; None for any other
+    span."""
+    word = span.strip("`").strip()
+    if not _LOWER_WORD.fullmatch(word):
+        return None
+    lang = pair.doc.source_lang or pair.source_doc.lang
+    found = lexicon(lang) if lang else None
+    if found is None or found.zipf(word) < EVERYDAY:
+        return None
+    code = "\n".join(m.text for m in pair.source_page.marks if m.kind == CODE_BLOCK)
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", code):
+        return _IN_CODE
+    if _listed(span, at, pair.source_doc.text) or _in_prose(word, at, pair):
+        return _NAMED
+    return _NONE
+
+
+_LISTED = re.compile(r"\s*(?:,|/|\||,?\s+(?:or|and|nor)\b)\s*")
+
+
+def _listed(span: str, at: int, text: str) -> bool:
+    """Whether the span at ``at`` is one of a list of code spans (`` `application` or
+    `library` ``): values or names offered together, not a word set as code for emphasis."""
+    after = _LISTED.match(text, at + len(span))
+    if after is not None and text.startswith("`", after.end()):
+        return True
+    before = text[max(0, at - 12) : at]
+    return re.search(r"`(?:\s*(?:,|/|\||,?\s+(?:or|and|nor)))\s*$", before) is not None
+
+
+def _in_prose(word: str, at: int, pair: PagePair) -> bool:
+    """Whether the source's paragraph around ``at`` has ``word`` outside code as well."""
+    page = pair.source_page
+    block = page.block_at(at)
+    if block < 0:
+        return False
+    prose = _SPANS.sub(" ", pair.source_doc.text[page.blocks[block].start : page.blocks[block].end])
+    return re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", prose) is not None
+
+
+def _as_word(hit: Hit, evidence: str) -> Hit | None:
+    """A span holding an everyday word: info when the page shows it is a name (a name the
+    reader may have to type), else no finding (a word of the text, set as code for emphasis)."""
+    if not evidence:
+        return None
+    note = "an everyday word, but the source uses it as a name: check it is not one to type"
+    return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
+
+
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+EVERYDAY = 4.0  # Zipf frequency of an everyday word (about once per 100,000 words: `install`, `servers`)
 
 
 def _in_source_passage(code: str, offset: int, pair: PagePair) -> bool:
@@ -169,8 +241,11 @@ def _kept_as_text(span: str, passage: str) -> str | None:
     code = " ".join(span.strip("`").split())
     if not code.strip("\"'`“”‘’«»「」『』.,:;()[]{}-_/ "):
         return None
-    text = " ".join(passage.split())
-    found = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(code)}(?![A-Za-z0-9_])", re.I)
+    text = _SPANS.sub(lambda m: " " * len(m.group()), " ".join(passage.split()))  # not inside other code
+    # emphasis may wrap it (``_helm_``), a letter, digit or word's underscore may not
+    found = re.compile(
+        rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9]_){re.escape(code)}(?![A-Za-z0-9])(?!_[A-Za-z0-9])", re.I
+    )
     if not found.search(text):
         return None
     for link in _LINK_TEXT.finditer(text):

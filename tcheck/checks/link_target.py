@@ -50,6 +50,12 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     and info where its section of the translation has none of the links and markup its source
     has there, three or more: the section was translated before the source got them.
 
+    A lost link and a new one count as one link changed only where they stand in text that
+    translates each other: a link the translation adds on a line paired with another sentence
+    of the source, or in a paragraph two or more sentences longer than its source (the source
+    was rewritten since: the translation still says what it no longer says), is not the lost
+    link changed; the lost one is reported as lost.
+
     A link the translator wrote with a space between ``]`` and ``(`` (``[문서] (https://...)``),
     which Markdown shows as plain text, is an error with the joined link as the fix.
 

@@ -25,7 +25,7 @@ from tcheck.markup.anchoring import Anchors, in_place
 from tcheck.markup.blocks import Group, PagePair, groups, page_pair
 from tcheck.markup.links import language_codes, target
 from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
-from tcheck.model import Document, Hit, Related, Severity, Span
+from tcheck.model import Document, Hit, Related, Segment, Severity, Span
 
 FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
 
@@ -170,6 +170,7 @@ def group_hits(
     source_keys = Counter(key(m) for m in pair.source_page.marks)
     target_keys = Counter(key(m) for m in pair.page.marks)
     every_group = list(groups(pair, every))
+    blocks = BlockPairs(pair)
     stale = _stale_sections(pair, every_group, key)
     for whole in every_group:
         if whole.segment is not None and (
@@ -190,9 +191,12 @@ def group_hits(
             if accept_many and accept is not None and k_lost and k_added and len(k_lost) + len(k_added) > 2:
                 _pair_accepted(k_lost, k_added, accept)  # several changed: the same, written otherwise?
             if len(k_lost) == 1 and len(k_added) == 1:
-                if accept is None or not accept(k_lost[0], k_added[0]):
+                if accept is not None and accept(k_lost[0], k_added[0]):
+                    continue
+                if blocks.corresponding(k_lost[0], k_added[0]):
                     yield _changed(pair, k_lost[0], k_added[0], wording)
-                continue
+                    continue
+                k_added = []  # text the source does not have: the lost one is lost, not changed
             for mark in k_lost:
                 if on_page[norm(mark.key)]:
                     continue  # the page has it elsewhere (fewer times): not placed with certainty
@@ -209,6 +213,72 @@ def group_hits(
             if wording.report_added:
                 for mark in k_added:
                     yield Hit(Span(mark.start, mark.end), f"{wording.what(mark)} is not in the source")
+
+
+class BlockPairs:
+    """Which source blocks each block of the translation is aligned with, and how many
+    sentences each block holds on either side."""
+
+    EXTRA_SENTENCES = 2  # a translated block this many sentences longer holds text the source lacks
+
+    def __init__(self, pair: PagePair) -> None:
+        self.paired: dict[int, set[int]] = {}
+        self.t_sentences: Counter[int] = Counter()
+        self.s_sentences: Counter[int] = Counter()
+        for seg in pair.doc.segments:  # every sentence of a block counts, paired or not
+            self.t_sentences[pair.page.block_at(seg.file_span(0, 0).start)] += len(seg.sentence_texts())
+        for seg in pair.source_doc.segments:
+            where = pair.source_page.block_at(seg.file_span(0, 0).start)
+            self.s_sentences[where] += len(seg.sentence_texts())
+        for seg in pair.doc.segments:
+            src = seg.counterpart
+            if src is None:
+                continue
+            t_block = pair.page.block_at(seg.file_span(0, 0).start)
+            s_block = pair.source_page.block_at(src.file_span(0, 0).start)
+            if t_block >= 0 and s_block >= 0:
+                self.paired.setdefault(t_block, set()).add(s_block)
+        self.t_segments = _Spans(pair.doc.segments)
+        self.s_segments = _Spans(pair.source_doc.segments)
+        self.partners: dict[int, set[int]] = {}  # source segment -> the target segments paired with it
+        for seg in pair.doc.segments:
+            if seg.counterpart is not None:
+                t_index = self.t_segments.at(seg.file_span(0, 0).start)
+                s_index = self.s_segments.at(seg.counterpart.file_span(0, 0).start)
+                self.partners.setdefault(s_index, set()).add(t_index)
+
+    def corresponding(self, lost: Mark, added: Mark) -> bool:
+        """Whether an added mark can stand for a lost one: markup outside text blocks, or the
+        added mark in a block aligned with the lost mark's block (not in a neighbouring
+        paragraph that joined the group), which does not hold two or more sentences more than
+        its source (the translation there says what the source no longer says: the paragraph
+        was rewritten in the source, and its new link is not the old one changed)."""
+        if lost.block < 0 or added.block < 0:
+            return True
+        partners = self.partners.get(self.s_segments.at(lost.start))
+        holder = self.t_segments.at(added.start)  # -1: markup at a segment's edge, outside its text
+        if partners and holder >= 0 and holder not in partners:
+            return False  # the lost mark's sentence is translated by another line than the added one's
+        sources = self.paired.get(added.block, set())
+        if lost.block not in sources:
+            return False
+        source_sentences = sum(self.s_sentences[b] for b in sources)
+        return self.t_sentences[added.block] < source_sentences + self.EXTRA_SENTENCES
+
+
+class _Spans:
+    """The segments of a document by file position: which one holds an offset (-1: none)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        spans = sorted(
+            (span.start, span.end) for span in (seg.file_span(0, len(seg.text)) for seg in segments)
+        )
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def at(self, offset: int) -> int:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index if index >= 0 and offset < self.ends[index] else -1
 
 
 STALE_MARKS = 3  # a section with this many marks of the source and none of them: out of date
