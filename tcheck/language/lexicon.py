@@ -19,11 +19,16 @@ word.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
+import os
+import unicodedata
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal
 
 from tcheck.locale import primary
 
@@ -32,13 +37,83 @@ _ALIASES = {"no": "nb", "nn": "nb", "hr": "sh", "bs": "sh", "sr": "sh", "fil": "
 _CACHE_LIMIT = 200_000  # words per lexicon kept in the per-word cache
 
 
-@lru_cache(maxsize=1)
-def _available() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _available(wordlist: str = "small") -> frozenset[str]:
+    """The languages wordfreq has a ``wordlist`` for, from the names of its data files (as
+    wordfreq's ``available_languages`` finds them), without importing wordfreq (10 MB of
+    libraries: ftfy, langcodes, regex, msgpack)."""
+    from importlib.util import find_spec
+
     try:
-        from wordfreq import available_languages
-    except ImportError:  # the lexicon is optional evidence: without wordfreq there is none
-        return frozenset()
-    return frozenset(available_languages("small"))
+        spec = find_spec("wordfreq")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()  # the lexicon is optional evidence: without wordfreq there is none
+    found = set()
+    for folder in spec.submodule_search_locations:
+        with contextlib.suppress(OSError):
+            for name in os.listdir(os.path.join(folder, "data")):
+                if name.endswith(".msgpack.gz") and not name.startswith("_"):
+                    kind, _, lang = name.split(".")[0].partition("_")
+                    if kind == wordlist and lang and "_" not in lang:
+                        found.add(lang)
+    return frozenset(found)
+
+
+# What wordfreq's ``preprocess_text`` does for a language (its ``get_language_info``): the
+# Unicode normal form, whether it transliterates (Serbian, Azerbaijani) or removes marks (Arabic,
+# Hebrew scripts), folds a dotted and a dotless i (Turkish), and which diacritic goes under s/t.
+Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
+Normalising = tuple[Form, bool, bool, bool, str | None]
+
+
+def _normalising(lang: str) -> Normalising:
+    from langcodes import Language
+    from wordfreq.language_info import get_language_info
+
+    info = get_language_info(Language.get(lang))
+    form: Form = "NFC" if info["normal_form"] == "NFC" else "NFKC"  # wordfreq uses these two
+    return (
+        form,
+        info["transliteration"] is not None,
+        bool(info["remove_marks"]),
+        bool(info["dotless_i"]),
+        info["diacritics_under"],
+    )
+
+
+def _preprocess(lang: str) -> Callable[[str], str]:
+    """wordfreq's ``preprocess_text`` for ``lang``, as a function of one word. Most languages
+    need only Unicode normalisation, case folding and the s/t diacritics: done here, as wordfreq
+    does them, without importing it; transliteration and mark removal are wordfreq's own."""
+    from tcheck.services.tables import derived
+
+    form, transliterates, marks, dotless, under = derived(
+        f"wordfreq-normalising-{lang}", lambda: _normalising(lang), ("wordfreq", "langcodes")
+    )
+    if transliterates or marks:
+        from langcodes import Language
+        from wordfreq.preprocess import preprocess_text
+
+        language = Language.get(lang)
+        return lambda word: preprocess_text(word, language)
+    swap = _UNDER.get(under or "", ())
+
+    def preprocess(word: str) -> str:
+        text = unicodedata.normalize(form, word)
+        if dotless:
+            text = unicodedata.normalize("NFC", text).replace("İ", "i").replace("I", "ı")
+        text = text.casefold()
+        for old, new in swap:
+            text = text.replace(old, new)
+        return text
+
+    return preprocess
+
+
+# wordfreq's diacritics under s and t: to cedillas (Turkish), to commas (Romanian).
+_UNDER = {"cedillas": (("ș", "ş"), ("ț", "ţ")), "commas": (("ş", "ș"), ("ţ", "ț"))}
 
 
 def code(lang: str) -> str | None:
@@ -72,17 +147,12 @@ def _compact(lang: str, wordlist: str) -> tuple[bytes, bytes]:
 class Lexicon:
     """The Zipf frequencies of one language's words (see the module docstring)."""
 
-    __slots__ = ("_cache", "_keys", "_language", "_norm", "_values", "floor")
+    __slots__ = ("_cache", "_keys", "_norm", "_values", "floor")
 
     def __init__(self, lang: str, large: bool) -> None:
-        from langcodes import Language
-        from wordfreq import available_languages
-        from wordfreq.preprocess import preprocess_text
-
         from tcheck.services.tables import derived
 
-        self._language = Language.get(lang)
-        wordlist = "large" if large and lang in available_languages("large") else "small"
+        wordlist = "large" if large and lang in _available("large") else "small"
         keys, values = derived(f"wordfreq-{wordlist}-{lang}", lambda: _compact(lang, wordlist), ("wordfreq",))
         self._keys, self._values = array("Q"), array("h")
         self._keys.frombytes(keys)
@@ -90,7 +160,7 @@ class Lexicon:
         # The list holds words down to this Zipf frequency: 1 (large lists) or 3 (small ones,
         # the only ones some languages have). A word it lacks is rarer than that.
         self.floor = 1.0 if wordlist == "large" else 3.0
-        self._norm = preprocess_text
+        self._norm = _preprocess(lang)
         self._cache: dict[str, float] = {}
 
     def _get(self, word: str) -> float:
@@ -105,7 +175,7 @@ class Lexicon:
         is rarer than :attr:`floor`)."""
         found = self._cache.get(word)
         if found is None:
-            found = self._get(self._norm(word, self._language)) or self._get(word.lower())
+            found = self._get(self._norm(word)) or self._get(word.lower())
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[word] = found
         return found
