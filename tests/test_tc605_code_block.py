@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tc6_helpers import check_pair
 
 SOURCE = """# Values
@@ -115,3 +116,56 @@ def test_sentences_written_into_sample_output_are_info_korean(tmp_path: Path) ->
     target = "# 메모리\n\n제한:\n\n```yaml\nmaxPages: 4 4페이지(256KiB).\nmemory: 4096바이트(4KiB).\n```\n"
     found = check_pair(tmp_path, "TC605", source, target, "ko")
     assert [f["severity"] for f in found] in ([], ["info"])
+
+
+README_SOURCE = """# Publishing
+
+Add these lines to your `README.md`:
+
+```
+## Usage
+
+[Helm](https://helm.sh) must be installed. See the [documentation](https://helm.sh/docs).
+
+  helm repo add myrepo https://example.github.io/charts
+```
+
+Done.
+"""
+README_TARGETS = {
+    "es": (
+        "# Publicación\n\nAñada estas líneas a su `README.md`:\n\n```\n## Uso\n\n"
+        "[Helm](https://helm.sh) debe estar instalado. Consulte la [documentación](https://helm.sh/docs).\n\n"
+        "  {command}\n```\n\nListo.\n"
+    ),
+    "ko": (
+        "# 게시\n\n`README.md` 에 다음 줄을 추가하세요:\n\n```\n## 사용법\n\n"
+        "[Helm](https://helm.sh) 이 설치되어 있어야 합니다. [문서](https://helm.sh/docs)를 참고하세요.\n\n"
+        "  {command}\n```\n\n완료.\n"
+    ),
+    "ar": (
+        "# النشر\n\nأضف هذه الأسطر إلى `README.md`:\n\n```\n## الاستخدام\n\n"
+        "يجب تثبيت [Helm](https://helm.sh). راجع [التوثيق](https://helm.sh/docs).\n\n"
+        "  {command}\n```\n\nتم.\n"
+    ),
+    "nb": (
+        "# Publisering\n\nLegg disse linjene til i `README.md`:\n\n```\n## Bruk\n\n"
+        "[Helm](https://helm.sh) må være installert. Se [dokumentasjonen](https://helm.sh/docs).\n\n"
+        "  {command}\n```\n\nFerdig.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(README_TARGETS))
+def test_markdown_page_in_a_block_without_language_is_text(tmp_path: Path, lang: str) -> None:
+    """A block without a language that holds a Markdown page (a heading and a link: a README
+    for the reader to copy) is text, translated like the page: no finding. A block of code
+    without a language is compared as code."""
+    page = README_TARGETS[lang].format(command="helm repo add myrepo https://example.github.io/charts")
+    assert check_pair(tmp_path, "TC605", README_SOURCE, page, lang) == []
+    source = README_SOURCE.replace("## Usage\n\n", "").replace(
+        "[Helm](https://helm.sh) must be installed. See the [documentation](https://helm.sh/docs).\n\n", ""
+    )
+    code = page.split("```")
+    code[1] = "\n  helm repo add myrepo https://example.github.io/charts --force-update\n"
+    assert [f["severity"] for f in check_pair(tmp_path, "TC605", source, "```".join(code), lang)] == ["info"]

@@ -24,7 +24,8 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     description after a command-line flag, since generated help output and sample text are
     translated with the page. Flags, paths, keys (``replicaCount:``), values with digits or
     symbols stay and must match. Blocks in ``md``, ``text`` or ``txt`` hold text for the reader
-    and are only counted. A block whose code differs from the source's block in its place is
+    and are only counted, and so is a block without a language that holds a Markdown page (a
+    heading and a link: a README for the reader to copy, translated like the page). A block whose code differs from the source's block in its place is
     reported with the source's block as related: a warning when the translation's code has a key,
     flag or identifier in letters beyond ASCII that the source's does not (``réplicas:``), info
     when such new words are only values (a translated description or sample text), and info

@@ -87,8 +87,19 @@ FORMATTING_TAGS = frozenset(
     ]
 )
 # Code blocks in these languages hold text for the reader (a page template, sample output in
-# words), which is translated: only their presence is compared.
+# words), which is translated: only their presence is compared (so is a block without a
+# language that holds Markdown: a heading and a link, see _markdown_text).
 PROSE_BLOCKS = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"})
+
+_MD_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+[^\W\d_]", re.M)
+_MD_LINK = re.compile(r"\[[^\[\]\n]+\]\([^()\s]+\)")
+
+
+def _markdown_text(content: str) -> bool:
+    """Whether a block without a language holds a Markdown page for the reader to write (a
+    README to copy: a heading and a link), which is text, and translated like the page."""
+    return bool(_MD_HEADING_LINE.search(content) and _MD_LINK.search(content))
+
 
 _MDX_HEADING_ID = re.compile(r"\{/\*\s*#([^\s*{}]+)\s*\*/\}[ \t]*$", re.M)
 _SKIP = re.compile(r"<!--.*?-->|\{/\*.*?\*/\}", re.S)
@@ -361,7 +372,8 @@ def _page(text: str, layout: Layout, text_attributes: frozenset[str]) -> Page:
     marks = scanner.marks
     for first, last, info, content in layout.code:
         start, end = offset(first), line_end(last)
-        key = f"({info} text)" if info.lower() in PROSE_BLOCKS else code_tokens(content, info)
+        prose = info.lower() in PROSE_BLOCKS or (not info and _markdown_text(content))
+        key = f"({info} text)" if prose else code_tokens(content, info)
         marks.append(Mark(CODE_BLOCK, key, content, start, end, -1))
     marks.sort(key=lambda m: (m.start, m.end))
     anchors = {m.key for m in marks if m.kind == ANCHOR}
