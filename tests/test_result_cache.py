@@ -200,7 +200,8 @@ def test_another_programs_database_is_left_alone(tmp_path: Path) -> None:
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["people"]
 
 
-def test_the_cache_is_bounded(tmp_path: Path) -> None:
+def test_the_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(result_cache, "USED_EVERY", -1.0)  # every read renews the time of use
     cache = result_cache.ResultCache(tmp_path / "r.sqlite3", max_bytes=20_000)
     for i in range(40):
         cache.put_many([(i.to_bytes(4, "big"), random.Random(i).randbytes(2000))])  # incompressible

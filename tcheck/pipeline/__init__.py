@@ -8,6 +8,7 @@ differs between ``--jobs 1``, ``--jobs N`` and ``--executor dask``: the report d
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -16,7 +17,7 @@ from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
-from tcheck.pipeline.cache import open_cache, through_cache
+from tcheck.pipeline.cache import Split, open_cache, through_cache
 from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
 from tcheck.pipeline.processes import ProcessExecutor
 from tcheck.pipeline.serial import SerialExecutor
@@ -71,7 +72,10 @@ def run_inputs(
                 known = cache.get_many([whole]).get(whole)
                 engine.run_findings = known if isinstance(known, list) else None
             fresh_run = engine.run_findings is None
-            results = through_cache(inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable)
+            stored_as = _parts(digests=bool(engine.run_rules), wanted=bool(engine.run_rules) and fresh_run)
+            results = through_cache(
+                inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable, stored_as
+            )
         shown = progress or NoProgress()
         sizes = [_size(item) for item in inputs]
         shown.files(len(inputs), sum(sizes))
@@ -104,3 +108,21 @@ def _size(item: Input) -> int:
 
 def _storable(parts: list[DocResult]) -> bool:
     return all(part.doc is None for part in parts)  # a document itself is not kept
+
+
+def _parts(digests: bool, wanted: bool) -> Split[list[DocResult]]:
+    """An input's results stored as what the report needs and, apart (only when the run has run
+    checks: ``digests``), the run checks' digests, read only when the run checks run (``wanted``)."""
+
+    def split(results: list[DocResult]) -> tuple[list[DocResult], list[dict[str, Any]] | None]:
+        first = [dataclasses.replace(part, digests={}) if part.digests else part for part in results]
+        return first, [part.digests for part in results] if digests else None
+
+    def join(first: list[DocResult], second: list[dict[str, Any]] | None) -> list[DocResult]:
+        if second is None:
+            return first
+        return [
+            dataclasses.replace(part, digests=d) if d else part for part, d in zip(first, second, strict=True)
+        ]
+
+    return Split(split, join, wanted)

@@ -11,8 +11,11 @@ are stored under a key made of
   libraries whose data decide findings (Babel's CLDR, langdetect's profiles, markdown-it).
 
 So a cached result is used only when checking the file again could not give another one. The
-run checks (consistency across files) are not cached: they are fed the cached digests and run
-on the whole set as always, so the report is identical to a run without the cache.
+run checks (consistency across files) are fed the cached digests and run on the whole set as
+always, so the report is identical to a run without the cache; their findings over an unchanged
+set of inputs are kept too (one entry under a key of every input's key). A result is stored as two
+entries: what the report needs (findings, line index) and the run checks' digests, which are read
+only when the run checks must run again (after an edit), not on a rerun over unchanged files.
 
 Storage is one SQLite file (``results.sqlite3`` in the cache folder: ``--cache-dir``, else
 ``$XDG_CACHE_HOME/tcheck``), shared safely by concurrent runs (write-ahead log, busy timeout).
@@ -35,10 +38,12 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.services import sqlite
 
@@ -46,6 +51,7 @@ FILE_NAME = "results.sqlite3"
 SCHEMA = "1"
 MAX_BYTES = 512 * 1024 * 1024  # stored (compressed) results kept at most
 _CHUNK = 400  # keys per SELECT
+USED_EVERY = 3600.0  # seconds: how fresh an entry's time of last use is kept (see get_many)
 _LIBRARIES = ("babel", "langdetect", "markdown-it-py", "mdit-py-plugins", "pyahocorasick")
 
 R = TypeVar("R")
@@ -186,24 +192,33 @@ class ResultCache:
         self.warnings.append(f"result cache {self.path}: {exc}; checking without it")
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Any]:
-        """The stored results of those ``keys`` that have one (unpickled)."""
+        """The stored results of those ``keys`` that have one (unpickled).
+
+        Their time of last use (for :meth:`trim`) is renewed only when it is older than
+        ``USED_EVERY`` seconds: renewing rewrites the whole entry, which cost more than reading it,
+        and a rerun soon after another writes nothing at all."""
         found: dict[bytes, Any] = {}
         if self._conn is None:
             return found
         unique = list(dict.fromkeys(keys))
+        now = time.time()
+        stale = []
         try:
             for i in range(0, len(unique), _CHUNK):
                 chunk = unique[i : i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                for key, value in self._conn.execute(
-                    f"SELECT key, value FROM results WHERE key IN ({marks})", chunk
-                ):
-                    with contextlib.suppress(Exception):  # a damaged entry is a miss
-                        found[bytes(key)] = pickle.loads(zlib.decompress(value))
-            if found:
-                now = time.time()
+                rows = self._conn.execute(
+                    f"SELECT key, value, used FROM results WHERE key IN ({marks})", chunk
+                ).fetchall()
+                with gcutil.paused():  # what is unpickled lives for the run: nothing to collect
+                    for key, value, used in rows:
+                        with contextlib.suppress(Exception):  # a damaged entry is a miss
+                            found[bytes(key)] = pickle.loads(zlib.decompress(value))
+                            if used < now - USED_EVERY:
+                                stale.append((now, key))
+            if stale:
                 with sqlite.immediate(self._conn) as conn:
-                    conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, k) for k in found])
+                    conn.executemany("UPDATE results SET used = ? WHERE key = ?", stale)
         except sqlite3.Error as exc:
             self._fail(exc)
         return found
@@ -258,17 +273,51 @@ class ResultCache:
             self._conn = None
 
 
+@dataclass(frozen=True)
+class Split(Generic[R]):
+    """How a result is stored as two entries: a first part that is always read, and a second one
+    (None: nothing to store) read only when ``wanted``; ``join`` puts them together again (the
+    second is None when not wanted)."""
+
+    split: Callable[[R], tuple[Any, Any]]
+    join: Callable[[Any, Any], R]
+    wanted: bool
+
+
+def second_key(key: bytes) -> bytes:
+    """The key of the second part of the result stored under ``key`` (see :class:`Split`)."""
+    return hashlib.blake2b(key, digest_size=16, person=b"second part").digest()
+
+
+def _stored(keys: Sequence[bytes], cache: ResultCache, parts: Split[Any] | None) -> dict[bytes, Any]:
+    """The whole stored results of those ``keys`` that have every part this run reads."""
+    if parts is None:
+        return cache.get_many(keys)
+    seconds = [second_key(key) for key in keys] if parts.wanted else []
+    found = cache.get_many([*keys, *seconds])
+    out = {}
+    for i, key in enumerate(keys):
+        if key not in found:
+            continue
+        if not parts.wanted:
+            out[key] = parts.join(found[key], None)
+        elif seconds[i] in found:
+            out[key] = parts.join(found[key], found[seconds[i]])
+    return out
+
+
 def through_cache(
     inputs: Sequence[Any],
     keys: Sequence[bytes],
     cache: ResultCache,
     compute: Callable[[Sequence[Any]], Iterable[R]],
     storable: Callable[[R], bool] = lambda _: True,
+    parts: Split[R] | None = None,
 ) -> Iterator[R]:
     """Every input's result, in input order: stored ones from ``cache``, the others from
     ``compute`` (called once, with the inputs that missed, whose results it yields in order),
-    which are stored as they come when ``storable``."""
-    stored = cache.get_many(keys)
+    which are stored as they come when ``storable`` (in two entries with ``parts``)."""
+    stored = _stored(keys, cache, parts)
     missing = [item for item, key in zip(inputs, keys, strict=True) if key not in stored]
     cache.hits += len(inputs) - len(missing)
     cache.misses += len(missing)
@@ -280,7 +329,13 @@ def through_cache(
             continue
         result = next(fresh)
         if storable(result):
-            pending.append((key, result))
+            if parts is None:
+                pending.append((key, result))
+            else:
+                first, second = parts.split(result)
+                pending.append((key, first))
+                if second is not None:
+                    pending.append((second_key(key), second))
             if len(pending) >= 64:
                 cache.put_many(pending)
                 pending = []
