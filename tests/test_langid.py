@@ -171,3 +171,28 @@ def test_ngram_keys_tell_every_gram_apart() -> None:
     assert table.row(" th") != table.row("th")
     assert table.row("😀") is None and table.row("\x00a") is None
     assert table.row("ый") is not None and table.row("ا") is not None  # Cyrillic, Arabic
+
+
+def test_scorer_fills_only_the_blocks_its_words_use() -> None:
+    """A scorer reads the rows of the n-grams it meets: Latin words leave the blocks of other
+    scripts empty, and what it reads equals the column computed whole."""
+    import numpy as np
+
+    from tcheck.language.profiles import _SMOOTHING
+
+    langs = ("en", "nb", "de", "fr")
+    scorer = langid.Scorer(langs)
+    scorer.prime(["Regjeringen", "sendte", "soldater", "til", "Almaty", "onsdag"])
+    logs = scorer._logs
+    assert 0 < logs._filled[:-1].sum() < len(logs._filled) // 2
+    table = langid._table()
+    filled_rows = [r for r in range(table.rows) if logs._filled[r >> logs.BLOCK_BITS]]
+    column = table.column(table.codes.index("no"))
+    whole = np.log(np.float32(_SMOOTHING) + column)
+    assert np.array_equal(logs.values[filled_rows, 1], whole[filled_rows])
+    filled = set(filled_rows)
+    assert not logs.values[[r for r in range(table.rows) if r not in filled]].any()
+    blocks = int(logs._filled[:-1].sum())
+    before = scorer.word("Правительство")  # a Cyrillic word fills its own block
+    assert logs._filled[:-1].sum() > blocks
+    assert before == langid.Scorer(langs).word("Правительство")

@@ -70,12 +70,29 @@ class NgramTable:
             self._grams[gram] = found
         return None if found < 0 else found
 
-    def column(self, index: int) -> Any:
-        """The float32 probabilities of language ``index`` (one per row)."""
+    def column(self, index: int, first: int = 0, stop: int | None = None) -> Any:
+        """The float32 probabilities of language ``index``, rows ``first`` to ``stop``."""
         import numpy as np
 
-        start = self._columns_at() + 4 * self.rows * index
-        return np.frombuffer(self._read(start, 4 * self.rows), dtype=np.float32)
+        stop = self.rows if stop is None else min(stop, self.rows)
+        start = self._columns_at() + 4 * (self.rows * index + first)
+        return np.frombuffer(self._read(start, 4 * (stop - first)), dtype=np.float32)
+
+    def exact_row(self, row: int) -> tuple[list[int], list[float]]:
+        """The columns and exact (float64) probabilities of the non-zero cells of ``row``."""
+        import numpy as np
+
+        if self._exact is not None:
+            starts, columns, values = self._exact
+            a, b = int(starts[row]), int(starts[row + 1])
+            return columns[a:b].tolist(), values[a:b].tolist()
+        at = self._columns_at() + 4 * self.rows * len(self.codes)
+        a, b = np.frombuffer(self._read(at + 8 * row, 16), dtype=np.int64).tolist()
+        at += 8 * (self.rows + 1)
+        columns = np.frombuffer(self._read(at + 2 * a, 2 * (b - a)), dtype=np.int16)
+        at += 2 * self._nonzero
+        values = np.frombuffer(self._read(at + 8 * a, 8 * (b - a)), dtype=np.float64)
+        return columns.tolist(), values.tolist()
 
     def exact(self) -> tuple[Any, Any, Any]:
         """``(row starts, columns, float64 values)`` of the non-zero cells, row by row."""
@@ -93,6 +110,66 @@ class NgramTable:
 
     def _columns_at(self) -> int:
         return _HEAD.size + _codes_size(self.codes) + 8 * self.rows
+
+
+class LogColumns:
+    """``log(smoothing + p)`` of some languages' columns (float32, rows × languages, and one row
+    of zeros more at the end), filled a block of rows at a time when first used.
+
+    The rows sit in an anonymous memory map: a block never used takes no memory. A document in
+    one script uses the blocks of its n-grams (those of a script lie together in the table), so
+    the 30 Latin-script languages of a detection cost about 3 MB instead of 10.
+    """
+
+    BLOCK_BITS = 11  # 2,048 rows a block
+
+    def __init__(self, ngrams: NgramTable, columns: list[int], smoothing: float) -> None:
+        import mmap
+
+        import numpy as np
+
+        rows = ngrams.rows + 1
+        self._buffer = mmap.mmap(-1, max(4 * rows * len(columns), 1))
+        self.values = np.frombuffer(self._buffer, dtype=np.float32, count=rows * len(columns))
+        self.values = self.values.reshape(rows, len(columns))
+        self._table = ngrams
+        self._columns = columns
+        self._smoothing = np.float32(smoothing)
+        self._filled = np.zeros((ngrams.rows >> self.BLOCK_BITS) + 2, dtype=bool)
+        self._filled[-1] = True  # the block of the zero row alone, when it starts a block
+        self._complete = False
+
+    def take(self, rows: Any) -> Any:
+        """``values[rows]`` (``rows``: an integer array of any shape), its blocks filled first."""
+        if not self._complete:
+            import numpy as np
+
+            needed = np.zeros(len(self._filled), dtype=bool)
+            needed[rows >> self.BLOCK_BITS] = True
+            for block in np.flatnonzero(needed & ~self._filled).tolist():
+                self._fill(block)
+        return self.values[rows]
+
+    def take_list(self, rows: list[int]) -> Any:
+        """``values[rows]`` for a short list of rows (one word's n-grams)."""
+        if not self._complete:
+            filled, bits = self._filled, self.BLOCK_BITS
+            for row in rows:
+                if not filled[row >> bits]:
+                    self._fill(row >> bits)
+        return self.values[rows]
+
+    def _fill(self, block: int) -> None:
+        import numpy as np
+
+        first = block << self.BLOCK_BITS
+        stop = min(first + (1 << self.BLOCK_BITS), self._table.rows)
+        if first < stop:
+            for i, column in enumerate(self._columns):
+                part = self._table.column(column, first, stop)
+                self.values[first:stop, i] = np.log(self._smoothing + part)
+        self._filled[block] = True
+        self._complete = bool(self._filled.all())
 
 
 def _codes_size(codes: list[str]) -> int:

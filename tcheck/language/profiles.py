@@ -100,7 +100,6 @@ class _Probabilities:
     def __init__(self, ngrams: NgramTable) -> None:
         self._table = ngrams
         self._size = len(ngrams.codes)
-        self._starts, self._columns, self._values = ngrams.exact()
         self._lists: dict[str, list[float]] = {}
 
     def __contains__(self, gram: object) -> bool:
@@ -112,9 +111,8 @@ class _Probabilities:
             row = self._table.row(gram)
             if row is None:
                 raise KeyError(gram)
-            a, b = int(self._starts[row]), int(self._starts[row + 1])
             found = [0.0] * self._size
-            for column, value in zip(self._columns[a:b].tolist(), self._values[a:b].tolist(), strict=True):
+            for column, value in zip(*self._table.exact_row(row), strict=True):
                 found[column] = value
             if len(self._lists) >= _GRAM_LIMIT:
                 self._lists.clear()
@@ -147,18 +145,15 @@ class Scorer:
     """Log-likelihood of words under the profiles of a fixed set of languages."""
 
     def __init__(self, langs: tuple[str, ...]) -> None:
-        import numpy as np
+        from tcheck.language.ngram_table import LogColumns
 
         ngrams = table()
         self.langs = langs
         self._rows = ngrams
-        # The columns of these languages only, and one row of zeros more: the padding of
-        # batches (adding 0.0 changes no sum).
-        logs = np.zeros((len(ngrams) + 1, len(langs)), dtype=np.float32)
-        for i, lang in enumerate(langs):
-            column = ngrams.column(ngrams.codes.index(ld_code(lang) or lang))
-            logs[:-1, i] = np.log(np.float32(_SMOOTHING) + column)
-        self._logs = logs
+        # The columns of these languages only, filled as rows are used, and one row of zeros
+        # more: the padding of batches (adding 0.0 changes no sum).
+        columns = [ngrams.codes.index(ld_code(lang) or lang) for lang in langs]
+        self._logs = LogColumns(ngrams, columns, _SMOOTHING)
         self._pad = len(ngrams)
         self._cache: dict[str, tuple[float, ...]] = {}
         self._entries: dict[str, tuple[float, float]] = {}
@@ -226,7 +221,7 @@ class Scorer:
         if len(self.langs) < 2:  # one column: numpy would sum it pairwise, not one after the other
             single = [self._score(w)[:-1] for w in words]
             return np.array(single, dtype=np.float32).reshape(len(words), len(self.langs)), counts
-        sums = np.zeros((len(words), len(self.langs)), dtype=self._logs.dtype)
+        sums = np.zeros((len(words), len(self.langs)), dtype=np.float32)
         buckets: dict[int, list[int]] = {}  # words of about the same number of n-grams, padded
         for i, count in enumerate(counts):
             if count:
@@ -236,7 +231,7 @@ class Scorer:
             index = np.full((len(members), size), pad, dtype=np.intp)
             for row, i in enumerate(members):
                 index[row, : counts[i]] = found[i]
-            sums[members] = self._logs[index].sum(axis=1)
+            sums[members] = self._logs.take(index).sum(axis=1)
         return sums, counts
 
     def word(self, word: str) -> tuple[float, ...]:
@@ -262,7 +257,9 @@ class Scorer:
             rows += found if found is not None else _found(word, self._rows)
         if not rows:
             return [0.0] * len(self.langs), 0
-        return self._logs[rows].sum(axis=0).tolist(), len(rows)
+        import numpy as np
+
+        return self._logs.take(np.array(rows, dtype=np.intp)).sum(axis=0).tolist(), len(rows)
 
     def _score(self, word: str) -> tuple[float, ...]:
         found = _FOUND.get(word)
@@ -270,7 +267,7 @@ class Scorer:
             found = _found(word, self._rows)
         if not found:
             return self._zero
-        return (*self._logs[found].sum(axis=0).tolist(), float(len(found)))
+        return (*self._logs.take_list(found).sum(axis=0).tolist(), float(len(found)))
 
 
 _FOUND: dict[str, list[int]] = {}  # word -> profile rows of its n-grams, shared by all scorers
