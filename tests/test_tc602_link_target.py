@@ -339,3 +339,79 @@ def test_link_of_another_line_is_no_change(tmp_path: Path, lang: str) -> None:
     assert "'https://chat.example.org' is missing" in found[0]["message"]
     moved = LINES_TARGETS[lang].replace("https://chat.example.org/room/7", "https://chat.example.org")
     assert check_pair(tmp_path, "TC602", LINES_SOURCE, moved, lang) == []
+
+
+STALE_SOURCE = """# Style
+
+1. [Avoid colloquial language](https://en.wikipedia.org/wiki/Colloquialism) in every entry.
+
+2. Write short sentences that a new reader can follow without a dictionary.
+
+3. Prefer the active voice, and name who does what in each step.
+
+4. Define every acronym the first time the page uses it.
+
+5. Keep examples neutral, without brands or people in them.
+
+6. Link to the [glossary](/glossary/) when another term is explained there.
+"""
+STALE_TARGETS = {
+    "de": "# Stil\n\n1. [Vermeiden Sie Umgangssprache]({wiki}) in jedem Eintrag.\n\n"
+    "2. Schreiben Sie kurze Sätze, denen neue Leser ohne Wörterbuch folgen können.\n\n"
+    "Hinweis: Diese Regeln gelten seit der zweiten Fassung des Leitfadens und ersetzen die alten.\n\n"
+    "6. Verweisen Sie auf das [Glossar](/de/glossary/), wenn ein anderer Begriff dort erklärt ist.\n",
+    "ja": "# スタイル\n\n1. どの項目でも[口語表現を避けます]({wiki})。\n\n"
+    "2. 新しい読者が辞書なしで読める短い文を書きます。\n\n"
+    "注記：これらの規則はガイドの第 2 版から適用され、古い規則に代わるものです。\n\n"
+    "6. 別の用語がそこで説明されている場合は[用語集](/ja/glossary/)にリンクします。\n",
+    "ar": "# الأسلوب\n\n1. [تجنّب اللغة العامية]({wiki}) في كل مدخل.\n\n"
+    "2. اكتب جملًا قصيرة يستطيع القارئ الجديد متابعتها دون قاموس.\n\n"
+    "ملاحظة: تسري هذه القواعد منذ الإصدار 2 من الدليل وتحل محل القواعد القديمة.\n\n"
+    "6. اربط بـ[المسرد](/ar/glossary/) عندما يُشرح مصطلح آخر هناك.\n",
+    "fr": "# Style\n\n1. [Évitez le registre familier]({wiki}) dans chaque entrée.\n\n"
+    "2. Écrivez des phrases courtes qu'un nouveau lecteur peut suivre sans dictionnaire.\n\n"
+    "Remarque : ces règles valent depuis la version 2 du guide et remplacent les anciennes.\n\n"
+    "6. Renvoyez au [glossaire](/fr/glossary/) quand un autre terme y est expliqué.\n",
+}
+STALE_WIKIS = {
+    "de": "https://de.wikipedia.org/wiki/Umgangssprache",
+    "ja": "https://ja.wikipedia.org/wiki/口語",
+    "ar": "https://ar.wikipedia.org/wiki/عامية",
+    "fr": "https://fr.wikipedia.org/wiki/Registre_familier",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STALE_TARGETS))
+def test_out_of_date_page_counts_localised_links_as_kept(tmp_path: Path, lang: str) -> None:
+    """A page too far behind its source to compare passage by passage is counted as a whole:
+    the link to the translation's own Wikipedia is the source's link, localised, not missing.
+    A link left out altogether is counted (info). (The page is counted whole whatever its
+    alignment: ``min-aligned`` above 1.)"""
+    (tmp_path / "pyproject.toml").write_text("[tool.tcheck.options.TC602]\nmin-aligned = 1.01\n")
+    page = STALE_TARGETS[lang].format(wiki=STALE_WIKIS[lang])
+    assert check_pair(tmp_path, "TC602", STALE_SOURCE, page, lang) == []
+    plain = page.replace(f"]({STALE_WIKIS[lang]})", "]").replace("[", "", 1)
+    found = check_pair(tmp_path, "TC602", STALE_SOURCE, plain, lang)
+    assert [f["severity"] for f in found] == ["info"]
+    assert "Colloquialism" in found[0]["message"] and "aligns too poorly" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "詳しくは[ガイド]({dest})を参照してください。"),
+        ("zh", "详情请参阅[指南]({dest})。"),
+        ("he", "לפרטים ראו את [המדריך]({dest})."),
+        ("ko", "자세한 내용은 [가이드]({dest})를 참조하세요."),
+    ],
+)
+def test_configured_language_prefix(tmp_path: Path, lang: str, text: str) -> None:
+    """``language-prefixes = ["jp"]`` names a site's own language folder: ``/jp/docs/guide/``
+    is the source's ``/docs/guide/``; another page is still reported."""
+    (tmp_path / "pyproject.toml").write_text('[tool.tcheck.options.TC602]\nlanguage-prefixes = ["jp"]\n')
+    source = "# Guide\n\nSee [the guide](/docs/guide/) for details.\n"
+    page = f"# Guide\n\n{text}\n"
+    assert check_pair(tmp_path, "TC602", source, page.format(dest="/jp/docs/guide/"), lang) == []
+    found = check_pair(tmp_path, "TC602", source, page.format(dest="/jp/docs/other/"), lang)
+    assert [f["severity"] for f in found] == ["error"]
+    assert "stands where the source has link target '/docs/guide/'" in found[0]["message"]

@@ -66,3 +66,37 @@ def test_addresses_in_text_without_spaces_japanese_chinese_pass(tmp_path: Path) 
     assert check_pair(tmp_path, "TC608", source, ja, "ja") == []
     (tmp_path / "zh").mkdir()
     assert check_pair(tmp_path / "zh", "TC608", source, zh, "zh") == []
+
+
+EXAMPLE_SOURCE = (
+    "# Ingress\n\nThe controller answers at one address (www.example-url.com) and routes by path "
+    "(www.example-url.com/path). Mail admin@example.org for access.\n"
+)
+EXAMPLE_TARGETS = {
+    "fr": "# Ingress\n\nLe contrôleur répond à une adresse (www.example-url.com) et route selon le chemin "
+    "({url}). Écrivez à {mail} pour un accès.\n",
+    "ja": "# Ingress\n\nコントローラーは 1 つのアドレス (www.example-url.com) で応答し、パス ({url}) "
+    "ごとにルーティングします。アクセスは {mail} に連絡してください。\n",
+    "ar": "# Ingress\n\nيستجيب المتحكم على عنوان واحد (www.example-url.com) ويوجّه حسب المسار "
+    "({url}). راسل {mail} للحصول على الوصول.\n",
+    "de": "# Ingress\n\nDer Controller antwortet unter einer Adresse (www.example-url.com) und leitet nach Pfad "
+    "({url}) weiter. Schreiben Sie an {mail} für Zugang.\n",
+}
+EXAMPLE_WORDS = {
+    "fr": ("www.example-url.com/chemin", "administrateur@example.org"),
+    "ja": ("www.example-url.com/パス", "kanri@example.org"),
+    "ar": ("www.example-url.com/مسار", "mudir@example.org"),
+    "de": ("www.example-url.com/pfad", "verwalter@example.org"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EXAMPLE_TARGETS))
+def test_example_address_in_the_readers_words_passes(tmp_path: Path, lang: str) -> None:
+    """An example URL's path and an example e-mail's user, written in the reader's words on
+    the same example host, are the same illustration. A changed host is reported."""
+    url, mail = EXAMPLE_WORDS[lang]
+    page = EXAMPLE_TARGETS[lang]
+    assert check_pair(tmp_path, "TC608", EXAMPLE_SOURCE, page.format(url=url, mail=mail), lang) == []
+    moved = page.format(url=url.replace("example-url.com", "beispiel-adresse.de"), mail=mail)
+    found = check_pair(tmp_path, "TC608", EXAMPLE_SOURCE, moved, lang)
+    assert [f["suggestion"] for f in found] == ["www.example-url.com/path"]

@@ -29,7 +29,10 @@ def address_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     its translation and reports one that was changed (``kobus@voorbeeld.net`` for
     ``bob@example.net``, with the source's as the fix) or lost. A URL localised for the
     translation's language is the same address (``/en-US/docs`` → ``/de/docs``,
-    ``en.wikipedia.org`` → ``de.wikipedia.org``; see TC602). Markdown links and images are
+    ``en.wikipedia.org`` → ``de.wikipedia.org``; see TC602), and so is an example's address
+    with its path or user in the reader's words, on the same host reserved or named for
+    examples (``www.example.com/path`` → ``www.example.com/chemin``; a changed host is still
+    reported). Markdown links and images are
     TC602's; in translation and resource files every message is compared with its source, in
     other files the document as a whole (where its text aligns with the source: a passage that
     is not translated at all is TC002's).
@@ -46,7 +49,7 @@ def address_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     source_doc = doc.source
     if source_doc is None:
         return
-    extra = option(ctx, "TC608", "language-prefixes", [], "list")
+    extra = option(ctx, "TC608", "language-prefixes", [], list)
     codes = language_codes(doc.lang, doc.source_lang or source_doc.lang, extra=extra)
     own = language_codes(doc.lang)
 
@@ -54,6 +57,8 @@ def address_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
         return target(key, codes).page if "://" in key or key.startswith("www.") else key
 
     def accept(lost: Mark, added: Mark) -> bool:
+        if lost.kind in (URL, EMAIL) and addresses.same_example(lost.key, added.key):
+            return True  # an example's path or user in the reader's words
         return lost.kind == URL and localised(lost.key, added.key, codes, own)
 
     if is_markdown(doc.path):
@@ -71,8 +76,8 @@ def address_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     if any(True for _ in message_pairs(doc)):
         yield from _messages(doc, same, accept)
         return
-    if aligned_share(doc) >= float(option(ctx, "TC608", "min-aligned", 0.8, "float")):
-        yield from _document(doc, same)
+    if aligned_share(doc) >= float(option(ctx, "TC608", "min-aligned", 0.8, float)):
+        yield from _document(doc, same, accept)
 
 
 def _marks(text: str, place: Callable[[int, int], Span] | None = None) -> list[Mark]:
@@ -110,7 +115,9 @@ def _messages(
                 )
 
 
-def _document(doc: Document, same: Callable[[str], str]) -> Iterator[Hit]:
+def _document(
+    doc: Document, same: Callable[[str], str], accept: Callable[[Mark, Mark], bool]
+) -> Iterator[Hit]:
     assert doc.source is not None
     source = _marks(doc.source.text)
     if not source:
@@ -124,7 +131,8 @@ def _document(doc: Document, same: Callable[[str], str]) -> Iterator[Hit]:
         here = [a for a in added if a.kind == mark.kind and where.start <= a.start < where.end]
         if len(here) == 1:
             added.remove(here[0])
-            yield _changed(mark, here[0], doc.source.path)
+            if not accept(mark, here[0]):
+                yield _changed(mark, here[0], doc.source.path)
             continue
         yield Hit(
             where,

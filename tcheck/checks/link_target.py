@@ -79,14 +79,31 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
                               ^^^^^^^^^^^^^^ TC602: link target '/docs/intro-de/' stands where
                                              the source has link target '/docs/intro/'
     """
-    extra = option(ctx, "TC602", "language-prefixes", [], "list")
+    extra = option(ctx, "TC602", "language-prefixes", [], list)
     codes = language_codes(
         doc.lang, doc.source_lang or (doc.source.lang if doc.source else None), extra=extra
     )
+    own = language_codes(doc.lang)
+    source_path = doc.source.path if doc.source is not None else doc.path
+
+    def accept(lost: Mark, added: Mark) -> bool:
+        return (
+            localised(lost.key, added.key, codes, own)
+            or same_path(lost.key, added.key, codes)
+            or same_file(lost.key, added.key, source_path, doc.path, codes)
+            or same_route(lost.key, added.key, codes)
+        )
+
     pair = page_for(doc, ctx, "TC602")
     if pair is None:
         yield from page_counts(
-            doc, ctx, "TC602", (LINK, IMAGE), "links and images", lambda k: target(k, codes).page
+            doc,
+            ctx,
+            "TC602",
+            (LINK, IMAGE),
+            "links and images",
+            lambda k: target(k, codes).page,
+            accept=accept,
         )
         return
 
@@ -96,16 +113,6 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     def suggest(lost: Mark, added: Mark) -> str | None:
         untouched = target(added.key, frozenset()).page == target(added.key, codes).page
         return lost.key if untouched else None
-
-    own = language_codes(doc.lang)
-
-    def accept(lost: Mark, added: Mark) -> bool:
-        return (
-            localised(lost.key, added.key, codes, own)
-            or same_path(lost.key, added.key, codes)
-            or same_file(lost.key, added.key, pair.source_path, doc.path, codes)
-            or same_route(lost.key, added.key, codes)
-        )
 
     wording = Wording(what=_what, suggest=suggest)
     for hit in group_hits(pair, (LINK, IMAGE), wording, same=page_of, accept=accept, accept_many=True):

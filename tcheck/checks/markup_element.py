@@ -46,7 +46,7 @@ def markup_element(doc: Document, ctx: Context) -> Iterator[Hit]:
         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ TC604: tag '<TabItem value="Linux" ...>' stands
                                                where the source has '<TabItem value="linux" ...>'
     """
-    attrs = option(ctx, "TC604", "text-attributes", None, "list")
+    attrs = option(ctx, "TC604", "text-attributes", None, list)
     pair = page_for(
         doc, ctx, "TC604", sorted(TEXT_ATTRIBUTES) if attrs is None else [a.lower() for a in attrs]
     )

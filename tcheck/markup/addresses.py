@@ -47,3 +47,36 @@ def find(text: str) -> list[Address]:
             key = match.group().lower() if kind != URL else match.group()
             found.append(Address(kind, key, start, end))
     return sorted(found, key=lambda a: a.start)
+
+
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/?#:\s@]+)", re.I)
+# Domains reserved for examples and tests (RFC 2606, RFC 6761).
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+_EXAMPLE_TLDS = ("example", "test", "invalid", "localhost")
+
+
+def host_of(address: str) -> str:
+    """The host of a URL (``https://www.example.org/x`` → ``example.org``) or e-mail address."""
+    if "@" in address and "://" not in address:
+        return address.rpartition("@")[2].lower()
+    match = _HOST.match(address)
+    return match.group(1).lower() if match else ""
+
+
+def illustrative(host: str) -> bool:
+    """Whether ``host`` only illustrates: a domain reserved for examples (``example.com``,
+    ``*.example``, ``*.test``, ``localhost``) or one whose name says it is an example
+    (``example-url.com``), whose paths a translator may write in the reader's words."""
+    labels = host.split(".")
+    if host in _EXAMPLE_DOMAINS or host.endswith(tuple("." + d for d in _EXAMPLE_DOMAINS)):
+        return True
+    if labels[-1] in _EXAMPLE_TLDS:
+        return True
+    return len(labels) >= 2 and labels[-2].startswith("example")
+
+
+def same_example(source: str, translation: str) -> bool:
+    """Whether two addresses are one illustrative host's, perhaps with another path or user:
+    ``www.example-url.com/path`` and ``www.example-url.com/chemin``."""
+    host = host_of(source)
+    return bool(host) and host == host_of(translation) and illustrative(host)

@@ -44,20 +44,27 @@ def page_counts(
     noun: str,
     same: Callable[[str], str] | None = None,
     text_attributes: Sequence[str] | None = None,
+    accept: Callable[[Mark, Mark], bool] | None = None,
 ) -> Iterator[Hit]:
     """For a page too poorly aligned to compare passage by passage: one finding (info) that
-    counts what the page lacks against its source, the missing ones named and pointed at."""
-    min_aligned = float(option(ctx, code, "min-aligned", 0.8, "float"))
+    counts what the page lacks against its source, the missing ones named and pointed at; a
+    missing mark that ``accept`` finds the same as one the page has instead (a link to the
+    translation's own language version of a page) is not missing."""
+    min_aligned = float(option(ctx, code, "min-aligned", 0.8, float))
     pair = page_pair(doc, text_attributes)
     if pair is None or pair.aligned_share >= min_aligned or not pair.doc.body:
         return
     norm = same or (lambda key: key)
     source = [m for m in pair.source_page.marks if m.kind in kinds]
     target_marks = [m for m in pair.page.marks if m.kind in kinds]
-    missing, _ = _deficits(source, target_marks, norm)
+    missing, extra = _deficits(source, target_marks, norm)
     if not missing:
         return
     lost = [m for m in source if _take(missing, norm(m.key))]
+    if accept is not None:
+        _pair_accepted(lost, [m for m in target_marks if _take(extra, norm(m.key))], accept)
+        if not lost:
+            return
     named = ", ".join(quoted(m.key) for m in lost[:3]) + (
         f" and {len(lost) - 3} more" if len(lost) > 3 else ""
     )
@@ -74,7 +81,7 @@ def page_for(
     doc: Document, ctx: Any, code: str, text_attributes: Sequence[str] | None = None
 ) -> PagePair | None:
     """The page pair a check compares (None: not Markdown, no source, or poorly aligned)."""
-    min_aligned = float(option(ctx, code, "min-aligned", 0.8, "float"))
+    min_aligned = float(option(ctx, code, "min-aligned", 0.8, float))
     return page_pair(doc, text_attributes, min_aligned)
 
 
