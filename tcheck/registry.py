@@ -264,9 +264,26 @@ def is_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool
 def selected_rules(select: Sequence[str], ignore: Sequence[str]) -> Iterator[Rule]:
     """The selected rules, ordered by code. Only the modules of the selected run checks (and of
     checks whose registration cannot be read from their source) are imported now; a document
-    check's module is imported when the check first runs (:class:`_Deferred`)."""
+    check's module is imported when the check first runs (:class:`_Deferred`). The selection is
+    worked out once per ``select``/``ignore`` (a parallel run asks again for every document)."""
     deferred = _deferred_rules()
-    load_checks(lambda code: is_selected(code, select, ignore) and code not in deferred)
-    for code in sorted(set(_RULES) | set(deferred)):
-        if is_selected(code, select, ignore):
-            yield _RULES.get(code) or deferred[code]
+    for code in _selected_codes(tuple(select), tuple(ignore), len(_RULES)):
+        yield _RULES.get(code) or deferred[code]
+
+
+_SELECTIONS: dict[tuple[tuple[str, ...], tuple[str, ...], int], tuple[str, ...]] = {}
+
+
+def _selected_codes(select: tuple[str, ...], ignore: tuple[str, ...], known: int) -> tuple[str, ...]:
+    """The codes :func:`selected_rules` yields, their modules loaded; remembered while no check
+    registers itself (``known``: how many are registered)."""
+    found = _SELECTIONS.get((select, ignore, known))
+    if found is None:
+        deferred = _deferred_rules()
+        load_checks(lambda code: is_selected(code, select, ignore) and code not in deferred)
+        codes = sorted(set(_RULES) | set(deferred))
+        found = tuple(code for code in codes if is_selected(code, select, ignore))
+        if len(_SELECTIONS) > 64:
+            _SELECTIONS.clear()
+        _SELECTIONS[(select, ignore, len(_RULES))] = found
+    return found
