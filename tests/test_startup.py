@@ -278,6 +278,26 @@ def test_derived_tables_are_built_once(tmp_path: Path, monkeypatch: pytest.Monke
     assert edited.CALLS == [1]
 
 
+def test_derived_tables_replace_their_older_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Storing a table removes its other versions (an edited builder, another library version)
+    and no other table, even one whose name begins the same way."""
+    from tcheck.services.tables import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "tcheck" / "tables"
+    first: Any = _write_builder(tmp_path, "januar februar")
+    derived("months-test", first.build)
+    derived("months-test-nn", first.build)  # another table whose name starts alike
+    (folder / "months-test-notes.pickle").write_bytes(b"")  # not a table's key: left alone
+    (old,) = [p for p in folder.glob("months-test-*.pickle") if len(p.stem) == len("months-test-") + 24]
+    edited: Any = _write_builder(tmp_path, "Januar Februar März")
+    os.utime(tmp_path / "builder_months.py", ns=(1, 1))
+    assert derived("months-test", edited.build) == {"Januar", "Februar", "März"}
+    names = sorted(p.name for p in folder.iterdir())
+    assert old.name not in names and len(names) == 3
+    assert sum(n.startswith("months-test-nn-") for n in names) == 1 and "months-test-notes.pickle" in names
+
+
 def test_derived_tables_without_a_usable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tcheck.services.tables import derived
 
@@ -341,7 +361,7 @@ def test_lemma_tables_come_from_the_cache_folder(tmp_path: Path, monkeypatch: py
     with pytest.raises(ValueError):
         lemmas.stored_table("xx")  # a language simplemma does not cover
     built = lemmas.stored_table("nb")
-    assert list((tmp_path / "tcheck" / "tables").glob("simplemma-nb-*.pickle"))
+    assert len(list((tmp_path / "tcheck" / "tables").glob("simplemma-nb-*.bin"))) == 1
 
     def refuse(self: object, code: str) -> None:
         raise AssertionError(f"the {code} table was built again")
@@ -351,6 +371,26 @@ def test_lemma_tables_come_from_the_cache_folder(tmp_path: Path, monkeypatch: py
     for word in ("husene", "soldatene", "regjeringen", "demonstranter", "sikkerhet"):
         assert again.get(word) == built.get(word)
     assert again.get("soldatene") == "soldat"
+    assert type(again._data).__name__ == "mmap"  # mapped: untouched pages take no memory
+
+
+def test_damaged_lemma_table_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lemma table file cut short or overwritten is not read: the table is built again, with
+    simplemma's lemmas (every 50th word of its German table compared)."""
+    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+
+    from tcheck.language import lemmas
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lemmas.stored_table("de")
+    (stored,) = (tmp_path / "tcheck" / "tables").glob("simplemma-de-*.bin")
+    reference = StreamMap("de")
+    words = [w for i, w in enumerate(reference) if i % 50 == 0] + ["Regierungen", "xyzzy", ""]
+    for damage in (stored.read_bytes()[:-7], b"TCLEMMA1" * 3):
+        stored.write_bytes(damage)
+        again = lemmas.stored_table("de")
+        assert [again.get(w) for w in words] == [reference.get(w) for w in words]
+        assert stored.read_bytes() != damage  # written again
 
 
 def test_lemmatiser_matches_simplemma() -> None:

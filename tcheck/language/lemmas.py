@@ -2,8 +2,9 @@
 
 A language's lemma table loads on first use (simplemma's low-memory backend: a front-coded
 stream and a block index, which takes 0.1 s (English) to 0.6 s (German) to build); the built
-table is kept in the cache folder (:mod:`tcheck.services.tables`), so later runs load it in a few
-milliseconds. Each word's lemma is then kept, so a run pays one look-up per distinct word.
+table is kept in the cache folder, so later runs map it in a few milliseconds and hold only the
+pages their look-ups touch (:mod:`tcheck.language.lemma_store`). Each word's lemma is then kept,
+so a run pays one look-up per distinct word.
 Languages simplemma does not cover have no lemmatiser (``None``): callers fall back to stems.
 """
 
@@ -105,12 +106,34 @@ def use_stored_tables() -> None:
 
 
 def stored_table(code: str) -> Any:
-    """simplemma's low-memory table of ``code``, from the cache folder when an earlier run kept it.
+    """simplemma's low-memory table of ``code``, from the cache folder when an earlier run kept it
+    (its stream mapped, its index packed: :mod:`tcheck.language.lemma_store`).
 
     Raises simplemma's ValueError for a language it does not cover (nothing is stored then).
     """
-    from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
+    from tcheck.language import lemma_store
+    from tcheck.services.pickled import write_atomically
+    from tcheck.services.tables import drop_older, prune, stored_file
 
-    from tcheck.services.tables import derived
+    def build() -> Any:
+        from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
 
-    return derived(f"simplemma-{code}", lambda: StreamMap(code), libraries=("simplemma",))
+        return StreamMap(code)
+
+    file = stored_file(f"simplemma-{code}", build, ("simplemma",))
+    if file is not None:
+        found = lemma_store.load(file)
+        if found is not None:
+            return found
+    table = build()
+    if file is not None:
+        write_atomically(file, lemma_store.layout(table))
+        drop_older(file)
+        prune(file.parent, STORED_TABLES, "simplemma-*.bin")
+        stored = lemma_store.load(file)
+        if stored is not None:
+            return stored  # the stream mapped: the built table's copy of it is dropped
+    return table
+
+
+STORED_TABLES = 32  # lemma tables kept in the cache folder (the newest)

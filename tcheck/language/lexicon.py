@@ -83,15 +83,19 @@ def _normalising(lang: str) -> Normalising:
     )
 
 
+def _all_normalising() -> dict[str, Normalising]:
+    """:func:`_normalising` of every language wordfreq has a list for (one stored table)."""
+    return {lang: _normalising(lang) for lang in sorted(_available("small"))}
+
+
 def _preprocess(lang: str) -> Callable[[str], str]:
     """wordfreq's ``preprocess_text`` for ``lang``, as a function of one word. Most languages
     need only Unicode normalisation, case folding and the s/t diacritics: done here, as wordfreq
     does them, without importing it; transliteration and mark removal are wordfreq's own."""
     from tcheck.services.tables import derived
 
-    form, transliterates, marks, dotless, under = derived(
-        f"wordfreq-normalising-{lang}", lambda: _normalising(lang), ("wordfreq", "langcodes")
-    )
+    known = derived("wordfreq-normalising", _all_normalising, ("wordfreq", "langcodes"))
+    form, transliterates, marks, dotless, under = known.get(lang) or _normalising(lang)
     if transliterates or marks:
         from langcodes import Language
         from wordfreq.preprocess import preprocess_text

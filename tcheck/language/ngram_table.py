@@ -20,10 +20,8 @@ langdetect's JSON profiles (about a second), held in memory for that run.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import struct
-import tempfile
 from array import array
 from bisect import bisect_left
 from pathlib import Path
@@ -251,20 +249,3 @@ def from_file(path: Path) -> NgramTable | None:
     if table is None:
         os.close(fd)
     return table
-
-
-def store(path: Path, data: bytes) -> None:
-    """Write ``data`` at ``path`` atomically; a folder that cannot be written is no error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass

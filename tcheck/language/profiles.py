@@ -76,7 +76,9 @@ def table() -> NgramTable:
     factory = langdetect_factory()
     data = ngram_table.layout(factory.word_lang_prob_map, list(factory.langlist))
     if file is not None:
-        ngram_table.store(file, data)
+        from tcheck.services.pickled import write_atomically
+
+        write_atomically(file, data)
         stored = ngram_table.from_file(file)
         if stored is not None:
             return stored

@@ -23,6 +23,24 @@ def load(path: Path) -> Any | None:
         return None
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` at ``path`` so that a concurrent reader sees the old file or the new, never
+    half of one; a folder that cannot be written is no error (the caller builds it again)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
 def store(path: Path, value: Any, reducers: Mapping[type, Callable[[Any], Any]] | None = None) -> None:
     """Keep ``value`` at ``path``; a folder that cannot be written is no error.
 

@@ -11,6 +11,7 @@ unwritable) only means building the table as before (:mod:`tcheck.services.pickl
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import re
@@ -22,8 +23,12 @@ from tcheck import __version__
 
 T = TypeVar("T")
 FOLDER = "tables"
-MAX_TABLES = 64  # stored tables kept (the newest): a few per language checked
+# Stored tables kept (the newest): about eight per language checked (word lists, letters, number
+# words, lemmas...), so that a run over a site in fifteen languages never removes the tables it
+# is about to read again. Older versions of a table (another key) are removed when it is stored.
+MAX_TABLES = 256
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")  # file names from table names
+_KEY = re.compile(r"[0-9a-f]{24}")
 
 
 def derived(
@@ -44,8 +49,32 @@ def derived(
     value = build()
     if file is not None:
         pickled.store(file, (name, value))
+        drop_older(file)
         prune(file.parent, MAX_TABLES)
     return value
+
+
+def drop_older(file: Path) -> None:
+    """Remove the other versions of the table stored at ``file`` (its name with another key:
+    another library or tcheck version, an edited builder), which no run of this installation
+    reads again; a failure is silent."""
+    stem, _, rest = file.name.rpartition("-")
+    suffix = rest[rest.find(".") :]
+    try:
+        for other in file.parent.glob(f"{glob.escape(stem)}-*{suffix}"):
+            key = other.name[len(stem) + 1 : -len(suffix)]
+            if other != file and _KEY.fullmatch(key):
+                other.unlink()
+    except OSError:
+        pass  # another run removed it first, or the folder is read-only
+
+
+def stored_file(
+    name: str, build: Callable[[], object], libraries: Sequence[str] = ("babel",), suffix: str = ".bin"
+) -> Path | None:
+    """Where a table kept in a format of its own (not a pickle) is stored, keyed as :func:`derived`
+    keys its pickles; None when there is nothing to key it on."""
+    return _file(name, build, libraries, (), suffix)
 
 
 def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
@@ -61,7 +90,11 @@ def prune(folder: Path, keep: int, pattern: str = "*.pickle") -> None:
 
 
 def _file(
-    name: str, build: Callable[[], object], libraries: Sequence[str], files: Sequence[object]
+    name: str,
+    build: Callable[[], object],
+    libraries: Sequence[str],
+    files: Sequence[object],
+    suffix: str = ".pickle",
 ) -> Path | None:
     from tcheck.services.cache import default_cache_dir
     from tcheck.services.versions import version
@@ -79,4 +112,4 @@ def _file(
     parts += [f"{lib}={version(lib)}" for lib in libraries]
     h = hashlib.blake2b(digest_size=12)
     h.update("\0".join(parts).encode("utf-8", "surrogatepass"))
-    return default_cache_dir() / FOLDER / f"{_SAFE.sub('_', name)}-{h.hexdigest()}.pickle"
+    return default_cache_dir() / FOLDER / f"{_SAFE.sub('_', name)}-{h.hexdigest()}{suffix}"
