@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tc6_helpers import check_pair
 
 SOURCE = """# Install
@@ -108,3 +109,52 @@ def test_metavariables_written_as_tags_russian_pass(tmp_path: Path) -> None:
     source = "# Cheat sheet\n\n- It is <repo_name>/<chart_name> when the repository was added.\n"
     target = "# Шпаргалка\n\n- Это <имя_репозитория>/<имя_чарта>, если репозиторий был добавлен.\n"
     assert check_pair(tmp_path, "TC604", source, target, "ru") == []
+
+
+SWAP_SOURCE = """# SDK examples
+
+This example installs a chart:
+
+<Install />
+
+This example lists the releases:
+
+<List />
+
+That is all.
+"""
+SWAP_TARGETS = {
+    "el": (
+        "# Παραδείγματα SDK",
+        "Αυτό το παράδειγμα εγκαθιστά ένα chart:",
+        "Αυτό το παράδειγμα παραθέτει τα releases:",
+        "Αυτό είναι όλο.",
+    ),
+    "zh": ("# SDK 示例", "此示例安装一个 chart：", "此示例列出所有 release：", "就这些。"),
+    "ar": ("# أمثلة SDK", "يثبّت هذا المثال مخططًا:", "يسرد هذا المثال الإصدارات:", "هذا كل شيء."),
+    "es": (
+        "# Ejemplos del SDK",
+        "Este ejemplo instala un chart:",
+        "Este ejemplo lista los releases:",
+        "Eso es todo.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SWAP_TARGETS))
+def test_component_replaced_between_passages_is_changed_not_lost(tmp_path: Path, lang: str) -> None:
+    """The translation shows the examples with another component where the source has
+    ``<Install />`` and ``<List />``: each is reported once, as changed, where it stands (not
+    as lost after the passage). The same components pass."""
+    title, first, second, last = SWAP_TARGETS[lang]
+    blocks = (
+        '<CodeBlock language="go" title="install.go">{Install}</CodeBlock>',
+        '<CodeBlock language="go" title="list.go">{List}</CodeBlock>',
+    )
+    page = f"{title}\n\n{first}\n\n{blocks[0]}\n\n{second}\n\n{blocks[1]}\n\n{last}\n"
+    found = check_pair(tmp_path, "TC604", SWAP_SOURCE, page, lang, ".mdx")
+    assert [f["line"] for f in found] == [5, 9]
+    assert "stands where the source has tag '<Install />'" in found[0]["message"]
+    assert "'<List />'" in found[1]["message"]
+    same = page.replace(blocks[0], "<Install />").replace(blocks[1], "<List />")
+    assert check_pair(tmp_path, "TC604", SWAP_SOURCE, same, lang, ".mdx") == []

@@ -163,6 +163,8 @@ def test_markdown_page_in_a_block_without_language_is_text(tmp_path: Path, lang:
     without a language is compared as code."""
     page = README_TARGETS[lang].format(command="helm repo add myrepo https://example.github.io/charts")
     assert check_pair(tmp_path, "TC605", README_SOURCE, page, lang) == []
+    labelled = page.replace("```\n", "```md\n", 1)  # the translator named the block's language
+    assert check_pair(tmp_path, "TC605", README_SOURCE, labelled, lang) == []
     source = README_SOURCE.replace("## Usage\n\n", "").replace(
         "[Helm](https://helm.sh) must be installed. See the [documentation](https://helm.sh/docs).\n\n", ""
     )

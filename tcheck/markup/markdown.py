@@ -373,7 +373,7 @@ def _page(text: str, layout: Layout, text_attributes: frozenset[str]) -> Page:
     for first, last, info, content in layout.code:
         start, end = offset(first), line_end(last)
         prose = info.lower() in PROSE_BLOCKS or (not info and _markdown_text(content))
-        key = f"({info} text)" if prose else code_tokens(content, info)
+        key = "(text for the reader)" if prose else code_tokens(content, info)
         marks.append(Mark(CODE_BLOCK, key, content, start, end, -1))
     marks.sort(key=lambda m: (m.start, m.end))
     anchors = {m.key for m in marks if m.kind == ANCHOR}

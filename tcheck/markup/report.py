@@ -10,6 +10,10 @@ date with their source, and their pairs would put unrelated markup side by side.
 the translation (heading to heading) that has none of the markup its aligned source has there,
 three marks or more, was translated from an older source: what it lacks is info, said to be
 possibly out of date.
+
+A lost and an added mark are one mark changed only where they stand in text that translates each
+other (see :mod:`tcheck.markup.correspond`); between passages (JSX and HTML lines), an added mark that stands
+where a lost one stood, between the same translated passages, is that mark changed.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tcheck.markup.anchoring import Anchors, in_place
+from tcheck.markup.anchoring import Anchors, corresponds, in_place
 from tcheck.markup.blocks import Group, PagePair, groups, page_pair
+from tcheck.markup.correspond import BlockPairs
 from tcheck.markup.links import language_codes, target
 from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
-from tcheck.model import Document, Hit, Related, Segment, Severity, Span
+from tcheck.model import Document, Hit, Related, Severity, Span
 
 FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
 
@@ -207,6 +212,13 @@ def group_hits(
             for mark in k_lost:
                 if on_page[norm(mark.key)]:
                     continue  # the page has it elsewhere (fewer times): not placed with certainty
+                if group.segment is None:  # between passages: another mark standing in its place?
+                    swap = next((a for a in k_added if corresponds(anchors, mark, a)), None)
+                    if swap is not None:
+                        k_added.remove(swap)
+                        if accept is None or not accept(mark, swap):
+                            yield _changed(pair, mark, swap, wording)
+                        continue
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
                     hit = _lost(pair, group, mark, wording, placer)
                     if _section(pair, group) in stale:
@@ -220,72 +232,6 @@ def group_hits(
             if wording.report_added:
                 for mark in k_added:
                     yield Hit(Span(mark.start, mark.end), f"{wording.what(mark)} is not in the source")
-
-
-class BlockPairs:
-    """Which source blocks each block of the translation is aligned with, and how many
-    sentences each block holds on either side."""
-
-    EXTRA_SENTENCES = 2  # a translated block this many sentences longer holds text the source lacks
-
-    def __init__(self, pair: PagePair) -> None:
-        self.paired: dict[int, set[int]] = {}
-        self.t_sentences: Counter[int] = Counter()
-        self.s_sentences: Counter[int] = Counter()
-        for seg in pair.doc.segments:  # every sentence of a block counts, paired or not
-            self.t_sentences[pair.page.block_at(seg.file_span(0, 0).start)] += len(seg.sentence_texts())
-        for seg in pair.source_doc.segments:
-            where = pair.source_page.block_at(seg.file_span(0, 0).start)
-            self.s_sentences[where] += len(seg.sentence_texts())
-        for seg in pair.doc.segments:
-            src = seg.counterpart
-            if src is None:
-                continue
-            t_block = pair.page.block_at(seg.file_span(0, 0).start)
-            s_block = pair.source_page.block_at(src.file_span(0, 0).start)
-            if t_block >= 0 and s_block >= 0:
-                self.paired.setdefault(t_block, set()).add(s_block)
-        self.t_segments = _Spans(pair.doc.segments)
-        self.s_segments = _Spans(pair.source_doc.segments)
-        self.partners: dict[int, set[int]] = {}  # source segment -> the target segments paired with it
-        for seg in pair.doc.segments:
-            if seg.counterpart is not None:
-                t_index = self.t_segments.at(seg.file_span(0, 0).start)
-                s_index = self.s_segments.at(seg.counterpart.file_span(0, 0).start)
-                self.partners.setdefault(s_index, set()).add(t_index)
-
-    def corresponding(self, lost: Mark, added: Mark) -> bool:
-        """Whether an added mark can stand for a lost one: markup outside text blocks, or the
-        added mark in a block aligned with the lost mark's block (not in a neighbouring
-        paragraph that joined the group), which does not hold two or more sentences more than
-        its source (the translation there says what the source no longer says: the paragraph
-        was rewritten in the source, and its new link is not the old one changed)."""
-        if lost.block < 0 or added.block < 0:
-            return True
-        partners = self.partners.get(self.s_segments.at(lost.start))
-        holder = self.t_segments.at(added.start)  # -1: markup at a segment's edge, outside its text
-        if partners and holder >= 0 and holder not in partners:
-            return False  # the lost mark's sentence is translated by another line than the added one's
-        sources = self.paired.get(added.block, set())
-        if lost.block not in sources:
-            return False
-        source_sentences = sum(self.s_sentences[b] for b in sources)
-        return self.t_sentences[added.block] < source_sentences + self.EXTRA_SENTENCES
-
-
-class _Spans:
-    """The segments of a document by file position: which one holds an offset (-1: none)."""
-
-    def __init__(self, segments: Sequence[Segment]) -> None:
-        spans = sorted(
-            (span.start, span.end) for span in (seg.file_span(0, len(seg.text)) for seg in segments)
-        )
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-
-    def at(self, offset: int) -> int:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index if index >= 0 and offset < self.ends[index] else -1
 
 
 STALE_MARKS = 3  # a section with this many marks of the source and none of them: out of date
