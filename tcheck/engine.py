@@ -18,6 +18,7 @@ from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES
 from tcheck.formats.resources import is_resource_path
+from tcheck.locale.memo import document_done
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
 from tcheck.registry import Rule, all_rules, is_selected, selected_rules
 
@@ -225,6 +226,7 @@ class Engine:
             if rule.code != "TC001" and self._can_run(rule, doc):
                 assert rule.func is not None
                 self._add(rule, doc.path, rule.func(doc, ctx))
+        document_done()  # the recognisers forget this document's large segments
         self.collect(doc)
 
     def collect(self, doc: Document | None, digests: Mapping[str, Any] | None = None) -> None:

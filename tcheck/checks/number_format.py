@@ -22,7 +22,7 @@ _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 _PREVIOUS = re.compile(r"([^\W\d_][\w'’.-]*)[\s\u00a0]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Seen:
     seg: Segment
     q: Quantity
@@ -169,7 +169,10 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     strict = ctx.option("TC302", "mode", "mixed", str) == "strict"
     min_group = ctx.option("TC302", "min-grouping", min_grouping(lang), int)
-    seen: list[_Seen] = []
+    # the first number following the convention, and the deviations, per dimension: a document
+    # of 100,000 conforming numbers keeps one of them, not 100,000
+    example_of: dict[str, _Seen] = {}
+    deviations: dict[str, list[_Seen]] = {"separators": [], "grouping": []}
     technical = any(has_version(seg.text) for seg in doc.segments)
     source_lang = source_language(doc) if doc.bilingual else None
     for seg in doc.segments:
@@ -182,13 +185,16 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
         for q in mentions.numbers:
             if q in reported or _skip(q, seg.text, lang):
                 continue
-            seen.extend(_Seen(seg, q, dim, ok) for dim, ok in _classify(q, min_group, technical))
+            for dim, ok in _classify(q, min_group, technical):
+                if not ok:
+                    deviations[dim].append(_Seen(seg, q, dim, ok))
+                elif dim not in example_of:
+                    example_of[dim] = _Seen(seg, q, dim, ok)
     for dimension in ("separators", "grouping"):
-        good = [s for s in seen if s.dimension == dimension and s.conforms]
-        bad = [s for s in seen if s.dimension == dimension and not s.conforms]
-        if not bad or not (good or strict):
+        bad = deviations[dimension]
+        example = example_of.get(dimension)
+        if not bad or not (example or strict):
             continue
-        example = good[0] if good else None
         for item in bad:
             message = _describe(dimension, item.q, item.seg.text, lang, min_group)
             related: tuple[Related, ...] = ()

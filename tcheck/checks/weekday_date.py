@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tcheck.context import Context
 from tcheck.locale import babel_locale
@@ -15,14 +16,22 @@ from tcheck.registry import register
 
 def _weekday(lang: str, number: int, like: str) -> str:
     """The CLDR name of weekday ``number``, capitalised like ``like``."""
+    return _weekday_name(lang, number, like[:1].isupper())
+
+
+@lru_cache(maxsize=64)
+def _weekday_name(lang: str, number: int, upper: bool) -> str:
     name = str(babel_locale(lang).days["format"]["wide"][number])
-    return name[:1].upper() + name[1:] if like[:1].isupper() else name
+    return name[:1].upper() + name[1:] if upper else name
 
 
-def _date_words(lang: str, year: int, month: int, day: int) -> str:
+@lru_cache(maxsize=1024)
+def _message(lang: str, year: int, month: int, day: int, actual: int, written: int) -> str:
+    """What a finding says (one string for every date written alike, not one per finding)."""
     from babel.dates import format_date
 
-    return str(format_date(dt.date(year, month, day), "long", locale=babel_locale(lang)))
+    said = str(format_date(dt.date(year, month, day), "long", locale=babel_locale(lang)))
+    return f"{said} is a {_weekday(lang, actual, 'a')}, not a {_weekday(lang, written, 'a')}"
 
 
 @register("TC201", "weekday-date", Severity.ERROR)
@@ -76,7 +85,7 @@ def weekday_date(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             ws, we = mention.weekday_at
             written = seg.text[ws:we]
-            message = f"{_date_words(lang, year, mention.month, mention.day)} is a {_weekday(lang, actual, 'a')}, not a {_weekday(lang, mention.weekday, 'a')}"
+            message = _message(lang, year, mention.month, mention.day, actual, mention.weekday)
             if inferred:
                 message += f" (the year {year} is inferred from {inferred})"
             yield Hit(

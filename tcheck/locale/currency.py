@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
+from tcheck.locale.memo import per_mention, sized
 from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
 from tcheck.services import regexes
 
@@ -294,12 +296,18 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
     ``also`` is a second locale whose letter symbols count (``kr`` in an English text from
     Norwegian).
     """
-    quantities = _money_quantities(text, lang)
-    if not quantities:
-        return []
+    return list(_amounts(text, lang, also))
+
+
+@sized(per_mention)
+def _amounts(text: str, lang: str, also: str | None) -> tuple[Amount, ...]:
+    """The amounts of ``text`` (kept for the recognisers and TC303, which ask for the same
+    text; the numbers read on the way are not kept)."""
+    if _DIGIT.search(text) is None:
+        return ()
     alex = amount_lexicon(lang, also)
     found: list[Amount] = []
-    for quantity in quantities:
+    for quantity in _money_quantities(text, lang):
         head = alex.before.search(text, max(0, quantity.start - 8), quantity.start)
         if head is not None:
             resolved = _resolve(head.group("cur"), lang, alex)
@@ -316,23 +324,40 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
                 if quantity.multiplier is None:  # "120 £ millioner"
                     quantity, end = _late_multiplier(text, quantity, end, lang)
                 found.append(_amount(text, quantity, quantity.start, end, tail.span("cur"), resolved))
-    return found
+    return tuple(found)
 
 
-@lru_cache(maxsize=1 << 16)
-def _money_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    """The numbers of ``text`` that may be amounts (read with money multipliers), not codes."""
+_NOT_BESIDE = ",;"
+
+
+def _may_be_money(text: str, start: int, end: int) -> bool:
+    """Whether a currency can touch the number token ``text[start:end]``: something other than
+    a digit, a space, a comma or a semicolon right before it (after at most two spaces: ``NOK
+    5``, ``kr\n5``) or right after it (after one space: ``5 kroner``, ``5 millioner``,
+    ``3.2bn``). A cheap test that only lets the recognisers skip numbers among numbers
+    (``1,000 1,000``, ``2022, 2023``)."""
+    at = start - 1
+    for _ in range(2):
+        if at >= 0 and text[at].isspace():
+            at -= 1
+    if at >= 0 and not (text[at].isdigit() or text[at].isspace() or text[at] in _NOT_BESIDE):
+        return True
+    at = end + 1 if end < len(text) and text[end].isspace() else end
+    return at < len(text) and not (text[at].isdigit() or text[at].isspace() or text[at] in _NOT_BESIDE)
+
+
+def _money_quantities(text: str, lang: str) -> Iterator[Quantity]:
+    """The numbers of ``text`` that may be amounts (read with money multipliers), not codes,
+    one at a time."""
     from tcheck.locale.numbers import _TOKEN
     from tcheck.recognise.quantities import quantity_at
 
-    if _DIGIT.search(text) is None:
-        return ()
-    found = []
     for match in _TOKEN.finditer(text):
+        if not _may_be_money(text, match.start(), match.end()):
+            continue
         quantity = quantity_at(text, match, lang, money=True)
         if quantity is not None and not quantity.code:
-            found.append(quantity)
-    return tuple(found)
+            yield quantity
 
 
 def _word_ok(text: str, tail: re.Match[str], lang: str) -> bool:

@@ -144,6 +144,28 @@ def read_number(text: str, lang: str) -> Reading | None:
     return _reading(match, lang)
 
 
+_SHARED: dict[tuple[str, str], tuple[str, Reading]] = {}
+_SHARED_LIMIT = 4096  # tokens remembered; a token longer than _SHARED_LONGEST is never kept
+_SHARED_LONGEST = 40
+
+
+def shared_reading(match: re.Match[str], lang: str) -> tuple[str, Reading]:
+    """The token of ``match`` (a ``_TOKEN`` match) and its reading in ``lang``, one shared
+    string and :class:`Reading` per distinct token: ``1,000`` written 100,000 times is one
+    string, one reading and one ``Decimal`` in memory, not 100,000 of each. The reading
+    depends on the token alone (its groups are the same wherever it is written)."""
+    token = match.group(0)
+    if len(token) > _SHARED_LONGEST:
+        return token, _reading(match, lang)
+    key = (token, lang)
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            del _SHARED[next(iter(_SHARED))]  # the oldest
+        found = _SHARED[key] = (token, _reading(match, lang))
+    return found
+
+
 def _reading(match: re.Match[str], lang: str) -> Reading:
     decimal, group = number_symbols(lang)
     if match.group("grouped") is not None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from tcheck.locale.currency import Amount, find_amounts
+from tcheck.locale.memo import MENTION_BYTES, per_mention, sized
 from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.recognise.quantities import Quantity, find_quantities
@@ -63,18 +63,19 @@ def measured(unit: str | None) -> bool:
 
 @dataclass(frozen=True)
 class _Core:
-    """What does not depend on the other side's language."""
+    """What does not depend on the other side's language (``quantities``: those outside the
+    dates and times, the only ones :func:`recognise` keeps)."""
 
     dates: tuple[DateMention, ...]
     times: tuple[TimeMention, ...]
-    taken: tuple[tuple[int, int], ...]
+    taken: SpanSet
     quantities: tuple[Quantity, ...]
     words: tuple[tuple[int, int, Decimal], ...]
     cardinals: tuple[tuple[int, int, Decimal], ...]
     zoned: bool
 
 
-@lru_cache(maxsize=1 << 12)
+@sized(per_mention)
 def dates_of(text: str, lang: str) -> tuple[DateMention, ...]:
     """The dates, months and weekdays of ``text`` (as :func:`recognise` has them), found once:
     a check that needs only these (TC201) does not pay for numbers and amounts, and
@@ -82,45 +83,51 @@ def dates_of(text: str, lang: str) -> tuple[DateMention, ...]:
     return tuple(find_dates(text, lang))
 
 
-@lru_cache(maxsize=1 << 12)
+@sized(per_mention)
 def times_of(text: str, lang: str) -> tuple[TimeMention, ...]:
     """The clock times of ``text`` (as :func:`recognise` has them: not a day of a date)."""
     names = SpanSet((d.start, d.end) for d in dates_of(text, lang))
     return tuple(t for t in find_times(text, lang) if not names.overlaps(*t.hour_at))
 
 
-@lru_cache(maxsize=1 << 16)
+def _core_weight(core: _Core) -> int:
+    kept = len(core.dates) + len(core.times) + len(core.quantities) + len(core.words)
+    return MENTION_BYTES * (kept + len(core.cardinals)) + 40 * len(core.taken)
+
+
+@sized(_core_weight)
 def _core(text: str, lang: str) -> _Core:
     dates = dates_of(text, lang)
     times = times_of(text, lang)
-    taken = [(d.start, d.end) for d in dates if d.kind != "weekday"]
-    taken += [(t.hour_at[0], t.end) for t in times]
+    taken = SpanSet(
+        [(d.start, d.end) for d in dates if d.kind != "weekday"] + [(t.hour_at[0], t.end) for t in times]
+    )
     return _Core(
         dates,
         times,
-        tuple(taken),
-        tuple(find_quantities(text, lang)),
+        taken,
+        tuple(q for q in find_quantities(text, lang) if not taken.overlaps(q.start, q.digits_end)),
         tuple(word_values(text, lang)),
         tuple(c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))),
         has_zone(text, lang),
     )
 
 
-@lru_cache(maxsize=1 << 16)
+def _mentions_weight(found: Mentions) -> int:
+    return MENTION_BYTES * (len(found.amounts) + len(found.numbers)) + 100
+
+
+@sized(_mentions_weight)
 def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
     """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
     core = _core(text, lang)
-    taken = SpanSet(core.taken)
+    taken = core.taken
     amounts = [
         a for a in find_amounts(text, lang, also) if not taken.overlaps(a.quantity.start, a.quantity.end)
     ]
     in_amounts = SpanSet((a.quantity.start, a.quantity.end) for a in amounts)
     numbers = [a.quantity for a in amounts]
-    numbers += [
-        q
-        for q in core.quantities
-        if not taken.overlaps(q.start, q.digits_end) and not in_amounts.overlaps(q.start, q.digits_end)
-    ]
+    numbers += [q for q in core.quantities if not in_amounts.overlaps(q.start, q.digits_end)]
     numbers.sort(key=lambda q: q.start)
     return Mentions(
         core.dates,
@@ -135,8 +142,8 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
 
 def clear_caches() -> None:
     """Forget every text recognised so far (benchmarks time the recognisers from scratch)."""
-    from tcheck.locale.currency import _money_quantities
+    from tcheck.locale.currency import _amounts
     from tcheck.recognise.numwords import _readings
 
-    for cached in (recognise, _core, dates_of, times_of, _money_quantities, _readings):
+    for cached in (recognise, _core, dates_of, times_of, _amounts, _readings):
         cached.cache_clear()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from tcheck.locale.memo import shared
 from tcheck.recognise.datelexicon import DateLexicon, date_lexicon, spaced
 from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.stamps import date_stamps
@@ -147,12 +148,19 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
                 continue
             found.append(
                 DateMention(
-                    match.start(), match.end(), match.group(0), "date", None, parts["d"], parts["m"], year
+                    match.start(),
+                    match.end(),
+                    shared(match.group(0)),
+                    "date",
+                    None,
+                    parts["d"],
+                    parts["m"],
+                    year,
                 )
             )
             taken.append((match.start(), match.end()))
     for start, end, day, month, year in date_stamps(text) if digits else ():  # "12-Jun-2026" anywhere
-        found.append(DateMention(start, end, text[start:end], "stamp", None, day, month, year))
+        found.append(DateMention(start, end, shared(text[start:end]), "stamp", None, day, month, year))
         taken.append((start, end))
     numeric = SpanSet(taken)
     for match in _matches(lex, text):
@@ -181,7 +189,7 @@ def _mention(lex: DateLexicon, text: str, match: re.Match[str]) -> DateMention |
         if not _name_ok(lex, text, *weekday_at, lone=True, weekday=True):
             return None
         return DateMention(
-            match.start(), match.end(), match.group(0), "weekday", weekday, weekday_at=weekday_at
+            match.start(), match.end(), shared(match.group(0)), "weekday", weekday, weekday_at=weekday_at
         )
     name = (g(month_group) or "").lower()
     month = lex.months.get(name) or lex.short_months.get(name) or lex.short_months.get(name.rstrip("."))
@@ -199,7 +207,7 @@ def _mention(lex: DateLexicon, text: str, match: re.Match[str]) -> DateMention |
     return DateMention(
         match.start(),
         match.end(),
-        match.group(0),
+        shared(match.group(0)),
         kind,
         weekday,
         day,

@@ -16,11 +16,11 @@ from functools import cache
 from tcheck.locale.numbers import (
     _TOKEN,
     Reading,
-    _reading,
     lang_data,
     multiplier_regex,
     multipliers,
     number_symbols,
+    shared_reading,
 )
 from tcheck.recognise.roman import Roman, find_roman
 from tcheck.recognise.technical import glued_suffix, list_items, version_like
@@ -139,7 +139,7 @@ def _roman(numeral: Roman, text: str) -> Quantity:
 
 
 def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False) -> Quantity | None:
-    reading = _reading(match, lang)
+    token, reading = shared_reading(match, lang)
     start, digits_end = match.span()
     if match.group("g") == " " and not _space_grouping_plausible(text, start, digits_end):
         return None
@@ -175,7 +175,7 @@ def quantity_at(text: str, match: re.Match[str], lang: str, money: bool = False)
         start,
         end,
         digits_end,
-        match.group(0),
+        token,
         value,
         alt,
         reading,

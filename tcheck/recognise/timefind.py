@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
+from tcheck.locale.memo import shared
 from tcheck.locale.numberwords import cjk_value, word_lexicon
 from tcheck.recognise.technical import version_like
 from tcheck.services import regexes
@@ -283,7 +284,7 @@ def _mention(lex: TimeLexicon, text: str, match: re.Match[str]) -> TimeMention |
     return TimeMention(
         start,
         end,
-        text[start:end],
+        shared(text[start:end]),
         value % DAY,
         ambiguous,
         hour,

@@ -1,0 +1,117 @@
+"""Caches of the recognisers' results bounded by their size, not by their number of entries.
+
+The recognisers keep what they found in a text so that several checks can ask for the same
+segment without reading it again. An ``lru_cache`` bounded by a count of entries lets that grow
+with the text: 65,536 paragraphs of a large site, or one paragraph of 8 MB with 300,000 numbers,
+are one entry each. :func:`sized` weighs each entry instead (the characters of its text and an
+estimate per mention kept) and forgets the least recently used ones beyond a budget; the newest
+entry always stays, so the checks of one huge segment, which run one after the other, still
+share one reading of it. Once a document is checked, :func:`document_done` forgets the heavy
+entries (over :data:`HEAVY`), which only that document could use, and keeps the light ones
+(a footer or a heading repeated on every page).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sized
+from typing import Any, Generic, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MENTION_BYTES = 200  # about what one kept mention costs (an object with slots and its integers)
+BUDGET = 32_000_000  # per cache, in the same units: characters of keys and mention estimates
+HEAVY = (
+    200_000  # an entry over this (1,000 mentions, 200 kB of text) is forgotten once its document is checked
+)
+
+_CACHES: list[SizedCache[..., Any]] = []
+
+
+class SizedCache(Generic[P, R]):
+    """A least-recently-used cache of ``func`` whose entries weigh ``weigh(key_text, result)``.
+
+    Called like ``func``; positional arguments only (the first one is the text whose length
+    counts). ``cache_clear`` forgets everything, ``weight`` is the current total.
+    """
+
+    def __init__(self, func: Callable[P, R], weigh: Callable[[Any], int], budget: int = BUDGET) -> None:
+        self.__wrapped__ = func
+        self.__doc__ = func.__doc__
+        self.__name__ = getattr(func, "__name__", "cached")
+        self._weigh = weigh
+        self._budget = budget
+        self._entries: OrderedDict[Hashable, tuple[R, int]] = OrderedDict()
+        self.weight = 0
+        _CACHES.append(self)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+            return entry[0]
+        result = self.__wrapped__(*args, **kwargs)
+        first = args[0] if args else ""
+        weight = (len(first) if isinstance(first, str) else 0) + self._weigh(result)
+        self._entries[key] = (result, weight)
+        self.weight += weight
+        while self.weight > self._budget and len(self._entries) > 1:
+            _, (_, dropped) = self._entries.popitem(last=False)
+            self.weight -= dropped
+        return result
+
+    def cache_clear(self) -> None:
+        self._entries.clear()
+        self.weight = 0
+
+    def forget_heavier(self, limit: int) -> None:
+        """Forget the entries that weigh more than ``limit``."""
+        heavy = [key for key, (_, weight) in self._entries.items() if weight > limit]
+        for key in heavy:
+            self.weight -= self._entries.pop(key)[1]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def sized(weigh: Callable[[Any], int], budget: int = BUDGET) -> Callable[[Callable[P, R]], SizedCache[P, R]]:
+    """Decorator: cache ``func`` in a :class:`SizedCache` weighing results with ``weigh``."""
+
+    def wrap(func: Callable[P, R]) -> SizedCache[P, R]:
+        return SizedCache(func, weigh, budget)
+
+    return wrap
+
+
+def per_mention(result: Sized) -> int:
+    """The weight of a sequence of mentions: :data:`MENTION_BYTES` each."""
+    return MENTION_BYTES * len(result)
+
+
+def document_done() -> None:
+    """Forget what every cache holds of heavy texts (a document's own large segments): the
+    engine calls this once a document's checks are done, so that a large document's mentions
+    are not kept while the next stages (the run checks' digests) or the next document need the
+    memory."""
+    for cache in _CACHES:
+        cache.forget_heavier(HEAVY)
+
+
+_TEXTS: dict[str, str] = {}
+_TEXTS_LIMIT = 8192
+_TEXT_LONGEST = 64
+
+
+def shared(text: str) -> str:
+    """One string for every mention written alike (``Wednesday, January 19, 2022`` found
+    10,000 times is kept once): the last :data:`_TEXTS_LIMIT` short texts are remembered."""
+    if len(text) > _TEXT_LONGEST:
+        return text
+    found = _TEXTS.get(text)
+    if found is None:
+        if len(_TEXTS) >= _TEXTS_LIMIT:
+            del _TEXTS[next(iter(_TEXTS))]  # the oldest
+        found = _TEXTS[text] = text
+    return found
