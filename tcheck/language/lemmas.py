@@ -113,7 +113,7 @@ def stored_table(code: str) -> Any:
     """
     from tcheck.language import lemma_store
     from tcheck.services.pickled import write_atomically
-    from tcheck.services.tables import drop_older, prune, stored_file
+    from tcheck.services.tables import prune, stored_file
 
     def build() -> Any:
         from simplemma.strategies.dictionaries.stream_dictionary_factory import StreamMap
@@ -128,7 +128,6 @@ def stored_table(code: str) -> Any:
     table = build()
     if file is not None:
         write_atomically(file, lemma_store.layout(table))
-        drop_older(file)
         prune(file.parent, STORED_TABLES, "simplemma-*.bin")
         stored = lemma_store.load(file)
         if stored is not None:

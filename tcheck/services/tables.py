@@ -11,7 +11,6 @@ unwritable) only means building the table as before (:mod:`tcheck.services.pickl
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import re
@@ -25,10 +24,10 @@ T = TypeVar("T")
 FOLDER = "tables"
 # Stored tables kept (the newest): about eight per language checked (word lists, letters, number
 # words, lemmas...), so that a run over a site in fifteen languages never removes the tables it
-# is about to read again. Older versions of a table (another key) are removed when it is stored.
+# is about to read again. Another version of a table (another key: library versions, the builder's
+# path and time) is not removed when it is stored: two installations may be used by turns.
 MAX_TABLES = 256
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")  # file names from table names
-_KEY = re.compile(r"[0-9a-f]{24}")
 
 
 def derived(
@@ -49,24 +48,8 @@ def derived(
     value = build()
     if file is not None:
         pickled.store(file, (name, value))
-        drop_older(file)
         prune(file.parent, MAX_TABLES)
     return value
-
-
-def drop_older(file: Path) -> None:
-    """Remove the other versions of the table stored at ``file`` (its name with another key:
-    another library or tcheck version, an edited builder), which no run of this installation
-    reads again; a failure is silent."""
-    stem, _, rest = file.name.rpartition("-")
-    suffix = rest[rest.find(".") :]
-    try:
-        for other in file.parent.glob(f"{glob.escape(stem)}-*{suffix}"):
-            key = other.name[len(stem) + 1 : -len(suffix)]
-            if other != file and _KEY.fullmatch(key):
-                other.unlink()
-    except OSError:
-        pass  # another run removed it first, or the folder is read-only
 
 
 def stored_file(
