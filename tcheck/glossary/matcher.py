@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from tcheck import gcutil
@@ -40,7 +39,9 @@ from tcheck.glossary.inflection import (
     phrase,
     same_word,
 )
+from tcheck.glossary.lazyvalues import LazyValues
 from tcheck.glossary.model import primary
+from tcheck.glossary.overlaps import longest_first, near_notable
 from tcheck.glossary.stemming import stemmer_for
 from tcheck.glossary.words import (
     BOUNDARY,
@@ -105,9 +106,11 @@ class TermMatcher(Generic[T]):
     ) -> None:
         self._notable = notable
         self._selective = selective
-        self._automaton: Any = None
+        self._automaton: Any = None  # key -> index into _values
+        self._values: list[_Value | None] = []
+        self._lazy: LazyValues | None = None  # a stored matcher's values, decoded when first hit
         self._pending: list[tuple[str, T, bool, str | None]] = []
-        self._payloads: dict[str, list[_Pattern]] = {}
+        self._payloads: dict[str, list[_Pattern]] | None = {}  # None: stored, takes no new terms
         self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
         self._count = 0
         self._inflections: dict[tuple[str, str], bool] = {}  # (term's word, text's word) -> same word?
@@ -122,6 +125,8 @@ class TermMatcher(Generic[T]):
 
         Patterns are only queued here; the first ``find`` compiles them all at once.
         """
+        if self._payloads is None:
+            raise RuntimeError("a stored term matcher takes no new terms")
         if pattern and not pattern.isspace():
             self._pending.append((pattern, payload, case_sensitive, lang))
             self._count += 1
@@ -139,10 +144,35 @@ class TermMatcher(Generic[T]):
         self.compile()
         state = dict(self.__dict__)
         state.update(_inflections={}, _changed={}, _recent={}, _last_hits=None)
+        if self._lazy is not None:
+            state["_values"] = None  # the lazy table's own list (see __setstate__)
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self._lazy is not None:
+            self._values = self._lazy.decoded
+
+    def stored(self, ref: Callable[[Any], int | None]) -> TermMatcher[T]:
+        """A copy of this matcher to keep between runs: its automaton values pickled one by one
+        (:class:`~tcheck.glossary.lazyvalues.LazyValues`, objects ``ref`` numbers stored as
+        their number), so that loading it decodes only the values a search hits; call
+        :meth:`resolve` on the loaded copy. It takes no new terms."""
+        self.compile()
+        copy: TermMatcher[T] = TermMatcher.__new__(TermMatcher)
+        copy.__dict__.update(self.__dict__)
+        copy._lazy = LazyValues.encode(self._values, ref)
+        copy._payloads, copy._triggers = None, set()
+        return copy
+
+    def resolve(self, refs: Sequence[Any]) -> None:
+        """Give a loaded :meth:`stored` matcher the objects its values refer to by number."""
+        if self._lazy is not None:
+            self._lazy.resolve(refs)
 
     def _compile(self) -> None:
         payloads = self._payloads
+        assert payloads is not None  # add() refuses new terms for a stored matcher
         # per language: its stemmer, and whether words before a term's last inflect there
         languages: dict[str | None, tuple[Callable[[str], str] | None, bool]] = {}
         for pattern, payload, case_sensitive, lang in self._pending:
@@ -197,8 +227,10 @@ class TermMatcher(Generic[T]):
         self._compile()
         self._recent.clear()
         self._last_hits = None
-        automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         add_word = automaton.add_word
+        values: list[_Value | None] = []
+        assert self._payloads is not None
         word_start: dict[str, bool] = {}
         notable, selective = self._notable, self._selective
         for key, patterns in self._payloads.items():
@@ -217,10 +249,12 @@ class TermMatcher(Generic[T]):
             reach, phrases = _REACH, None
             if key in self._triggers:
                 patterns, reach, phrases = _phrases(key, patterns)
-            add_word(searched, (len(key), marked, plain, key, patterns, worth, reach, phrases))
+            add_word(searched, len(values))
+            values.append((len(key), marked, plain, key, patterns, worth, reach, phrases))
         if self._payloads:
             automaton.make_automaton()
         self._automaton = automaton
+        self._values, self._lazy = values, None
 
     def find(
         self, text: str, lowered: str | None = None, *, notable_only: bool = False, selective: bool = False
@@ -235,7 +269,7 @@ class TermMatcher(Generic[T]):
         with ``notable_only`` (see the class).
         """
         self.compile()
-        if not self._payloads:
+        if not self._values:
             return iter(())
         if selective:
             notable_only = True
@@ -259,7 +293,12 @@ class TermMatcher(Generic[T]):
             return last[1:]
         low = lowered if lowered is not None else lower_same_length(text)
         searched = with_marks(low)
-        hits: list[tuple[int, _Value]] = list(self._automaton.iter(searched))
+        values, lazy = self._values, self._lazy
+        # a stored matcher decodes a key's value the first time it is hit (LazyValues)
+        hits: list[tuple[int, _Value]] = [
+            (end, values[i] or lazy.load(i))  # type: ignore[union-attr]
+            for end, i in self._automaton.iter(searched)
+        ]
         self._last_hits = (text, low, searched, hits)
         return low, searched, hits
 
@@ -268,7 +307,7 @@ class TermMatcher(Generic[T]):
         ascii_text = low.isascii()
         hits: Iterable[tuple[int, _Value]] = found_hits
         if notable_only:
-            hits = _near_notable(found_hits)
+            hits = near_notable(found_hits)
             if not hits:
                 return []
         candidates: list[Match[T]] = []
@@ -317,7 +356,7 @@ class TermMatcher(Generic[T]):
                         candidates.append(match)
             if notable_only and worth:
                 notable.update((m.start, m.end) for m in candidates[before:])
-        found = _longest_first(candidates)
+        found = longest_first(candidates)
         if notable_only:
             return [m for m in found if (m.start, m.end) in notable]
         return found
@@ -353,7 +392,7 @@ class TermMatcher(Generic[T]):
 
 # An automaton value: key length, starts with a marker, has no punctuation, key, patterns,
 # notable, how far past its key a match may reach, and the multi-word terms it triggers
-_Value = tuple[int, bool, bool, str, list[_Pattern], bool, int, Phrases[_Pattern] | None]
+_Value = tuple[int, bool, bool, str, list[_Pattern], int, int, Phrases[_Pattern] | None]
 
 
 def _phrases(key: str, patterns: list[_Pattern]) -> tuple[list[_Pattern], int, Phrases[_Pattern]]:
@@ -365,41 +404,3 @@ def _phrases(key: str, patterns: list[_Pattern]) -> tuple[list[_Pattern], int, P
             phrases.add(pat.phrase, pat.stemmer, pat)
             reach = max(reach, len(pat.text) - len(key) + MAX_ENDING * len(pat.phrase.words))
     return [p for p in patterns if p.phrase is None], _REACH + reach, phrases
-
-
-def _near_notable(hits: list[tuple[int, _Value]]) -> list[tuple[int, _Value]]:
-    """The hits of notable keys and those that might overlap one (and so decide between them);
-    none when no notable key was hit."""
-    spans = [(end - value[0], end + value[6]) for end, value in hits if value[5]]
-    if len(spans) == len(hits) or not spans:
-        return hits if spans else []
-    return [
-        (end, value)
-        for end, value in hits
-        if value[5] or any(end - value[0] < e and s < end + value[6] for s, e in spans)
-    ]
-
-
-def _longest_first(matches: list[Match[T]]) -> list[Match[T]]:
-    """Drop matches overlapping a longer one (equal spans all stay); text order."""
-    if len(matches) < 2:
-        return matches
-    # The usual case: found in text order and nothing overlaps. (Matches sharing a span may then
-    # stay in the order found rather than exact first; TC101-TC105 prefer exact ones themselves.)
-    for a, b in pairwise(matches):
-        if a.end > b.start and (a.start, a.end) != (b.start, b.end):
-            break
-    else:
-        return matches
-    ordered = sorted(matches, key=lambda m: (m.start, m.start - m.end, not m.exact))
-    if all(a.end <= b.start or (a.start, a.end) == (b.start, b.end) for a, b in pairwise(ordered)):
-        return ordered
-    chosen: list[Match[T]] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start, not m.exact)):
-        if any(m.start < e and s < m.end for s, e in taken):
-            if not any(m.start == s and m.end == e for s, e in taken):
-                continue
-        chosen.append(m)
-        taken.append((m.start, m.end))
-    return sorted(chosen, key=lambda m: (m.start, m.end, not m.exact))

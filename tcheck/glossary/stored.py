@@ -8,9 +8,11 @@ is parsed again. A term matcher over many terms (its Aho–Corasick automaton wi
 is kept beside it (``glossaries/matcher-<digest>.pickle``), keyed by the glossaries' hashes, the
 side (source or target terms), the run's language pair and tcheck's code; its payloads are stored
 as references (glossary, entry, term) into the glossaries of the run, so the pickle holds no
-second copy of them; only the newest :data:`MAX_MATCHERS` are kept. Reading a 50,000-entry TBX
-(30 MB) and compiling its matcher costs about 2 s of CPU; loading both pickles under 1 s. Any
-problem with the cache (missing, damaged, unwritable) only means parsing or compiling again.
+second copy of them, and its automaton's values are unpickled only when a search first hits
+their key (:mod:`tcheck.glossary.lazyvalues`); only the newest :data:`MAX_MATCHERS` are kept.
+Reading a 50,000-entry TBX (30 MB) and compiling its matcher costs about 2 s of CPU; loading both
+pickles about 0.3 s. Any problem with the cache (missing, damaged, unwritable) only means
+parsing or compiling again.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from itertools import starmap
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term
@@ -83,31 +85,18 @@ def term_matcher(
         glossaries = [(v.sha256, v.source_lang, v.target_lang) for v in views]
         key = repr((side, source_lang, lang, glossaries, len(payloads)))
         path = folder / FOLDER / f"matcher-{_digest(key.encode('utf-8'))}.pickle"
-        _LOADING.append(payloads)
-        try:
-            found = pickled.load(path)
-        finally:
-            _LOADING.pop()
+        found = pickled.load(path)
         if isinstance(found, TermMatcher):
+            found.resolve(payloads)
             return found
     matcher: TermMatcher[T] = TermMatcher(notable, selective)
     for (_, term, _), hit in zip(found_terms, payloads, strict=True):
         matcher.add(term.text, hit, term.case_sensitive, term.lang or fallback)
     if path is not None:
-        refs = {id(hit): i for i, hit in enumerate(payloads)}
-        matcher.compile()
-        pickled.store(path, matcher, {type(payloads[0]): lambda hit: (_stored_payload, (refs[id(hit)],))})
+        refs = {id(hit): i for i, hit in enumerate(payloads)}  # a payload is stored as its index
+        pickled.store(path, matcher.stored(lambda obj: refs.get(id(obj))))
         prune(path.parent, MAX_MATCHERS, "matcher-*.pickle")
     return matcher
-
-
-# The payloads of the matcher being unpickled, in the order they were stored (see _stored_payload)
-_LOADING: list[list[Any]] = []
-
-
-def _stored_payload(index: int) -> Any:
-    """A payload stored as its place among the matcher's terms: this run's payload of that term."""
-    return _LOADING[-1][index]
 
 
 def _terms(entry: Entry, side: str) -> tuple[Term, ...]:
