@@ -16,6 +16,7 @@ from tcheck.cli.guard import fail as _fail
 from tcheck.cli.guard import guarded
 from tcheck.cli.init import init as _init
 from tcheck.cli.models import models as _models
+from tcheck.cli.program import ProgramGroup
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -23,7 +24,7 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
     return parts or None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ProgramGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tcheck")
 def main() -> None:
     """tcheck: find inconsistencies in translated text (terms, dates, numbers, language)."""
