@@ -415,3 +415,29 @@ def test_configured_language_prefix(tmp_path: Path, lang: str, text: str) -> Non
     found = check_pair(tmp_path, "TC602", source, page.format(dest="/jp/docs/other/"), lang)
     assert [f["severity"] for f in found] == ["error"]
     assert "stands where the source has link target '/docs/guide/'" in found[0]["message"]
+
+
+CONDUCT = "https://github.com/example-org/foundation/blob/main/code-of-conduct.md"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Все участники следуют [Кодексу поведения]({dest})."),
+        ("ja", "すべての参加者は[行動規範]({dest})に従います。"),
+        ("ar", "يلتزم جميع المساهمين [بمدونة السلوك]({dest})."),
+        ("de", "Alle Beteiligten folgen dem [Verhaltenskodex]({dest})."),
+    ],
+)
+def test_file_named_for_the_language_is_localised(tmp_path: Path, lang: str, text: str) -> None:
+    """The code of conduct in the translation's language, a file named for it on the same host
+    (``.../code-of-conduct-languages/ru.md``), is the source's link localised. Another
+    language's file is not."""
+    source = f"# Conduct\n\nAll contributors follow the [Code of Conduct]({CONDUCT}).\n"
+    localised = CONDUCT.replace("code-of-conduct.md", f"code-of-conduct-languages/{lang}.md")
+    page = f"# Conduct\n\n{text}\n"
+    assert check_pair(tmp_path, "TC602", source, page.format(dest=localised), lang) == []
+    other = CONDUCT.replace("code-of-conduct.md", "code-of-conduct-languages/pt.md")
+    assert [f["severity"] for f in check_pair(tmp_path, "TC602", source, page.format(dest=other), lang)] == [
+        "error"
+    ]

@@ -142,7 +142,8 @@ def localised(source: str, translation: str, codes: frozenset[str], own: frozens
     """Whether ``translation`` is the translation's own language version of the site
     ``source`` points into: both absolute on one host (language labels aside), and the
     translation names one of ``own`` (the translation's language) where the source does not
-    (``en.wikipedia.org/wiki/Capital_expenditure`` and ``ja.wikipedia.org/wiki/資本的支出``)."""
+    (``en.wikipedia.org/wiki/Capital_expenditure`` and ``ja.wikipedia.org/wiki/資本的支出``; a
+    file named for the language, ``.../code-of-conduct.md`` and ``.../languages/ru.md``)."""
     a, b = _SCHEME.match(source), _SCHEME.match(translation)
     if a is None or b is None:
         return False
@@ -155,7 +156,9 @@ def _markers(url: str) -> set[str]:
     match = _SCHEME.match(url)
     host = match.group(1).lower().split(".") if match is not None else []
     rest = url[match.end() :] if match is not None else url
-    return set(host) | {p.lower() for p in re.split(r"[/?#&=]", rest) if p}
+    parts = {p.lower() for p in re.split(r"[/?#&=]", rest) if p}
+    stems = {p.rsplit(".", 1)[0] for p in parts if "." in p}  # a file per language: .../ru.md
+    return set(host) | parts | stems
 
 
 def same_file(source: str, translation: str, source_path: str, path: str, codes: frozenset[str]) -> bool:
