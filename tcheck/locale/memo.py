@@ -44,6 +44,7 @@ class SizedCache(Generic[P, R]):
         self._budget = budget
         self._entries: OrderedDict[Hashable, tuple[R, int]] = OrderedDict()
         self.weight = 0
+        self._heavy: set[Hashable] = set()  # keys of the entries over HEAVY (see forget_heavy)
         _CACHES.append(self)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
@@ -57,20 +58,27 @@ class SizedCache(Generic[P, R]):
         weight = (len(first) if isinstance(first, str) else 0) + self._weigh(result)
         self._entries[key] = (result, weight)
         self.weight += weight
+        if weight > HEAVY:
+            self._heavy.add(key)
         while self.weight > self._budget and len(self._entries) > 1:
-            _, (_, dropped) = self._entries.popitem(last=False)
+            old, (_, dropped) = self._entries.popitem(last=False)
             self.weight -= dropped
+            self._heavy.discard(old)
         return result
 
     def cache_clear(self) -> None:
         self._entries.clear()
+        self._heavy.clear()
         self.weight = 0
 
-    def forget_heavier(self, limit: int) -> None:
-        """Forget the entries that weigh more than ``limit``."""
-        heavy = [key for key, (_, weight) in self._entries.items() if weight > limit]
-        for key in heavy:
-            self.weight -= self._entries.pop(key)[1]
+    def forget_heavy(self) -> None:
+        """Forget the entries that weigh more than :data:`HEAVY` (in time with their number, not
+        with the number of entries)."""
+        for key in self._heavy:
+            entry = self._entries.pop(key, None)
+            if entry is not None:
+                self.weight -= entry[1]
+        self._heavy.clear()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -96,7 +104,7 @@ def document_done() -> None:
     are not kept while the next stages (the run checks' digests) or the next document need the
     memory."""
     for cache in _CACHES:
-        cache.forget_heavier(HEAVY)
+        cache.forget_heavy()
 
 
 _TEXTS: dict[str, str] = {}
