@@ -196,3 +196,33 @@ def test_scorer_fills_only_the_blocks_its_words_use() -> None:
     before = scorer.word("Правительство")  # a Cyrillic word fills its own block
     assert logs._filled[:-1].sum() > blocks
     assert before == langid.Scorer(langs).word("Правительство")
+
+
+def test_words_looked_up_together_find_the_rows_of_one_by_one() -> None:
+    """The n-gram rows of many words found in one array look-up are those found n-gram by n-gram
+    (same rows, same order), whatever the script, case or length of the words."""
+    from tcheck.language import profiles
+
+    words = " ".join(SENTENCES).replace(",", " ").replace(".", " ").split()
+    words += [
+        "a",
+        "Ø",
+        "NATO",
+        "iPhone",
+        "Ærlighet",
+        "ß",
+        "😀x",
+        "x😀y",
+        "élan",
+        "a" * 90,
+        "ﬁnance",
+        "日本語",
+    ]
+    words = list(dict.fromkeys(words))
+    table = langid._table()
+    together = profiles._found_many(words, table)
+    profiles._FOUND.clear()
+    one_by_one = [profiles._found(word, table) for word in words]
+    assert together == one_by_one
+    assert together[words.index("NATO")] == b""  # an acronym counts for nothing
+    assert len(together[words.index("a")]) == 4 * 4  # 'a', ' a', 'a ', ' a '

@@ -50,7 +50,9 @@ class NgramTable:
         self._keys = keys
         self._read = read  # (offset, size) -> bytes of the stored layout
         self._nonzero = nonzero
-        self._grams: dict[str, int] = {}
+        # n-gram -> row, or -1 when no profile holds it: the n-grams met so far (read directly
+        # by :meth:`rows_of`; cleared when full, never replaced)
+        self.known: dict[str, int] = {}
         self._exact: tuple[Any, Any, Any] | None = None
 
     def __len__(self) -> int:
@@ -58,15 +60,62 @@ class NgramTable:
 
     def row(self, gram: str) -> int | None:
         """The row of ``gram``, or None when no profile holds it."""
-        found = self._grams.get(gram)
+        found = self.known.get(gram)
         if found is None:
-            key = gram_key(gram) if len(gram) <= 3 else -1
-            at = bisect_left(self._keys, key) if key >= 0 else self.rows
-            found = at if at < self.rows and self._keys[at] == key else -1
-            if len(self._grams) >= _GRAMS_KEPT:
-                self._grams.clear()
-            self._grams[gram] = found
+            found = self._look_up(gram)
         return None if found < 0 else found
+
+    def rows_of(self, grams: list[str]) -> list[int]:
+        """The rows of those of ``grams`` that a profile holds, in order."""
+        known: list[int | None] = list(map(self.known.get, grams))
+        look_up = self._look_up
+        rows = [look_up(g) if r is None else r for r, g in zip(known, grams, strict=True)]
+        return [r for r in rows if r >= 0]
+
+    def rows_of_words(self, words: list[str]) -> list[bytes]:
+        """For each word (normalised, not empty), the rows of its n-grams that a profile holds,
+        in the order langdetect lists them: its letters, then the 2-grams and 3-grams of the
+        word between spaces (``" ab "``: ``a b``, `` a ab b ``, `` ab ab ``), as 32-bit integers
+        (little-endian) in a bytes object. One array look-up for all the words: the same rows as
+        :meth:`rows_of` over each word's n-grams."""
+        import numpy as np
+
+        if not words:
+            return []
+        text = "".join(f" {w} " for w in words) + "\0\0"
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) + 1
+        codes[-2:] = 0  # past the end: no n-gram reaches there
+        one = codes[:-2]
+        two = (one << 21) | codes[1:-1]
+        three = (two << 21) | codes[2:]
+        keys = np.frombuffer(self._keys, dtype=np.uint64)
+        found = []
+        for grams in (one, two, three):
+            at = np.minimum(np.searchsorted(keys, grams), self.rows - 1)
+            found.append(np.where(keys[at] == grams, at, -1))
+        rows = np.concatenate(found)
+        # Per word: its 1-grams (from its first letter), 2-grams and 3-grams (from its space).
+        sizes = np.array([len(w) for w in words], dtype=np.int64)
+        starts = np.cumsum(sizes + 2) - (sizes + 2)
+        size = len(one)
+        first = np.stack([starts + 1, size + starts, 2 * size + starts], axis=1).ravel()
+        length = np.stack([sizes, sizes + 1, sizes], axis=1).ravel()
+        offsets = np.cumsum(length) - length
+        index = np.repeat(first - offsets, length) + np.arange(int(length.sum()))
+        picked = rows[index]
+        keep = picked >= 0
+        ends = (4 * np.cumsum(np.add.reduceat(keep.astype(np.int64), offsets[::3]))).tolist()
+        flat = picked[keep].astype("<i4").tobytes()
+        return [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+    def _look_up(self, gram: str) -> int:
+        key = gram_key(gram) if len(gram) <= 3 else -1
+        at = bisect_left(self._keys, key) if key >= 0 else self.rows
+        found = at if at < self.rows and self._keys[at] == key else -1
+        if len(self.known) >= _GRAMS_KEPT:
+            self.known.clear()
+        self.known[gram] = found
+        return found
 
     def column(self, index: int, first: int = 0, stop: int | None = None) -> Any:
         """The float32 probabilities of language ``index``, rows ``first`` to ``stop``."""
@@ -146,15 +195,6 @@ class LogColumns:
             needed[rows >> self.BLOCK_BITS] = True
             for block in np.flatnonzero(needed & ~self._filled).tolist():
                 self._fill(block)
-        return self.values[rows]
-
-    def take_list(self, rows: list[int]) -> Any:
-        """``values[rows]`` for a short list of rows (one word's n-grams)."""
-        if not self._complete:
-            filled, bits = self._filled, self.BLOCK_BITS
-            for row in rows:
-                if not filled[row >> bits]:
-                    self._fill(row >> bits)
         return self.values[rows]
 
     def _fill(self, block: int) -> None:

@@ -14,6 +14,7 @@ the whole table costs as Python objects.
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -217,9 +218,13 @@ class Scorer:
         import numpy as np
 
         get = _FOUND.get
-        rows = self._rows
-        found = [f if f is not None else _found(w, rows) for w, f in zip(words, map(get, words), strict=True)]
-        counts = [len(f) for f in found]
+        known: list[bytes | None] = list(map(get, words))
+        new: dict[str, bytes] = {}
+        if None in known:
+            missing = list(dict.fromkeys(w for w, f in zip(words, known, strict=True) if f is None))
+            new = dict(zip(missing, _found_many(missing, self._rows), strict=True))
+        found = [new[w] if f is None else f for w, f in zip(words, known, strict=True)]
+        counts = [len(f) >> 2 for f in found]
         if len(self.langs) < 2:  # one column: numpy would sum it pairwise, not one after the other
             single = [self._score(w)[:-1] for w in words]
             return np.array(single, dtype=np.float32).reshape(len(words), len(self.langs)), counts
@@ -231,8 +236,10 @@ class Scorer:
         pad = self._pad
         for size, members in buckets.items():
             index = np.full((len(members), size), pad, dtype=np.intp)
-            for row, i in enumerate(members):
-                index[row, : counts[i]] = found[i]
+            lengths = np.array([counts[i] for i in members], dtype=np.intp)
+            # each word's rows at the start of its line, in order (a mask fills row by row)
+            rows = np.frombuffer(b"".join([found[i] for i in members]), dtype=_ROW)
+            index[np.arange(size) < lengths[:, None]] = rows
             sums[members] = self._logs.take(index).sum(axis=1)
         return sums, counts
 
@@ -252,16 +259,14 @@ class Scorer:
 
     def total(self, words: list[str]) -> tuple[list[float], int]:
         """Per-language log-likelihood of all ``words`` together, and their n-gram count."""
-        rows: list[int] = []
         get = _FOUND.get
-        for word in words:
-            found = get(word)
-            rows += found if found is not None else _found(word, self._rows)
-        if not rows:
+        joined = b"".join([get(word) or _found(word, self._rows) for word in words])
+        if not joined:
             return [0.0] * len(self.langs), 0
         import numpy as np
 
-        return self._logs.take(np.array(rows, dtype=np.intp)).sum(axis=0).tolist(), len(rows)
+        rows = np.frombuffer(joined, dtype=_ROW)
+        return self._logs.take(rows).sum(axis=0).tolist(), len(rows)
 
     def _score(self, word: str) -> tuple[float, ...]:
         found = _FOUND.get(word)
@@ -269,40 +274,65 @@ class Scorer:
             found = _found(word, self._rows)
         if not found:
             return self._zero
-        return (*self._logs.take_list(found).sum(axis=0).tolist(), float(len(found)))
+        import numpy as np
+
+        rows = np.frombuffer(found, dtype=_ROW)
+        return (*self._logs.take(rows).sum(axis=0).tolist(), float(len(rows)))
 
 
-_FOUND: dict[str, list[int]] = {}  # word -> profile rows of its n-grams, shared by all scorers
+# word -> profile rows of its n-grams (32-bit, in a bytes object: 4 bytes a row, where a list
+# would hold 36), shared by all scorers
+_FOUND: dict[str, bytes] = {}
+_ROW = "<i4"
 
 
-def _found(word: str, rows: NgramTable) -> list[int]:
+def _found(word: str, rows: NgramTable) -> bytes:
     """Profile rows of the n-grams of ``word`` (empty for acronyms), memoised across scorers."""
-    from langdetect.utils.ngram import NGram
-
     key = word
-    if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
-        found: list[int] = []
+    normal = _normalised(word)
+    if normal is None:
+        found = b""
     else:
-        if not (word.isascii() and word.isalpha()):
-            norm = _NORMAL
-            chars = []
-            for ch in word:
-                mapped = norm.get(ch)
-                if mapped is None:
-                    mapped = norm[ch] = NGram.normalize(ch)
-                chars.append(mapped)
-            word = "".join(chars)
-        padded = f" {word} "
+        padded = f" {normal} "
         size = len(padded)
-        get = rows.row
         grams = [padded[i : i + 1] for i in range(1, size - 1)]
         grams += [padded[i : i + 2] for i in range(size - 1)]
         grams += [padded[i : i + 3] for i in range(size - 2)]
-        found = [row for row in map(get, grams) if row is not None]
+        found = array("i", rows.rows_of(grams)).tobytes()
     if len(_FOUND) >= _CACHE_LIMIT:
         _FOUND.clear()
     _FOUND[key] = found
     return found
+
+
+def _found_many(words: list[str], rows: NgramTable) -> list[bytes]:
+    """:func:`_found` of each of ``words`` (distinct, not yet memoised), looked up together."""
+    normal = [_normalised(word) for word in words]
+    looked = iter(rows.rows_of_words([n for n in normal if n]))
+    out = [next(looked) if n else b"" for n in normal]
+    if len(_FOUND) + len(words) > _CACHE_LIMIT:
+        _FOUND.clear()
+    _FOUND.update(zip(words, out, strict=True))
+    return out
+
+
+def _normalised(word: str) -> str | None:
+    """``word`` in langdetect's normal form (each character mapped as ``NGram.normalize`` does);
+    None for an acronym (two capitals in a row), which counts for nothing, as in langdetect."""
+    if not word.islower() and any(a.isupper() and b.isupper() for a, b in itertools.pairwise(word)):
+        return None
+    if word.isascii() and word.isalpha():
+        return word
+    norm = _NORMAL
+    chars = []
+    for ch in word:
+        mapped = norm.get(ch)
+        if mapped is None:
+            from langdetect.utils.ngram import NGram
+
+            mapped = norm[ch] = NGram.normalize(ch)
+        chars.append(mapped)
+    return "".join(chars)
 
 
 @lru_cache(maxsize=64)
