@@ -73,7 +73,7 @@ def test_a_bad_glossary_is_never_kept(tmp_path: Path) -> None:
     for _ in range(2):
         with pytest.raises(InputError):
             glossary.load(str(path), tmp_path / "cache")
-    assert not list((tmp_path / "cache").rglob("*.pickle"))
+    assert not list((tmp_path / "cache" / "glossaries").glob("*.pickle"))  # only its digest is kept
 
 
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, parses: list[str]) -> None:

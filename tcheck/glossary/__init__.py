@@ -113,15 +113,18 @@ def load(path: str, cache_dir: Path | None = None) -> Glossary:
     a newly parsed one is kept there (:mod:`tcheck.glossary.stored`)."""
     from tcheck.formats import read_file
     from tcheck.glossary import stored
+    from tcheck.services.cache import file_digest
 
     with gcutil.paused():  # a termbase is many small objects that live as long as the run
-        data = None
+        digest = None
         if cache_dir is not None:
-            with contextlib.suppress(OSError):  # read_file below says what is wrong
-                data = Path(path).read_bytes()  # the key: the file's bytes (decoded only when parsed)
-            found = stored.fetch(cache_dir, path, data) if data is not None else None
+            # the key: the digest of the file's bytes, remembered while the file is unchanged
+            digest = file_digest(path, cache_dir)
+            found = stored.fetch(cache_dir, path, digest) if digest is not None else None
             if found is not None:
                 return found
+            with contextlib.suppress(OSError):  # read_file below says what is wrong
+                digest = hashlib.blake2b(Path(path).read_bytes()).digest()  # what is parsed now
         text = read_file(path)
         parsed = parse_text(path, text)
         for problem in parsed.problems:
@@ -129,8 +132,8 @@ def load(path: str, cache_dir: Path | None = None) -> Glossary:
                 raise InputError(path, problem.message, problem.line)
         validate(path, parsed.entries)
         glossary = _glossary(path, parsed, text)
-        if cache_dir is not None and data is not None:
-            stored.keep(cache_dir, data, glossary)
+        if cache_dir is not None and digest is not None:
+            stored.keep(cache_dir, digest, glossary)
         return glossary
 
 

@@ -2,7 +2,8 @@
 and compiled once.
 
 A glossary that loaded without errors is pickled under the cache folder
-(``glossaries/<digest>.pickle``), keyed by the file's bytes and tcheck's own code
+(``glossaries/<digest>.pickle``), keyed by the digest of the file's bytes (remembered while the
+file is unchanged: :func:`tcheck.services.cache.file_digest`) and tcheck's own code
 (:func:`tcheck.pipeline.cache.code_fingerprint`), so a changed file, or another version of tcheck,
 is parsed again. A term matcher over many terms (its Aho–Corasick automaton with every pattern)
 is kept beside it (``glossaries/matcher-<digest>.pickle``), keyed by the glossaries' hashes, the
@@ -48,17 +49,19 @@ def _file(folder: Path, data: bytes) -> Path:
     return folder / FOLDER / f"{_digest(data)}.pickle"
 
 
-def fetch(folder: Path, path: str, data: bytes) -> Glossary | None:
-    """The stored glossary for a file of these bytes, under ``path``; None when there is none."""
-    found = pickled.load(_file(folder, data))
+def fetch(folder: Path, path: str, digest: bytes) -> Glossary | None:
+    """The stored glossary for a file whose bytes have this ``digest``, under ``path``; None when
+    there is none."""
+    found = pickled.load(_file(folder, digest))
     if not isinstance(found, Glossary):
         return None
     return dataclasses.replace(found, path=path, _views={})
 
 
-def keep(folder: Path, data: bytes, glossary: Glossary) -> None:
-    """Store ``glossary``, read from a file of these bytes (written atomically; a failure is silent)."""
-    pickled.store(_file(folder, data), dataclasses.replace(glossary, _views={}))
+def keep(folder: Path, digest: bytes, glossary: Glossary) -> None:
+    """Store ``glossary``, read from a file whose bytes have this ``digest`` (written atomically;
+    a failure is silent)."""
+    pickled.store(_file(folder, digest), dataclasses.replace(glossary, _views={}))
 
 
 def term_matcher(

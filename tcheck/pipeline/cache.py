@@ -46,6 +46,7 @@ from typing import Any, Generic, TypeVar
 from tcheck import gcutil
 from tcheck.config import Config
 from tcheck.services import sqlite
+from tcheck.services.cache import file_digest, results_cached
 
 FILE_NAME = "results.sqlite3"
 SCHEMA = "1"
@@ -94,9 +95,14 @@ def run_key(config: Config, glossary_paths: Iterable[str], keep_texts: bool) -> 
     h.update(code_fingerprint())
     h.update(repr(settings).encode())
     h.update(b"texts" if keep_texts else b"-")
+    folder = None
+    if results_cached(config.cache):
+        from tcheck.services.cache import cache_folder
+
+        folder = cache_folder(config.cache_dir)
     for path in sorted(set(glossary_paths)):
         h.update(path.encode())
-        h.update(_file_digest(path))
+        h.update(file_digest(path, folder) or os.urandom(16))  # unreadable: never a match
     return h.digest()
 
 

@@ -12,6 +12,7 @@ warns and caches in memory. The cache never makes a run fail.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 import time
@@ -40,6 +41,56 @@ def results_cached(enabled: bool) -> bool:
     """Whether checking results (and parsed glossaries) are cached: ``enabled`` (not
     ``--no-cache``) unless ``TCHECK_RESULT_CACHE`` says off."""
     return enabled and os.environ.get("TCHECK_RESULT_CACHE", "on").lower() not in ("0", "off", "false", "no")
+
+
+DIGESTS = "file-digests.pickle"  # in the cache folder: digests of large files by their identity
+MAX_DIGESTS = 256
+SETTLED = 2.0  # seconds a file must have been unmodified when hashed for its digest to be kept
+_DIGESTS: dict[Path, dict[str, tuple[tuple[int, ...], float, bytes]]] = {}
+
+
+def file_digest(path: str, folder: Path | None) -> bytes | None:
+    """The BLAKE2b digest of the file's bytes (None when it cannot be read).
+
+    With a cache ``folder``, the digest is remembered by the file's identity (device, inode,
+    size, modification and change times), so that a large file that has not changed (a
+    termbase of tens of megabytes, which every run reads to find its parsed form and to key its
+    results) is not read and hashed again. A file that was modified less than ``SETTLED`` seconds
+    before it was hashed is hashed again the next time: a change of the same size within the
+    resolution of its time stamps would not show."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    known = _known_digests(folder) if folder is not None else None
+    name = os.path.abspath(path)
+    if known is not None and (entry := known.get(name)) is not None:
+        if entry[0] == identity and entry[1] - stat.st_mtime >= SETTLED:
+            return entry[2]
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.file_digest(handle, "blake2b").digest()
+    except OSError:
+        return None
+    if known is not None and folder is not None:
+        if len(known) >= MAX_DIGESTS:
+            known.clear()
+        known[name] = (identity, time.time(), digest)
+        from tcheck.services import pickled
+
+        pickled.store(folder / DIGESTS, known)
+    return digest
+
+
+def _known_digests(folder: Path) -> dict[str, tuple[tuple[int, ...], float, bytes]]:
+    known = _DIGESTS.get(folder)
+    if known is None:
+        from tcheck.services import pickled
+
+        found = pickled.load(folder / DIGESTS)
+        known = _DIGESTS[folder] = found if isinstance(found, dict) else {}
+    return known
 
 
 class ForeignDatabase(sqlite3.DatabaseError):
