@@ -295,4 +295,5 @@ def as_source(lang: str, source: str | None) -> str:
 def is_copy(seg: Segment) -> bool:
     """The target segment is its source, character for character (TC402's business)."""
     other = seg.counterpart
-    return other is not None and " ".join(seg.text.split()) == " ".join(other.text.split())
+    # the same words between the same runs of white space (lists compare without joining them)
+    return other is not None and seg.text.split() == other.text.split()

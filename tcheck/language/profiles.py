@@ -29,7 +29,7 @@ _CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of langua
 _ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
 _GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector was given
 _BATCH_WORDS = 2048  # words scored together
-_BUCKET = 8  # words batched together differ by fewer n-grams than this
+_BUCKET = 8  # words with fewer n-grams than this are batched together; above, up to twice as many
 _NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
 _VERSION = 3  # of the stored table's layout
 
@@ -232,7 +232,7 @@ class Scorer:
         buckets: dict[int, list[int]] = {}  # words of about the same number of n-grams, padded
         for i, count in enumerate(counts):
             if count:
-                buckets.setdefault(-(-count // _BUCKET) * _BUCKET, []).append(i)
+                buckets.setdefault(max(_BUCKET, 1 << (count - 1).bit_length()), []).append(i)
         pad = self._pad
         for size, members in buckets.items():
             index = np.full((len(members), size), pad, dtype=np.intp)
