@@ -71,3 +71,9 @@ def test_called_with_arguments_it_raises_as_click_does() -> None:
         assert exc.code == 0
     else:  # pragma: no cover - click ends a standalone call with SystemExit
         raise AssertionError("expected SystemExit")
+
+
+def test_a_run_without_diff_does_not_import_subprocess(tmp_path: Path) -> None:
+    """Only ``--diff`` starts git: the command line does not pay for importing subprocess."""
+    done = _run([], tmp_path, "import sys, tcheck.app, tcheck.cli\nprint('subprocess' in sys.modules)")
+    assert done.stdout.strip() == b"False"

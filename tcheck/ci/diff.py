@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -159,6 +158,8 @@ def _unquote_at(name: str, number: int) -> str:
 
 
 def _git(args: Iterable[str], cwd: Path) -> str:
+    import subprocess  # only a --diff run starts git (a run without it need not import this)
+
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotePath=false", *args],
