@@ -112,14 +112,17 @@ class Finding:
     fix: Fix | None = None  # a certain replacement (see :class:`Fix`)
 
 
+_INT32 = 2**31
+
+
 class OffsetRuns(Sequence[int]):
     """File offsets of a segment's characters, stored compactly as runs.
 
     A run starts at index ``keys[k]`` with offset ``values[k]`` and goes on one offset per index
     until the next key, so text that stands in the file as it is (most of a segment) costs one run,
     and only an escape (``&amp;``, ``\\n``) or an inline code starts a new one. The keys and values
-    share one array (16 bytes a run). Readers build it with :meth:`of` or from runs; checks only
-    use :meth:`Segment.file_span`.
+    share one array of exactly their size (8 bytes a run; 16 in a file of over 2**31 characters).
+    Readers build it with :meth:`of` or from runs; checks only use :meth:`Segment.file_span`.
     """
 
     __slots__ = ("_count", "_length", "_runs")
@@ -127,8 +130,8 @@ class OffsetRuns(Sequence[int]):
     def __init__(self, keys: Sequence[int], values: Sequence[int], length: int) -> None:
         if len(keys) != len(values) or (length and (not keys or keys[0] != 0)):
             raise ValueError("runs need as many keys as values, the first at index 0")
-        self._runs = array("q", keys)
-        self._runs.extend(values)
+        runs = [*keys, *values]  # one array of exactly this size (extend would leave spare room)
+        self._runs = array("i" if max(runs, default=0) < _INT32 else "q", runs)
         self._count = len(keys)
         self._length = length
 

@@ -37,6 +37,9 @@ from tcheck.formats.masking import EMAIL_RE, URL_RE
 
 KEY = "tcheck.marks"
 BUDGET = "tcheck.budget"
+# With this key in the environment, blocks are read as a stream (markdown_parser.parse_blocks) and
+# their inline parse is left to the reader, one block at a time.
+SINK = "tcheck.blocks"
 InlineRule = Callable[[StateInline, bool], bool]
 
 _WHOLE = frozenset({"backticks", "image", "autolink", "entity", "footnote_ref", "attr"})
@@ -227,6 +230,8 @@ def _parse_inline(state: StateCore) -> None:
     """markdown-it's core ``inline`` rule, recording the markup of each inline token in its
     ``meta["markup"]`` when a :class:`Recorder` is in the environment."""
     rec = state.env.get(KEY)
+    if SINK in state.env:
+        return  # the blocks are parsed inline one at a time as they are read
     md = state.md
     for token in state.tokens:
         if token.type != "inline":

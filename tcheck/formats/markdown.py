@@ -30,11 +30,18 @@ import re
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from tcheck.formats.frontmatter import DEFAULT_PROSE_KEYS, read_front_matter
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
-from tcheck.formats.markdown_parser import ADMONITION, inline_markup, layout, parser
+from tcheck.formats.markdown_parser import (
+    ADMONITION,
+    Block,
+    block_markup,
+    inline_markup,
+    layout,
+    parse_blocks,
+    parser,
+)
 from tcheck.formats.masking import masked_runs, prose_runs
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, LineIndex, Segment, Span, Suppression, frozen_map
@@ -82,7 +89,7 @@ class _Reader:
         if found is not None:
             self.found.append((found[0], found[1], kind))
 
-    def block(self, token: Token, kind: str) -> None:
+    def block(self, token: Block, markup: list[Run], kind: str) -> None:
         """A paragraph-like inline token: its content lines placed back on their file lines.
 
         Each content line is the end of its file line (after the list, quote or heading marker),
@@ -111,11 +118,11 @@ class _Reader:
                 if at < 0:
                     continue
             placed.append((begin, offset_end, at))
-        self.add(prose_runs(placed, token.meta.get("markup", ())), kind)
+        self.add(prose_runs(placed, markup), kind)
 
-    def row(self, cells: list[Token]) -> None:
+    def row(self, cells: list[tuple[Block, list[Run]]]) -> None:
         """Table cells: one segment each, placed by splitting their row as markdown-it does."""
-        bounds = cells[0].meta.get("row")
+        bounds = cells[0][0].meta.get("row")
         if bounds is None:
             return
         row_start, row_end = bounds
@@ -133,18 +140,18 @@ class _Reader:
             columns.pop(0)
         if columns and columns[-1][0] == columns[-1][1]:
             columns.pop()
-        for token, (first, stop) in zip(cells, columns, strict=False):
+        for (token, marks), (first, stop) in zip(cells, columns, strict=False):
             raw = text[first:stop]
             cell = raw.strip(_TRIM)
             if not cell:
                 continue
             at = base + first + len(raw) - len(raw.lstrip(_TRIM))
-            markup = token.meta.get("markup", []) if cell == token.content else None
+            markup = marks if cell == token.content else None
             if markup is None:
                 markup = inline_markup(self.md, cell)
             self.add(prose_runs([(0, len(cell), at)], markup), "table")
 
-    def admonition(self, token: Token) -> None:
+    def admonition(self, token: Block) -> None:
         """The title of ``:::note Title`` or ``:::note[Title]``."""
         if not token.map:
             return
@@ -160,7 +167,7 @@ class _Reader:
         if title.strip():
             self.add(prose_runs([(0, len(title), title_start)], inline_markup(self.md, title)), "admonition")
 
-    def front_matter(self, token: Token, prose_keys: Iterable[str]) -> dict[str, str]:
+    def front_matter(self, token: Block, prose_keys: Iterable[str]) -> dict[str, str]:
         if not token.map or token.map[1] < 2:
             return {}
         start = self.line_bounds(1)[0]
@@ -212,31 +219,36 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
     source = text.replace("\r", " ") if "\r" in text else text
     mdx = path.lower().endswith(".mdx")
     md = parser(mdx)
-    tokens = md.parse(source, {KEY: Recorder(), BUDGET: Budget.for_text(source)})
+    env = {KEY: Recorder(), BUDGET: Budget.for_text(source)}
+    blocks = parse_blocks(md, source, env)
     reader = _Reader(path, source, md)
     meta: dict[str, str] = {}
     stack: list[str] = []
-    cells: list[Token] = []
-    for token in tokens:
-        kind = token.type
-        if token.nesting == 1:
+    cells: list[tuple[Block, list[tuple[int, int]]]] = []
+    for block in blocks:
+        kind = block.type
+        if block.nesting == 1:
             stack.append(kind)
             if kind == "tr_open":
                 cells = []
             elif kind == ADMONITION:
-                reader.admonition(token)
-        elif token.nesting == -1:
+                reader.admonition(block)
+        elif block.nesting == -1:
             if stack:
                 stack.pop()
             if kind == "tr_close" and cells:
                 reader.row(cells)
         elif kind == "inline":
+            markup = block_markup(md, block.content, env)  # in page order, as markdown-it would
             if stack and stack[-1] in ("th_open", "td_open"):
-                cells.append(token)
+                cells.append((block, markup))
             else:
-                reader.block(token, next((_KINDS[t] for t in reversed(stack) if t in _KINDS), "paragraph"))
+                kind = next((_KINDS[t] for t in reversed(stack) if t in _KINDS), "paragraph")
+                reader.block(block, markup, kind)
         elif kind == "front_matter":
-            meta = reader.front_matter(token, DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys)
+            meta = reader.front_matter(block, DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys)
+    page = layout(blocks, mdx)
+    del blocks  # before the segments are made: the peak is one of the two, not both
     reader.found.sort(key=lambda item: item[0])
     segments = tuple(
         Segment(f"b{i}", prose, Span(start, start + len(prose)), kind, split_sentences(prose), path=path)
@@ -249,5 +261,5 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
         segments=segments,
         metadata=frozen_map(meta),
         suppressions=_suppressions(text, LineIndex(text)) if "tcheck-" in text else (),
-        layout=layout(tokens, mdx),
+        layout=page,
     )

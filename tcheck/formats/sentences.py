@@ -124,4 +124,21 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if e > s:
             spans.append((s, e))
         start = cut
-    return tuple(spans)
+    return shared(tuple(spans))
+
+
+# Sentence spans already made, each kept once: most segments are one sentence, and segments of the
+# same length share ``((0, n),)`` (a bilingual file of a million units holds a few hundred distinct
+# ones instead of a million tuples). Bounded: past the limit, new spans are simply not shared.
+_SHARED: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
+_SHARED_LIMIT = 65_536
+
+
+def shared(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``spans`` itself, or an equal tuple made before (the same value, kept once in memory)."""
+    known = _SHARED.get(spans)
+    if known is not None:
+        return known
+    if len(_SHARED) < _SHARED_LIMIT:
+        _SHARED[spans] = spans
+    return spans

@@ -14,6 +14,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from tcheck.errors import InputError
@@ -230,55 +231,8 @@ def parse(
 
     source = Text(text)
     reader = Reader(forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    stack: list[Element] = []
-    roots: list[Element] = []
-    open_units = [0]  # unit elements open around the current position
-
-    def index() -> int:
-        return int(reader._parser.CurrentByteIndex)  # the expat parser behind the SAX driver
-
-    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
-
-    class Handler(ContentHandler):
-        def startElement(self, name: str, attrs: Any) -> None:
-            if len(stack) >= MAX_DEPTH:
-                line = int(reader._parser.CurrentLineNumber)
-                raise InputError(path, f"XML nested deeper than {MAX_DEPTH:,} elements; refused", line)
-            # identical attribute sets (<g id="1">, <x id="2"/> ...) share one read-only dict
-            items = tuple((_local(k), v) for k, v in attrs.items())
-            own = shared.get(items)
-            if own is None:
-                own = dict(items)
-                if len(shared) < 4096:
-                    shared[items] = own
-            node = Element(_local(name), own, index())
-            if stack:
-                stack[-1].children.append(node)
-            else:
-                roots.append(node)
-            stack.append(node)
-            if node.name in units:
-                open_units[0] += 1
-
-        def endElement(self, name: str) -> None:
-            node = stack.pop()
-            at = index()
-            if source.data.startswith(b"</", at):
-                close = source.data.find(b">", at)
-                at = close + 1 if close >= 0 else at
-            node.end = at
-            if node.name in units:
-                open_units[0] -= 1
-                if on_unit is not None and not open_units[0] and stack:  # not inside another unit
-                    _resolve(node, source)
-                    on_unit(node, stack, source)
-                    stack[-1].children.pop()  # the element just ended is its parent's last child
-
-        def characters(self, content: str) -> None:
-            if stack:
-                stack[-1].children.append(Chunk(content, index()))
-
-    reader.setContentHandler(Handler())
+    handler = _handler_class()(path, reader, source, units, on_unit)
+    reader.setContentHandler(handler)
     stream = InputSource(path)
     stream.setEncoding("utf-8")
     reader._source = stream  # decoded as UTF-8 whatever the declaration says (the text is)
@@ -292,10 +246,85 @@ def parse(
         raise InputError(path, f"not well-formed XML: {exc.getMessage()}", line) from None
     except DefusedXmlException as exc:
         raise InputError(path, _message(exc)) from None
+    finally:
+        # The reader holds the handler and the handler the reader: without this cycle broken, the
+        # file's bytes, expat's tables and the units handed over stayed alive until a full
+        # collection (3.5x the file for a large XLIFF); now they go when parsing ends.
+        reader.setContentHandler(ContentHandler())
+        handler.reader = None
+    roots = handler.roots
     if not roots:
         raise InputError(path, "no XML root element")
     _resolve(roots[0], source)
     return roots[0], source
+
+
+@lru_cache(maxsize=1)
+def _handler_class() -> type[Any]:
+    """The SAX handler that builds the tree (a class made once, when XML is first read: the SAX
+    modules are imported only then)."""
+    from xml.sax.handler import ContentHandler
+
+    class Handler(ContentHandler):
+        def __init__(
+            self, path: str, reader: Any, source: Text, units: frozenset[str], on_unit: OnUnit | None
+        ) -> None:
+            super().__init__()
+            self.path = path
+            self.reader: Any = reader
+            self.source = source
+            self.units = units
+            self.on_unit = on_unit
+            self.stack: list[Element] = []
+            self.roots: list[Element] = []
+            self.open_units = 0  # unit elements open around the current position
+            # identical attribute sets (<g id="1">, <x id="2"/> ...) share one read-only dict
+            self.shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+
+        def index(self) -> int:
+            return int(self.reader._parser.CurrentByteIndex)  # the expat parser behind the SAX driver
+
+        def startElement(self, name: str, attrs: Any) -> None:
+            stack = self.stack
+            if len(stack) >= MAX_DEPTH:
+                line = int(self.reader._parser.CurrentLineNumber)
+                raise InputError(self.path, f"XML nested deeper than {MAX_DEPTH:,} elements; refused", line)
+            items = tuple((_local(k), v) for k, v in attrs.items())
+            own = self.shared.get(items)
+            if own is None:
+                own = dict(items)
+                if len(self.shared) < 4096:
+                    self.shared[items] = own
+            node = Element(_local(name), own, self.index())
+            if stack:
+                stack[-1].children.append(node)
+            else:
+                self.roots.append(node)
+            stack.append(node)
+            if node.name in self.units:
+                self.open_units += 1
+
+        def endElement(self, name: str) -> None:
+            stack = self.stack
+            node = stack.pop()
+            at = self.index()
+            data = self.source.data
+            if data.startswith(b"</", at):
+                close = data.find(b">", at)
+                at = close + 1 if close >= 0 else at
+            node.end = at
+            if node.name in self.units:
+                self.open_units -= 1
+                if self.on_unit is not None and not self.open_units and stack:  # not inside another unit
+                    _resolve(node, self.source)
+                    self.on_unit(node, stack, self.source)
+                    stack[-1].children.pop()  # the element just ended is its parent's last child
+
+        def characters(self, content: str) -> None:
+            if self.stack:
+                self.stack[-1].children.append(Chunk(content, self.index()))
+
+    return Handler
 
 
 def _resolve(root: Element, source: Text) -> None:
