@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tcheck.locale import currency
+from tcheck.locale import currency, memo
 from tcheck.locale.currency import find_amounts
 from tcheck.locale.memo import HEAVY, SizedCache, document_done, shared
 from tcheck.recognise import _core, clear_caches, dates_of, recognise
@@ -138,3 +138,19 @@ def test_a_paragraph_of_numbers_keeps_little_per_number() -> None:
     # a Quantity and its two offsets, in two tuples: ~230 bytes; a reading, its value and its
     # text per number, or a second list of the numbers read as money, would be over 400
     assert kept / 20_000 < 300
+
+
+def test_document_done_keeps_only_the_latest_light_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = [
+        "Der Gipfel beginnt am Mittwoch, 19. Januar 2022.",
+        "Sommet : mercredi 19 janvier 2022, 2 300 participants.",
+        "峰会于2022年1月19日星期三开幕。",
+    ]
+    for page, lang in zip(pages, ("de", "fr", "zh"), strict=True):
+        recognise(page, lang)
+    assert len(recognise) == 3
+    monkeypatch.setattr(memo, "BETWEEN_DOCUMENTS", recognise.weight - 1)
+    document_done()
+    assert len(recognise) == 2 and recognise.weight <= memo.BETWEEN_DOCUMENTS
+    assert (pages[0], "de") not in recognise  # the oldest page was forgotten
+    assert (pages[1], "fr") in recognise and (pages[2], "zh") in recognise

@@ -6,9 +6,11 @@ with the text: 65,536 paragraphs of a large site, or one paragraph of 8 MB with 
 are one entry each. :func:`sized` weighs each entry instead (the characters of its text and an
 estimate per mention kept) and forgets the least recently used ones beyond a budget; the newest
 entry always stays, so the checks of one huge segment, which run one after the other, still
-share one reading of it. Once a document is checked, :func:`document_done` forgets the heavy
-entries (over :data:`HEAVY`), which only that document could use, and keeps the light ones
-(a footer or a heading repeated on every page).
+share one reading of it. The budget is large while a document is checked (its checks walk its
+segments one after the other: a smaller one would make each check read every segment again);
+once it is checked, :func:`document_done` forgets the heavy entries (over :data:`HEAVY`),
+which only that document could use, and keeps the most recent light ones up to
+:data:`BETWEEN_DOCUMENTS` (a footer or a heading repeated on every page).
 """
 
 from __future__ import annotations
@@ -21,10 +23,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 MENTION_BYTES = 200  # about what one kept mention costs (an object with slots and its integers)
-BUDGET = 32_000_000  # per cache, in the same units: characters of keys and mention estimates
-HEAVY = (
-    200_000  # an entry over this (1,000 mentions, 200 kB of text) is forgotten once its document is checked
-)
+BUDGET = 256_000_000  # per cache, in the same units: characters of keys and mention estimates
+BETWEEN_DOCUMENTS = 2_000_000  # what each cache keeps once a document is checked
+HEAVY = 200_000  # an entry over this (1,000 mentions, 200 kB of text) is forgotten then
 
 _CACHES: list[SizedCache[..., Any]] = []
 
@@ -60,11 +61,16 @@ class SizedCache(Generic[P, R]):
         self.weight += weight
         if weight > HEAVY:
             self._heavy.add(key)
-        while self.weight > self._budget and len(self._entries) > 1:
+        self.trim(self._budget)
+        return result
+
+    def trim(self, budget: int) -> None:
+        """Forget the least recently used entries until the rest weigh ``budget`` or less (the
+        newest entry stays)."""
+        while self.weight > budget and len(self._entries) > 1:
             old, (_, dropped) = self._entries.popitem(last=False)
             self.weight -= dropped
             self._heavy.discard(old)
-        return result
 
     def cache_clear(self) -> None:
         self._entries.clear()
@@ -83,6 +89,10 @@ class SizedCache(Generic[P, R]):
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, args: object) -> bool:
+        """Whether the result for these positional arguments (a tuple) is kept."""
+        return args in self._entries
+
 
 def sized(weigh: Callable[[Any], int], budget: int = BUDGET) -> Callable[[Callable[P, R]], SizedCache[P, R]]:
     """Decorator: cache ``func`` in a :class:`SizedCache` weighing results with ``weigh``."""
@@ -99,12 +109,13 @@ def per_mention(result: Sized) -> int:
 
 
 def document_done() -> None:
-    """Forget what every cache holds of heavy texts (a document's own large segments): the
-    engine calls this once a document's checks are done, so that a large document's mentions
-    are not kept while the next stages (the run checks' digests) or the next document need the
-    memory."""
+    """Forget what every cache holds of heavy texts (a document's own large segments) and all
+    but :data:`BETWEEN_DOCUMENTS` of the rest: the engine calls this once a document's checks
+    are done, so that a large document's mentions are not kept while the next stages (the run
+    checks' digests) or the next documents need the memory."""
     for cache in _CACHES:
         cache.forget_heavy()
+        cache.trim(BETWEEN_DOCUMENTS)
 
 
 _TEXTS: dict[str, str] = {}
