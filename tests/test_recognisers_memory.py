@@ -8,9 +8,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from tcheck.checks.ambiguous_currency import ambiguous_currency
+from tcheck.checks.amount_mismatch import amount_mismatch
+from tcheck.checks.number_format import number_format
+from tcheck.config import Config
+from tcheck.context import Context
 from tcheck.locale import currency, memo
 from tcheck.locale.currency import find_amounts
 from tcheck.locale.memo import HEAVY, SizedCache, document_done, shared
+from tcheck.model import Document, Segment, Span
 from tcheck.recognise import _core, clear_caches, dates_of, recognise
 from tcheck.recognise.quantities import find_quantities
 
@@ -154,3 +160,25 @@ def test_document_done_keeps_only_the_latest_light_texts(monkeypatch: pytest.Mon
     assert len(recognise) == 2 and recognise.weight <= memo.BETWEEN_DOCUMENTS
     assert (pages[0], "de") not in recognise  # the oldest page was forgotten
     assert (pages[1], "fr") in recognise and (pages[2], "zh") in recognise
+
+
+def _document(text: str, bilingual: bool) -> Document:
+    counterpart = Segment("s1", text, Span(0, len(text)), path="source.txt") if bilingual else None
+    source = Document("source.txt", text, "en", (counterpart,)) if counterpart else None
+    segment = Segment("p1", text, Span(0, len(text)), counterpart=counterpart)
+    return Document("doc.txt", text, "en", (segment,), "en" if bilingual else None, source=source)
+
+
+@pytest.mark.parametrize("bilingual", [False, True])
+def test_the_last_check_reading_numbers_forgets_a_heavy_segment(bilingual: bool) -> None:
+    heavy = "It cost 5,000 kroner on Wednesday, January 19, 2022. " * (HEAVY // 50)
+    doc = _document(heavy, bilingual)
+    ctx = Context(config=Config(default_glossaries=False))
+    list(number_format(doc, ctx))
+    assert (heavy, "en") in recognise and recognise.weight > HEAVY
+    list(ambiguous_currency(doc, ctx))
+    assert ((heavy, "en") in recognise) is bilingual  # TC304 still reads it in a bilingual one
+    if bilingual:
+        list(amount_mismatch(doc, ctx))
+        assert (heavy, "en") not in recognise and (heavy, "en", "en") not in recognise
+    assert recognise.weight < HEAVY and dates_of.weight < HEAVY

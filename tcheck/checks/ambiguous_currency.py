@@ -8,6 +8,7 @@ from tcheck.checks._fixes import certain_fix
 from tcheck.context import Context
 from tcheck.locale import home_currencies
 from tcheck.locale.currency import Amount, amount_lexicon, find_amounts
+from tcheck.locale.memo import forget_heavy
 from tcheck.model import Document, Fix, Hit, Segment, Severity
 from tcheck.recognise.spans import SpanSet
 from tcheck.registry import register
@@ -83,6 +84,8 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
         if source:
             yield from _foreign_words(seg, lang, source, found, own.names)
+    if not (doc.bilingual or doc.source is not None):
+        forget_heavy()  # the last check of a document without source that reads the recognisers
 
 
 def _code_fix(seg: Segment, amount: Amount, likely: list[str], source: str) -> Fix | None:

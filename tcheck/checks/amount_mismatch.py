@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from tcheck.checks._bilingual import pairs
 from tcheck.context import Context
+from tcheck.locale.memo import forget_heavy
 from tcheck.model import Document, Hit, Severity
 from tcheck.recognise import Amount
 from tcheck.recognise.compare import compare_amounts
@@ -64,3 +65,4 @@ def amount_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                 message=message,
                 related=(pair.related(source.start, source.end, "the source's amount"),),
             )
+    forget_heavy()  # the last check of a bilingual document that reads the recognisers

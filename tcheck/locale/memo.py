@@ -108,6 +108,14 @@ def per_mention(result: Sized) -> int:
     return MENTION_BYTES * len(result)
 
 
+def forget_heavy() -> None:
+    """Forget what every cache holds of heavy texts now: the last check of a document that
+    reads dates, times and numbers calls this, so that the checks after it (which read none)
+    do not run beside a large segment's mentions."""
+    for cache in _CACHES:
+        cache.forget_heavy()
+
+
 def document_done() -> None:
     """Forget what every cache holds of heavy texts (a document's own large segments) and all
     but :data:`BETWEEN_DOCUMENTS` of the rest: the engine calls this once a document's checks
