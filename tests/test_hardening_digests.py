@@ -38,6 +38,31 @@ def test_tc106_digest_keeps_wordings_as_digests_and_texts_by_reference() -> None
     assert saves[0] == saves[1] != stores[0]
 
 
+def test_tc106_digest_costs_tens_of_bytes_an_entry() -> None:
+    import gc
+    import pickle
+    import tracemalloc
+
+    rows = [
+        (f"Lagre endringene i fil {n}", f"Speichern Sie die Änderungen in Datei {n}") for n in range(3000)
+    ]
+    doc = tsv.read("minne.tsv", "nb\tde\n" + "".join(f"{s}\t{t}\n" for s, t in rows))
+    ctx = Context(Config())
+    InconsistentTranslation.digest(tsv.read("warm.tsv", _memory()), ctx)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        entries = InconsistentTranslation.digest(doc, ctx)
+        size, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(entries) == 2 * len(rows)
+    # a tuple per entry with its place, span and two digest objects cost ~250 bytes; columns ~65
+    assert size < 100 * len(entries), f"{size / len(entries):.0f} bytes an entry"
+    again = pickle.loads(pickle.dumps(entries))  # a parallel run sends it from its worker
+    assert list(again) == list(entries)
+
+
 def test_tc106_still_reports_the_odd_wording(tmp_path: Path) -> None:
     path = tmp_path / "minne.tsv"
     path.write_text(_memory(), encoding="utf-8")
