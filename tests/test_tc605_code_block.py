@@ -171,3 +171,59 @@ def test_markdown_page_in_a_block_without_language_is_text(tmp_path: Path, lang:
     code = page.split("```")
     code[1] = "\n  helm repo add myrepo https://example.github.io/charts --force-update\n"
     assert [f["severity"] for f in check_pair(tmp_path, "TC605", source, "```".join(code), lang)] == ["info"]
+
+
+COMPLETION_SOURCE = """# Completion
+
+The file lists the flags of each command:
+
+```yaml
+name: <pluginName>
+flags:
+- <flag 1>
+commands:
+  <and so on, recursively>
+```
+
+Every section is optional.
+"""
+COMPLETION_TARGETS = {
+    "ru": (
+        "# Автодополнение\n\nФайл перечисляет флаги каждой команды:",
+        "<флаг 1>",
+        "<и так далее, рекурсивно>",
+        "Все секции необязательны.",
+    ),
+    "ja": (
+        "# 補完\n\nこのファイルは各コマンドのフラグを列挙します:",
+        "<フラグ 1>",
+        "<以下同様に再帰的に>",
+        "どのセクションも省略できます。",
+    ),
+    "he": (
+        "# השלמה\n\nהקובץ מפרט את הדגלים של כל פקודה:",
+        "<דגל 1>",
+        "<וכן הלאה, ברקורסיה>",
+        "כל הסעיפים אופציונליים.",
+    ),
+    "fr": (
+        "# Complétion\n\nLe fichier liste les options de chaque commande :",
+        "<option 1>",
+        "<et ainsi de suite, récursivement>",
+        "Chaque section est facultative.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COMPLETION_TARGETS))
+def test_words_in_angle_brackets_may_be_translated(tmp_path: Path, lang: str) -> None:
+    """``<flag 1>`` and ``<and so on, recursively>`` stand for what the reader writes: in the
+    reader's words, the block is the source's. A changed key is still reported."""
+    head, flag, rest, tail = COMPLETION_TARGETS[lang]
+    block = f"```yaml\nname: <pluginName>\nflags:\n- {flag}\ncommands:\n  {rest}\n```"
+    page = f"{head}\n\n{block}\n\n{tail}\n"
+    assert check_pair(tmp_path, "TC605", COMPLETION_SOURCE, page, lang) == []
+    changed = page.replace("commands:", "komandy:")
+    assert [f["severity"] for f in check_pair(tmp_path, "TC605", COMPLETION_SOURCE, changed, lang)] == [
+        "info"
+    ]

@@ -55,6 +55,8 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+")  # e.g. z.B. i.e.
 _PROMPTS = frozenset({"$", "#", ">", "%", "PS>"})  # shell prompts, shown or not
 _YAML_KEY = re.compile(r"[a-z][\w.-]*:")
 # What the reader replaces: RELEASE_NAME, <repo_name>, [flags] (translated in some languages).
+# Words in angle brackets (``<flag 1>``, ``<and so on, recursively>``), not a tag with attributes.
+_PHRASE_METAVARIABLE = re.compile(r"<[^\W\d_][^<>=\"'\n]*\s[^<>=\"'\n]*>")
 _METAVARIABLE = re.compile(r"[A-Z][A-Z0-9_]*|<[^<>\s]+>|\[[^\[\]\s]+\]|\.\.\.")
 
 
@@ -68,8 +70,10 @@ def code_tokens(content: str, language: str = "") -> str:
     beyond ASCII (``увімкнення/вимкнення``, ``バージョン（必須）``) goes too, since generated help
     output and sample text are translated with the page. What stays is flags, paths, keys
     (``replicaCount:``), values with digits or symbols, commands with options: the code.
-    Metavariables the reader replaces (``RELEASE_NAME``, ``<repo_name>``) go as well."""
+    Metavariables the reader replaces (``RELEASE_NAME``, ``<repo_name>``, ``<and so on,
+    recursively>``: words in angle brackets, without ``=`` or quotes) go as well."""
     text = strip_comments(content, language) if "\n" not in content else _strip_lines(content, language)
+    text = _PHRASE_METAVARIABLE.sub(" ", text)
     kept = []
     for token in text.split():
         bare = token.strip(_EDGE)
