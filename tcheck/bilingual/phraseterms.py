@@ -119,10 +119,14 @@ def phrase_rendering(
         if not any(same_term(r, t, lang) for r in reps):
             reps.append(t)
     here: list[dict[str, list[int]]] = []  # per place: word -> indices of its target tokens
+    rep_of: dict[str, str | None] = {}  # target key -> its word among ``reps`` (asked once per key)
     for k, _, _ in occurrences:
         found: dict[str, list[int]] = {}
         for j, token in enumerate(kept[k].target):
-            rep = next((r for r in reps if same_term(r, token[0], lang)), None)
+            if token[0] in rep_of:
+                rep = rep_of[token[0]]
+            else:
+                rep = rep_of[token[0]] = next((r for r in reps if same_term(r, token[0], lang)), None)
             if rep is not None:
                 found.setdefault(rep, []).append(j)
         here.append(found)

@@ -18,6 +18,7 @@ katakana runs are kept whole; hiragana (mostly particles and endings) is left ou
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -52,6 +53,7 @@ class Token:
     initial: bool = False  # the first word of a sentence (its capital says nothing)
 
 
+@lru_cache(maxsize=256)
 def _base(lang: str | None) -> str:
     return (lang or "").replace("-", "_").split("_")[0].lower()
 
@@ -241,16 +243,15 @@ def same_term(a: str, b: str, lang: str | None) -> bool:
     compound (``Klang``/``Klangfarbe``)."""
     if a == b:
         return True
-    plain_a, plain_b = (_folded(x) for x in (a, b))
+    base = _base(lang)
+    plain_a, stem_a = _shape(a, base)
+    plain_b, stem_b = _shape(b, base)
     if plain_a == plain_b:
         return True
     short, long_ = sorted((plain_a, plain_b), key=len)
     if _CJK.search(short):  # character bigrams: sharing a character is sharing the word
         return bool(set(short) & set(long_))
-    base = _base(lang)
-    stem = stemmer_for(base) if base else None
-    if stem is not None:
-        stem_a, stem_b = stem(plain_a), stem(plain_b)
+    if stem_a is not None and stem_b is not None:
         if stem_a == stem_b:
             return True
         short_stem, long_stem = sorted((stem_a, stem_b), key=len)
@@ -273,8 +274,16 @@ def same_term(a: str, b: str, lang: str | None) -> bool:
         return True
     if base in COMPOUNDING and len(short) >= 4 and (long_.endswith(short) or long_.startswith(short)):
         return True
-    shared = _longest_common(short, long_)
-    return shared >= 5 and shared >= 0.6 * len(short)  # angriff/angegriffen: a derivation
+    return _shares(short, long_, max(5, math.ceil(0.6 * len(short))))  # angriff/angegriffen: a derivation
+
+
+@lru_cache(maxsize=65_536)
+def _shape(word: str, base: str) -> tuple[str, str | None]:
+    """A target key folded (see :func:`_folded`) and the stem of that (None: no stemmer for the
+    language), worked out once per word rather than once per pair of words compared."""
+    plain = _folded(word)
+    stem = stemmer_for(base) if base else None
+    return plain, (stem(plain) if stem is not None else None)
 
 
 def _folded(word: str) -> str:
@@ -292,15 +301,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
-def _longest_common(a: str, b: str) -> int:
-    """The length of the longest common substring of two short words."""
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0] * (len(b) + 1)
-        for j, y in enumerate(b):
-            if x == y:
-                current[j + 1] = previous[j] + 1
-                best = max(best, current[j + 1])
-        previous = current
-    return best
+def _shares(short: str, long_: str, size: int) -> bool:
+    """Whether the two words have a common substring of ``size`` characters (the longest common
+    substring is at least that long); each piece of ``short`` is looked for in ``long_``."""
+    return any(short[i : i + size] in long_ for i in range(len(short) - size + 1))

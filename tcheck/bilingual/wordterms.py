@@ -173,12 +173,20 @@ def _group(
     main_key = min(tally, key=lambda t: (-tally[t], t))
     main = Group(main_key, association=counts.dice(key, main_key))
     groups = [main]
+    is_main: dict[str, bool] = {}  # target key -> whether it is the main rendering (asked per word)
     for k, i, j in places:
         pair = kept[k]
         if j >= 0 and main.matches(pair.target[j][0], pair.target[j][3].casefold(), lang):
             main.places.append(_place(pair, j))
             continue
-        there = next((x for x, t in enumerate(pair.target) if same_term(t[0], main_key, lang)), None)
+        there = None
+        for x, t in enumerate(pair.target):
+            found = is_main.get(t[0])
+            if found is None:
+                found = is_main[t[0]] = same_term(t[0], main_key, lang)
+            if found:
+                there = x
+                break
         if there is not None:  # the usual rendering is in the sentence: the link chose another word
             main.places.append(_place(pair, there))
             continue
@@ -241,13 +249,16 @@ def _unexplained(
     ]
     n, m = len(pair.source), len(pair.target)
     scored = []
-    for a in free_source:
-        for b in free_target:
-            x, t = pair.source[a], pair.target[b][0]
-            tied = counts.given_target(x, t)
-            if tied > 0:
-                together = counts.joint.get((x, t), 0)
-                scored.append((-tied, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
+    joint = counts.joint
+    for b in free_target:
+        t = pair.target[b][0]
+        seen = counts.target.get(t, 0)
+        if not seen:
+            continue
+        for a in free_source:
+            together = joint.get((pair.source[a], t), 0)
+            if together:  # tied: the share of the pairs holding t that hold the source word
+                scored.append((-together / seen, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
     scored.sort()
     linked: dict[int, int] = {}
     used: set[int] = set()
