@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -19,6 +20,19 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
+def closed_pipe() -> None:
+    """The reader of standard output went away (``tcheck check . | head``): stop without a word.
+
+    Nothing more can be written there, so the rest of the output is sent nowhere (Python would
+    otherwise complain again when it flushes at exit) and the status is 141, as for a program
+    ended by SIGPIPE, which is what a shell's ``pipefail`` expects.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)
+
+
 def guarded(func: F) -> F:
     """Turn tcheck's own errors into a one-line message and exit status 2."""
 
@@ -27,6 +41,8 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except TcheckError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            closed_pipe()
         except OSError as exc:
             fail(f"{exc.filename or ''}: {exc.strerror}".lstrip(": "))
         except Exception as exc:  # a bug in tcheck: still one line, unless debugging
