@@ -52,6 +52,7 @@ from tcheck.glossary.words import (
     ends_in_acronym,
     is_word_char,
     last_letters,
+    longest_run,
     lower_same_length,
     spaceless,
     with_marks,
@@ -109,6 +110,8 @@ class TermMatcher(Generic[T]):
         self._automaton: Any = None  # key -> index into _values
         self._values: list[_Value | None] = []
         self._lazy: LazyValues | None = None  # a stored matcher's values, decoded when first hit
+        self._words: frozenset[tuple[str, bool]] | None = None  # see selective_words
+        self._words_known = False
         self._pending: list[tuple[str, T, bool, str | None]] = []
         self._payloads: dict[str, list[_Pattern]] | None = {}  # None: stored, takes no new terms
         self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
@@ -159,11 +162,23 @@ class TermMatcher(Generic[T]):
         their number), so that loading it decodes only the values a search hits; call
         :meth:`resolve` on the loaded copy. It takes no new terms."""
         self.compile()
+        self.selective_words()  # kept with it
         copy: TermMatcher[T] = TermMatcher.__new__(TermMatcher)
         copy.__dict__.update(self.__dict__)
         copy._lazy = LazyValues.encode(self._values, ref)
         copy._payloads, copy._triggers = None, set()
         return copy
+
+    def selective_words(self) -> frozenset[tuple[str, bool]] | None:
+        """:func:`~tcheck.glossary.words.longest_run` of every selective key: a text where none
+        occurs has no selective match, whatever its markup, boundaries or inflection. None when
+        a selective key has no letter or digit. Worked out once (a stored matcher keeps them)."""
+        self.compile()
+        if not self._words_known:
+            runs = [longest_run(key) for key, number in self._automaton.items() if number & 2]
+            self._words = None if None in runs else frozenset(r for r in runs if r is not None)
+            self._words_known = True
+        return self._words
 
     def resolve(self, refs: Sequence[Any]) -> None:
         """Give a loaded :meth:`stored` matcher the objects its values refer to by number."""
@@ -249,12 +264,13 @@ class TermMatcher(Generic[T]):
             reach, phrases = _REACH, None
             if key in self._triggers:
                 patterns, reach, phrases = _phrases(key, patterns)
-            add_word(searched, len(values))
+            add_word(searched, len(values) << 2 | worth)  # the value's index and its worth
             values.append((len(key), marked, plain, key, patterns, worth, reach, phrases))
         if self._payloads:
             automaton.make_automaton()
         self._automaton = automaton
         self._values, self._lazy = values, None
+        self._words_known = False
 
     def find(
         self, text: str, lowered: str | None = None, *, notable_only: bool = False, selective: bool = False
@@ -296,7 +312,7 @@ class TermMatcher(Generic[T]):
         values, lazy = self._values, self._lazy
         # a stored matcher decodes a key's value the first time it is hit (LazyValues)
         hits: list[tuple[int, _Value]] = [
-            (end, values[i] or lazy.load(i))  # type: ignore[union-attr]
+            (end, values[i >> 2] or lazy.load(i >> 2))  # type: ignore[union-attr]
             for end, i in self._automaton.iter(searched)
         ]
         self._last_hits = (text, low, searched, hits)

@@ -103,3 +103,19 @@ def _last(run: re.Pattern[str], text: str) -> str:
 def last_letters(text: str) -> str:
     """The letters that end ``text`` (its last word, without digits)."""
     return _last(_LETTER_RUN, text)
+
+
+def longest_run(key: str) -> tuple[str, bool] | None:
+    """The longest run of letters and digits of an automaton key (``key`` as searched: non-word
+    characters as ``MARK``, a leading ``MARK`` for a key that starts a word), ``ς`` read as
+    ``σ``, and whether a non-alphanumeric character (``MARK`` or an underscore) precedes it in
+    every hit; None when the key has none."""
+    runs = []
+    for i, part in enumerate(key.split(MARK)):
+        for j, run in enumerate(part.split("_")):
+            if run:  # the first run of a key that need not start a word may follow anything
+                runs.append((len(run), i > 0 or j > 0, run.replace("ς", "σ")))
+    if not runs:
+        return None
+    _, bounded, run = max(runs)
+    return run, bounded

@@ -19,6 +19,7 @@ from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
 from tcheck.pipeline.cache import Split, open_cache, through_cache
 from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
+from tcheck.pipeline.prefilter import term_prefilter
 from tcheck.pipeline.processes import ProcessExecutor
 from tcheck.pipeline.serial import SerialExecutor
 from tcheck.services.progress import NoProgress, Progress
@@ -60,6 +61,8 @@ def run_inputs(
     depend on which."""
     chosen = executor or choose_executor(config, ctx.services)
     job = Job(ctx, config, source, keep_texts)
+    if chosen.name != "dask":  # a Dask worker gets the job pickled: it checks every page
+        job = dataclasses.replace(job, skip=term_prefilter(job))
     cache = open_cache(config, ctx, source, keep_texts)
     with gcutil.settling():
         engine = Engine(ctx, keep_texts)

@@ -76,6 +76,8 @@ class Job:
     config: Config
     source: str | None = None  # --source: the one target file's source-language original
     keep_texts: bool = False
+    # answers for an input without reading it when it cannot yield a finding (pipeline.prefilter)
+    skip: Callable[[Input], list[DocResult] | None] | None = None
 
 
 class Executor(Protocol):
@@ -121,6 +123,8 @@ def check_input(item: Input, job: Job) -> list[DocResult]:
     """Read one input (one file may hold several documents) and check what it yields."""
     from tcheck.loader import load_documents
 
+    if job.skip is not None and (known := job.skip(item)) is not None:
+        return known
     return [check_document(doc, job) for doc in load_documents([item], job.config, job.source)]
 
 

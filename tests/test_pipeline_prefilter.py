@@ -1,0 +1,136 @@
+"""A TC101-only run does not read pages in which no forbidden term can occur, and reports exactly
+what a run that reads every page reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tcheck import loader, pipeline
+from tcheck.cli import main
+
+GLOSSARY = (
+    "# languages: en -> de\n"
+    "id,source,target,forbidden\n"
+    "ec,European Commission,Europäische Kommission,EU-Kommission\n"
+    "un,United Nations,Vereinte Nationen,Vereinigte Nationen\n"
+    "border,border control,Grenzkontrolle,Grenzüberwachung\n"
+)
+PAGES = {
+    "plain.md": "# Haushalt\n\nDer Bundestag beriet am Mittwoch über den Haushalt für 2023.\n",
+    "exact.md": "# Brüssel\n\nDie EU-Kommission legte am Dienstag einen Vorschlag vor.\n",
+    "inflected.md": "Die Sprecherin der Vereinigten Nationen lobte die Grenzüberwachungen.\n",
+    "emphasis.md": "Laut _Grenzüberwachung_ und **EU**-Kommission gab es keine Einigung.\n",
+    "notes.txt": "Ein Bericht ohne Glossarbegriffe, geschrieben am 19. Januar 2022.\n",
+    "front.md": "---\ntitle: Vereinigte Nationen\n---\n\nEin Text über die Vereinigten Nationen.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name, text in PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TCHECK_RESULT_CACHE", "off")
+    return tmp_path
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages the run read and parsed."""
+    seen: list[str] = []
+    real = loader.read_documents
+
+    def reading(path: str, *args: object, **kwargs: object) -> object:
+        seen.append(Path(path).name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_documents", reading)
+    return seen
+
+
+def run(*args: str) -> dict[str, object]:
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            ".",
+            "--jobs",
+            "1",
+            "--glossary",
+            "terms.csv",
+            "--no-default-glossaries",
+            "--format",
+            "json",
+            *args,
+        ],
+    )
+    assert result.exit_code in (0, 1), result.output
+    out: dict[str, object] = json.loads(result.stdout)
+    return out
+
+
+def _without_prefilter(monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[str, object]:
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "term_prefilter", lambda job: None)
+        return run(*args)
+
+
+def test_pages_without_a_forbidden_term_are_not_parsed(
+    site: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = ("--select", "TC101", "--target-lang", "de", "--source-lang", "en")
+    report = run(*options)
+    assert sorted(parsed) == ["emphasis.md", "exact.md", "front.md", "inflected.md"]
+    found = {(f["path"], f["line"]) for f in report["findings"]}  # type: ignore[index, union-attr]
+    assert ("exact.md", 3) in found and ("inflected.md", 1) in found and ("front.md", 5) in found
+    assert ("emphasis.md", 1) in found  # a term inside emphasis markers: found, not ruled out
+    parsed.clear()
+    assert _without_prefilter(monkeypatch, *options) == report
+    assert len(parsed) == len(PAGES)  # every page read
+    assert report["summary"]["files"] == len(PAGES)  # type: ignore[index]
+
+
+def test_pages_whose_language_needs_reading_are_read(
+    site: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = run("--select", "TC101")  # no --target-lang: the language is detected from the page
+    assert len(parsed) == len(PAGES)
+    assert report == _without_prefilter(monkeypatch, "--select", "TC101")
+
+
+def test_other_checks_read_every_page(site: Path, parsed: list[str]) -> None:
+    run("--select", "TC101,TC201", "--target-lang", "de", "--source-lang", "en")
+    assert len(parsed) == len(PAGES)
+
+
+ZH_GLOSSARY = (
+    "# languages: en -> zh\n"
+    "id,source,target,forbidden\n"
+    "csto,CSTO,集体安全条约组织,集安组织\n"
+    "nato,NATO,北约,北大西洋公约组织_旧称\n"
+)
+ZH_PAGES = {
+    "inside.md": "俄罗斯领导的集安组织周四向阿拉木图派兵。\n",  # a term inside a run of characters
+    "plain.md": "托卡耶夫总统周三表示局势已得到控制。\n",
+    "underscored.md": "参见 _北大西洋公约组织_旧称_ 一节。\n",
+}
+
+
+def test_terms_without_spaces_and_underscores(
+    tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in ZH_PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(ZH_GLOSSARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TCHECK_RESULT_CACHE", "off")
+    options = ("--select", "TC101", "--target-lang", "zh", "--source-lang", "en")
+    report = run(*options)
+    assert sorted(parsed) == ["inside.md", "underscored.md"]
+    assert {f["path"] for f in report["findings"]} >= {"inside.md"}  # type: ignore[index, union-attr]
+    assert _without_prefilter(monkeypatch, *options) == report
