@@ -47,7 +47,7 @@ class Tally:
         if rest:  # beyond MAX_SPANS a form only counts
             form.count += rest
             form.mid += self.mid - sum(not initial for _, _, initial, _ in self.places)
-            form.docs[doc] = form.docs.get(doc, 0) + rest
+            form.add_doc(doc)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,7 +80,7 @@ class Form:
     text: str
     count: int = 0
     mid: int = 0
-    docs: dict[int, int] = field(default_factory=dict)
+    docs: array[int] = field(default_factory=lambda: array("i"))  # the documents holding it, in order
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (doc, start, end)
     spaced: bool = False  # a two-word form ("Kassym Jomart"), only compared with joined forms
     sentences: set[int] = field(default_factory=set)
@@ -88,10 +89,16 @@ class Form:
     def add(self, doc: int, start: int, end: int, initial: bool, sentence: int = -1) -> None:
         self.count += 1
         self.mid += not initial
-        self.docs[doc] = self.docs.get(doc, 0) + 1
+        self.add_doc(doc)
         if len(self.spans) < MAX_SPANS:
             self.spans.append((doc, start, end))
             self.sentences.add(sentence)
+
+    def add_doc(self, doc: int) -> None:
+        """Note that document ``doc`` holds the form (documents come in the run's order): four
+        bytes a document, not a dictionary entry."""
+        if not self.docs or self.docs[-1] != doc:
+            self.docs.append(doc)
 
 
 def contrasted(a: Form, b: Form) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
@@ -31,6 +32,7 @@ from tcheck.registry import register
 MAX_BLOCK = 60
 MAX_RELATED = 8
 TOPIC_OVERLAP = 3
+TOPIC_DOCS = 20  # of each of two forms in different documents, the first documents compared
 MAX_NAMES_PER_DOC = 400
 # Languages that write every noun with a capital, so a capital does not make a name.
 NOUN_CAPITALISING = frozenset({"de", "lb", "gsw"})
@@ -86,10 +88,15 @@ class TermVariant:
 
     def __init__(self) -> None:
         self.paths: list[str] = []
-        self.names: list[set[str]] = []
+        # per document: its names as sorted numbers (``name_ids``), kept only while the document
+        # is among the first TOPIC_DOCS of one of its forms (None: it will never be compared), so
+        # that what is kept grows with the run's distinct names, not with its documents
+        self.names: list[array[int] | None] = []
+        self.name_ids: dict[str, int] = {}
+        self.df: Counter[int] = Counter()  # name -> documents holding it
         self.langs: dict[str, LanguageForms] = {}
         self.sentence = 0
-        self.rare: set[str] | None = None
+        self.rare: set[int] | None = None
 
     @staticmethod
     def digest(doc: Document, ctx: Context) -> Digest:
@@ -158,20 +165,27 @@ class TermVariant:
         if state.matcher is None and ctx.glossaries_for_pair(found.source_lang, found.lang):
             state.matcher = ctx.target_matcher_for(found.source_lang, found.lang)
         offset = self.sentence
+        compared = False  # whether this document is among the first TOPIC_DOCS of a form of it
         for word, tally in found.forms.items():
             form = state.forms.setdefault(word, Form(word))
             tally.add_to(form, index, offset)
+            compared = compared or len(form.docs) <= TOPIC_DOCS
             if tally.defined:
                 form.defined = True
         for pair, tally in found.spaced.items():
             pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
             if pair_form.text == pair:
                 tally.add_to(pair_form, index, offset)
+                compared = compared or len(pair_form.docs) <= TOPIC_DOCS
         self.sentence += found.sentences
         state.lowercase |= found.lowercase
         for start, end, word, sentence in found.compounds:
-            state.forms.setdefault(word, Form(word)).add(index, start, end, False, offset + sentence)
-        self.names.append(found.names)
+            form = state.forms.setdefault(word, Form(word))
+            form.add(index, start, end, False, offset + sentence)
+            compared = compared or len(form.docs) <= TOPIC_DOCS
+        ids = sorted(self.name_ids.setdefault(name, len(self.name_ids)) for name in found.names)
+        self.df.update(ids)
+        self.names.append(array("i", ids) if compared else None)
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
         for lang, state in sorted(self.langs.items()):
@@ -185,14 +199,14 @@ class TermVariant:
     def _related_docs(self, a: Form, b: Form) -> bool:
         if set(a.docs) & set(b.docs):
             return True
-        own = {letters(a.text), letters(b.text)}
+        own = {self.name_ids.get(letters(a.text), -1), self.name_ids.get(letters(b.text), -1)}
         if self.rare is None:
-            df = Counter(name for names in self.names for name in names)
             limit = max(2, int(0.05 * len(self.names)))
-            self.rare = {name for name, n in df.items() if n <= limit}
-        for da in list(a.docs)[:20]:
-            for db in list(b.docs)[:20]:
-                if len((self.names[da] & self.names[db] & self.rare) - own) >= TOPIC_OVERLAP:
+            self.rare = {name for name, n in self.df.items() if n <= limit}
+        for da in a.docs[:TOPIC_DOCS]:
+            names_a = set(self.names[da] or ()) & self.rare
+            for db in b.docs[:TOPIC_DOCS]:
+                if len((names_a.intersection(self.names[db] or ())) - own) >= TOPIC_OVERLAP:
                     return True
         return False
 
