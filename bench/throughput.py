@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_rerun:
             corpus = Path(tmp) / f"corpus-{args.small_megabytes:g}"
             cache = Path(tmp) / "cache"
+            git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+            for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "corpus"]):
+                subprocess.run([*git, *command], cwd=corpus, check=True, capture_output=True)
             _, first, _ = run_child(corpus, extra, cache)
             _, again, _ = run_child(corpus, extra, cache)
             page = next(iter(sorted(corpus.rglob(f"*{args.suffix}"))))
@@ -93,8 +96,14 @@ def main(argv: list[str] | None = None) -> int:
                 encoding="utf-8",
             )
             _, edited, _ = run_child(corpus, extra, cache)
+            page.write_text(
+                page.read_text(encoding="utf-8") + "\nAnd one more on Thursday.\n", encoding="utf-8"
+            )
+            _, diffed, _ = run_child(corpus, [*extra, "--diff", "HEAD"], cache)
             print(
-                f"result cache: first {first:.1f} s CPU; unchanged rerun {again:.2f} s ({again / first:.1%}); one file edited {edited:.2f} s ({edited / first:.1%})"
+                f"result cache: first {first:.1f} s CPU; unchanged rerun {again:.2f} s ({again / first:.1%}); "
+                f"one file edited {edited:.2f} s ({edited / first:.1%}); "
+                f"--diff HEAD after another edit {diffed:.2f} s ({diffed / first:.1%})"
             )
         one = Path(tmp) / "one" / "artikkel.nb.txt"
         one.parent.mkdir()
