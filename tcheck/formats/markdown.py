@@ -27,6 +27,7 @@ set with ``[tool.tcheck.options.markdown] prose-keys``). HTML comments
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
@@ -73,7 +74,7 @@ class _Reader:
         self.path = path
         self.source = source
         self.md = md
-        self.starts = [0]
+        self.starts = array("q", [0])  # 8 bytes a line, not a Python int each
         self.starts.extend(m.end() for m in _NEWLINE.finditer(source))
         self.found: list[tuple[int, str, str]] = []  # start, masked text, kind
 
@@ -225,7 +226,10 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
     meta: dict[str, str] = {}
     stack: list[str] = []
     cells: list[tuple[Block, list[tuple[int, int]]]] = []
-    for block in blocks:
+    page = layout(blocks, mdx)
+    blocks.reverse()  # taken from the end: each block (and its text) goes once it is read
+    while blocks:
+        block = blocks.pop()
         kind = block.type
         if block.nesting == 1:
             stack.append(kind)
@@ -247,8 +251,6 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
                 reader.block(block, markup, kind)
         elif kind == "front_matter":
             meta = reader.front_matter(block, DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys)
-    page = layout(blocks, mdx)
-    del blocks  # before the segments are made: the peak is one of the two, not both
     reader.found.sort(key=lambda item: item[0])
     segments = tuple(
         Segment(f"b{i}", prose, Span(start, start + len(prose)), kind, split_sentences(prose), path=path)
