@@ -176,7 +176,10 @@ class LogColumns:
         import numpy as np
 
         rows = ngrams.rows + 1
-        self._buffer = mmap.mmap(-1, max(4 * rows * len(columns), 1))
+        size = max(4 * rows * len(columns), 1)
+        # private: a process forked later (--jobs) writes its own copy of the pages it fills
+        flags = getattr(mmap, "MAP_PRIVATE", 0) | getattr(mmap, "MAP_ANONYMOUS", 0)
+        self._buffer = mmap.mmap(-1, size, flags=flags) if flags else mmap.mmap(-1, size)
         self.values = np.frombuffer(self._buffer, dtype=np.float32, count=rows * len(columns))
         self.values = self.values.reshape(rows, len(columns))
         self._table = ngrams
