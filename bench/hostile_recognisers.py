@@ -4,7 +4,8 @@ Each shape is one paragraph made of a piece repeated (``'1,000 ' * n``, 25,000 d
 million ``1``), checked at doubling sizes with the TC2xx and TC3xx checks: monolingual
 (TC201, TC202, TC205, TC302, TC303) and bilingual, the same text as its own English source
 (TC203, TC204, TC301, TC304). The script prints the seconds per size and the ratio to the
-previous size; linear code stays near 2 (the aim: at most 2.2 from 1 MB up).
+previous size; linear code stays near 2 (the aim: at most 2.2 from 1 MB up), and the number of
+findings at each size (to compare the recognisers' results before and after a change).
 
     python bench/hostile_recognisers.py                 # every shape, 1, 2 and 4 MB
     python bench/hostile_recognisers.py --sizes 1 2 4 8 --shapes thousands ones --repeat 2
@@ -97,13 +98,20 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0.0
     for shape in args.shapes:
         for mode in modes:
-            times = [
-                min(measure(shape, size, mode == "bi")[1] for _ in range(args.repeat)) for size in args.sizes
+            runs = [
+                min(measure(shape, size, mode == "bi") for _ in range(args.repeat)) for size in args.sizes
             ]
+            times = [seconds for _, seconds in runs]
             ratios = [b / a if a > 0 else 0.0 for a, b in itertools.pairwise(times)]
             worst = max([worst, *ratios])
             cells = " ".join(f"{t:9.2f}s" for t in times)
-            print(f"{shape:10} {mode:4} {cells}   " + " ".join(f"{r:.2f}" for r in ratios), flush=True)
+            counts = " ".join(str(found) for found, _ in runs)
+            print(
+                f"{shape:10} {mode:4} {cells}   "
+                + " ".join(f"{r:.2f}" for r in ratios)
+                + f"   findings {counts}",
+                flush=True,
+            )
     print(f"worst ratio: {worst:.2f}")
     return 0
 
