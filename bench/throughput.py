@@ -32,12 +32,16 @@ CHILD = (
 )
 
 
-def run_child(target: Path, extra: list[str], env_cache: Path | None) -> tuple[float, float, float]:
+def run_child(
+    target: Path, extra: list[str], env_cache: Path | None, cwd: Path | None = None
+) -> tuple[float, float, float]:
     """(wall s, CPU s of tcheck and its children, peak RSS MB) of one run in a fresh interpreter."""
     tcheck = [sys.executable, "-m", "tcheck", "check", str(target), "--format", "json", "--fail-on", "never"]
     tcheck += ["--output", "/dev/null", *extra]
     tcheck += ["--cache-dir", str(env_cache)] if env_cache else ["--no-cache"]
-    out = subprocess.run([sys.executable, "-c", CHILD, *tcheck], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, *tcheck], capture_output=True, text=True, check=True, cwd=cwd
+    )
     if out.stderr:
         print(out.stderr, file=sys.stderr)
     wall, cpu, peak, status = out.stdout.split()
@@ -99,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             page.write_text(
                 page.read_text(encoding="utf-8") + "\nAnd one more on Thursday.\n", encoding="utf-8"
             )
-            _, diffed, _ = run_child(corpus, [*extra, "--diff", "HEAD"], cache)
+            _, diffed, _ = run_child(corpus, [*extra, "--diff", "HEAD"], cache, cwd=corpus)  # git asked there
             print(
                 f"result cache: first {first:.1f} s CPU; unchanged rerun {again:.2f} s ({again / first:.1%}); "
                 f"one file edited {edited:.2f} s ({edited / first:.1%}); "
