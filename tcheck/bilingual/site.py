@@ -29,16 +29,29 @@ ROOT_MARKERS = (".git", *HUGO_CONFIGS, *DOCUSAURUS_CONFIGS, "tcheck.toml")
 
 _LOCALES = re.compile(r"\blocales\s*:\s*\[([^\]]*)\]", re.S)
 _DEFAULT_LOCALE = re.compile(r"\bdefaultLocale\s*:\s*['\"`]([\w-]+)['\"`]")
+_LAST_VERSION = re.compile(r"\blastVersion\s*:\s*['\"`]([\w.-]+)['\"`]")
 _QUOTED = re.compile(r"['\"`]([\w-]+)['\"`]")
 
 
 @dataclass(frozen=True)
 class Site:
-    """A site's root folder and the languages its configuration declares (None: not declared)."""
+    """A site's root folder and the languages its configuration declares (None: not declared).
+
+    ``kind`` is ``"hugo"`` or ``"docusaurus"`` when such a configuration file was found (None
+    otherwise); the rest says where a Hugo site's pages are served: each language's content folder
+    (``contentDir``, by language key), whether the default language has its own prefix
+    (``defaultContentLanguageInSubdir``), and the plural names of its taxonomies (pages Hugo
+    makes itself). For Docusaurus, ``last_version`` is the docs plugin's ``lastVersion``.
+    """
 
     root: Path
     languages: frozenset[str] | None = None
     default_lang: str | None = None
+    kind: str | None = None
+    content_dirs: tuple[tuple[str, str], ...] = ()
+    default_in_subdir: bool = False
+    taxonomies: frozenset[str] = frozenset({"tags", "categories"})
+    last_version: str | None = None
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -57,7 +70,7 @@ def _load(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _hugo(root: Path) -> tuple[frozenset[str] | None, str | None]:
+def _hugo(root: Path) -> Site | None:
     for name in HUGO_CONFIGS:
         path = root / name
         if not path.is_file():
@@ -68,11 +81,31 @@ def _hugo(root: Path) -> tuple[frozenset[str] | None, str | None]:
         langs = frozenset(str(k) for k in languages) if isinstance(languages, dict) and languages else None
         if langs is not None and isinstance(default, str):
             langs |= {default}
-        return langs, default if isinstance(default, str) else None
-    return None, None
+        main_dir = data.get("contentDir")
+        main_dir = main_dir if isinstance(main_dir, str) else "content"
+        dirs: dict[str, str] = {}
+        for key, value in languages.items() if isinstance(languages, dict) else ():
+            folder = value.get("contentDir") if isinstance(value, dict) else None
+            dirs[str(key)] = folder if isinstance(folder, str) else main_dir
+        taxonomies = data.get("taxonomies")
+        plurals = (
+            frozenset(str(v) for v in taxonomies.values())
+            if isinstance(taxonomies, dict)
+            else frozenset({"tags", "categories"})
+        )
+        return Site(
+            root,
+            langs,
+            default if isinstance(default, str) else None,
+            kind="hugo",
+            content_dirs=tuple(sorted(dirs.items())) or (("", main_dir),),
+            default_in_subdir=data.get("defaultContentLanguageInSubdir") is True,
+            taxonomies=plurals,
+        )
+    return None
 
 
-def _docusaurus(root: Path) -> tuple[frozenset[str] | None, str | None]:
+def _docusaurus(root: Path) -> Site | None:
     for name in DOCUSAURUS_CONFIGS:
         try:
             text = (root / name).read_text(encoding="utf-8", errors="replace")
@@ -80,18 +113,25 @@ def _docusaurus(root: Path) -> tuple[frozenset[str] | None, str | None]:
             continue
         locales = _LOCALES.search(text)
         default = _DEFAULT_LOCALE.search(text)
+        last = _LAST_VERSION.search(text)
         langs = frozenset(_QUOTED.findall(locales.group(1))) if locales else None
-        return langs or None, default.group(1) if default else None
-    return None, None
+        return Site(
+            root,
+            langs or None,
+            default.group(1) if default else None,
+            kind="docusaurus",
+            last_version=last.group(1) if last else None,
+        )
+    return None
 
 
 @lru_cache(maxsize=64)
 def read_site(root: Path) -> Site:
     """The languages ``root``'s site configuration declares, if it has one."""
-    langs, default = _docusaurus(root)
-    if langs is None and default is None:
-        langs, default = _hugo(root)
-    return Site(root, langs, default)
+    site = _docusaurus(root)
+    if site is None or (site.languages is None and site.default_lang is None):
+        site = _hugo(root) or site
+    return site or Site(root)
 
 
 @lru_cache(maxsize=4096)

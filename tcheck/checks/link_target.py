@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from tcheck.bilingual.pagelinks import OWN_TREE, SOURCE_LINK
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
 from tcheck.markup.links import (
@@ -64,8 +65,12 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     the reader's language, chosen on purpose.
 
     A changed destination that points into the translation's own tree (``/zh-cn/microservices/``
-    for ``/microservices-architecture/``) is reported as info: the translated site may have the
-    page under another name, which a check that reads no other file cannot see.
+    for ``/microservices-architecture/``) may be the page under its translated name: the run
+    looks it up among the pages of the site (Hugo or Docusaurus, read from its files: see
+    :mod:`tcheck.bilingual.routes`). A page of the site is no finding; a route the site does not
+    serve is a warning that names it (``'/bn/scalable/' is not a page of the site: the source
+    links '/scalability/'``); outside a site whose pages can be listed, it stays info (check
+    that the page exists).
 
     Options (``[tool.tcheck.options.TC602]``): ``language-prefixes``, more path segments a site
     uses for its languages (``["jp", "cn"]``).
@@ -139,12 +144,19 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
                 "check that it says the same)",
             )
         elif hit.related and _own_tree(written, own):
-            # into the translation's own tree under another name: it may be the page, renamed
+            # into the translation's own tree under another name: it may be the page, renamed;
+            # the run looks the route up among the site's pages (tcheck.bilingual.pagelinks)
+            where = hit.related[0].span
             hit = replace(
                 hit,
                 severity=Severity.INFO,
                 message=hit.message
                 + " (it points into the translation's own tree: check that the page exists)",
+                data={
+                    **hit.data,
+                    OWN_TREE: written,
+                    SOURCE_LINK: pair.source_doc.text[where.start : where.end],
+                },
             )
         yield hit
     yield from _dead_fragments(pair, codes)

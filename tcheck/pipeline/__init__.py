@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tcheck import gcutil
+from tcheck.bilingual.pagelinks import real_paths_of, resolve_page_links
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
@@ -96,6 +97,12 @@ def run_inputs(
         finally:
             if cache is not None:
                 cache.close()
+    # links into a translation's own tree looked up among its site's pages, every run (not cached)
+    result.findings = resolve_page_links(
+        result.findings,
+        real_paths_of(inputs),
+        lambda path, code, default: engine.doc_ctx(path).config.severity_for(code, default),
+    )
     if cache is not None:
         result.alerts.extend(cache.warnings)
         result.cached = (cache.hits, cache.hits + cache.misses)
