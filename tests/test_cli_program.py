@@ -63,6 +63,27 @@ def test_exit_handlers_run_but_objects_are_not_freed(tmp_path: Path) -> None:
     assert not (tmp_path / "freed").exists()  # the process ended without freeing its objects
 
 
+def test_under_a_profiler_the_process_ends_the_usual_way(tmp_path: Path) -> None:
+    """cProfile and coverage write their results when the interpreter finishes: they must get to.
+    A file left open and unflushed shows it: the interpreter's own ending writes it out,
+    ``os._exit`` would not."""
+    code = (
+        "import sys\n"
+        "pending = open('written', 'w')\n"
+        "pending.write('yes')\n"
+        "sys.setprofile(lambda frame, event, arg: None)\n"
+        "sys.argv = ['tcheck', '--version']\n"
+        "from tcheck.cli import main\n"
+        "main()\n"
+    )
+    done = _run([], tmp_path, code)
+    assert done.returncode == 0 and b"tcheck, version" in done.stdout
+    assert (tmp_path / "written").read_text() == "yes"
+    unobserved = _run([], tmp_path, code.replace("sys.setprofile(", "print("))
+    assert unobserved.returncode == 0
+    assert (tmp_path / "written").read_text() == ""  # without a profiler: ended at once
+
+
 def test_called_with_arguments_it_raises_as_click_does() -> None:
     """An embedding program (or a test) gets click's SystemExit back: the process is not ended."""
     try:

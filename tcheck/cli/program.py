@@ -43,6 +43,12 @@ def end_now(status: int) -> None:
     os._exit(status)
 
 
+def _observed() -> bool:
+    """Whether a profiler or tracer (cProfile, coverage, a debugger) watches the process: it
+    writes its results at exit, so the process ends the usual way."""
+    return sys.getprofile() is not None or sys.gettrace() is not None
+
+
 class ProgramGroup(click.Group):
     """A click group that ends the process at once when run as the command line (see above)."""
 
@@ -54,7 +60,7 @@ class ProgramGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        if args is not None or not standalone_mode:
+        if args is not None or not standalone_mode or _observed():
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             super().main(None, prog_name, complete_var, True, **extra)
