@@ -176,3 +176,38 @@ def test_front_matter(tmp_path: Path, head: str, expected: dict[str, list[str]])
     path = tmp_path / "page.md"
     path.write_text(head, encoding="utf-8")
     assert front_matter(path) == expected
+
+
+def test_hugo_permalinked_sections_are_unknown(tmp_path: Path) -> None:
+    """A section placed by a ``[permalinks]`` pattern is served elsewhere than its files say."""
+    root = write(
+        tmp_path,
+        {
+            "config.toml": HUGO + '\n[permalinks]\nblog = "/:section/:year/:month/:day/:slug/"\n',
+            "content/ja/blog/リリース.md": "---\ndate: 2024-05-01\n---\n\n# リリース\n",
+            "content/ja/guide.md": "# ガイド\n",
+        },
+    )
+    routes = site_routes(root)
+    assert routes is not None
+    assert routes.find("/ja/blog/2024/05/01/リリース/") is None
+    assert routes.find("/ja/guide/") is True
+    assert routes.find("/ja/handbook/") is False
+
+
+def test_docusaurus_docs_only_site(tmp_path: Path) -> None:
+    """``routeBasePath: '/'``: the docs are the site's root."""
+    root = write(
+        tmp_path,
+        {
+            "docusaurus.config.js": (
+                "module.exports = {\n  i18n: { defaultLocale: 'en', locales: ['en', 'zh'] },\n"
+                "  presets: [['classic', { docs: { routeBasePath: '/' } }]],\n};\n"
+            ),
+            "docs/install.md": "# Install\n",
+            "i18n/zh/docusaurus-plugin-content-docs/current/install.md": "# 安装\n",
+        },
+    )
+    routes = site_routes(root)
+    assert routes is not None
+    assert (routes.find("/zh/install"), routes.find("/zh/upgrade")) == (True, False)

@@ -209,3 +209,28 @@ def test_rerun_with_the_cache_sees_a_page_added_and_removed(cached_site: Path) -
     assert _run() == [] == _run("--no-cache")
     page.unlink()  # and is gone again
     assert _run() == first == _run("--no-cache")
+
+
+def test_diff_run_resolves_against_the_whole_site(cached_site: Path) -> None:
+    """``--diff`` narrows the report, not what the site serves: the Arabic page, just added, is
+    checked against every page of the site."""
+    new_file = (
+        "diff --git a/content/ar/firewall.md b/content/ar/firewall.md\nnew file mode 100644\n"
+        "--- /dev/null\n+++ b/content/ar/firewall.md\n@@ -0,0 +1,5 @@\n"
+        + "".join("+" + line + "\n" for line in FIREWALL["ar"].splitlines())
+    )
+    result = CliRunner().invoke(
+        main,
+        ["check", ".", "--select", "TC602", "--format", "json", "--fail-on", "never", "--diff", "-"],
+        input=new_file,
+    )
+    assert result.exit_code == 0, result.output
+    found = own_tree(json.loads(result.stdout)["findings"])
+    assert [(f[0], f[2]) for f in found] == [("ar/firewall.md", "warning")]
+    korean = new_file.replace("content/ar/firewall.md", "content/ko/firewall.md")
+    result = CliRunner().invoke(
+        main,
+        ["check", ".", "--select", "TC602", "--format", "json", "--fail-on", "never", "--diff", "-"],
+        input=korean,
+    )
+    assert own_tree(json.loads(result.stdout)["findings"]) == []

@@ -83,7 +83,7 @@ def site_routes(root: Path) -> Routes | None:
     """The routes of the Hugo or Docusaurus site at ``root`` (None: not such a site)."""
     site = read_site(root)
     if site.kind == "hugo":
-        return Routes(root, frozenset(_hugo(site)), frozenset(site.taxonomies))
+        return Routes(root, frozenset(_hugo(site)), site.generated)
     if site.kind == "docusaurus":
         pages, unknown = _docusaurus(site)
         return Routes(root, frozenset(pages), frozenset({"tags", *unknown}))
@@ -251,15 +251,16 @@ def _docs_areas(site: Site) -> Iterator[tuple[Path, str, str]]:
         yield root / plugin, f"/{plugin}", f"docusaurus-plugin-content-docs-{plugin}/current"
     versions = sorted(p.name[len("version-") :] for p in (root / "versioned_docs").glob("version-*"))
     last = site.last_version or _latest_version(root, versions)
-    current_mount = "/docs" if last == "current" else "/docs/next"
-    yield root / "docs", current_mount, "docusaurus-plugin-content-docs/current"
-    for version in versions:
-        mount = "/docs" if version == last else f"/docs/{version}"
-        yield (
-            root / "versioned_docs" / f"version-{version}",
-            mount,
-            f"docusaurus-plugin-content-docs/version-{version}",
-        )
+    for base in dict.fromkeys(("/docs", *site.route_bases)):  # which is the docs' is not known
+        current_mount = base if last == "current" else _join(base, "next")
+        yield root / "docs", current_mount, "docusaurus-plugin-content-docs/current"
+        for version in versions:
+            mount = base if version == last else _join(base, version)
+            yield (
+                root / "versioned_docs" / f"version-{version}",
+                mount,
+                f"docusaurus-plugin-content-docs/version-{version}",
+            )
     yield root / "src" / "pages", "/", "docusaurus-plugin-content-pages"
 
 

@@ -30,6 +30,7 @@ ROOT_MARKERS = (".git", *HUGO_CONFIGS, *DOCUSAURUS_CONFIGS, "tcheck.toml")
 _LOCALES = re.compile(r"\blocales\s*:\s*\[([^\]]*)\]", re.S)
 _DEFAULT_LOCALE = re.compile(r"\bdefaultLocale\s*:\s*['\"`]([\w-]+)['\"`]")
 _LAST_VERSION = re.compile(r"\blastVersion\s*:\s*['\"`]([\w.-]+)['\"`]")
+_ROUTE_BASE = re.compile(r"\brouteBasePath\s*:\s*['\"`]([^'\"`]*)['\"`]")
 _QUOTED = re.compile(r"['\"`]([\w-]+)['\"`]")
 
 
@@ -40,8 +41,10 @@ class Site:
     ``kind`` is ``"hugo"`` or ``"docusaurus"`` when such a configuration file was found (None
     otherwise); the rest says where a Hugo site's pages are served: each language's content folder
     (``contentDir``, by language key), whether the default language has its own prefix
-    (``defaultContentLanguageInSubdir``), and the plural names of its taxonomies (pages Hugo
-    makes itself). For Docusaurus, ``last_version`` is the docs plugin's ``lastVersion``.
+    (``defaultContentLanguageInSubdir``), and the first folders of routes Hugo makes itself or
+    places by a pattern (``generated``: its taxonomies, and the sections ``[permalinks]`` maps).
+    For Docusaurus, ``last_version`` is the docs plugin's ``lastVersion`` and ``route_bases`` the
+    ``routeBasePath`` values the configuration names (``"/"`` for a docs-only site).
     """
 
     root: Path
@@ -50,8 +53,9 @@ class Site:
     kind: str | None = None
     content_dirs: tuple[tuple[str, str], ...] = ()
     default_in_subdir: bool = False
-    taxonomies: frozenset[str] = frozenset({"tags", "categories"})
+    generated: frozenset[str] = frozenset({"tags", "categories"})
     last_version: str | None = None
+    route_bases: tuple[str, ...] = ()
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -93,6 +97,13 @@ def _hugo(root: Path) -> Site | None:
             if isinstance(taxonomies, dict)
             else frozenset({"tags", "categories"})
         )
+        permalinks = data.get("permalinks")
+        patterned: set[str] = set()
+        for key, value in permalinks.items() if isinstance(permalinks, dict) else ():
+            if isinstance(value, dict):  # [permalinks.page] and [permalinks.section] tables
+                patterned.update(str(k) for k in value)
+            else:
+                patterned.add(str(key))
         return Site(
             root,
             langs,
@@ -100,7 +111,7 @@ def _hugo(root: Path) -> Site | None:
             kind="hugo",
             content_dirs=tuple(sorted(dirs.items())) or (("", main_dir),),
             default_in_subdir=data.get("defaultContentLanguageInSubdir") is True,
-            taxonomies=plurals,
+            generated=plurals | patterned,
         )
     return None
 
@@ -121,6 +132,7 @@ def _docusaurus(root: Path) -> Site | None:
             default.group(1) if default else None,
             kind="docusaurus",
             last_version=last.group(1) if last else None,
+            route_bases=tuple(dict.fromkeys(_ROUTE_BASE.findall(text))),
         )
     return None
 
