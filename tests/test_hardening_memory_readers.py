@@ -150,6 +150,10 @@ def test_equal_sentence_spans_are_kept_once() -> None:
     two = split_sentences("Saken er under etterforskning. Minst 164 mennesker ble drept.")
     assert two == ((0, 30), (31, 61))
     assert split_sentences("Die Sache wird untersucht, sagt man. Mindestens 164 Menschen starben.") != two
+    # a long paragraph's spans are its own: kept by nothing once its document is gone
+    long = " ".join(["Politiet stengte veien mandag."] * 50)
+    spans = split_sentences(long)
+    assert len(spans) == 50 and split_sentences(long) == spans and split_sentences(long) is not spans
 
 
 @pytest.mark.parametrize(("values", "itemsize"), [([3, 4, 5, 9, 40], 4), ([0, 2**31, 2**31 + 1], 8)])

@@ -127,15 +127,20 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return shared(tuple(spans))
 
 
-# Sentence spans already made, each kept once: most segments are one sentence, and segments of the
-# same length share ``((0, n),)`` (a bilingual file of a million units holds a few hundred distinct
-# ones instead of a million tuples). Bounded: past the limit, new spans are simply not shared.
+# Sentence spans already made, each kept once: most segments are one or two sentences, and segments
+# of the same length share ``((0, n),)`` (a bilingual file of a million units holds a few thousand
+# distinct ones instead of a million tuples). Only short ones are kept (a long paragraph's spans are
+# its own and must go with it), and at most ``_SHARED_LIMIT`` of them (3 MB at most); past the limit,
+# new spans are simply not shared.
 _SHARED: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
-_SHARED_LIMIT = 65_536
+_SHARED_LIMIT = 8_192
+_SHARED_SPANS = 2
 
 
 def shared(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """``spans`` itself, or an equal tuple made before (the same value, kept once in memory)."""
+    if len(spans) > _SHARED_SPANS:
+        return spans
     known = _SHARED.get(spans)
     if known is not None:
         return known
