@@ -106,6 +106,8 @@ def test_docusaurus_docs_versions_locales_and_blog(tmp_path: Path) -> None:
             "docs/topics/topics.md": "# Topics\n",
             "docs/topics/charts.mdx": "---\nid: chart-basics\n---\n\n# Charts\n",
             "docs/faq/index.md": "---\nslug: /questions\n---\n\n# FAQ\n",
+            "docs/_partials/warning.mdx": "Careful.\n",
+            "docs/_draft-v4.mdx": "# Helm 4\n",
             "versioned_docs/version-2/intro.md": "# Intro\n",
             "blog/2021-03-04-helm-4.md": "# Helm 4\n",
             "i18n/ko/docusaurus-plugin-content-docs/current/topics/차트.md": "# 차트\n",
@@ -128,6 +130,9 @@ def test_docusaurus_docs_versions_locales_and_blog(tmp_path: Path) -> None:
     assert routes.find("/ar/community/meet") is True  # a docs plugin translated here
     assert routes.find("/ar/community/agenda") is None  # and whose own files are not here
     assert routes.find("/ko/docs/tags/helm") is None  # generated
+    assert routes.find("/ko/docs/category/guides") is None  # a generated category index
+    assert routes.find("/docs/_draft-v4") is False  # a partial is not a page
+    assert routes.find("/docs/_partials/warning") is False
 
 
 def test_docusaurus_latest_version_by_default(tmp_path: Path) -> None:

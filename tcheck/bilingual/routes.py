@@ -14,12 +14,14 @@ language without its prefix unless ``defaultContentLanguageInSubdir``), ``_index
 prefixes ``01-`` dropped, ``index``/``README`` and a file named like its folder are the folder,
 ``slug`` and ``id`` in the front matter), ``versioned_docs/version-X/`` is ``/docs/X/`` (the last
 version under ``/docs/``), ``blog/2021-03-04-news.md`` is ``/blog/2021/03/04/news``,
-``src/pages/x`` is ``/x``; every locale serves every page under ``/<locale>/`` (untranslated pages
-fall back to the default language), besides its own ``i18n/<locale>/...`` files. Files in
-``static/`` (and a Hugo page bundle's resources) are served as they are.
+``src/pages/x`` is ``/x`` (files and folders named ``_...`` are partials, not pages); every
+locale serves every page under ``/<locale>/`` (untranslated pages fall back to the default
+language), besides its own ``i18n/<locale>/...`` files. Files in ``static/`` (and a Hugo page
+bundle's resources) are served as they are.
 
 A link is *unknown* (neither a page nor a missing one) when it names something the site generates
-(Hugo's taxonomies, RSS feeds, Docusaurus's tag pages) or a file that is not a page.
+(Hugo's taxonomies and sections placed by ``[permalinks]``, RSS feeds, Docusaurus's tag and
+category pages) or a file that is not a page.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def site_routes(root: Path) -> Routes | None:
         return Routes(root, frozenset(_hugo(site)), site.generated)
     if site.kind == "docusaurus":
         pages, unknown = _docusaurus(site)
-        return Routes(root, frozenset(pages), frozenset({"tags", *unknown}))
+        return Routes(root, frozenset(pages), frozenset({"tags", "category", *unknown}))
     return None
 
 
@@ -191,8 +193,8 @@ def _hugo(site: Site) -> set[str]:
 def _doc_routes(base: Path, mount: str) -> Iterator[str]:
     """Routes of the docs (or pages) below ``base``, served under ``mount``."""
     for rel in _files(base):
-        if rel.suffix.lower() not in PAGE_SUFFIXES:
-            continue
+        if rel.suffix.lower() not in PAGE_SUFFIXES or any(p.startswith("_") for p in rel.parts):
+            continue  # Docusaurus leaves out files and folders named with a leading "_" (partials)
         parts = [_NUMBER.sub("", p) for p in rel.with_suffix("").parts]
         folder = parts[:-1]
         name = parts[-1]
