@@ -148,6 +148,9 @@ class Engine:
         self.suppressions: dict[str, tuple[Suppression, ...]] = {}
         self.files = 0
         self.languages: set[tuple[str | None, str | None]] = set()
+        # One copy of each message and suggestion: a check that finds the same thing in every unit
+        # of a large file writes the same words each time (~100 bytes a finding otherwise).
+        self._words: dict[str, str] = {}
 
     def doc_ctx(self, path: str) -> Context:
         """The context of the document at ``path`` (its ``[[overrides]]``, see Context.for_document)."""
@@ -165,6 +168,15 @@ class Engine:
             return False
         return True
 
+    def _shared(self, text: str) -> str:
+        """``text``, or an equal string already used by a finding (at most 4,096 are remembered)."""
+        known = self._words.get(text)
+        if known is not None:
+            return known
+        if len(self._words) < 4_096:
+            self._words[text] = text
+        return text
+
     def _finding(self, rule: Rule, path: str, hit: Hit) -> Finding | None:
         where = hit.path or path
         index = self.lines.get(where)
@@ -180,10 +192,10 @@ class Engine:
             code=rule.code,
             name=rule.name,
             severity=severity,
-            message=hit.message,
+            message=self._shared(hit.message),
             path=where,
             span=hit.span,
-            suggestion=hit.suggestion,
+            suggestion=None if hit.suggestion is None else self._shared(hit.suggestion),
             related=hit.related,
             side=hit.side,
             confidence=hit.confidence,

@@ -164,3 +164,26 @@ def test_offset_runs_use_four_bytes_an_offset_when_they_fit(values: list[int], i
     assert len(runs._runs) == 2 * runs.runs  # exactly the runs, no spare room
     seg = Segment("u1", "x" * (len(values) - 1), Span(values[0], values[-1]), offsets=runs)
     assert seg.file_span(0, 1) == Span(values[0], values[1])
+
+
+def test_findings_with_the_same_words_share_one_copy_of_them() -> None:
+    from tcheck.config import Config
+    from tcheck.context import Context
+    from tcheck.engine import Engine
+    from tcheck.formats import xliff
+
+    units = "".join(
+        f'<trans-unit id="u{i}"><source>Lagre filen nr. {i}</source>'
+        f'<target>Datei Nr. {i} speichern <x id="2"/></target></trans-unit>\n'
+        for i in range(40)
+    )
+    text = (
+        '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="nb" target-language="de">'
+        f"<body>\n{units}</body></file></xliff>\n"
+    )
+    engine = Engine(Context(Config(select=("TC606",))))
+    engine.check(xliff.read("lagre.xlf", text))
+    found = [f for f in engine.findings if f.code == "TC606"]
+    messages = {f.message for f in found}
+    assert len(found) >= 40 and len(messages) <= 2  # the same words in every unit ...
+    assert len({id(f.message) for f in found}) == len(messages)  # ... kept once
