@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tcheck.glossary.matcher import Match, TermMatcher
+from tcheck.glossary.matcher import TermMatcher
+from tcheck.glossary.patterns import Match
 
 # (pattern, payload, language); payloads starting with "!" are notable (as forbidden terms are)
 PATTERNS = [

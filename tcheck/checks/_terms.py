@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tcheck.context import Context, TermHit
-from tcheck.glossary.matcher import Match, TermMatcher
+from tcheck.glossary.matcher import TermMatcher
+from tcheck.glossary.patterns import Match
 from tcheck.model import Document, Related, Segment, Span
 
 Matches = dict[tuple[int, int], list[Match[TermHit]]]

@@ -23,25 +23,22 @@ only. Such matches have ``exact=False``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from tcheck import gcutil
 from tcheck.glossary.inflection import (
     FIXED_MODIFIERS,
     MAX_ENDING,
     MIN_STEMMED,
-    Phrase,
     Phrases,
-    changed_word,
     phrase,
-    same_word,
 )
 from tcheck.glossary.lazyvalues import LazyValues
 from tcheck.glossary.model import primary
 from tcheck.glossary.overlaps import longest_first, near_notable
+from tcheck.glossary.patterns import Match, Pattern, acronym_match, inflected_match
 from tcheck.glossary.stemming import stemmer_for
 from tcheck.glossary.words import (
     BOUNDARY,
@@ -59,31 +56,8 @@ from tcheck.glossary.words import (
 )
 
 T = TypeVar("T")
-_WORD_TAIL = re.compile(r"\w*")
-_ACRONYM_SUFFIX = re.compile(r":?([^\W\d_]{1,2})(?!\w)")
 CACHE = 4096
 _REACH = MAX_ENDING + 3  # how far past its key an inflected word or an acronym's suffix may reach
-
-
-class Match(NamedTuple, Generic[T]):
-    start: int
-    end: int
-    text: str
-    payload: T
-    exact: bool = True
-
-
-class _Pattern(NamedTuple):
-    text: str
-    case_sensitive: bool
-    payload: Any
-    word: str  # the last word, lower-cased ("" when it does not inflect)
-    word_at: int  # where the last word starts in the pattern
-    stemmer: Callable[[str], str] | None
-    acronym: bool
-    cut: bool  # held without its final letters (agency -> "agenc"): only inflected hits count
-    phrase: Phrase | None = None  # held under a multi-word term's trigger (see inflection.py)
-    lang: str | None = None  # the term's language (cut patterns: its lemmas judge the hits)
 
 
 class TermMatcher(Generic[T]):
@@ -113,7 +87,7 @@ class TermMatcher(Generic[T]):
         self._words: frozenset[tuple[str, bool]] | None = None  # see selective_words
         self._words_known = False
         self._pending: list[tuple[str, T, bool, str | None]] = []
-        self._payloads: dict[str, list[_Pattern]] | None = {}  # None: stored, takes no new terms
+        self._payloads: dict[str, list[Pattern]] | None = {}  # None: stored, takes no new terms
         self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
         self._count = 0
         self._inflections: dict[tuple[str, str], bool] = {}  # (term's word, text's word) -> same word?
@@ -208,9 +182,7 @@ class TermMatcher(Generic[T]):
             at = len(key) - len(word)
             if stem is None or len(word) < MIN_STEMMED or spaceless(key[-1]):
                 word = ""
-            item = _Pattern(
-                pattern, case_sensitive, payload, word, at, stem if word else None, acronym, False
-            )
+            item = Pattern(pattern, case_sensitive, payload, word, at, stem if word else None, acronym, False)
             found = payloads.get(key)
             if found is None:
                 payloads[key] = [item]
@@ -221,10 +193,10 @@ class TermMatcher(Generic[T]):
                 # Inflection mostly extends a word (rådgiver/rådgiveren, Kommission/Kommissionen),
                 # but a final y may change (agency/agencies), and in most languages other than
                 # English an ending (категория/категории, restablecer/restablece, Mädchen is safe)
-                cut = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, True, None, lang)
+                cut = Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, True, None, lang)
                 payloads.setdefault(key[:-drop], []).append(cut)
             if inflecting and not case_sensitive and (words := phrase(key)) is not None:
-                walked = _Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False, words)
+                walked = Pattern(pattern, case_sensitive, payload, word, at, stem, acronym, False, words)
                 payloads.setdefault(words.trigger, []).append(walked)
                 self._triggers.add(words.trigger)
         self._pending.clear()
@@ -362,12 +334,12 @@ class TermMatcher(Generic[T]):
                         continue
                     candidates.append(Match(start, end, surface, pat.payload))
                 elif pat.acronym:
-                    match = self._acronym(pat, text, start, end)
+                    match = acronym_match(pat, text, start, end)
                     if match is not None:
                         candidates.append(match)
                 elif pat.stemmer is not None:
                     known = self._changed if pat.cut else self._inflections
-                    match = self._inflected(pat, text, low, start, end, known)
+                    match = inflected_match(pat, text, low, start, end, known)
                     if match is not None:
                         candidates.append(match)
             if notable_only and worth:
@@ -377,43 +349,15 @@ class TermMatcher(Generic[T]):
             return [m for m in found if (m.start, m.end) in notable]
         return found
 
-    @staticmethod
-    def _acronym(pat: _Pattern, text: str, start: int, end: int) -> Match[T] | None:
-        m = _ACRONYM_SUFFIX.match(text, end)
-        if m is None or not m.group(1).islower() or text[start:end] != pat.text:
-            return None
-        return Match(start, m.end(), text[start : m.end()], pat.payload, exact=False)
-
-    @staticmethod
-    def _inflected(
-        pat: _Pattern, text: str, low: str, start: int, end: int, known: dict[tuple[str, str], bool]
-    ) -> Match[T] | None:
-        tail = _WORD_TAIL.match(text, end)
-        stop = tail.end() if tail is not None else end
-        if stop - (start + pat.word_at) > len(pat.word) + MAX_ENDING:
-            return None
-        word = low[start + pat.word_at : stop]
-        if word == pat.word or (pat.cut and word.startswith(pat.word)):
-            return None  # the exact form or one that extends it, found under the full key
-        assert pat.stemmer is not None
-        if pat.cut:
-            if not changed_word(pat.lang, pat.stemmer, pat.word, word, known):
-                return None
-        elif not same_word(pat.stemmer, pat.word, word, known):
-            return None
-        if pat.case_sensitive and text[start:end] != pat.text[: end - start]:
-            return None
-        return Match(start, stop, text[start:stop], pat.payload, exact=False)
-
 
 # An automaton value: key length, starts with a marker, has no punctuation, key, patterns,
 # notable, how far past its key a match may reach, and the multi-word terms it triggers
-_Value = tuple[int, bool, bool, str, list[_Pattern], int, int, Phrases[_Pattern] | None]
+_Value = tuple[int, bool, bool, str, list[Pattern], int, int, Phrases[Pattern] | None]
 
 
-def _phrases(key: str, patterns: list[_Pattern]) -> tuple[list[_Pattern], int, Phrases[_Pattern]]:
+def _phrases(key: str, patterns: list[Pattern]) -> tuple[list[Pattern], int, Phrases[Pattern]]:
     """A trigger's own patterns, how far past it a match may reach, and the terms it walks."""
-    phrases: Phrases[_Pattern] = Phrases()
+    phrases: Phrases[Pattern] = Phrases()
     reach = 0
     for pat in patterns:
         if pat.phrase is not None and pat.stemmer is not None:
