@@ -219,3 +219,21 @@ def test_git_is_asked_about_the_checked_paths_only(repo: Path) -> None:
     docs_only = from_git("HEAD", repo, ["docs"])
     assert {Path(p).name for p in everything.files} == {"article.en.txt", "guide.de.md", "post.fr.md"}
     assert {Path(p).name for p in docs_only.files} == {"guide.de.md"}
+
+
+def test_a_repository_checked_from_outside_it(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tcheck check ../site/article.en.txt --diff HEAD`` run from another folder asks the
+    repository that holds the checked file, not the current folder."""
+    edit_line(repo / "article.en.txt", EDITED_LINE, "The CSTO", "The CTSO")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(
+        main,
+        ["check", str(repo / "article.en.txt"), "--source-lang", "nb", "--format", "json", "--diff", "HEAD"],
+    )
+    assert result.exit_code == 1, result.output
+    lines = {f["line"] for f in json.loads(result.stdout)["findings"]}
+    assert lines == {EDITED_LINE}

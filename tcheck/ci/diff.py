@@ -178,6 +178,18 @@ def _git(args: Iterable[str], cwd: Path) -> str:
     return done.stdout
 
 
+def _repository_folder(specs: Sequence[str]) -> Path | None:
+    """The folder git is asked in: that of the first checked path that exists (a folder itself,
+    a file's parent), so ``tcheck check ../site --diff main`` asks the site's repository."""
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            return path
+        if path.parent.is_dir():
+            return path.parent
+    return None
+
+
 def from_git(rev: str, cwd: Path | None = None, paths: Sequence[str] = ()) -> ChangedLines:
     """Lines changed in the working tree since ``rev``, plus untracked files (wholly new).
 
@@ -187,9 +199,10 @@ def from_git(rev: str, cwd: Path | None = None, paths: Sequence[str] = ()) -> Ch
     specs = [os.path.abspath(here / p) for p in paths if p != "-"]
     if rev.startswith("-"):
         raise UsageError(f"--diff: {rev!r} is not a revision")
-    top = Path(_git(["rev-parse", "--show-toplevel"], here).strip())
+    inside = _repository_folder(specs) or here  # the checked paths' repository, wherever run from
+    top = Path(_git(["rev-parse", "--show-toplevel"], inside).strip())
     try:
-        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], here)
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
     except UsageError:
         raise UsageError(f"--diff: unknown git revision {rev!r}") from None
     patch = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", rev, "--", *specs], top)
