@@ -214,17 +214,22 @@ def test_german_compounds_and_identifiers_are_notes(tmp_path: Path) -> None:
         "政府は水曜日、しばしばCIとAPIの設定を確認した。",
         "ПРИМІТКА: уряд у середу направив до Казахстану нових солдатів.",
         "THE GOVERNMENT SENT MORE SOLDIERS",
+        "2022 Tokayev sa 19. januar at CSTO 1 000 soldater, 2 300 i alt, kom til Almaty.",
     ],
 )
 def test_split_tokens_are_the_tokens_of_the_sentence(text: str) -> None:
-    """The lower-case ASCII words and the others, split, are :func:`tokens` in two lists."""
+    """The lower-case ASCII words and the others but numbers, split, are :func:`tokens` in two
+    lists (in batches of at most ``batch`` words)."""
     from tcheck.checks._variants import split_tokens, tokens
 
     all_tokens = list(tokens(text))
-    plain, marked = split_tokens(text)
+    batches = list(split_tokens(text, batch=3))
+    assert all(len(p) + len(m) <= 3 for p, m in batches)
+    plain = [w for p, _ in batches for w in p]
+    marked = [t for _, m in batches for t in m]
     expected_plain = [w for _, _, w, _ in all_tokens if w.islower() and w.isascii()]
     assert plain == expected_plain
-    others = [t for t in all_tokens if not (t[2].islower() and t[2].isascii())]
+    others = [t for t in all_tokens if not (t[2].islower() and t[2].isascii()) and not t[2].isdigit()]
     assert [t[:3] for t in marked] == [t[:3] for t in others]
     assert [t[3] for t in marked if not t[2].islower()] == [t[3] for t in others if not t[2].islower()]
     assert plain or marked or text.isupper()

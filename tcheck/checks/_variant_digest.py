@@ -5,11 +5,24 @@ the run builds from them (:class:`LanguageForms`)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tcheck.checks._variants import MAX_SPANS, TOKEN, Form, letters
-from tcheck.model import Document
+from tcheck.checks._variants import (
+    MAX_SPANS,
+    TOKEN,
+    Form,
+    is_acronym,
+    is_capitalised,
+    is_defined,
+    is_label,
+    letters,
+)
+from tcheck.model import Document, Segment
+
+MAX_NAMES_PER_DOC = 400
+Word = tuple[int, int, str, bool]  # start and end in the sentence, the word, whether it starts it
 
 
 class LanguageForms:
@@ -53,31 +66,89 @@ class Tally:
 @dataclass
 class Digest:
     """One document's share of the run: every name, acronym and pair of capitalised words with
-    its place (file offsets, sentence number within the document, whether it starts a sentence),
-    its lower-case words, its names for topic matching and its hyphen/no-hyphen compounds."""
+    its count and first places (file offsets, sentence number within the document, whether it
+    starts a sentence), its lower-case words, its names for topic matching and its
+    hyphen/no-hyphen compounds, each tallied per form: a digest grows with the document's
+    distinct forms, never with its words."""
 
     path: str
     lang: str | None
     source_lang: str | None
     forms: dict[str, Tally] = field(default_factory=dict)
     spaced: dict[str, Tally] = field(default_factory=dict)
-    compounds: list[tuple[int, int, str, int]] = field(default_factory=list)
+    compounds: dict[str, Tally] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     lowercase: set[str] = field(default_factory=set)
     sentences: int = 0
 
 
+def add_names(
+    found: Digest,
+    seg: Segment,
+    sentence: str,
+    s_start: int,
+    marked: list[Word],
+    hyphenated: dict[str, set[str]],
+    previous: Word | None,
+) -> Word | None:
+    """Tally the names and acronyms among ``marked`` (words of ``sentence``, which starts at
+    ``s_start`` in ``seg.text``, in order), and the pairs of capitalised words separated by one
+    space; note the lower-case words. ``previous``: the last name before these words (None after
+    any other word); returns the last name of these words."""
+    forms, spaced, names, lowercase = found.forms, found.spaced, found.names, found.lowercase
+    # Lower-case words between two names need no reset of ``previous``: a pair must be separated
+    # by a single space.
+    for start, end, word, initial in marked:
+        if word.islower():
+            previous = None
+            if word.isalpha():
+                lowercase.add(word)
+            else:
+                lowercase.add(letters(word))
+                if "-" in word:
+                    hyphenated.setdefault(letters(word), set()).add(word)
+            continue
+        a, b = s_start + start, s_start + end
+        if initial and is_label(sentence, end):
+            previous = None  # "NOTE:", "**Tipp:**": a label's capitals are typography
+            continue
+        if is_acronym(word) or is_capitalised(word):
+            span = seg.file_span(a, b)
+            defined = is_acronym(word) and is_defined(seg.text, a, b)
+            tally = forms.get(word) or forms.setdefault(word, Tally())
+            tally.add(span.start, span.end, initial, found.sentences)
+            tally.defined = tally.defined or defined
+            if not initial and len(names) < MAX_NAMES_PER_DOC:
+                names.add(letters(word))
+            if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
+                if seg.text[previous[1] : a] == " ":
+                    first = seg.file_span(previous[0], b)
+                    pair = f"{previous[2]} {word}"
+                    pair_tally = spaced.get(pair) or spaced.setdefault(pair, Tally())
+                    pair_tally.add(first.start, first.end, previous[3], found.sentences)
+            previous = (a, b, word, initial)
+            continue
+        previous = None
+    return previous
+
+
 def compounds(
-    doc: Document, hyphenated: dict[str, set[str]], sentence_starts: list[int]
-) -> list[tuple[int, int, str, int]]:
-    """Lower-case compounds written both with and without hyphens in this document, with the
-    number of their sentence (``sentence_starts``: file offsets where sentences 1, 2 ... start)."""
-    found: dict[str, list[tuple[int, int, str, int]]] = {}
+    doc: Document, hyphenated: dict[str, set[str]], sentence_starts: Sequence[int]
+) -> dict[str, Tally]:
+    """Lower-case compounds written both with and without hyphens in this document
+    (``hyphenated``: letters -> the hyphenated spellings seen), each spelling tallied with the
+    number of the sentence of its places (``sentence_starts``: file offsets where sentences 1,
+    2 ... start), in the order of their first occurrence, grouped by compound."""
+    found: dict[str, dict[str, Tally]] = {}
     for seg in doc.segments:
         for m in TOKEN.finditer(seg.text):
             word = m.group()
             if word.islower() and (key := letters(word)) in hyphenated:
                 span = seg.file_span(m.start(), m.end())
                 sentence = bisect_right(sentence_starts, span.start)
-                found.setdefault(key, []).append((span.start, span.end, word, sentence))
-    return [o for occurrences in found.values() if len({o[2] for o in occurrences}) > 1 for o in occurrences]
+                spellings = found.get(key) or found.setdefault(key, {})
+                tally = spellings.get(word) or spellings.setdefault(word, Tally())
+                tally.add(span.start, span.end, False, sentence)
+    return {
+        word: tally for spellings in found.values() if len(spellings) > 1 for word, tally in spellings.items()
+    }

@@ -19,6 +19,7 @@ from functools import lru_cache
 TOKEN = re.compile(r"[^\W_]\w*(?:(?:['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))\w*)*")
 _OPENERS = set("\"“”«»‘’'(–—-•:*[")
 MAX_SPANS = 40
+BATCH = 4096  # words of one sentence that split_tokens holds at a time
 MIN_NAME = 5
 MAX_ACRONYM = 6  # longer all-capital words are shouted words (ПРИМІТКИ/ПРИМІТКА), not acronyms
 ONE_LETTER = "one changed letter"
@@ -165,26 +166,39 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
         first = False
 
 
-def split_tokens(text: str) -> tuple[list[str], list[tuple[int, int, str, bool]]]:
-    """The words of :func:`tokens` in two lists: the lower-case ASCII words (``plain``, only the
-    words), and the others in order, as :func:`tokens` gives them."""
+def split_tokens(
+    text: str, batch: int = BATCH
+) -> Iterator[tuple[list[str], list[tuple[int, int, str, bool]]]]:
+    """The words of :func:`tokens` in batches of at most ``batch`` words, each batch in two lists:
+    the lower-case ASCII words (``plain``, only the words), and the others in order, as
+    :func:`tokens` gives them, less the words of digits alone (``2022``, ``000``), which never
+    name anything (two names with a word between them are no pair anyway). In batches, so that
+    one long sentence (``'1,000 ' * N``, a file on one line) is never held as a tuple per word."""
+    if _mostly_caps(text):
+        return
     plain: list[str] = []
     marked: list[tuple[int, int, str, bool]] = []
-    if _mostly_caps(text):
-        return plain, marked
     keep = plain.append
     first = True
+    left = batch
     for m in TOKEN.finditer(text):
+        if not left:
+            yield plain, marked
+            plain, marked, left = [], [], batch
+            keep = plain.append
+        left -= 1
         word = m.group()
         if word.islower() and word.isascii():
             keep(word)
             first = False
             continue
-        found = _marked(text, m.start(), word, first)
-        if found is not None:
-            marked.append(found)
+        if not word.isdigit():
+            found = _marked(text, m.start(), word, first)
+            if found is not None:
+                marked.append(found)
         first = False
-    return plain, marked
+    if plain or marked:
+        yield plain, marked
 
 
 def _marked(text: str, start: int, word: str, first: bool) -> tuple[int, int, str, bool] | None:

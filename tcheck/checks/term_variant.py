@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
-from tcheck.checks._variant_digest import Digest, LanguageForms, Tally, compounds
+from tcheck.checks._variant_digest import Digest, LanguageForms, add_names, compounds
 from tcheck.checks._variants import (
     ONE_LETTER,
     Form,
@@ -17,8 +17,6 @@ from tcheck.checks._variants import (
     contrasted,
     is_acronym,
     is_capitalised,
-    is_defined,
-    is_label,
     letters,
     relate,
     split_tokens,
@@ -33,7 +31,6 @@ MAX_BLOCK = 60
 MAX_RELATED = 8
 TOPIC_OVERLAP = 3
 TOPIC_DOCS = 20  # of each of two forms in different documents, the first documents compared
-MAX_NAMES_PER_DOC = 400
 # Languages that write every noun with a capital, so a capital does not make a name.
 NOUN_CAPITALISING = frozenset({"de", "lb", "gsw"})
 HYPHEN = "a hyphen or space variant"
@@ -102,55 +99,24 @@ class TermVariant:
     def digest(doc: Document, ctx: Context) -> Digest:
         """What the run needs of one document (computed where the document was read)."""
         found = Digest(doc.path, doc.lang, doc.source_lang)
-        forms, spaced, names = found.forms, found.spaced, found.names
         hyphenated: dict[str, set[str]] = {}  # lower-case compounds: letters -> surfaces
         lowercase = found.lowercase  # this document's lower-case words (letters only)
-        sentence_starts: list[int] = []
+        sentence_starts = array("q")  # file offsets where sentences 1, 2 ... start
         for seg in doc.segments:
-            for s_start, _, sentence in seg.sentence_texts():
+            # sentence by sentence, each sliced when its turn comes, and its words in batches
+            for s_start, s_end in seg.sentences or ((0, len(seg.text)),):
+                sentence = seg.text[s_start:s_end]
                 found.sentences += 1
                 sentence_starts.append(seg.file_span(s_start, s_start).start)
                 previous: tuple[int, int, str, bool] | None = None
-                plain, marked = split_tokens(sentence)
-                lowercase.update(filter(str.isalpha, plain))
-                for word in plain:
-                    if not word.isalpha():
-                        lowercase.add(letters(word))
-                        if "-" in word:
-                            hyphenated.setdefault(letters(word), set()).add(word)
-                # Lower-case words between two names need no reset of ``previous``: a pair must
-                # be separated by a single space.
-                for start, end, word, initial in marked:
-                    if word.islower():
-                        previous = None
-                        if word.isalpha():
-                            lowercase.add(word)
-                        else:
+                for plain, marked in split_tokens(sentence):
+                    lowercase.update(filter(str.isalpha, plain))
+                    for word in plain:
+                        if not word.isalpha():
                             lowercase.add(letters(word))
                             if "-" in word:
                                 hyphenated.setdefault(letters(word), set()).add(word)
-                        continue
-                    a, b = s_start + start, s_start + end
-                    if initial and is_label(sentence, end):
-                        previous = None  # "NOTE:", "**Tipp:**": a label's capitals are typography
-                        continue
-                    if is_acronym(word) or is_capitalised(word):
-                        span = seg.file_span(a, b)
-                        defined = is_acronym(word) and is_defined(seg.text, a, b)
-                        tally = forms.get(word) or forms.setdefault(word, Tally())
-                        tally.add(span.start, span.end, initial, found.sentences)
-                        tally.defined = tally.defined or defined
-                        if not initial and len(names) < MAX_NAMES_PER_DOC:
-                            names.add(letters(word))
-                        if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
-                            if seg.text[previous[1] : a] == " ":
-                                first = seg.file_span(previous[0], b)
-                                pair = f"{previous[2]} {word}"
-                                pair_tally = spaced.get(pair) or spaced.setdefault(pair, Tally())
-                                pair_tally.add(first.start, first.end, previous[3], found.sentences)
-                        previous = (a, b, word, initial)
-                        continue
-                    previous = None
+                    previous = add_names(found, seg, sentence, s_start, marked, hyphenated, previous)
         pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
         if pairs:
             found.compounds = compounds(doc, pairs, sentence_starts)
@@ -179,9 +145,9 @@ class TermVariant:
                 compared = compared or len(pair_form.docs) <= TOPIC_DOCS
         self.sentence += found.sentences
         state.lowercase |= found.lowercase
-        for start, end, word, sentence in found.compounds:
+        for word, tally in found.compounds.items():
             form = state.forms.setdefault(word, Form(word))
-            form.add(index, start, end, False, offset + sentence)
+            tally.add_to(form, index, offset)
             compared = compared or len(form.docs) <= TOPIC_DOCS
         ids = sorted(self.name_ids.setdefault(name, len(self.name_ids)) for name in found.names)
         self.df.update(ids)
