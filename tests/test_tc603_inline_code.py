@@ -368,6 +368,40 @@ def test_a_placeholder_no_example_uses_is_info(tmp_path: Path, lang: str) -> Non
     ]
 
 
+VARIABLE_SOURCE = """# Variables
+
+In templates, a variable takes the form `$name` and is assigned with `:=`:
+
+```yaml
+metadata:
+  name: {{ .Release.Name }}-configmap
+  {{- $relname := .Release.Name -}}
+release: {{ $relname }}
+```
+"""
+VARIABLE_TARGETS = {
+    "pt": "# Variáveis\n\nEm templates, uma variável segue a forma `{var}` e recebe valor com `:=`:\n",
+    "ko": "# 변수\n\n템플릿에서 변수는 `{var}` 형식이며 `:=` 로 값을 지정합니다:\n",
+    "ar": "# المتغيرات\n\nفي القوالب، يأخذ المتغير الشكل `{var}` ويُسند إليه بالمعامل `:=`:\n",
+    "nb": "# Variabler\n\nI maler har en variabel formen `{var}` og tilordnes med `:=`:\n",
+}
+VARIABLE_NAMES = {"pt": "$nome", "ko": "$이름", "ar": "$الاسم", "nb": "$navn"}
+
+
+@pytest.mark.parametrize("lang", sorted(VARIABLE_TARGETS))
+def test_the_form_of_a_variable_translated_is_a_placeholder(tmp_path: Path, lang: str) -> None:
+    """``$name`` is in no example (they have a ``name:`` key, and ``$relname``): the form of a
+    variable, translated (info). The example's own variable translated is a warning."""
+    block = VARIABLE_SOURCE[VARIABLE_SOURCE.index("\n```yaml") :]
+    source = VARIABLE_SOURCE
+    page = VARIABLE_TARGETS[lang].format(var=VARIABLE_NAMES[lang]) + block
+    found = check_pair(tmp_path, "TC603", source, page, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`$name`")]
+    source = source.replace("`$name`", "`$relname`")
+    found = check_pair(tmp_path, "TC603", source, page, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`$relname`")]
+
+
 CAPITALS_SOURCE = "# Default\n\nThe function reads `default DEFAULT_VALUE GIVEN_VALUE` from left to right.\n"
 CAPITALS_TARGETS = {
     "de": "# Default\n\nDie Funktion liest `default {a} {b}` von links nach rechts.\n",

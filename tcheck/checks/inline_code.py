@@ -215,22 +215,29 @@ def _placeholder(lost: str, added: str, pair: PagePair) -> bool:
     """Whether the words a changed span changes are used in none of the source page's code
     blocks, when it has some: a page that shows its code there names a placeholder only in the
     text (``the syntax `functionName arg1 arg2...``` → `` `nomeDaFuncao arg1 arg2...` ``),
-    while a real key or function (``metadata``, ``nindent``) is in its examples too."""
+    while a real key or function (``metadata``, ``nindent``) is in its examples too. A word
+    after a variable's sigil counts with it: ``variables take the form `$name``` is a
+    placeholder on a page whose examples have a ``name:`` key but no ``$name``."""
     blocks = [m.text for m in pair.source_page.marks if m.kind == CODE_BLOCK]
     if not blocks:
         return False
     a, b = _TOKEN.findall(lost.strip("`")), _TOKEN.findall(added.strip("`"))
     words = [
-        token
+        _SIGILS.get(a[i - 1], "") + re.escape(a[i]) if i else re.escape(a[i])
         for op, i1, i2, _, _ in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         if op != "equal"
-        for token in a[i1:i2]
-        if _WORD.fullmatch(token)
+        for i in range(i1, i2)
+        if _WORD.fullmatch(a[i])
     ]
     if not words:
         return False
     code = "\n".join(blocks)
-    return not any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", code) for word in words)
+    return not any(re.search(rf"(?<!\w){word}(?!\w)", code) for word in words)
+
+
+# A variable's sigil before a changed word: the examples must use the variable (`$name`), not
+# merely the word (a `name:` key), for the span to be code rather than the form of a variable.
+_SIGILS = {sigil: re.escape(sigil) for sigil in "$%@"}
 
 
 def _kept_as_text(span: str, passage: str) -> str | None:
