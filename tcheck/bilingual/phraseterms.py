@@ -26,8 +26,8 @@ from tcheck.bilingual.termgroups import Group, Occurrence, Rendering, usual_form
 from tcheck.bilingual.wordalign import same_term
 
 if TYPE_CHECKING:
+    from tcheck.bilingual.keptpair import Kept
     from tcheck.bilingual.wordalign import Counts
-    from tcheck.bilingual.wordterms import Kept
 
 Explain = Callable[["Kept", int, "Counts", frozenset[str], range], tuple[int, float]]
 MIN_TIED = 0.3  # least Dice of a main word of a term's rendering with the term
@@ -113,7 +113,7 @@ def phrase_rendering(
     n = len(key.split(" "))
     # one key per target word seen in two places or more, its inflections and compounds
     # together (a word seen once can only join one: the main rendering is seen in half the places)
-    places_of = Counter(t for k, _, _ in occurrences for t in {token[0] for token in kept[k].target})
+    places_of = Counter(t for k, _, _ in occurrences for t in set(kept[k].target_keys()))
     reps: list[str] = []
     for t in sorted((t for t, c in places_of.items() if c >= 2), key=lambda t: (-places_of[t], t)):
         if not any(same_term(r, t, lang) for r in reps):
@@ -122,11 +122,11 @@ def phrase_rendering(
     rep_of: dict[str, str | None] = {}  # target key -> its word among ``reps`` (asked once per key)
     for k, _, _ in occurrences:
         found: dict[str, list[int]] = {}
-        for j, token in enumerate(kept[k].target):
-            if token[0] in rep_of:
-                rep = rep_of[token[0]]
+        for j, t in enumerate(kept[k].target_keys()):
+            if t in rep_of:
+                rep = rep_of[t]
             else:
-                rep = rep_of[token[0]] = next((r for r in reps if same_term(r, token[0], lang)), None)
+                rep = rep_of[t] = next((r for r in reps if same_term(r, t, lang)), None)
             if rep is not None:
                 found.setdefault(rep, []).append(j)
         here.append(found)
@@ -138,9 +138,10 @@ def phrase_rendering(
     for rep in list(tied):  # a word linked to another word of the sentences (``seek``) is no part
         inside = outside = 0
         for (k, _, links), found in zip(occurrences, here, strict=True):
+            source = kept[k].source
             for x, j in enumerate(links):
                 if j in found.get(rep, ()):
-                    if kept[k].source[x] in own:  # this place's words, or another place's of the term
+                    if source[x] in own:  # this place's words, or another place's of the term
                         inside += 1
                     else:
                         outside += 1
@@ -156,24 +157,25 @@ def phrase_rendering(
     minority: list[tuple[Group, str]] = []  # a minority rendering and the main word it replaces
     for (k, i, links), found in zip(occurrences, here, strict=True):
         pair = kept[k]
+        target = pair.target
         present = [_nearest(found[r], links[i : i + n]) for r in main_words if r in found]
         missing = [r for r in main_words if r not in found]
-        words = [(pair.target[j][1], pair.target[j][2], pair.target[j][3]) for j in present]
+        words = [(target[j][1], target[j][2], target[j][3]) for j in present]
         if not missing:
             start, end = min(w[0] for w in words), max(w[1] for w in words)
             label = shown(words)
-            main.places.append(Occurrence(pair.path, start, end, label, pair.target[present[0]][4], label))
+            main.places.append(Occurrence(pair.path, start, end, label, target[present[0]][4], label))
             continue
-        claimed = frozenset(pair.target[j][0] for j in present)
+        claimed = frozenset(target[j][0] for j in present)
         best = (-1, 0.0)
         for p in range(i, i + n):
             j, strength = explain(pair, p, counts, claimed, range(i, i + n))
             if j >= 0 and j not in present and strength > best[1]:
                 best = (j, strength)
         j, strength = best
-        if j < 0 or any(same_term(pair.target[j][0], r, lang) for r in main_words):
+        if j < 0 or any(same_term(target[j][0], r, lang) for r in main_words):
             continue
-        t, start, end, surface, initial = pair.target[j]
+        t, start, end, surface, initial = target[j]
         label = shown([*words, (start, end, surface)])
         place = Occurrence(pair.path, start, end, surface, initial, label)
         group = next((g for g, _ in minority if g.matches(t, surface.casefold(), lang)), None)
@@ -215,7 +217,7 @@ def _main_tokens(
 ) -> list[tuple[str, int, int, str, bool]]:
     """The target tokens of main word ``word`` at the places of the main rendering."""
     return [
-        kept[k].target[j]
+        kept[k].token(j)
         for (k, _, _), found in zip(occurrences, here, strict=True)
         if all(r in found for r in main_words)
         for j in found.get(word, [])

@@ -17,28 +17,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from tcheck.bilingual.keptpair import Kept, WordTable
 from tcheck.bilingual.phraseterms import PHRASE_MINIMUM, cover, phrase_rendering, repeated, runs
 from tcheck.bilingual.termgroups import Group, Occurrence, Rendering
 from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
 from tcheck.model import Document
+
+__all__ = ["Digest", "Kept", "digest_document", "renderings_of"]
 
 MIN_ASSOCIATION = 0.5  # of a minority rendering: the share of its segment pairs that hold the term
 HAPAX = 0.5  # the most a link seen once in the run can be trusted
 MIN_ALIGNED = 0.6  # least confidence of a sentence pair that tcheck aligned itself
 MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
 MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
-
-
-@dataclass(frozen=True, slots=True)
-class Kept:
-    """A segment pair kept for linking at the end of the run: the source keys and surfaces in
-    order, and the target keys with their file spans and surfaces."""
-
-    path: str
-    source: tuple[str, ...]
-    surfaces: tuple[str, ...]
-    target: tuple[tuple[str, int, int, str, bool], ...]  # key, file start and end, surface, initial
-    joined: tuple[bool, ...] = ()  # source word i and i + 1 are written next to each other
 
 
 @dataclass
@@ -58,6 +49,7 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
     source_lang = doc.source_lang or (doc.source.lang if doc.source is not None else None)
     found = Digest(doc.path, (source_lang or "", doc.lang or ""))
     pairs: list[Kept] = []
+    table = WordTable()  # the document's distinct words, numbered (see tcheck.bilingual.keptpair)
     seen: dict[str, int] = {}
     for seg in doc.segments:
         source = seg.counterpart
@@ -75,15 +67,16 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
         for key in set(keys):
             seen[key] = seen.get(key, 0) + 1
         joined = tuple(_joined(source.text, a.end, b.start) for a, b in pairwise(src))
-        pairs.append(Kept(seg.path or doc.path, keys, tuple(t.surface for t in src), placed, joined))
+        source_words = [(t.key, t.surface) for t in src]
+        pairs.append(Kept.make(seg.path or doc.path, table, source_words, placed, joined))
     phrases = repeated(((p.source, p.joined) for p in pairs), PHRASE_MINIMUM)
     for pair in pairs:
-        runs_here = {key for _, _, key in runs(pair.source, pair.joined) if key in phrases}
-        found.counts.add_pair((*pair.source, *runs_here), (t[0] for t in pair.target))
-    found.counts.add_document([*seen, *phrases])
-    for pair in pairs:
-        if run_wide or any(seen[k] >= MIN_OCCURRENCES for k in pair.source):
+        keys = pair.source
+        runs_here = {key for _, _, key in runs(keys, pair.joined) if key in phrases}
+        found.counts.add_pair((*keys, *runs_here), pair.target_keys())
+        if run_wide or any(seen[k] >= MIN_OCCURRENCES for k in keys):
             found.kept.append(pair)
+    found.counts.add_document([*seen, *phrases])
     return found
 
 
@@ -119,15 +112,16 @@ def renderings_of(
         scopes += [0 if run_wide else number] * len(doc)
     terms = _terms(docs, run_wide, min_occurrences)
     for k, pair in enumerate(kept):
-        links = link(pair.source, [t[0] for t in pair.target], counts)
+        source = pair.source
+        links = link(source, pair.target_keys(), counts)
         scope = scopes[k]
         covered: set[int] = set()
-        for i, n, key in cover(pair.source, pair.joined, terms[scope]):
+        for i, n, key in cover(source, pair.joined, terms[scope]):
             if not counts.general(key):
                 phrases.setdefault((scope, key), []).append((k, i, links))
                 covered.update(range(i, i + n))
         for i, j in enumerate(links):
-            key = pair.source[i]
+            key = source[i]
             if i in covered or (len(key) < MIN_KEY and not _cjk(key)) or counts.general(key):
                 continue
             found.setdefault((scope, key), []).append((k, i, j))
@@ -152,7 +146,7 @@ def _terms(docs: Sequence[Sequence[Kept]], run_wide: bool, minimum: int) -> list
 
 
 def _place(pair: Kept, j: int) -> Occurrence:
-    _, start, end, surface, initial = pair.target[j]
+    _, start, end, surface, initial = pair.token(j)
     return Occurrence(pair.path, start, end, surface, initial)
 
 
@@ -167,7 +161,7 @@ def _group(
 ) -> Rendering | None:
     if not names_kept:  # a name kept as it is (``Welsh Parliament``) beside its translation
         places = [(k, i, j) for k, i, j in places if j < 0 or not _copied_name(kept[k], i, j, lang)]
-    tally = Counter(kept[k].target[j][0] for k, _, j in places if j >= 0)
+    tally = Counter(kept[k].token(j)[0] for k, _, j in places if j >= 0)
     if not tally:
         return None
     main_key = min(tally, key=lambda t: (-tally[t], t))
@@ -176,14 +170,14 @@ def _group(
     is_main: dict[str, bool] = {}  # target key -> whether it is the main rendering (asked per word)
     for k, i, j in places:
         pair = kept[k]
-        if j >= 0 and main.matches(pair.target[j][0], pair.target[j][3].casefold(), lang):
+        if j >= 0 and main.matches(pair.token(j)[0], pair.token(j)[3].casefold(), lang):
             main.places.append(_place(pair, j))
             continue
         there = None
-        for x, t in enumerate(pair.target):
-            found = is_main.get(t[0])
+        for x, t in enumerate(pair.target_keys()):
+            found = is_main.get(t)
             if found is None:
-                found = is_main[t[0]] = same_term(t[0], main_key, lang)
+                found = is_main[t] = same_term(t, main_key, lang)
             if found:
                 there = x
                 break
@@ -193,7 +187,7 @@ def _group(
         j, strength = _unexplained(pair, i, counts)
         if j < 0:
             continue
-        target, written = pair.target[j][0], pair.target[j][3].casefold()
+        target, written = pair.token(j)[0], pair.token(j)[3].casefold()
         if main.matches(target, written, lang):
             main.places.append(_place(pair, j))
             continue
@@ -229,34 +223,35 @@ def _unexplained(
     between their relative positions.
     """
     usual = counts.usual()
-    target_keys = {t[0] for t in pair.target}
-    s = pair.source[i]
-    claimed: set[str] = {t for t in target_keys if t in pair.source or t in others}
+    source, target = pair.source, pair.target
+    target_keys = {t[0] for t in target}
+    s = source[i]
+    claimed: set[str] = {t for t in target_keys if t in source or t in others}
     free_source: list[int] = []
-    for position, x in enumerate(pair.source):
+    for position, x in enumerate(source):
         partner = usual.get(x)
         if position != i and partner is not None and partner in target_keys:
             claimed.add(partner)
         elif position == i or x != s:
             free_source.append(position)
-    taken = [j for j, t in enumerate(pair.target) if t[0] in claimed]
-    covered = {(pair.target[j][1], pair.target[j][2]) for j in taken}
+    taken = [j for j, t in enumerate(target) if t[0] in claimed]
+    covered = {(target[j][1], target[j][2]) for j in taken}
     # a character bigram that overlaps a claimed one is part of the same word (CJK)
     free_target = [
         j
-        for j, t in enumerate(pair.target)
+        for j, t in enumerate(target)
         if t[0] not in claimed and not any(a < t[2] and t[1] < b for a, b in covered)
     ]
-    n, m = len(pair.source), len(pair.target)
+    n, m = len(source), len(target)
     scored = []
     joint = counts.joint
     for b in free_target:
-        t = pair.target[b][0]
+        t = target[b][0]
         seen = counts.target.get(t, 0)
         if not seen:
             continue
         for a in free_source:
-            together = joint.get((pair.source[a], t), 0)
+            together = joint.get((source[a], t), 0)
             if together:  # tied: the share of the pairs holding t that hold the source word
                 scored.append((-together / seen, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
     scored.sort()
@@ -269,9 +264,9 @@ def _unexplained(
     best = linked.get(i, -1)
     if best < 0:
         return -1, 0.0
-    t = pair.target[best][0]
+    t = target[best][0]
     own = counts.given_target(s, t)
-    rivals = {pair.source[a] for a in free_source if a != i and a not in linked and a not in unit}
+    rivals = {source[a] for a in free_source if a != i and a not in linked and a not in unit}
     tied = sum(1 for x in rivals if x != s and counts.given_target(x, t) >= own)
     strength = own / (1 + tied)
     if counts.joint.get((s, t), 0) < 2:  # seen together once: only its place speaks for the link
@@ -280,7 +275,7 @@ def _unexplained(
 
 
 def _copied_name(pair: Kept, i: int, j: int, lang: str) -> bool:
-    return not pair.surfaces[i].islower() and same_term(pair.target[j][0], pair.source[i], lang)
+    return not pair.surfaces[i].islower() and same_term(pair.token(j)[0], pair.source[i], lang)
 
 
 def _strong(groups: Iterable[Group]) -> Iterator[Group]:
