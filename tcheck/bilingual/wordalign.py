@@ -142,14 +142,20 @@ class Counts:
     spread: Counter[str] = field(default_factory=Counter)  # source key -> documents holding it
     source: Counter[str] = field(default_factory=Counter)
     target: Counter[str] = field(default_factory=Counter)
-    joint: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # source key -> target key -> pairs holding both (nested: no tuple per pair of words)
+    joint: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add_pair(self, source: Iterable[str], target: Iterable[str]) -> None:
         src, tgt = set(source), set(target)
         self.pairs += 1
         self.source.update(src)
         self.target.update(tgt)
-        self.joint.update((s, t) for s in src for t in tgt)
+        joint = self.joint
+        for s in src:
+            row = joint.get(s)
+            if row is None:
+                row = joint[s] = Counter()
+            row.update(tgt)
 
     def add_document(self, keys: Iterable[str]) -> None:
         self.documents += 1
@@ -167,12 +173,22 @@ class Counts:
         self.spread.update(other.spread)
         self.source.update(other.source)
         self.target.update(other.target)
-        self.joint.update(other.joint)
+        for s, theirs in other.joint.items():
+            row = self.joint.get(s)
+            if row is None:
+                self.joint[s] = Counter(theirs)
+            else:
+                row.update(theirs)
+
+    def both(self, s: str, t: str) -> int:
+        """How many segment pairs hold source key ``s`` and target key ``t``."""
+        row = self.joint.get(s)
+        return row.get(t, 0) if row is not None else 0
 
     def given_target(self, s: str, t: str) -> float:
         """The share of the segment pairs holding ``t`` that also hold ``s``."""
         seen = self.target.get(t, 0)
-        return self.joint.get((s, t), 0) / seen if seen else 0.0
+        return self.both(s, t) / seen if seen else 0.0
 
     def usual(self) -> dict[str, str]:
         """Each source key's best partner (highest Dice among the target keys seen with it at
@@ -181,17 +197,18 @@ class Counts:
         if cached is not None and getattr(self, "_usual_at", -1) == self.pairs:
             return cached
         best: dict[str, tuple[float, str]] = {}
-        for (s, t), both in self.joint.items():
-            if both >= 2:
-                score = (self.dice(s, t), t)
-                if s not in best or score > best[s]:
-                    best[s] = score
+        for s, row in self.joint.items():
+            for t, both in row.items():
+                if both >= 2:
+                    score = (self.dice(s, t), t)
+                    if s not in best or score > best[s]:
+                        best[s] = score
         found = {s: t for s, (_, t) in best.items()}
         self._usual, self._usual_at = found, self.pairs
         return found
 
     def dice(self, s: str, t: str) -> float:
-        both = self.joint.get((s, t), 0)
+        both = self.both(s, t)
         if not both:
             return 0.0
         return 2 * both / (self.source[s] + self.target[t])
@@ -212,12 +229,13 @@ def link(source: Sequence[str], target: Sequence[str], counts: Counts, minimum: 
     key (``-1``: none). Links are taken best first, each word linked at most once."""
     scored: list[tuple[float, int, int]] = []
     n, m = len(source), len(target)
-    joint = counts.joint
     seen_target = [counts.target[t] for t in target]
+    nothing: Counter[str] = Counter()
     for i, s in enumerate(source):
         seen = counts.source[s]
+        row = counts.joint.get(s, nothing)
         for j, t in enumerate(target):
-            both = joint.get((s, t), 0)
+            both = row.get(t, 0)
             alike = _alike(s, t) if s[:1] == t[:1] else 0.0
             if not both and not alike:
                 continue

@@ -12,6 +12,7 @@ the source word is (:data:`MIN_ASSOCIATION`); otherwise it is alignment noise.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -104,8 +105,11 @@ def renderings_of(
     left out, as a name kept beside its translation (``Welsh Parliament``/``walisisch``). A word
     inside a multi-word term is judged with the term, not alone; the term's renderings are
     whole renderings (:mod:`tcheck.bilingual.phraseterms`)."""
-    found: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
-    phrases: dict[tuple[int, str], list[tuple[int, int, Sequence[int]]]] = {}
+    # per source word: (pair, word, linked target word) triples; per term: (pair, first word)
+    # couples, and the links of the pairs that hold a term (arrays: one run's words add up)
+    found: dict[tuple[int, str], array[int]] = {}
+    phrases: dict[tuple[int, str], array[int]] = {}
+    links_of: dict[int, array[int]] = {}
     kept = [pair for doc in docs for pair in doc]
     scopes: list[int] = []
     for number, doc in enumerate(docs):
@@ -113,26 +117,31 @@ def renderings_of(
     terms = _terms(docs, run_wide, min_occurrences)
     for k, pair in enumerate(kept):
         source = pair.source
-        links = link(source, pair.target_keys(), counts)
+        links = array("i", link(source, pair.target_keys(), counts))
         scope = scopes[k]
         covered: set[int] = set()
         for i, n, key in cover(source, pair.joined, terms[scope]):
             if not counts.general(key):
-                phrases.setdefault((scope, key), []).append((k, i, links))
+                phrases.setdefault((scope, key), array("i")).extend((k, i))
+                links_of[k] = links
                 covered.update(range(i, i + n))
         for i, j in enumerate(links):
             key = source[i]
             if i in covered or (len(key) < MIN_KEY and not _cjk(key)) or counts.general(key):
                 continue
-            found.setdefault((scope, key), []).append((k, i, j))
-    for (scope, key), places in found.items():
-        if len(places) < min_occurrences:
+            found.setdefault((scope, key), array("i")).extend((k, i, j))
+    for (scope, key), numbers in found.items():
+        if len(numbers) < 3 * min_occurrences:
             continue
+        places = list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
         rendering = _group(key, scope, places, kept, counts, target_lang, names_kept)
         if rendering is not None:
             yield rendering
-    for (scope, key), occurrences in phrases.items():
-        if len(occurrences) >= min_occurrences:
+    for (scope, key), numbers in phrases.items():
+        if len(numbers) >= 2 * min_occurrences:
+            occurrences: list[tuple[int, int, Sequence[int]]] = [
+                (k, i, links_of[k]) for k, i in zip(numbers[0::2], numbers[1::2], strict=True)
+            ]
             phrase = phrase_rendering(key, scope, occurrences, kept, counts, target_lang, _unexplained)
             if phrase is not None:
                 yield phrase
@@ -244,14 +253,13 @@ def _unexplained(
     ]
     n, m = len(source), len(target)
     scored = []
-    joint = counts.joint
     for b in free_target:
         t = target[b][0]
         seen = counts.target.get(t, 0)
         if not seen:
             continue
         for a in free_source:
-            together = joint.get((source[a], t), 0)
+            together = counts.both(source[a], t)
             if together:  # tied: the share of the pairs holding t that hold the source word
                 scored.append((-together / seen, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
     scored.sort()
@@ -269,7 +277,7 @@ def _unexplained(
     rivals = {source[a] for a in free_source if a != i and a not in linked and a not in unit}
     tied = sum(1 for x in rivals if x != s and counts.given_target(x, t) >= own)
     strength = own / (1 + tied)
-    if counts.joint.get((s, t), 0) < 2:  # seen together once: only its place speaks for the link
+    if counts.both(s, t) < 2:  # seen together once: only its place speaks for the link
         strength *= HAPAX * max(0.0, 1 - 2.5 * abs((i + 0.5) / n - (best + 0.5) / m))
     return best, strength
 
