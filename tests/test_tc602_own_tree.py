@@ -234,3 +234,58 @@ def test_diff_run_resolves_against_the_whole_site(cached_site: Path) -> None:
         input=korean,
     )
     assert own_tree(json.loads(result.stdout)["findings"]) == []
+
+
+# The source's own link, localised the way the site wants (``/devops/`` → ``/ko/devops/``): fine
+# where the language has the page, a dead link where it does not (Hugo serves no fallback).
+DEVOPS_EN = "---\ntitle: DevOps\n---\n\nDevOps joins development and operations.\n"
+LOCALISED = {
+    "ko": "---\ntitle: 보안\n---\n\n[DevOps](/ko/devops/)와 [방화벽](/ko/firewall/)을 함께 다룬다.\n",
+    "ar": "---\ntitle: الأمن\n---\n\nيتناول [DevOps](/ar/devops/) و[جدار الحماية](/ar/firewall/) معًا.\n",
+    "de": "---\ntitle: Sicherheit\n---\n\nBehandelt [DevOps](/de/devops/) und die [Firewall](/de/firewall/).\n",
+    "nb": "---\ntitle: Sikkerhet\n---\n\nOmhandler [DevOps](/nb/devops/) og [brannmuren](/nb/firewall/).\n",
+}
+SECURITY_EN = "---\ntitle: Security\n---\n\nCovers [DevOps](/devops/) and the [firewall](/firewall/).\n"
+
+
+def localised_site(root: Path, with_devops: frozenset[str]) -> Path:
+    hugo(root)
+    (root / "content/en/devops.md").write_text(DEVOPS_EN, encoding="utf-8")
+    (root / "content/en/security.md").write_text(SECURITY_EN, encoding="utf-8")
+    for lang, text in LOCALISED.items():
+        (root / "content" / lang / "security.md").write_text(text, encoding="utf-8")
+        if lang in with_devops:
+            (root / "content" / lang / "devops.md").write_text(DEVOPS_EN, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("lang", sorted(LOCALISED))
+def test_a_localised_link_to_a_page_the_language_lacks_is_a_warning(tmp_path: Path, lang: str) -> None:
+    """Every ``/xx/firewall/`` exists; ``/xx/devops/`` only where the language has the page."""
+    root = localised_site(tmp_path / "lacking", frozenset(LOCALISED) - {lang})
+    found = [
+        f
+        for f in own_tree(
+            findings(run_paths([root / "content"], source_lang="en", select=["TC602"]), "TC602")
+        )
+        if f[0].endswith("security.md")
+    ]
+    assert found == [
+        (
+            f"{lang}/security.md",
+            5,
+            "warning",
+            f"'/{lang}/devops/' is not a page of the site: the source's '/devops/' has no page in this language",
+        )
+    ]
+    root = localised_site(tmp_path / "complete", frozenset(LOCALISED))
+    result = run_paths([root / "content" / lang / "security.md"], source_lang="en", select=["TC602"])
+    assert own_tree(findings(result, "TC602")) == []
+
+
+def test_a_localised_link_outside_a_site_is_no_finding(tmp_path: Path) -> None:
+    """Without a site whose pages can be listed, a localised link is taken as it is."""
+    src, page = tmp_path / "security.en.md", tmp_path / "security.ko.md"
+    src.write_text(SECURITY_EN, encoding="utf-8")
+    page.write_text(LOCALISED["ko"], encoding="utf-8")
+    assert findings(run_paths([page], source=src, source_lang="en", target_lang="ko"), "TC602") == []

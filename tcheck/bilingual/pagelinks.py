@@ -8,6 +8,8 @@ a page added or removed since a cached result is seen at once, and no cached res
 the other pages):
 
 - the site serves that page: the link is the page under its translated name, no finding;
+- the source's own link, localised (``/bn/devops/`` for ``/devops/``), to a page the
+  translation's language does not have: a warning (a dead link for its readers); unknown: nothing;
 - it does not: a warning that names the missing page;
 - the file is in no Hugo or Docusaurus site, or the link names something the site generates or
   a file that is not a page: the info stays as it was.
@@ -26,6 +28,7 @@ from tcheck.model import Finding, Severity, sorted_findings
 
 OWN_TREE = "own-tree"  # data key: the destination written in the translation
 SOURCE_LINK = "source-link"  # data key: the source's destination it stands for
+LOCALISED = "localised"  # data key: the source's own link, localised (only a missing page is news)
 
 SeverityFor = Callable[[str, str, Severity], Severity]  # (path, code, default) -> configured
 
@@ -48,17 +51,20 @@ def resolve_page_links(
             out.append(finding)
             continue
         changed = True
-        data = {k: v for k, v in finding.data.items() if k not in (OWN_TREE, SOURCE_LINK)}
+        data = {k: v for k, v in finding.data.items() if k not in (OWN_TREE, SOURCE_LINK, LOCALISED)}
         routes = _routes(real_paths.get(finding.path, finding.path), sites)
         found = routes.find(destination) if routes is not None else None
-        if found:
-            continue  # the page under its translated name
+        localised = bool(finding.data.get(LOCALISED))
+        if found or (found is None and localised):
+            continue  # the page under its translated name, or a localised link nothing contradicts
         if found is None:
             out.append(dataclasses.replace(finding, data=data))
             continue
         source = finding.data.get(SOURCE_LINK)
         message = f"'{destination}' is not a page of the site"
-        if isinstance(source, str) and source:
+        if localised and isinstance(source, str) and source:
+            message += f": the source's '{source}' has no page in this language"
+        elif isinstance(source, str) and source:
             message += f": the source links '{source}'"
         severity = severity_for(finding.path, finding.code, Severity.WARNING)
         out.append(dataclasses.replace(finding, severity=severity, message=message, data=data))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from tcheck.bilingual.pagelinks import OWN_TREE, SOURCE_LINK
+from tcheck.bilingual.pagelinks import LOCALISED, OWN_TREE, SOURCE_LINK
 from tcheck.context import Context
 from tcheck.markup.blocks import PagePair
 from tcheck.markup.links import (
@@ -70,7 +70,12 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     :mod:`tcheck.bilingual.routes`). A page of the site is no finding; a route the site does not
     serve is a warning that names it (``'/bn/scalable/' is not a page of the site: the source
     links '/scalability/'``); outside a site whose pages can be listed, it stays info (check
-    that the page exists).
+    that the page exists). The source's own links that the translation localised
+    (``/bn/devops/`` for ``/devops/``) are looked up too: where the translation's language has no
+    such page and the site serves no fallback (Hugo), it is a dead link for its readers, a
+    warning (``'/it/horizontal-scaling/' is not a page of the site: the source's
+    '/horizontal-scaling/' has no page in this language``); a page that exists, a Docusaurus
+    fallback or pages that cannot be listed are no finding.
 
     Options (``[tool.tcheck.options.TC602]``): ``language-prefixes``, more path segments a site
     uses for its languages (``["jp", "cn"]``).
@@ -160,6 +165,7 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
         yield hit
     yield from _dead_fragments(pair, codes)
+    yield from _localised_links(pair, codes, own)
 
 
 def _national(written: str, hit: Hit, pair: PagePair, lang: str | None) -> bool:
@@ -181,6 +187,28 @@ def _own_tree(destination: str, own: frozenset[str]) -> bool:
         return False
     first = destination.strip("/").split("/", 1)[0].lower()
     return first in own
+
+
+def _localised_links(pair: PagePair, codes: frozenset[str], own: frozenset[str]) -> Iterator[Hit]:
+    """The source's links the translation localised into its own tree (``/bn/devops/`` for
+    ``/devops/``): candidates the run looks up among the site's pages (a page the translation's
+    language lacks is a dead link there; see :mod:`tcheck.bilingual.pagelinks`)."""
+    sources: dict[str, Mark] = {}
+    for mark in pair.source_page.of_kind(LINK):
+        if not _own_tree(mark.key, own):
+            sources.setdefault(target(mark.key, codes).page, mark)
+    for mark in pair.page.of_kind(LINK):
+        if not _own_tree(mark.key, own):
+            continue
+        source = sources.get(target(mark.key, codes).page)
+        if source is None:
+            continue
+        yield Hit(
+            Span(mark.start, mark.end),
+            f"link target {quoted(mark.key)}",
+            severity=Severity.INFO,
+            data={OWN_TREE: mark.key, SOURCE_LINK: source.key, LOCALISED: True},
+        )
 
 
 def _what(mark: Mark) -> str:
