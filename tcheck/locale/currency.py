@@ -17,6 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
+from tcheck.locale.currency_symbols import current_currencies, local_symbols, sc_chars, symbol_currencies
 from tcheck.locale.memo import per_mention, sized
 from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
 from tcheck.services import regexes
@@ -53,20 +54,6 @@ def _names(lang: str) -> dict[str, set[str]]:
         forms.update(plural.get(code, {}).values())
         names[code] = {f.lower() for f in forms if f and f.upper() != code}
     return names
-
-
-@lru_cache(maxsize=1)
-def current_currencies() -> frozenset[str]:
-    """ISO codes of currencies legal tender somewhere today (CLDR territory data)."""
-    from babel.core import get_global
-    from babel.numbers import get_territory_currencies
-
-    return frozenset(
-        code
-        for territory in get_global("territory_currencies")
-        for code in get_territory_currencies(territory, tender=True)
-        if not code.startswith("X") or code in ("XAF", "XOF", "XPF", "XCD")
-    )
 
 
 @cache
@@ -138,71 +125,6 @@ def _extra_for(lang: str) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=1)
-def _sc_chars() -> str:
-    """Every currency sign in Unicode (category Sc)."""
-    return "".join(chr(c) for c in range(0x20A0, 0x20C1)) + "$£¤¥֏؋৲৳৻૱௹฿៛﷼﹩＄￠￡￥￦"
-
-
-@cache
-def local_symbols(lang: str) -> dict[str, frozenset[str]]:
-    """Symbol → currencies, as the locale itself writes them (``$`` → USD in English)."""
-    locale = babel_locale(lang)
-    found: dict[str, set[str]] = {}
-    current = current_currencies()
-    for code, symbol in locale.currency_symbols.items():
-        if code in current and symbol and symbol != code:
-            found.setdefault(str(symbol), set()).add(code)
-    return {s: frozenset(c) for s, c in found.items()}
-
-
-@lru_cache(maxsize=1)
-def world_symbols() -> dict[str, frozenset[str]]:
-    """Symbol → currencies, as each currency's home locales write it (``kr`` → NOK, SEK, DKK).
-
-    Built from CLDR on first use, only when a symbol is not one of the document locale's own, and
-    kept in the cache folder: building it reads a few hundred locales (about a second, and Babel
-    keeps their data, about 100 MB, for the rest of the process).
-    """
-    from tcheck.services.tables import derived
-
-    return derived("world-currency-symbols", _world_symbols)
-
-
-def _world_symbols() -> dict[str, frozenset[str]]:
-    from babel import Locale
-    from babel.core import get_global
-    from babel.localedata import locale_identifiers
-    from babel.numbers import get_territory_currencies
-
-    known = set(locale_identifiers())
-    found: dict[str, set[str]] = {}
-    for territory, languages in get_global("territory_languages").items():
-        currencies = get_territory_currencies(territory, tender=True)
-        for language, info in languages.items():
-            ident = f"{language}_{territory}"
-            if not currencies or ident not in known:
-                continue
-            if info.get("official_status") not in ("official", "de_facto_official"):
-                continue
-            symbols = Locale.parse(ident).currency_symbols
-            for code in currencies:
-                symbol = symbols.get(code)
-                if symbol and symbol != code:
-                    found.setdefault(str(symbol), set()).add(code)
-    return {s: frozenset(c) for s, c in found.items()}
-
-
-def symbol_currencies(symbol: str, lang: str) -> frozenset[str]:
-    """The currencies a symbol can stand for in a ``lang`` text (its own reading first)."""
-    own = local_symbols(lang).get(symbol)
-    if own:
-        return own
-    if symbol.upper() in current_currencies():
-        return frozenset({symbol.upper()})
-    return world_symbols().get(symbol, frozenset())
-
-
 @dataclass(frozen=True, slots=True)
 class Amount:
     """An amount of money: a number with a currency code, symbol or name before or after it.
@@ -257,7 +179,7 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
         alpha_symbols += [s for s in local_symbols(also) if s[0].isalpha() and s not in alpha_symbols]
     for symbol in alpha_symbols:
         hows.setdefault(symbol.lower(), "symbol")
-    sc = re.escape(_sc_chars())
+    sc = re.escape(sc_chars())
     symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
     if alpha_symbols:
         symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=lambda w: (-len(w), w)))
