@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import tempfile
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tcheck import app
 from tcheck.config import Config, resolve
@@ -69,3 +71,17 @@ def run_fixture(path: Path) -> RunResult:
 
 def default_config(**overrides: Any) -> Config:
     return replace(Config(default_glossaries=False), **overrides)
+
+
+def cached_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: Mapping[str, str]) -> Path:
+    """``pages`` (relative path -> text) written under ``tmp_path/site``, made the current folder,
+    with the result cache on in a cache folder of its own."""
+    root = tmp_path / "site"
+    for name, text in pages.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("TCHECK_RESULT_CACHE", "on")
+    monkeypatch.chdir(root)
+    return root

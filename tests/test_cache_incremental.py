@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import cached_site
 from tcheck.cli import main
 from tcheck.pipeline import cache as result_cache
 from tcheck.pipeline import serial
@@ -48,15 +49,7 @@ PAGES = {
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "site"
-    for name, text in PAGES.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("TCHECK_RESULT_CACHE", "on")
-    monkeypatch.chdir(root)
-    return root
+    return cached_site(tmp_path, monkeypatch, PAGES)
 
 
 def run(*args: str) -> tuple[int, str]:
