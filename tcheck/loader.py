@@ -13,7 +13,6 @@ from tcheck.config import Config
 from tcheck.engine import Input
 from tcheck.errors import EmptyInput, InputError, UsageError
 from tcheck.formats import read_document, read_documents
-from tcheck.formats.frontmatter import prose_keys_option
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import normalize_lang
 from tcheck.model import Document, Segment, frozen_map
@@ -243,6 +242,8 @@ def _with_repository_source(doc: Document, item: Input, config: Config, min_conf
     no sentence paired, and ``metadata["unaligned"]`` says why (TC002 reports it once)."""
     assert item.source is not None
     shown = item.source_shown or item.source
+    from tcheck.formats.frontmatter import prose_keys_option  # Markdown's parser: only for a source
+
     try:
         source = _read_source(item.source, shown, prose_keys_option(reader_options(config)))
     except InputError:

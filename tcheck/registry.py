@@ -155,11 +155,43 @@ class _Deferred:
         return func(doc, ctx)
 
 
+class _DeferredRun:
+    """A run check whose module is imported the first time a document is fed to it: a run check
+    that needs a source (TC106, TC107) is never fed on a run of monolingual documents, nor is its
+    module imported. A run check fed nothing finishes with no finding (``finish`` of a fresh
+    instance yields nothing: the tests hold every run check to it)."""
+
+    def __init__(self, module: str, code: str) -> None:
+        self.module, self.code = module, code
+        self._check: RunCheck | None = None
+
+    def _real(self) -> RunCheck:
+        if self._check is None:
+            importlib.import_module(self.module)
+            _imported.add(self.module)
+            factory = _RULES[self.code].run_factory
+            assert factory is not None, f"{self.code} is no run check"
+            self._check = factory()
+        return self._check
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("module", "code", "_check"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)  # collect, digest, absorb: the check is being fed
+
+    def collect(self, doc: Document, ctx: Context) -> None:
+        self._real().collect(doc, ctx)
+
+    def finish(self, ctx: Context) -> Iterable[Hit]:
+        return () if self._check is None else self._check.finish(ctx)
+
+
 @cache
 def _deferred_rules() -> dict[str, Rule]:
-    """The document checks whose registration is read whole from their module's source: the code,
-    name, severity, needs and ``uses_source`` as literals, decorating a function (not a class).
-    Their rules stand in for the imported ones until the check first runs."""
+    """The checks whose registration is read whole from their module's source: the code, name,
+    severity, needs and ``uses_source`` as literals. Their rules stand in for the imported ones
+    until the check first runs (a document check, :class:`_Deferred`) or is first fed a document
+    (a run check, :class:`_DeferredRun`)."""
     rules: dict[str, Rule] = {}
     for module, text in _sources().items():
         found = _read_registrations(module, text) if text is not None else None
@@ -178,11 +210,11 @@ def _read_registrations(module: str, text: str) -> dict[str, Rule] | None:
     rules: dict[str, Rule] = {}
     for start in (m.start() for m in re.finditer(r"^@register\(", text, re.M)):
         definition = _DEFINITION.search(text, start)
-        if definition is None or definition.group(1) != "def":
-            return None  # a run check is a class, instantiated for every run: imported
+        if definition is None:
+            return None
         try:
             call = ast.parse(text[start + 1 : definition.start()].strip(), mode="eval").body
-            rule = _literal_rule(module, call)
+            rule = _literal_rule(module, call, run_check=definition.group(1) == "class")
         except (SyntaxError, ValueError, KeyError):
             return None
         if rule is None:
@@ -191,7 +223,7 @@ def _read_registrations(module: str, text: str) -> dict[str, Rule] | None:
     return rules or None
 
 
-def _literal_rule(module: str, call: Any) -> Rule | None:
+def _literal_rule(module: str, call: Any, run_check: bool = False) -> Rule | None:
     import ast
 
     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "register"):
@@ -213,6 +245,9 @@ def _literal_rule(module: str, call: Any) -> Rule | None:
     if not (isinstance(code, str) and CODE_RE.match(code)) or needs - NEEDS or not isinstance(uses, bool):
         return None
     name = ast.literal_eval(given["name"])
+    if run_check:
+        factory = cast(Callable[[], RunCheck], lambda: _DeferredRun(module, code))
+        return Rule(code, name, Severity[severity.attr], needs, "", run_factory=factory, uses_source=uses)
     deferred = _Deferred(module, code)
     return Rule(code, name, Severity[severity.attr], needs, "", func=deferred, uses_source=uses)
 
@@ -262,10 +297,11 @@ def is_selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool
 
 
 def selected_rules(select: Sequence[str], ignore: Sequence[str]) -> Iterator[Rule]:
-    """The selected rules, ordered by code. Only the modules of the selected run checks (and of
-    checks whose registration cannot be read from their source) are imported now; a document
-    check's module is imported when the check first runs (:class:`_Deferred`). The selection is
-    worked out once per ``select``/``ignore`` (a parallel run asks again for every document)."""
+    """The selected rules, ordered by code. Only the modules of checks whose registration cannot be
+    read from their source are imported now; a document check's module is imported when the check
+    first runs (:class:`_Deferred`), a run check's when it is first fed (:class:`_DeferredRun`).
+    The selection is worked out once per ``select``/``ignore`` (a parallel run asks again for
+    every document)."""
     deferred = _deferred_rules()
     for code in _selected_codes(tuple(select), tuple(ignore), len(_RULES)):
         yield _RULES.get(code) or deferred[code]

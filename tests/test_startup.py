@@ -250,6 +250,54 @@ def test_checks_that_need_a_source_are_not_imported_without_one(tmp_path: Path) 
     assert "tcheck.checks.link_target" in paired and "tcheck.checks.number_mismatch" in paired
 
 
+def test_run_checks_that_need_a_source_are_imported_when_fed(tmp_path: Path) -> None:
+    """TC106 and TC107 compare translations with their sources: a run of one monolingual text
+    file neither imports them nor Markdown's parser nor the process pool; the same article with
+    its source does, and reports what a run with every check imported first reports."""
+    (tmp_path / "artikkel.txt").write_text(TEXT_NB, encoding="utf-8")
+    alone, _ = imported(["check", "artikkel.txt", "--target-lang", "nb", "--no-cache"], tmp_path)
+    assert "tcheck.checks.term_variant" in alone  # TC103 needs no source: fed every document
+    assert "tcheck.checks.inconsistent_term" not in alone
+    assert "tcheck.checks.inconsistent_translation" not in alone
+    assert "markdown_it" not in roots(alone) and "multiprocessing" not in roots(alone)
+    (tmp_path / "artikel.md").write_text(ARTICLE_DE, encoding="utf-8")
+    (tmp_path / "article.md").write_text(SOURCE_EN, encoding="utf-8")
+    args = ["check", "artikel.md", "--source", "article.md", "--source-lang", "en", "--target-lang", "de"]
+    paired, report = imported([*args, "--format", "json", "--no-cache"], tmp_path)
+    assert {"tcheck.checks.inconsistent_term", "tcheck.checks.inconsistent_translation"} <= paired
+    eager = _CHILD.replace(
+        "import atexit,", "from tcheck.registry import all_rules; all_rules()\nimport atexit,"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", eager, *args, "--format", "json", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert json.loads(out.stdout.rpartition("\nMODULES ")[0])["findings"] == json.loads(report)["findings"]
+
+
+def test_a_run_check_fed_nothing_finds_nothing() -> None:
+    """What lets a run check's module wait until a document is fed to it: a fresh instance of
+    every run check finishes with no finding, and a deferred one that was never fed imports
+    nothing."""
+    from tcheck.config import Config
+    from tcheck.context import Context
+
+    ctx = Context(config=Config())
+    run_checks = [rule for rule in registry.all_rules() if rule.run_factory is not None]
+    assert {"TC103", "TC106", "TC107"} <= {rule.code for rule in run_checks}
+    for rule in run_checks:
+        assert rule.run_factory is not None
+        assert list(rule.run_factory().finish(ctx)) == [], rule.code
+    deferred = registry._DeferredRun("tcheck.checks.no_such_module", "TC999")
+    assert list(deferred.finish(ctx)) == []  # never fed: the module is not even looked for
+    with pytest.raises(ModuleNotFoundError):
+        deferred.absorb(None, ctx)
+
+
 def test_declared_codes_match_the_registered_ones() -> None:
     """The codes read from each module's source are the codes it registers."""
     declared = {code: name for name, codes in registry._check_modules().items() for code in codes or ()}

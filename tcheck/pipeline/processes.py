@@ -12,7 +12,6 @@ stays in one process.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator, Sequence
 
 from tcheck import gcutil
@@ -51,7 +50,12 @@ class ProcessExecutor:
     def map(self, inputs: Sequence[Input], job: Job) -> Iterator[list[DocResult]]:
         global _JOB
         jobs = effective_jobs(self.jobs, len(inputs))
-        if jobs <= 1 or job.source is not None or "fork" not in multiprocessing.get_all_start_methods():
+        if jobs <= 1 or job.source is not None:
+            yield from SerialExecutor().map(inputs, job)
+            return
+        import multiprocessing  # only when forking: a run of one file or one job never pays for it
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             yield from SerialExecutor().map(inputs, job)
             return
         # The first input is checked here, before forking: what it sets up lazily is then
