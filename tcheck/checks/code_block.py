@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from tcheck.context import Context
 from tcheck.markup.anchoring import Anchors, corresponds, lost_in_place
 from tcheck.markup.marks import CODE_BLOCK, shown
+from tcheck.markup.outline import Sections
 from tcheck.markup.report import page_counts, page_for, related
 from tcheck.model import Document, Hit, Severity, Span
 from tcheck.registry import register
@@ -55,6 +56,7 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     if not source:
         return
     anchors = Anchors(pair.doc)
+    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page)
     matcher = SequenceMatcher(None, [m.key for m in source], [m.key for m in target], autojunk=False)
     for op, s1, s2, t1, t2 in matcher.get_opcodes():
         if op == "equal":
@@ -62,7 +64,11 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
         changed = min(s2 - s1, t2 - t1)
         for k in range(changed):
             lost, added = source[s1 + k], target[t1 + k]
-            if not corresponds(anchors, lost, added) or _similarity(lost.key, added.key) < 0.5:
+            if (
+                not corresponds(anchors, lost, added)
+                or sections.misplaced(lost.start, added.start)
+                or _similarity(lost.key, added.key) < 0.5
+            ):
                 continue
             words = _new_words(lost.key, added.key)
             if words:
@@ -89,9 +95,14 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             before, _ = anchors.around_source(lost.start, lost.end)
             assert before is not None
+            span, where = Span(before.target_start, before.target_end), "after this passage"
+            section = sections.expected(lost.start)
+            if sections.misplaced(lost.start, span.start) and section is not None:
+                span, name = sections.heading(section)  # the text around it is paired with another section's
+                where = f"from the section '#{name}'"
             yield Hit(
-                Span(before.target_start, before.target_end),
-                f"the source's code block '{shown(lost.key, 50)}' is missing after this passage "
+                span,
+                f"the source's code block '{shown(lost.key, 50)}' is missing {where} "
                 f"(the source has {len(source)} code blocks, the translation {len(target)}; the page "
                 "may be out of date)",
                 related=(related(pair, lost, "the source's code block"),),

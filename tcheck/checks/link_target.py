@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from tcheck.bilingual.pagelinks import LOCALISED, OWN_TREE, SOURCE_LINK
 from tcheck.context import Context
-from tcheck.markup.blocks import PagePair
+from tcheck.markup.blocks import PagePair, page_pair
 from tcheck.markup.links import (
     country_domains,
     host,
@@ -55,7 +55,14 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     translates each other: a link the translation adds on a line paired with another sentence
     of the source, or in a paragraph two or more sentences longer than its source (the source
     was rewritten since: the translation still says what it no longer says), is not the lost
-    link changed; the lost one is reported as lost.
+    link changed; the lost one is reported as lost. Where the translation's headings keep the
+    source's ids (``## Wie es hilft {#how-it-helps}``), a lost link must be placed in the section
+    with its section's id, and that section's text paired with text of the same section of the
+    source; when the aligner paired it with another section's (the translation lacks or adds a
+    section, and every pair after it is shifted), the lost link is reported on the heading of
+    its section, as info (the section may be out of date), not on an unrelated paragraph. A
+    page that aligns too poorly to be compared passage by passage gets one count (info), and
+    its links within the page and its localised links are still checked.
 
     A link the translator wrote with a space between ``]`` and ``(`` (``[문서] (https://...)``),
     which Markdown shows as plain text, is an error with the joined link as the fix.
@@ -115,6 +122,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
             lambda k: target(k, codes).page,
             accept=accept,
         )
+        whole = page_pair(doc)  # what needs no alignment: the page's own links, looked up
+        if whole is not None:
+            yield from _dead_fragments(whole, codes)
+            yield from _localised_links(whole, codes, own)
         return
 
     def page_of(key: str) -> str:

@@ -165,6 +165,13 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+def heading_words(heading: str) -> str:
+    """The words of a heading's line: its ``#`` marks, explicit id, emphasis and link
+    destinations left out (what a site makes the generated id from)."""
+    words = _MDX_HEADING_ID.sub("", _HEADING_ID.sub("", heading)).strip().lstrip("#").strip()
+    return re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", r"\1", words)
+
+
 def slug(text: str) -> str:
     """The id a site generates for a heading (GitHub style): lower case, punctuation dropped,
     spaces as hyphens; letters of every script kept."""
@@ -379,8 +386,5 @@ def _page(text: str, layout: Layout, text_attributes: frozenset[str]) -> Page:
     anchors = {m.key for m in marks if m.kind == ANCHOR}
     for start, end, kind in blocks:
         if kind == "heading":
-            heading = (
-                _MDX_HEADING_ID.sub("", _HEADING_ID.sub("", text[start:end])).strip().lstrip("#").strip()
-            )
-            anchors.add(slug(re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", r"\1", heading)))
+            anchors.add(slug(heading_words(text[start:end])))
     return Page(tuple(marks), tuple(Block(*b) for b in blocks), frozenset(anchors))

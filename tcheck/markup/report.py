@@ -9,7 +9,10 @@ than ``min-aligned`` of either side paired, default 0.8) are not compared at all
 date with their source, and their pairs would put unrelated markup side by side. A section of
 the translation (heading to heading) that has none of the markup its aligned source has there,
 three marks or more, was translated from an older source: what it lacks is info, said to be
-possibly out of date.
+possibly out of date. Where the translation's headings keep the source's ids, a lost mark whose
+place the pairs give in another section than its id names, or in a section whose pairs join it
+with another section of the source (shifted), is reported on that section's heading, as info (see
+:mod:`tcheck.markup.outline`), and no lost and added mark there count as one mark changed.
 
 A lost and an added mark are one mark changed only where they stand in text that translates each
 other (see :mod:`tcheck.markup.correspond`); between passages (JSX and HTML lines), an added mark that stands
@@ -30,6 +33,7 @@ from tcheck.markup.blocks import Group, PagePair, groups, page_pair
 from tcheck.markup.correspond import BlockPairs
 from tcheck.markup.links import language_codes, target
 from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
+from tcheck.markup.outline import Sections
 from tcheck.model import Document, Hit, Related, Severity, Span
 
 FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
@@ -183,6 +187,7 @@ def group_hits(
     target_keys = Counter(key(m) for m in pair.page.marks)
     every_group = list(groups(pair, every))
     blocks = BlockPairs(pair)
+    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page)
     stale = _stale_sections(pair, every_group, key)
     for whole in every_group:
         if whole.segment is not None and (
@@ -205,7 +210,9 @@ def group_hits(
             if len(k_lost) == 1 and len(k_added) == 1:
                 if accept is not None and accept(k_lost[0], k_added[0]):
                     continue
-                if blocks.corresponding(k_lost[0], k_added[0]):
+                if blocks.corresponding(k_lost[0], k_added[0]) and not sections.misplaced(
+                    k_lost[0].start, k_added[0].start
+                ):
                     yield _changed(pair, k_lost[0], k_added[0], wording)
                     continue
                 k_added = []  # text the source does not have: the lost one is lost, not changed
@@ -213,7 +220,14 @@ def group_hits(
                 if on_page[norm(mark.key)]:
                     continue  # the page has it elsewhere (fewer times): not placed with certainty
                 if group.segment is None:  # between passages: another mark standing in its place?
-                    swap = next((a for a in k_added if corresponds(anchors, mark, a)), None)
+                    swap = next(
+                        (
+                            a
+                            for a in k_added
+                            if corresponds(anchors, mark, a) and not sections.misplaced(mark.start, a.start)
+                        ),
+                        None,
+                    )
                     if swap is not None:
                         k_added.remove(swap)
                         if accept is None or not accept(mark, swap):
@@ -221,7 +235,9 @@ def group_hits(
                         continue
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
                     hit = _lost(pair, group, mark, wording, placer)
-                    if _section(pair, group) in stale:
+                    if sections.misplaced(mark.start, hit.span.start):
+                        hit = _relocated(pair, hit, mark, wording, sections)
+                    elif _section(pair, group) in stale:
                         hit = dataclasses.replace(
                             hit,
                             message=f"{hit.message} (this section of the translation has none of the "
@@ -333,6 +349,22 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         suggestion=wording.restore(lost),
         related=(related(pair, lost),),
         data={"lost": True},
+    )
+
+
+def _relocated(pair: PagePair, hit: Hit, lost: Mark, wording: Wording, sections: Sections) -> Hit:
+    """A lost mark that the aligned text would place in another section of the translation than
+    the one whose heading id says it translates the mark's section: reported on that heading (the
+    page lacks the mark; its text there is paired with other text, so it may be out of date)."""
+    section = sections.expected(lost.start)
+    assert section is not None
+    span, name = sections.heading(section)
+    return dataclasses.replace(
+        hit,
+        span=span,
+        message=f"the source's {wording.what(lost)} is missing from the section '#{name}' of the "
+        "translation (its text is paired with text of another section of the source: it may be out of date)",
+        severity=Severity.INFO,
     )
 
 

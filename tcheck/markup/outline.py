@@ -1,0 +1,82 @@
+"""Which section of a translation translates which section of its source, by heading id.
+
+A heading of the translation that keeps an explicit id (``## 解決的問題 {#problem-it-addresses}``)
+says which section of the source it translates: the one whose heading has that id, written or
+generated from its text (``## Problem it addresses``). The aligner pairs text by its length and
+its numbers and names; where the translation lacks a section of the source, or adds one, it may
+pair every paragraph after it with the paragraph of the next section. A mark of the source placed
+by those pairs would be reported on a paragraph that never held it, and two different marks
+would be taken for one mark changed. With the ids, a place that the aligned text gives can be
+checked: the source's mark is in the section with id X, so its place in the translation must be
+in the section the translation's heading ``{#X}`` opens, and no aligned pair may join text of
+that section with text of another (the pairs there are shifted: a place they give is a guess).
+Sections of a translation without ids cannot be checked this way, and are trusted as aligned.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from tcheck.markup.markdown import Page, heading_words, slug
+from tcheck.markup.marks import ANCHOR
+from tcheck.model import Document, Span
+
+
+def heading_id(page: Page, text: str, block: int) -> str:
+    """The id of the heading in ``block``: its explicit id, else the one generated from its text."""
+    found = explicit_id(page, block)
+    if found is not None:
+        return found
+    return slug(heading_words(text[page.blocks[block].start : page.blocks[block].end]))
+
+
+def explicit_id(page: Page, block: int) -> str | None:
+    """The id written on the heading in ``block`` (``{#next-steps}``), or None."""
+    return next((m.key for m in page.marks if m.kind == ANCHOR and m.block == block), None)
+
+
+class Sections:
+    """The sections (heading to heading) of a translation and of its source, matched by id."""
+
+    def __init__(self, doc: Document, page: Page, source_doc: Document, source_page: Page) -> None:
+        self.page = page
+        self.t_starts = [page.blocks[i].start for i in page.headings]
+        self.s_starts = [source_page.blocks[i].start for i in source_page.headings]
+        self.s_ids = [heading_id(source_page, source_doc.text, i) for i in source_page.headings]
+        t_ids = [explicit_id(page, i) for i in page.headings]
+        once_s = {k for k, n in Counter(self.s_ids).items() if n == 1}
+        once_t = {k for k, n in Counter(t_ids).items() if k is not None and n == 1}
+        # an id both sides give one heading each: the two sections translate each other
+        self.by_id = {k: index for index, k in enumerate(t_ids) if k in once_t and k in once_s}
+        self.shifted: set[int] = set()  # sections of the translation with a pair across sections
+        if self.by_id:
+            for seg in doc.segments:
+                if seg.counterpart is not None:
+                    here = self.target_section(seg.file_span(0, 0).start)
+                    want = self.expected(seg.counterpart.file_span(0, 0).start)
+                    if want is not None and want != here:
+                        self.shifted.update((want, here))
+
+    def target_section(self, offset: int) -> int:
+        """The section of the translation that holds ``offset`` (-1: before the first heading)."""
+        return bisect.bisect_right(self.t_starts, offset) - 1
+
+    def expected(self, source_offset: int) -> int | None:
+        """The section of the translation whose heading has the id of the source's section at
+        ``source_offset``, or None when the translation has no heading with that id."""
+        index = bisect.bisect_right(self.s_starts, source_offset) - 1
+        return self.by_id.get(self.s_ids[index]) if index >= 0 else None
+
+    def misplaced(self, source_offset: int, target_offset: int) -> bool:
+        """Whether the aligned text puts the source's ``source_offset`` at ``target_offset`` in
+        another section of the translation than the one its id says translates it, or in that
+        section while its pairs are shifted (one of them joins it with another section)."""
+        want = self.expected(source_offset)
+        return want is not None and (want != self.target_section(target_offset) or want in self.shifted)
+
+    def heading(self, section: int) -> tuple[Span, str]:
+        """The span of the heading that opens ``section`` and its id."""
+        block = self.page.blocks[self.page.headings[section]]
+        name = next(k for k, index in self.by_id.items() if index == section)
+        return Span(block.start, block.end), name

@@ -1,0 +1,201 @@
+"""TC6xx: a lost mark where the aligner pairs whole sections wrongly, found by the headings' ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tc6_helpers import check_pair
+
+from tcheck.markup.markdown import page_of
+from tcheck.markup.outline import Sections, heading_id
+from tcheck.model import Document
+
+SOURCE = """\
+---
+title: Message Queue
+---
+
+In a [distributed system](/distributed-system/), programs are split into many small [services](/service/) that talk over a network.
+Networks lose messages, and receivers are sometimes busy or down.
+A message queue stores each message until its receiver takes it, and adds [durability](/durability/) and [ordering](/ordering/) to the exchange.
+
+## Problem it addresses
+
+Services that call each other directly have to be up at the same time.
+When one of them slows down, every caller waits, and the delay spreads through the system.
+Retrying by hand in each service leads to duplicated logic and lost messages.
+
+## How it helps
+
+A queue decouples the sender from the receiver, so each can fail or scale on its own.
+Senders write and move on, and receivers read at their own pace.
+
+The [broker](/broker/) model keeps every message on a central server with a write-ahead log.
+It replicates the log to other servers and acknowledges a write once a quorum has it.
+This approach is safe, but each message crosses the network several times.
+
+A **brokerless** design, on the other hand, moves delivery into the clients by using libraries like [ZeroMQ](/zeromq/).
+Without a central server, latency drops and there is one thing less to operate.
+The price is that each application must handle lost peers itself.
+"""
+
+# The German page adds a section at the top and lacks the last two paragraphs of the source:
+# the aligner pairs each paragraph with the one of the next section (the "How it helps" heading
+# with the "Problem it addresses" one), and the ids on the headings show it.
+GERMAN = """\
+---
+title: Nachrichtenwarteschlange
+---
+
+## Was es ist {#what-it-is}
+
+In einem [verteilten System](/de/distributed-system/) werden Programme in viele kleine [Dienste](/de/service/) aufgeteilt, die über ein Netzwerk kommunizieren.
+Netzwerke verlieren Nachrichten, und Empfänger sind manchmal beschäftigt oder ausgefallen.
+Eine Nachrichtenwarteschlange speichert jede Nachricht, bis ihr Empfänger sie abholt, und ergänzt den Austausch um [Dauerhaftigkeit](/de/durability/) und [Reihenfolge](/de/ordering/).
+
+## Welches Problem es löst {#problem-it-addresses}
+
+Dienste, die einander direkt aufrufen, müssen gleichzeitig verfügbar sein.
+Wenn einer von ihnen langsamer wird, wartet jeder Aufrufer, und die Verzögerung breitet sich im System aus.
+Wiederholungen von Hand in jedem Dienst führen zu doppelter Logik und verlorenen Nachrichten.
+
+## Wie es hilft {#how-it-helps}
+
+Eine Warteschlange entkoppelt den Sender vom Empfänger, sodass jeder für sich ausfallen oder skalieren kann.
+Sender schreiben und machen weiter, und Empfänger lesen in ihrem eigenen Tempo.
+"""
+
+# The Japanese page translates every paragraph, and loses one link.
+JAPANESE = """\
+---
+title: メッセージキュー
+---
+
+[分散システム](/ja/distributed-system/)では、プログラムはネットワーク越しに通信する多数の小さな[サービス](/ja/service/)に分割されます。
+ネットワークはメッセージを失い、受信側は忙しかったり停止していたりします。
+メッセージキューは受信側が受け取るまで各メッセージを保存し、やり取りに[耐久性](/ja/durability/)と[順序](/ja/ordering/)を加えます。
+
+## 解決する問題 {#problem-it-addresses}
+
+互いを直接呼び出すサービスは、同時に稼働していなければなりません。
+その一つが遅くなると、すべての呼び出し側が待たされ、遅延がシステム全体に広がります。
+各サービスで手作業で再試行すると、ロジックが重複し、メッセージが失われます。
+
+## どう役立つか {#how-it-helps}
+
+キューは送信側と受信側を切り離すので、それぞれが独立して障害を起こしたりスケールしたりできます。
+送信側は書き込んで次に進み、受信側は自分のペースで読み取ります。
+
+[ブローカー](/ja/broker/)型では、すべてのメッセージを先行書き込みログ付きの中央サーバーに保存します。
+ログを他のサーバーに複製し、過半数が受け取った時点で書き込みを確認します。
+この方式は安全ですが、各メッセージはネットワークを何度も通ります。
+
+一方、**ブローカーレス**型は、ZeroMQ のようなライブラリを使って配信をクライアント側に移します。
+中央サーバーがないため遅延が下がり、運用するものが一つ減ります。
+その代わり、各アプリケーションは相手の喪失を自分で処理しなければなりません。
+"""
+
+
+def test_lost_link_in_shifted_section_lands_on_its_heading_german(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC602", SOURCE, GERMAN, "de")
+    assert [(f["line"], f["severity"]) for f in found] == [(17, "info")]  # '## Wie es hilft {#how-it-helps}'
+    assert "'/zeromq/' is missing from the section '#how-it-helps'" in found[0]["message"]
+    assert found[0]["related"][0]["line"] == 24  # the source's link
+
+
+def test_lost_link_in_aligned_section_is_reported_on_its_passage_japanese(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC602", SOURCE, JAPANESE, "ja")
+    assert [(f["line"], f["severity"]) for f in found] == [(24, "warning")]
+    assert "missing from this passage" in found[0]["message"]
+
+
+def test_restored_link_passes_japanese(tmp_path: Path) -> None:
+    fixed = JAPANESE.replace("ZeroMQ のような", "[ZeroMQ](/ja/zeromq/) のような")
+    assert check_pair(tmp_path, "TC602", SOURCE, fixed, "ja") == []
+
+
+def _doc(path: str, text: str) -> Document:
+    return Document(path, text, "en", ())
+
+
+def test_heading_ids_explicit_generated_and_duplicates_norwegian() -> None:
+    source = "# Oversikt\n\n## Slik virker det\n\nTekst.\n\n## Eksempel {#eksempel}\n\nMer.\n\n## Eksempel {#eksempel}\n"
+    target = "# Overview {#oversikt}\n\n## How it works {#slik-virker-det}\n\nText.\n\n## Example {#eksempel}\n\nMore.\n\n## Example {#eksempel}\n"
+    s_doc, t_doc = _doc("kilde.md", source), _doc("side.md", target)
+    s_page, t_page = page_of(s_doc), page_of(t_doc)
+    assert [heading_id(s_page, source, b) for b in s_page.headings] == [
+        "oversikt",
+        "slik-virker-det",
+        "eksempel",
+        "eksempel",
+    ]
+    sections = Sections(t_doc, t_page, s_doc, s_page)
+    assert sections.expected(source.index("Tekst")) == 1
+    assert sections.expected(source.index("Mer")) is None  # an id two headings share names no section
+    assert sections.misplaced(source.index("Tekst"), target.index("Text")) is False
+    assert sections.misplaced(source.index("Tekst"), target.index("More")) is True
+
+
+STYLE = """\
+# Style guide
+
+Write each definition in plain words; see the [definition](#definition) section below.
+
+## Tone
+
+Address the reader directly and keep sentences short.
+Prefer active verbs to passive ones.
+Avoid jargon unless the term is defined on its own page.
+
+## Definition
+
+A definition starts with what the thing is, then says what it is for.
+It names no product and no vendor.
+It links to other terms of the glossary where they help.
+"""
+
+# The Arabic page lacks the source's last section: it aligns too poorly to be compared passage by
+# passage, but its link to that section's id is dead all the same.
+STYLE_AR = """\
+# دليل الأسلوب
+
+اكتب كل تعريف بكلمات بسيطة؛ راجع قسم [التعريف](#definition) أدناه.
+
+## النبرة
+
+خاطب القارئ مباشرة واجعل الجمل قصيرة.
+فضّل الأفعال المبنية للمعلوم على المبنية للمجهول.
+تجنّب المصطلحات التقنية ما لم يكن المصطلح معرّفًا في صفحته الخاصة.
+"""
+
+
+def test_dead_fragment_on_poorly_aligned_page_arabic(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC602", STYLE, STYLE_AR, "ar")
+    assert [(f["line"], f["severity"]) for f in found] == [(3, "error")]
+    assert "'#definition' points at a heading id of the source" in found[0]["message"]
+
+
+def test_fragment_of_kept_heading_passes_arabic(tmp_path: Path) -> None:
+    kept = STYLE_AR.replace(
+        "## النبرة", "## التعريف {#definition}\n\nيبدأ التعريف بما هو الشيء.\n\n## النبرة"
+    )
+    assert check_pair(tmp_path, "TC602", STYLE, kept, "ar") == []
+
+
+BLOCK = "```sh\nbroker --log-dir /var/lib/broker --replicas 3\n```\n"
+
+
+def test_lost_code_block_in_shifted_section_lands_on_its_heading_german(tmp_path: Path) -> None:
+    source = SOURCE.replace("several times.\n", "several times.\n\n" + BLOCK)
+    found = check_pair(tmp_path, "TC605", source, GERMAN, "de")
+    assert [(f["line"], f["severity"]) for f in found] == [(17, "info")]
+    assert "missing from the section '#how-it-helps'" in found[0]["message"]
+
+
+def test_lost_code_block_in_aligned_section_is_reported_after_its_passage_japanese(tmp_path: Path) -> None:
+    source = SOURCE.replace("several times.\n", "several times.\n\n" + BLOCK)
+    found = check_pair(tmp_path, "TC605", source, JAPANESE, "ja")
+    assert [(f["line"], f["severity"]) for f in found] == [(20, "info")]  # the broker paragraph
+    assert "missing after this passage" in found[0]["message"]
+    kept = JAPANESE.replace("何度も通ります。\n", "何度も通ります。\n\n" + BLOCK)
+    assert check_pair(tmp_path, "TC605", source, kept, "ja") == []
