@@ -19,7 +19,7 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tcheck.bilingual.anchors import longest_chain, unique_pairs
 from tcheck.model import Document, Segment
@@ -48,9 +48,9 @@ _NUMBER_PENALTY = 1.5
 _LOWEST = -(4 * _ANCHOR_BONUS + _STRUCTURE_BONUS)  # no bead costs less
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One sentence to align: where it is, how long, what it is anchored by."""
+class Unit(NamedTuple):
+    """One sentence to align: where it is, how long, what it is anchored by (a named tuple: a
+    page has one per sentence, made for each pairing)."""
 
     seg: int  # index of its segment in the document
     start: int  # offsets in that segment's text
@@ -64,8 +64,7 @@ class Unit:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Bead:
+class Bead(NamedTuple):
     """Source units paired with target units (one side may be empty), with a confidence."""
 
     source: tuple[int, ...]
@@ -74,8 +73,32 @@ class Bead:
 
 
 def number_key(raw: str) -> str:
+    """The digits of a number as written (``2,300`` and ``2 300`` are ``2300``), leading zeros
+    dropped."""
     digits = re.sub(r"\D", "", raw)
     return digits.lstrip("0") or "0"
+
+
+_EMPTY: frozenset[str] = frozenset()
+# What NUMBER matches besides digits: the key is what is left without them (as number_key).
+_NUMBER_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f :")
+Facts = tuple[int, frozenset[str], frozenset[str], frozenset[str]]
+
+
+def facts(text: str) -> Facts:
+    """What aligning ``text`` looks at: its length without white space, its numbers
+    (:func:`number_key`), its names (the first five letters, lower case, of a capitalised word
+    after a space) and its marks (``?``, ``!``)."""
+    numbers = NUMBER.findall(text)
+    names = NAME.findall(text)
+    return (
+        len("".join(text.split())),
+        frozenset([n.translate(_NUMBER_SEPARATORS).lstrip("0") or "0" for n in numbers])
+        if numbers
+        else _EMPTY,
+        frozenset([n[:5].lower() for n in names]) if names else _EMPTY,
+        frozenset(ch for ch in "?!" if ch in text) if "?" in text or "!" in text else _EMPTY,
+    )
 
 
 _HARD_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?=[ \t]*[\d\"'“«„(\[–—\-]|[ \t]*[^\W\d_])")
@@ -105,35 +128,31 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def sentences_of(seg: Segment) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of each sentence of ``seg``, cut at hard line breaks."""
+    sentences = seg.sentence_texts()
+    if all("\n" not in text for _, _, text in sentences):
+        return sentences
     out: list[tuple[int, int, str]] = []
-    for start, end, _ in seg.sentence_texts():
-        pieces = _line_pieces(seg.text, start, end) if "\n" in seg.text[start:end] else [(start, end)]
-        out.extend((a, b, seg.text[a:b]) for a, b in pieces)
+    for start, end, text in sentences:
+        if "\n" in text:
+            out.extend((a, b, seg.text[a:b]) for a, b in _line_pieces(seg.text, start, end))
+        else:
+            out.append((start, end, text))
     return out
 
 
 def units_of(segments: Sequence[Segment]) -> list[Unit]:
     """The sentences of ``segments`` as alignment units."""
     out: list[Unit] = []
+    append = out.append
     for index, seg in enumerate(segments):
+        whole, kind = seg.text, seg.kind
         previous_end = 0
         for n, (start, end, text) in enumerate(sentences_of(seg)):
-            gap = seg.text[previous_end:start]
+            line_start = n == 0 or "\n" in whole[previous_end:start]
             previous_end = end
-            out.append(
-                Unit(
-                    seg=index,
-                    start=start,
-                    end=end,
-                    length=len("".join(text.split())),
-                    numbers=frozenset(number_key(m.group(0)) for m in NUMBER.finditer(text)),
-                    names=frozenset(m.group(0)[:5].lower() for m in NAME.finditer(text)),
-                    marks=frozenset(ch for ch in "?!" if ch in text),
-                    block_start=n == 0,
-                    line_start=n == 0 or "\n" in gap,
-                    kind=seg.kind,
-                )
-            )
+            length, numbers, names, marks = facts(text)
+            append(Unit(index, start, end, length, numbers, names, marks, n == 0, line_start, kind))
     return out
 
 
@@ -203,9 +222,21 @@ class Coster:
         """Cost of the bead taking ``src[i:i+di]`` and ``tgt[j:j+dj]``."""
         if not (di and dj):
             return _PENALTY[(di, dj)]  # a flat price: a long sentence may be missing as well as a short one
-        ls = self.s_pre[i + di] - self.s_pre[i]
-        lt = self.t_pre[j + dj] - self.t_pre[j]
-        cost = _PENALTY[(di, dj)] - math.log(self.length_probability(ls, lt))
+        return self.pair_cost(i, j, di, dj, _PENALTY[(di, dj)])
+
+    def pair_cost(self, i: int, j: int, di: int, dj: int, penalty: float) -> float:
+        """:meth:`cost` of a bead with units on both sides, whose shape's ``penalty`` is known."""
+        s_pre, t_pre = self.s_pre, self.t_pre
+        ls = s_pre[i + di] - s_pre[i]
+        lt = t_pre[j + dj] - t_pre[j]
+        if ls == 0 and lt == 0:
+            probability = 1.0
+        else:  # :meth:`length_probability`, inline: the search asks for it at every cell
+            ratio = self.ratio
+            mean = (ls + lt / ratio) / 2
+            delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
+            probability = max(math.erfc(abs(delta) / _SQRT2), 1e-300)
+        cost = penalty - math.log(probability)
         shared, lonely, _ = self.anchors(i, j, di, dj)
         cost += _NUMBER_PENALTY * min(lonely, 4) - _ANCHOR_BONUS * min(shared, 4)
         s, t = self.src[i], self.tgt[j]
@@ -277,7 +308,8 @@ def align(
     stride = m + 1
     cost: dict[int, float] = {0: 0.0}
     back: dict[int, tuple[int, int]] = {}
-    shapes = list(_PENALTY)
+    shapes = [(di, dj, penalty) for (di, dj), penalty in _PENALTY.items()]
+    pair_cost = coster.pair_cost
     for i in range(n + 1):
         centre = i * m / n if n else 0
         lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
@@ -285,14 +317,14 @@ def align(
             if i == 0 and j == 0:
                 continue
             best, move = inf, (0, 0)
-            for di, dj in shapes:
+            for di, dj, penalty in shapes:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
                 prev = cost.get(pi * stride + pj)
                 if prev is None or prev + _LOWEST >= best:
                     continue  # even the cheapest possible bead would not beat the best so far
-                value = prev + coster.cost(pi, pj, di, dj)
+                value = prev + (pair_cost(pi, pj, di, dj, penalty) if di and dj else penalty)
                 if value < best:
                     best, move = value, (di, dj)
             if best < inf:

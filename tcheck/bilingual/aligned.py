@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tcheck.bilingual.align import (
-    NAME,
-    NUMBER,
     Bead,
     Coster,
+    Facts,
     Unit,
     align,
     align_sections,
-    number_key,
+    facts,
     sentences_of,
     units,
     units_of,
@@ -183,28 +182,40 @@ def pair_segments(
     return builder.document("segments")
 
 
+_SOURCE_FACTS: dict[int, tuple[Segment, Facts]] = {}  # a source is paired with each translation
+
+
+def _source_facts(seg: Segment) -> Facts:
+    """``facts(seg.text)``, memoised per segment object."""
+    hit = _SOURCE_FACTS.get(id(seg))
+    if hit is not None and hit[0] is seg:
+        return hit[1]
+    found = facts(seg.text)
+    if len(_SOURCE_FACTS) >= 50_000:
+        _SOURCE_FACTS.clear()
+    _SOURCE_FACTS[id(seg)] = (seg, found)
+    return found
+
+
+def _whole(seg: Segment, index: int, known: Facts) -> Unit:
+    """A whole segment as one alignment unit."""
+    length, numbers, names, marks = known
+    return Unit(index, 0, len(seg.text), length, numbers, names, marks, True, True, seg.kind)
+
+
 def pair_confidences(targets: Sequence[Segment], sources: Sequence[Segment]) -> list[float] | None:
     """Confidences of pairing equally many segments one to one, or None when that looks wrong: a
     heading meets a paragraph, or pairs whose lengths do not fit or whose numbers differ come two
     in a row or make up more than a tenth of all (what a shifted pairing looks like)."""
-
-    def unit(seg: Segment, index: int) -> Unit:
-        text = seg.text
-        numbers = frozenset(number_key(m.group(0)) for m in NUMBER.finditer(text))
-        names = frozenset(m.group(0)[:5].lower() for m in NAME.finditer(text))
-        marks = frozenset(ch for ch in "?!" if ch in text)
-        return Unit(
-            index, 0, len(text), len("".join(text.split())), numbers, names, marks, True, True, seg.kind
-        )
-
-    src = [unit(s, i) for i, s in enumerate(sources)]
-    tgt = [unit(t, i) for i, t in enumerate(targets)]
+    for s_seg, t_seg in zip(sources, targets, strict=True):
+        if (s_seg.kind == "heading") != (t_seg.kind == "heading"):
+            return None
+    src = [_whole(s, i, _source_facts(s)) for i, s in enumerate(sources)]
+    tgt = [_whole(t, i, facts(t.text)) for i, t in enumerate(targets)]
     coster = Coster(src, tgt)
     out = []
     doubtful = in_a_row = 0
     for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
-        if (s.kind == "heading") != (t.kind == "heading"):
-            return None
         if coster.length_probability(s.length, t.length) < 0.01 or s.numbers != t.numbers:
             doubtful += 1
             in_a_row += 1
