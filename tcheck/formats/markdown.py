@@ -44,6 +44,7 @@ from tcheck.formats.markdown_parser import (
     parser,
 )
 from tcheck.formats.masking import masked_runs, prose_runs
+from tcheck.formats.paragraphs import plain_paragraphs
 from tcheck.formats.sentences import split_sentences
 from tcheck.model import Document, LineIndex, Segment, Span, Suppression, frozen_map
 
@@ -221,7 +222,8 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
     mdx = path.lower().endswith(".mdx")
     md = parser(mdx)
     env = {KEY: Recorder(), BUDGET: Budget.for_text(source)}
-    blocks = parse_blocks(md, source, env)
+    found = None if mdx else plain_paragraphs(source)
+    blocks = parse_blocks(md, source, env) if found is None else found
     reader = _Reader(path, source, md)
     meta: dict[str, str] = {}
     stack: list[str] = []

@@ -46,6 +46,12 @@ _ADMONITION_TYPE = re.compile(r"\s*[A-Za-z][\w-]*")
 _HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
 _ATTRS_LIMIT = 1_024
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# Where an inline rule other than plain text and line breaks may match: code spans, emphasis,
+# strikethrough, links, images and footnote references (``![``, ``[``), autolinks, HTML, MDX JSX,
+# entities, escapes, attribute lists, shortcodes and MDX expressions. A block without any of these
+# characters is all text, and its parse would find no markup (bare URLs and e-mail addresses are
+# found in the text by :meth:`Recorder.finish` either way).
+_INLINE_START = re.compile(r"[{\\`~*_\[<&]")
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 _parsers: dict[bool, MarkdownIt] = {}
@@ -169,6 +175,13 @@ class Block:
         self.markup = token.markup
         self.meta = token.meta if token.meta else _NO_META
 
+    @classmethod
+    def inline(cls, content: str, first: int, last: int) -> Block:
+        """The inline block of a paragraph on lines ``[first, last)``, as markdown-it makes it."""
+        block = cls(None, "inline", 0)
+        block.map, block.content = (first, last), content
+        return block
+
 
 _NO_META: dict[Any, Any] = {}
 # Tokens no reader stage looks at: paragraphs only wrap their inline token (which is kept), and
@@ -242,7 +255,8 @@ def block_markup(md: MarkdownIt, content: str, env: dict[str, Any]) -> list[tupl
     parsed with the page's environment, whose :class:`Recorder` is under ``KEY``."""
     recorder = env[KEY]
     recorder.begin(content)
-    md.inline.parse(content, md, env, [])
+    if _INLINE_START.search(content) is not None:
+        md.inline.parse(content, md, env, [])
     return list(recorder.finish())
 
 
@@ -280,7 +294,8 @@ def inline_markup(md: MarkdownIt, src: str) -> list[tuple[int, int]]:
     """Markup ranges of ``src`` read as the text of one block (a title, a table cell)."""
     recorder = Recorder()
     recorder.begin(src)
-    md.inline.parse(src, md, {KEY: recorder}, [])
+    if _INLINE_START.search(src) is not None:
+        md.inline.parse(src, md, {KEY: recorder}, [])
     return recorder.finish()
 
 
