@@ -134,3 +134,35 @@ def test_terms_without_spaces_and_underscores(
     assert sorted(parsed) == ["inside.md", "underscored.md"]
     assert {f["path"] for f in report["findings"]} >= {"inside.md"}  # type: ignore[index, union-attr]
     assert _without_prefilter(monkeypatch, *options) == report
+
+
+EN_GLOSSARY = (
+    "# languages: uk -> en\n"
+    "id,source,target,forbidden\n"
+    "kcc,Київська міська рада,Kyiv City Council,Kiev City Council\n"
+    "dnipro,Дніпро,Dnipro,Dnepr\n"
+)
+EN_PAGES = {
+    "council.md": "The city council of Oslo met on Monday to discuss the budget.\n",
+    "kiev.md": "A statement from the Kiev City Council was read out on Tuesday.\n",
+    "emphasis.md": "In the **Kiev City Council** minutes, the river is named.\n",
+    "river.txt": "The Dnipro rose by two metres; nobody wrote Dnepr any more.\n",
+}
+
+
+def test_a_page_with_only_some_words_of_a_term_is_not_parsed(
+    tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in EN_PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(EN_GLOSSARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TCHECK_RESULT_CACHE", "off")
+    options = ("--select", "TC101", "--target-lang", "en", "--source-lang", "uk")
+    report = run(*options)
+    # 'council' and 'city' occur in council.md, 'kiev' does not: it cannot hold the term
+    assert sorted(parsed) == ["emphasis.md", "kiev.md", "river.txt"]
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert {f["path"] for f in findings} == {"kiev.md", "emphasis.md", "river.txt"}
+    assert _without_prefilter(monkeypatch, *options) == report

@@ -39,6 +39,7 @@ from tcheck.glossary.lazyvalues import LazyValues
 from tcheck.glossary.model import primary
 from tcheck.glossary.overlaps import longest_first, near_notable
 from tcheck.glossary.patterns import Match, Pattern, acronym_match, inflected_match
+from tcheck.glossary.runfinder import RunFinder
 from tcheck.glossary.stemming import stemmer_for
 from tcheck.glossary.words import (
     BOUNDARY,
@@ -48,8 +49,8 @@ from tcheck.glossary.words import (
     changed_ending,
     ends_in_acronym,
     is_word_char,
+    key_runs,
     last_letters,
-    longest_run,
     lower_same_length,
     spaceless,
     with_marks,
@@ -84,8 +85,8 @@ class TermMatcher(Generic[T]):
         self._automaton: Any = None  # key -> index into _values
         self._values: list[_Value | None] = []
         self._lazy: LazyValues | None = None  # a stored matcher's values, decoded when first hit
-        self._words: frozenset[tuple[str, bool]] | None = None  # see selective_words
-        self._words_known = False
+        self._finder: RunFinder | None = None  # see run_finder
+        self._finder_known = False
         self._pending: list[tuple[str, T, bool, str | None]] = []
         self._payloads: dict[str, list[Pattern]] | None = {}  # None: stored, takes no new terms
         self._triggers: set[str] = set()  # keys that hold multi-word terms to walk
@@ -136,23 +137,29 @@ class TermMatcher(Generic[T]):
         their number), so that loading it decodes only the values a search hits; call
         :meth:`resolve` on the loaded copy. It takes no new terms."""
         self.compile()
-        self.selective_words()  # kept with it
+        self.run_finder()  # kept with it
         copy: TermMatcher[T] = TermMatcher.__new__(TermMatcher)
         copy.__dict__.update(self.__dict__)
         copy._lazy = LazyValues.encode(self._values, ref)
         copy._payloads, copy._triggers = None, set()
         return copy
 
-    def selective_words(self) -> frozenset[tuple[str, bool]] | None:
-        """:func:`~tcheck.glossary.words.longest_run` of every selective key: a text where none
-        occurs has no selective match, whatever its markup, boundaries or inflection. None when
-        a selective key has no letter or digit. Worked out once (a stored matcher keeps them)."""
+    def selective_runs(self) -> list[tuple[tuple[str, bool], ...] | None]:
+        """:func:`~tcheck.glossary.words.key_runs` of every selective key: a text that lacks one
+        of a key's runs has no selective match of that key, whatever its markup, boundaries or
+        inflection (None for a key without a letter or digit)."""
         self.compile()
-        if not self._words_known:
-            runs = [longest_run(key) for key, number in self._automaton.items() if number & 2]
-            self._words = None if None in runs else frozenset(r for r in runs if r is not None)
-            self._words_known = True
-        return self._words
+        return [key_runs(key) for key, number in self._automaton.items() if number & 2]
+
+    def run_finder(self) -> RunFinder | None:
+        """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_runs`:
+        whether a text may hold a selective key; None when it cannot rule any text out. Worked
+        out once (a stored matcher keeps it, and answers without loading its automaton)."""
+        if not self._finder_known:
+            runs = self.selective_runs()
+            self._finder = None if None in runs else RunFinder.build(r for r in runs if r is not None)
+            self._finder_known = True
+        return self._finder
 
     def resolve(self, refs: Sequence[Any]) -> None:
         """Give a loaded :meth:`stored` matcher the objects its values refer to by number."""
@@ -242,7 +249,7 @@ class TermMatcher(Generic[T]):
             automaton.make_automaton()
         self._automaton = automaton
         self._values, self._lazy = values, None
-        self._words_known = False
+        self._finder_known = False
 
     def find(
         self, text: str, lowered: str | None = None, *, notable_only: bool = False, selective: bool = False

@@ -105,11 +105,14 @@ def last_letters(text: str) -> str:
     return _last(_LETTER_RUN, text)
 
 
-def longest_run(key: str) -> tuple[str, bool] | None:
-    """The longest run of letters and digits of an automaton key (``key`` as searched: non-word
+def key_runs(key: str) -> tuple[tuple[str, bool], ...] | None:
+    """The distinct runs of letters and digits of an automaton key (``key`` as searched: non-word
     characters as ``MARK``, a leading ``MARK`` for a key that starts a word), ``ς`` read as
-    ``σ``, and whether a non-alphanumeric character (``MARK`` or an underscore) precedes it in
-    every hit; None when the key has none."""
+    ``σ``, each with whether a non-alphanumeric character (``MARK`` or an underscore) precedes it
+    in every hit; the longest first (ties: the later one). None when the key has none.
+
+    Every run stands in any text the key is found in, so a text that lacks one of them cannot
+    hold the key (``nnonm-ilitary service``: ``ilitary``, ``nnonm`` and ``service``)."""
     runs = []
     for i, part in enumerate(key.split(MARK)):
         for j, run in enumerate(part.split("_")):
@@ -117,5 +120,5 @@ def longest_run(key: str) -> tuple[str, bool] | None:
                 runs.append((len(run), i > 0 or j > 0, run.replace("ς", "σ")))
     if not runs:
         return None
-    _, bounded, run = max(runs)
-    return run, bounded
+    ordered = sorted(set(runs), reverse=True)
+    return tuple((run, bounded) for _, bounded, run in ordered)
