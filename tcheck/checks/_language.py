@@ -34,6 +34,7 @@ from tcheck.checks._evidence import (
     Settings,
     Verdict,
     clause_words,
+    clear_choice,
     confirm,
     full_tokens,
     listing,
@@ -45,6 +46,7 @@ from tcheck.checks._words import Words, words
 from tcheck.context import Context
 from tcheck.language.scripts import LATIN, lang_script, wide
 from tcheck.locale import primary
+from tcheck.locale.memo import forget_with_document
 from tcheck.model import Document, Segment
 
 if TYPE_CHECKING:
@@ -122,7 +124,9 @@ def judge(
     if (sums[0] - others.max()) / grams >= needed:
         return None  # the target language's own evidence settles it: no langdetect needed
     sample = " ".join(items.tokens)
-    found = confirm(sample, (langs[0], *(langs[i + 1] for i in same)), settings)
+    raw = items.scores[:, :-1].sum(axis=0)  # unweighted: the evidence langdetect would weigh
+    columns = [0, *(i + 1 for i in same)]
+    found = confirm(sample, (langs[0], *(langs[i + 1] for i in same)), settings, raw[columns].tolist())
     if found is None or listing(text, offset, items, 0, len(items) - 1):
         return None
     clause = clause_words(full_tokens(items), found[0], langs[0])
@@ -171,11 +175,18 @@ def _other_script(items: Words, langs: tuple[str, ...], own: str, settings: Sett
 def _name(
     tokens: list[str], full: list[str], candidates: Sequence[str], target: str
 ) -> tuple[str, float] | None:
-    """The language of ``tokens`` among ``candidates``: langdetect's choice when it is sure, else
-    the candidate with the most function words; None when neither settles it."""
+    """The language of ``tokens`` among ``candidates``: the naive-Bayes choice when it is clear
+    (:func:`~tcheck.checks._evidence.clear_choice`; Han, kana and Hangul first narrow the CJK
+    languages), else langdetect's when it is sure, else the candidate with the most function
+    words; None when none settles it."""
     if not candidates:
         return None
-    found = probabilities(" ".join(tokens), tuple(candidates))
+    from tcheck.services.langid import narrow, scorer
+
+    candidates = narrow(tokens, tuple(candidates))
+    sums, grams = scorer(candidates).total(tokens)
+    clear = clear_choice(sums, candidates) if grams else None
+    found = [clear] if clear is not None else probabilities(" ".join(tokens), candidates)
     if not found:
         return None
     best, probability = found[0]
@@ -202,6 +213,7 @@ def script_languages(script: str) -> tuple[str, ...]:
 # (segment, start, end, the TC403 run inside it or None, the TC401 verdict on it or None)
 Sentence = tuple[Segment, int, int, "Verdict | None", "Verdict | None"]
 _cache: dict[int, tuple[Any, ...]] = {}
+forget_with_document(_cache.clear)  # the cached result holds the document's segments
 
 
 def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:

@@ -124,6 +124,17 @@ def document_done() -> None:
     for cache in _CACHES:
         cache.forget_heavy()
         cache.trim(BETWEEN_DOCUMENTS)
+    for forget in _FORGETTERS:
+        forget()
+
+
+_FORGETTERS: list[Callable[[], object]] = []
+
+
+def forget_with_document(forget: Callable[[], object]) -> None:
+    """Have :func:`document_done` call ``forget``: a cache of one document's results (which keeps
+    the document) must not keep it through the run checks' finish or into the next document."""
+    _FORGETTERS.append(forget)
 
 
 _TEXTS: dict[str, str] = {}
