@@ -354,18 +354,19 @@ PLACEHOLDER_TARGETS = {
 
 
 @pytest.mark.parametrize("lang", sorted(PLACEHOLDER_TARGETS))
-def test_a_placeholder_no_example_uses_is_info(tmp_path: Path, lang: str) -> None:
-    """``functionName`` is in no code block of the page: a placeholder, translated (info).
-    ``quote`` is in the example: translated, it is a warning."""
+def test_a_syntax_no_example_uses_is_a_placeholder(tmp_path: Path, lang: str) -> None:
+    """``functionName arg1 arg2...`` is a syntax (an ellipsis) whose words no code block of the
+    page uses: translated, no finding. ``quote`` is in the example: translated, a warning."""
     block = "\n```yaml\ndrink: {{ quote .Values.favorite.drink }}\n```\n"
     page = PLACEHOLDER_TARGETS[lang] + block
-    found = check_pair(tmp_path, "TC603", PLACEHOLDER_SOURCE, page.replace("{fn}", "quote"), lang)
-    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`functionName arg1 arg2...`")]
+    assert check_pair(tmp_path, "TC603", PLACEHOLDER_SOURCE, page.replace("{fn}", "quote"), lang) == []
     found = check_pair(tmp_path, "TC603", PLACEHOLDER_SOURCE, page.replace("{fn}", "citar"), lang)
-    assert sorted((f["severity"], f["suggestion"]) for f in found) == [
-        ("info", "`functionName arg1 arg2...`"),
-        ("warning", "`quote`"),
-    ]
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`quote`")]
+    # without the ellipsis the span is not shown to be a template: its word translated is a warning
+    source = PLACEHOLDER_SOURCE.replace(" arg2...`", " arg2`")
+    page = page.replace(" arg2...`", " arg2`").replace("{fn}", "quote")
+    found = check_pair(tmp_path, "TC603", source, page, lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`functionName arg1 arg2`")]
 
 
 VARIABLE_SOURCE = """# Variables
@@ -391,12 +392,15 @@ VARIABLE_NAMES = {"pt": "$nome", "ko": "$이름", "ar": "$الاسم", "nb": "$n
 @pytest.mark.parametrize("lang", sorted(VARIABLE_TARGETS))
 def test_the_form_of_a_variable_translated_is_a_placeholder(tmp_path: Path, lang: str) -> None:
     """``$name`` is in no example (they have a ``name:`` key, and ``$relname``): the form of a
-    variable, translated (info). The example's own variable translated is a warning."""
+    variable, translated (no finding). The example's own variable translated is a warning, and
+    so is ``$name`` on a page whose examples write no variable (nothing shows it is a form)."""
     block = VARIABLE_SOURCE[VARIABLE_SOURCE.index("\n```yaml") :]
     source = VARIABLE_SOURCE
     page = VARIABLE_TARGETS[lang].format(var=VARIABLE_NAMES[lang]) + block
-    found = check_pair(tmp_path, "TC603", source, page, lang)
-    assert [(f["severity"], f["suggestion"]) for f in found] == [("info", "`$name`")]
+    assert check_pair(tmp_path, "TC603", source, page, lang) == []
+    plain = "  {{- $relname := .Release.Name -}}\nrelease: {{ $relname }}\n"
+    found = check_pair(tmp_path, "TC603", source.replace(plain, ""), page.replace(plain, ""), lang)
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`$name`")]
     source = source.replace("`$name`", "`$relname`")
     found = check_pair(tmp_path, "TC603", source, page, lang)
     assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`$relname`")]
@@ -503,3 +507,46 @@ def test_code_written_in_emphasis_is_info(tmp_path: Path, lang: str, text: str) 
     gone = text.replace("_kubectl_", "").replace("*kubectl*", "")
     found = check_pair(tmp_path, "TC603", source, f"# Setup\n\n{gone}\n", lang)
     assert [f["severity"] for f in found] == ["warning"]
+
+
+SIGNATURE_SOURCE = """# Lookup
+
+The function has the signature `lookup apiVersion, kind, name -> resource or resource list`.
+
+This section covers the `dependencies` a chart declares.
+
+```yaml
+{{ (lookup "v1" "Pod" "mypod").metadata.labels }}
+```
+"""
+SIGNATURE_TARGETS = {
+    "fr": (
+        "# Lookup\n\nLa fonction a la signature `lookup apiVersion, kind, name -> ressource ou liste de ressources`."
+        "\n\nCette section traite des `{req}` qu'un chart déclare.\n"
+    ),
+    "uk": (
+        "# Lookup\n\nФункція має сигнатуру `lookup apiVersion, kind, name -> ресурс або список ресурсів`."
+        "\n\nЦей розділ описує `{req}`, які оголошує чарт.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SIGNATURE_TARGETS))
+def test_a_signature_result_in_words_may_be_translated(tmp_path: Path, lang: str) -> None:
+    """The words after ``->`` describe what the function returns: translated, no finding. A
+    word no example uses but in a span of no template's shape (``dependencies``, a key) is not
+    proven a placeholder: translated, a warning."""
+    block = SIGNATURE_SOURCE[SIGNATURE_SOURCE.index("\n```yaml") :]
+    page = SIGNATURE_TARGETS[lang] + block
+    assert check_pair(tmp_path, "TC603", SIGNATURE_SOURCE, page.replace("{req}", "dependencies"), lang) == []
+    found = check_pair(
+        tmp_path,
+        "TC603",
+        SIGNATURE_SOURCE,
+        page.replace("{req}", "dépendances" if lang == "fr" else "залежності"),
+        lang,
+    )
+    assert [(f["severity"], f["suggestion"]) for f in found] == [("warning", "`dependencies`")]
+    changed = page.replace("{req}", "dependencies").replace("apiVersion, kind", "apiVersion, type")
+    found = check_pair(tmp_path, "TC603", SIGNATURE_SOURCE, changed, lang)
+    assert [f["severity"] for f in found] == ["warning"]  # a word before the arrow: the call itself

@@ -227,3 +227,43 @@ def test_words_in_angle_brackets_may_be_translated(tmp_path: Path, lang: str) ->
     assert [f["severity"] for f in check_pair(tmp_path, "TC605", COMPLETION_SOURCE, changed, lang)] == [
         "info"
     ]
+
+
+USAGE_SOURCE = """# helm fetch
+
+Download a chart from a repository and unpack it locally.
+
+```
+helm fetch [chart URL | repo/chartname] --untar --untardir ./charts [flags]
+```
+
+The chart is saved in the current folder.
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"),
+    [
+        (
+            "uk",
+            "# helm fetch\n\nЗавантажте чарт із репозиторію та розпакуйте його локально.\n\n"
+            "```\nhelm fetch [URL чарта | репозиторій/назвачарта] --untar --untardir ./charts [прапорці]\n```\n\n"
+            "Чарт зберігається в поточній теці.\n",
+        ),
+        (
+            "zh",
+            "# helm fetch\n\n从仓库下载 chart 并在本地解压。\n\n"
+            "```\nhelm fetch [chart 的 URL | 仓库/chart名称] --untar --untardir ./charts [参数]\n```\n\n"
+            "chart 保存在当前目录中。\n",
+        ),
+    ],
+)
+def test_usage_line_alternatives_may_be_translated(tmp_path: Path, lang: str, page: str) -> None:
+    """``[chart URL | repo/chartname]`` offers what the reader writes; a changed command or a
+    translated choice of flags (``[--force | --wait]``) is still reported."""
+    assert check_pair(tmp_path, "TC605", USAGE_SOURCE, page, lang) == []
+    changed = page.replace("--untardir", "--größe")
+    assert len(check_pair(tmp_path, "TC605", USAGE_SOURCE, changed, lang)) == 1
+    flags = USAGE_SOURCE.replace("[flags]", "[--force | --wait]")
+    translated = page.replace("[прапорці]", "[--сила | --чекати]").replace("[参数]", "[--强制 | --等待]")
+    assert len(check_pair(tmp_path, "TC605", flags, translated, lang)) == 1

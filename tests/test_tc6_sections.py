@@ -199,3 +199,26 @@ def test_lost_code_block_in_aligned_section_is_reported_after_its_passage_japane
     assert "missing after this passage" in found[0]["message"]
     kept = JAPANESE.replace("何度も通ります。\n", "何度も通ります。\n\n" + BLOCK)
     assert check_pair(tmp_path, "TC605", source, kept, "ja") == []
+
+
+def test_untranslated_heading_matches_and_bounds_the_sections_around_it_korean() -> None:
+    """``## Go SDK`` left as in the source matches the source's heading by its generated id; a
+    source section between two matched ones (``Ownership``, which the translation lacks) can only
+    be placed between them."""
+    source = (
+        "# Advanced {#advanced}\n\nIntro.\n\n## Ownership\n\nUse `--dry-run` first.\n\n"
+        "## Go SDK\n\nThe SDK.\n\n## Storage {#storage}\n\nSecrets.\n"
+    )
+    target = "# 고급 {#advanced}\n\n소개.\n\n## Go SDK\n\nSDK 설명.\n\n## 저장소 {#storage}\n\n시크릿.\n"
+    s_doc, t_doc = _doc("advanced.md", source), _doc("advanced.ko.md", target)
+    s_page, t_page = page_of(s_doc), page_of(t_doc)
+    sections = Sections(t_doc, t_page, s_doc, s_page)
+    ownership, sdk = source.index("--dry-run"), source.index("The SDK")
+    assert sections.heading(ownership) is None
+    assert sections.source_id(ownership) == "ownership"
+    found = sections.heading(sdk)
+    assert found is not None and found[1] == "go-sdk" and target[found[0].start :].startswith("## Go SDK")
+    assert sections.misplaced(ownership, target.index("소개")) is False  # before '## Go SDK': possible
+    assert sections.misplaced(ownership, target.index("SDK 설명")) is True  # after it: not there
+    assert sections.misplaced(ownership, target.index("시크릿")) is True
+    assert sections.misplaced(sdk, target.index("SDK 설명")) is False

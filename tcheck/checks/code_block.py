@@ -96,10 +96,15 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             before, _ = anchors.around_source(lost.start, lost.end)
             assert before is not None
             span, where = Span(before.target_start, before.target_end), "after this passage"
-            section = sections.expected(lost.start)
-            if sections.misplaced(lost.start, span.start) and section is not None:
-                span, name = sections.heading(section)  # the text around it is paired with another section's
-                where = f"from the section '#{name}'"
+            if sections.misplaced(
+                lost.start, span.start
+            ):  # the text around it is paired with another section's
+                found = sections.heading(lost.start)
+                if found is not None:
+                    span, where = found[0], f"from the section '#{found[1]}'"
+                else:
+                    name = sections.source_id(lost.start)
+                    span, where = Span(0, 0), "from the page" + (f" (its section '#{name}')" if name else "")
             yield Hit(
                 span,
                 f"the source's code block '{shown(lost.key, 50)}' is missing {where} "

@@ -48,9 +48,12 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     and no finding when nothing does. A changed span that is the whole text of a link (its
     words name the linked page: ``[`2to3 插件`](...)``) is info, and so is a one-word span
     renamed in the paragraph's text too (``1 parameter (end) ... `end``` as ``1 parámetro
-    (fin) ... `fin```: a name the page gives, not code), and a span whose changed words none
-    of the source's code blocks uses, on a page that has some (``the syntax `functionName arg1
-    arg2...``` with ``nomeDaFuncao``: a placeholder, not code to type).
+    (fin) ... `fin```: a name the page gives, not code). A template the page proves is one is
+    no finding: the changed words are in none of the source's code blocks, on a page that has
+    some, and the span keeps the shape of a template: a syntax with an ellipsis (``the syntax
+    `functionName arg1 arg2...``` with ``nomeDaFuncao``), the form of a variable the examples
+    write with other names (`` `$name` `` → `` `$nombre` `` beside ``$relname :=``), or a
+    signature's result in words (``... -> resource or resource list``).
 
     Why it matters: a code span is what the reader types or reads on screen: a command, a flag,
     a file name, a key. Translated (`` `helm installieren` ``) or dropped, the instruction no
@@ -87,14 +90,14 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
         note = None
         if _in_source_passage(text[hit.span.start : hit.span.end], where.start, pair):
             return None  # the source names it so too (`gh-pages` for its slip `gh-branch`)
+        if _placeholder(span, text[hit.span.start : hit.span.end], pair):
+            return None  # the page shows the span is a template: `functionName arg1 arg2...`
         if evidence is not None and evidence != _IN_CODE:
             return _as_word(hit, evidence)
         if before.endswith("[") and after.startswith("]("):
             note = "the text of a link"
         elif _renamed_in_prose(span, where.start, text[hit.span.start : hit.span.end], hit.span.start, pair):
             note = "the passage renames it in its text too: a name the page gives, not code?"
-        elif _placeholder(span, text[hit.span.start : hit.span.end], pair):
-            note = "no code block of the source uses the changed word: a placeholder the reader replaces?"
         if note is None:
             return hit
         return dataclasses.replace(hit, message=f"{hit.message} ({note})", severity=Severity.INFO)
@@ -212,29 +215,42 @@ def _renamed_in_prose(lost: str, source_at: int, added: str, target_at: int, pai
 
 
 def _placeholder(lost: str, added: str, pair: PagePair) -> bool:
-    """Whether the words a changed span changes are used in none of the source page's code
-    blocks, when it has some: a page that shows its code there names a placeholder only in the
-    text (``the syntax `functionName arg1 arg2...``` → `` `nomeDaFuncao arg1 arg2...` ``),
-    while a real key or function (``metadata``, ``nindent``) is in its examples too. A word
-    after a variable's sigil counts with it: ``variables take the form `$name``` is a
-    placeholder on a page whose examples have a ``name:`` key but no ``$name``."""
+    """Whether the page proves that the words a changed span changes are a template's, which
+    the reader replaces: none of the source page's code blocks uses them (a real key or
+    function, ``metadata``, ``nindent``, is in the examples too), and the span has the shape of
+    a template, kept in the translation: a syntax with an ellipsis (``the syntax `functionName
+    arg1 arg2...``` → `` `nomeDaFuncao arg1 arg2...` ``), the form of a variable whose sigil the
+    examples use with other names (``variables take the form `$name``` beside ``$relname :=``
+    but no ``$name``: a word after a sigil counts with it), or the result of a signature
+    described in words (``lookup apiVersion, kind -> resource or resource list``). A word
+    changed in a span of no such shape (`` `dependencies` `` → `` `залежностей` ``, a key the
+    examples happen not to show) is not proven a placeholder."""
     blocks = [m.text for m in pair.source_page.marks if m.kind == CODE_BLOCK]
     if not blocks:
         return False
     a, b = _TOKEN.findall(lost.strip("`")), _TOKEN.findall(added.strip("`"))
-    words = [
-        _SIGILS.get(a[i - 1], "") + re.escape(a[i]) if i else re.escape(a[i])
+    changed = [
+        i
         for op, i1, i2, _, _ in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         if op != "equal"
         for i in range(i1, i2)
         if _WORD.fullmatch(a[i])
     ]
-    if not words:
+    if not changed:
         return False
     code = "\n".join(blocks)
-    return not any(re.search(rf"(?<!\w){word}(?!\w)", code) for word in words)
+    sigils = [_SIGILS.get(a[i - 1], "") if i else "" for i in changed]
+    if any(re.search(rf"(?<!\w){sigil}{re.escape(a[i])}(?!\w)", code) for i, sigil in zip(changed, sigils)):
+        return False
+    if _ELLIPSIS.search(lost) and _ELLIPSIS.search(added):
+        return True  # a syntax: `functionName arg1 arg2...`
+    if all(sigils) and all(re.search(rf"{sigil}[^\W\d]", code) for sigil in sigils):
+        return True  # the form of a variable the examples write with other names
+    arrow = next((i for i, t in enumerate(a) if t == "→" or (t == ">" and i and a[i - 1] == "-")), None)
+    return arrow is not None and min(changed) > arrow  # a signature's result, in words
 
 
+_ELLIPSIS = re.compile(r"\.\.\.|…")
 # A variable's sigil before a changed word: the examples must use the variable (`$name`), not
 # merely the word (a `name:` key), for the span to be code rather than the form of a variable.
 _SIGILS = {sigil: re.escape(sigil) for sigil in "$%@"}

@@ -60,7 +60,10 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     with its section's id, and that section's text paired with text of the same section of the
     source; when the aligner paired it with another section's (the translation lacks or adds a
     section, and every pair after it is shifted), the lost link is reported on the heading of
-    its section, as info (the section may be out of date), not on an unrelated paragraph. A
+    its section, or on the page when no heading has its section's id, as info (the section may be
+    out of date), not on an unrelated paragraph. A heading left as the source's (``## Go SDK``)
+    matches by the id made from its text, and a section between two matched ones must be
+    placed between them. A
     page that aligns too poorly to be compared passage by passage gets one count (info), and
     its links within the page and its localised links are still checked.
 

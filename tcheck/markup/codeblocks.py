@@ -57,6 +57,9 @@ _YAML_KEY = re.compile(r"[a-z][\w.-]*:")
 # What the reader replaces: RELEASE_NAME, <repo_name>, [flags] (translated in some languages).
 # Words in angle brackets (``<flag 1>``, ``<and so on, recursively>``), not a tag with attributes.
 _PHRASE_METAVARIABLE = re.compile(r"<[^\W\d_][^<>=\"'\n]*\s[^<>=\"'\n]*>")
+# A usage line's choice of arguments: ``helm pull [chart URL | repo/chartname]`` (brackets around
+# alternatives set apart by `` | ``), each what the reader replaces; not a choice of flags.
+_ALTERNATIVES = re.compile(r"\[(?!\s*-)[^\[\]\n|]*[^\W\d_][^\[\]\n|]*(?:\s\|\s(?!-)[^\[\]\n|]+)+\]")
 _METAVARIABLE = re.compile(r"[A-Z][A-Z0-9_]*|<[^<>\s]+>|\[[^\[\]\s]+\]|\.\.\.")
 
 
@@ -71,9 +74,10 @@ def code_tokens(content: str, language: str = "") -> str:
     output and sample text are translated with the page. What stays is flags, paths, keys
     (``replicaCount:``), values with digits or symbols, commands with options: the code.
     Metavariables the reader replaces (``RELEASE_NAME``, ``<repo_name>``, ``<and so on,
-    recursively>``: words in angle brackets, without ``=`` or quotes) go as well."""
+    recursively>``: words in angle brackets, without ``=`` or quotes; a usage line's choice of
+    arguments in square brackets, ``[chart URL | repo/chartname]``) go as well."""
     text = strip_comments(content, language) if "\n" not in content else _strip_lines(content, language)
-    text = _PHRASE_METAVARIABLE.sub(" ", text)
+    text = _ALTERNATIVES.sub(" ", _PHRASE_METAVARIABLE.sub(" ", text))
     kept = []
     for token in text.split():
         bare = token.strip(_EDGE)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from itertools import pairwise
 
 from tcheck.markup.markdown import Page, heading_words, slug
 from tcheck.markup.marks import ANCHOR
@@ -44,11 +45,18 @@ class Sections:
         self.t_starts = [page.blocks[i].start for i in page.headings]
         self.s_starts = [source_page.blocks[i].start for i in source_page.headings]
         self.s_ids = [heading_id(source_page, source_doc.text, i) for i in source_page.headings]
-        t_ids = [explicit_id(page, i) for i in page.headings]
+        # the translation's own ids: written, or generated from a heading left as the source's
+        # (``## Go SDK``); a translated heading's generated id matches nothing
+        t_ids = [heading_id(page, doc.text, i) for i in page.headings]
         once_s = {k for k, n in Counter(self.s_ids).items() if n == 1}
-        once_t = {k for k, n in Counter(t_ids).items() if k is not None and n == 1}
+        once_t = {k for k, n in Counter(t_ids).items() if n == 1}
         # an id both sides give one heading each: the two sections translate each other
         self.by_id = {k: index for index, k in enumerate(t_ids) if k in once_t and k in once_s}
+        self.names = {index: k for k, index in self.by_id.items()}
+        matched = sorted((self.s_ids.index(k), index) for k, index in self.by_id.items())
+        in_order = all(a[1] < b[1] for a, b in pairwise(matched))
+        # sections matched in the same order on both sides bound where the others can be
+        self.bounds = matched if in_order else []
         self.shifted: set[int] = set()  # sections of the translation with a pair across sections
         if self.by_id:
             for seg in doc.segments:
@@ -62,21 +70,44 @@ class Sections:
         """The section of the translation that holds ``offset`` (-1: before the first heading)."""
         return bisect.bisect_right(self.t_starts, offset) - 1
 
+    def _source_section(self, offset: int) -> int:
+        return bisect.bisect_right(self.s_starts, offset) - 1
+
     def expected(self, source_offset: int) -> int | None:
         """The section of the translation whose heading has the id of the source's section at
         ``source_offset``, or None when the translation has no heading with that id."""
-        index = bisect.bisect_right(self.s_starts, source_offset) - 1
+        index = self._source_section(source_offset)
         return self.by_id.get(self.s_ids[index]) if index >= 0 else None
 
     def misplaced(self, source_offset: int, target_offset: int) -> bool:
         """Whether the aligned text puts the source's ``source_offset`` at ``target_offset`` in
         another section of the translation than the one its id says translates it, or in that
-        section while its pairs are shifted (one of them joins it with another section)."""
+        section while its pairs are shifted (one of them joins it with another section). The
+        source's section without a match must be placed between the matched sections around
+        it (a section the source has between ``#b`` and ``#c`` is not after the translation's
+        ``#c``)."""
         want = self.expected(source_offset)
-        return want is not None and (want != self.target_section(target_offset) or want in self.shifted)
+        if want is not None:
+            return want != self.target_section(target_offset) or want in self.shifted
+        if not self.bounds:
+            return False
+        index = self._source_section(source_offset)
+        at = bisect.bisect_left(self.bounds, (index, -1))
+        section = self.target_section(target_offset)
+        before = self.bounds[at - 1][1] if at > 0 else -1
+        after = self.bounds[at][1] if at < len(self.bounds) else len(self.t_starts)
+        return not before <= section < after
 
-    def heading(self, section: int) -> tuple[Span, str]:
-        """The span of the heading that opens ``section`` and its id."""
+    def source_id(self, source_offset: int) -> str | None:
+        """The id of the source's section at ``source_offset`` (None: before its first heading)."""
+        index = self._source_section(source_offset)
+        return self.s_ids[index] if index >= 0 else None
+
+    def heading(self, source_offset: int) -> tuple[Span, str] | None:
+        """The heading of the translation that opens the section translating the source's
+        section at ``source_offset``, and its id; None when no heading has its id."""
+        section = self.expected(source_offset)
+        if section is None:
+            return None
         block = self.page.blocks[self.page.headings[section]]
-        name = next(k for k, index in self.by_id.items() if index == section)
-        return Span(block.start, block.end), name
+        return Span(block.start, block.end), self.names[section]

@@ -11,8 +11,9 @@ the translation (heading to heading) that has none of the markup its aligned sou
 three marks or more, was translated from an older source: what it lacks is info, said to be
 possibly out of date. Where the translation's headings keep the source's ids, a lost mark whose
 place the pairs give in another section than its id names, or in a section whose pairs join it
-with another section of the source (shifted), is reported on that section's heading, as info (see
-:mod:`tcheck.markup.outline`), and no lost and added mark there count as one mark changed.
+with another section of the source (shifted), is reported on that section's heading, or on the
+page when no heading has its id, as info (see :mod:`tcheck.markup.outline`), and no lost and
+added mark there count as one mark changed.
 
 A lost and an added mark are one mark changed only where they stand in text that translates each
 other (see :mod:`tcheck.markup.correspond`); between passages (JSX and HTML lines), an added mark that stands
@@ -354,16 +355,20 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
 
 def _relocated(pair: PagePair, hit: Hit, lost: Mark, wording: Wording, sections: Sections) -> Hit:
     """A lost mark that the aligned text would place in another section of the translation than
-    the one whose heading id says it translates the mark's section: reported on that heading (the
-    page lacks the mark; its text there is paired with other text, so it may be out of date)."""
-    section = sections.expected(lost.start)
-    assert section is not None
-    span, name = sections.heading(section)
+    the one that translates the mark's section (by heading id): reported on that section's
+    heading, or on the page when no heading has its id (the page lacks the mark; its text there
+    is paired with other text, so it may be out of date)."""
+    found = sections.heading(lost.start)
+    if found is not None:
+        span, where = found[0], f"the section '#{found[1]}' of the translation"
+    else:
+        name = sections.source_id(lost.start)
+        span, where = Span(0, 0), "the translation" + (f" (its section '#{name}')" if name else "")
     return dataclasses.replace(
         hit,
         span=span,
-        message=f"the source's {wording.what(lost)} is missing from the section '#{name}' of the "
-        "translation (its text is paired with text of another section of the source: it may be out of date)",
+        message=f"the source's {wording.what(lost)} is missing from {where} (the text around it is "
+        "paired with text of another section of the source: it may be out of date)",
         severity=Severity.INFO,
     )
 
