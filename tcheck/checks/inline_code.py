@@ -240,7 +240,10 @@ def _placeholder(lost: str, added: str, pair: PagePair) -> bool:
         return False
     code = "\n".join(blocks)
     sigils = [_SIGILS.get(a[i - 1], "") if i else "" for i in changed]
-    if any(re.search(rf"(?<!\w){sigil}{re.escape(a[i])}(?!\w)", code) for i, sigil in zip(changed, sigils)):
+    if any(
+        re.search(rf"(?<!\w){sigil}{re.escape(a[i])}(?!\w)", code)
+        for i, sigil in zip(changed, sigils, strict=True)
+    ):
         return False
     if _ELLIPSIS.search(lost) and _ELLIPSIS.search(added):
         return True  # a syntax: `functionName arg1 arg2...`
