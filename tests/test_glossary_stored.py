@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from tcheck import glossary
 from tcheck.errors import InputError
+from tcheck.glossary.lazyglossary import StoredGlossary
 
 CSV = (
     "# languages: nb -> en\n"
@@ -82,3 +84,37 @@ def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, parses: list[
     glossary.load(str(path))
     glossary.load(str(path))
     assert len(parses) == 2 and not list(tmp_path.rglob("*.pickle"))
+
+
+def test_a_stored_glossary_reads_its_entries_when_first_used(tmp_path: Path) -> None:
+    path = tmp_path / "nyheter.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = glossary.load(str(path), tmp_path / "cache")
+    second = glossary.load(str(path), tmp_path / "cache")
+    assert isinstance(second, StoredGlossary) and not second.unpacked
+    assert second.for_pair("nb", "en") is second and second.facts() == (True, True, True)
+    assert glossary.usage_notes([second], [("nb", "en")]) == [] and not second.unpacked
+    assert second.entries == first.entries and second.unpacked
+    assert second.entries[0].target_terms[1].text == "CTSO"
+
+
+def test_a_stored_glossary_pickles_packed_or_not(tmp_path: Path) -> None:
+    path = tmp_path / "nyheter.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = glossary.load(str(path), tmp_path / "cache")
+    packed = glossary.load(str(path), tmp_path / "cache")
+    copy = pickle.loads(pickle.dumps(packed))
+    assert isinstance(copy, StoredGlossary) and not copy.unpacked and copy.entries == first.entries
+    assert packed.entries == first.entries  # now unpacked: pickled with its entries
+    assert pickle.loads(pickle.dumps(packed)).entries == first.entries
+
+
+def test_notes_on_a_stored_glossary_without_entries(tmp_path: Path) -> None:
+    path = tmp_path / "tom.csv"
+    path.write_text("# languages: nb -> en\n# terms to come\nsource,target\n", encoding="utf-8")
+    parsed = glossary.load(str(path), tmp_path / "cache")
+    stored = glossary.load(str(path), tmp_path / "cache")
+    assert isinstance(stored, StoredGlossary) and stored.facts() == (False, False, False)
+    notes = glossary.usage_notes([stored], [("nb", "en")])
+    assert notes == glossary.usage_notes([parsed], [("nb", "en")])
+    assert len(notes) == 1 and "no entries" in notes[0] and not stored.unpacked

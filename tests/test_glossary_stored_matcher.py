@@ -12,6 +12,7 @@ from tcheck import glossary
 from tcheck.context import TermHit
 from tcheck.glossary import matcher as matcher_module
 from tcheck.glossary import stored
+from tcheck.glossary.payloads import Payloads
 from tcheck.glossary.stemming import stemmer_for
 
 # A German house glossary: multi-word terms whose words inflect, an acronym, a forbidden variant.
@@ -114,8 +115,8 @@ def test_a_matcher_naming_terms_the_glossary_lacks_is_compiled_again(
     fewer = view.entries[0]._replace(target_terms=view.entries[0].target_terms[:1])
     shrunk = glossary.Glossary(view.path, "en", "de", (fewer, *view.entries[1:]), view.sha256)
     again = stored.term_matcher([shrunk], "target", ("en", "de"), TermHit, None, tmp_path / "cache")
+    assert "EU-Kommission" not in [m.text for m in again.find(TEXT)]  # the search compiles it
     assert kept.exists() and len(builds) == 2
-    assert "EU-Kommission" not in [m.text for m in again.find(TEXT)]
 
 
 def test_without_a_cache_folder_nothing_is_kept(tmp_path: Path, builds: list[int]) -> None:
@@ -149,3 +150,48 @@ def test_only_the_newest_matchers_are_kept(
     assert len(builds) == 4 and len(list((tmp_path / "cache" / "glossaries").glob("matcher-*.pickle"))) == 2
     _found(_view(path), tmp_path / "cache")  # the newest is still there
     assert len(builds) == 4
+
+
+def test_a_stored_matcher_is_read_when_first_searched(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = _found(_view(path), tmp_path / "cache")
+    loads: list[str] = []
+    real = stored.pickled.load
+
+    def loading(where: Path) -> object:
+        loads.append(where.name.split("-")[0])
+        return real(where)
+
+    monkeypatch.setattr(stored.pickled, "load", loading)
+    view = _view(path)
+    matcher = stored.term_matcher([view], "target", ("en", "de"), TermHit, None, tmp_path / "cache")
+    finder = matcher.run_finder()
+    assert len(matcher) == 9 and finder is not None and loads == ["finder"]  # no automaton yet
+    assert finder.occurs("die eu-kommission") and not finder.occurs("der bundestag")
+    assert _found(view, tmp_path / "cache") == first and "matcher" in loads and len(builds) == 1
+
+
+def test_a_lost_finder_is_written_again(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = _found(_view(path), tmp_path / "cache")
+    (head,) = (tmp_path / "cache" / "glossaries").glob("finder-*.pickle")
+    head.unlink()
+    assert _found(_view(path), tmp_path / "cache") == first and len(builds) == 1  # the matcher read
+    assert head.exists()
+
+
+def test_payloads_are_made_by_number_once(tmp_path: Path) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    view = _view(path)
+    payloads = Payloads([view, view], "target", TermHit)
+    terms = [(e, t) for e in view.entries for t in e.target_terms]
+    assert len(payloads) == 2 * len(terms) == 18
+    assert payloads[3] == TermHit(*terms[3], view) and payloads[3] is payloads[3]
+    assert payloads[9 + 4].term is terms[4][1]  # the second glossary's fifth term
+    with pytest.raises(IndexError):
+        payloads[18]

@@ -185,7 +185,7 @@ def usage_notes(loaded: Iterable[Glossary], languages: Iterable[tuple[str | None
     pairs = sorted(set(languages), key=lambda pair: (pair[0] or "", pair[1] or ""))
     notes = []
     for glossary in loaded:
-        if not glossary.entries:
+        if not glossary.facts()[0]:
             notes.append(
                 f"glossary {glossary.path}: no entries (only a header or comments); it checks nothing"
             )
@@ -207,10 +207,11 @@ def usage_notes(loaded: Iterable[Glossary], languages: Iterable[tuple[str | None
 def _side_notes(path: str, own: str, view: Glossary, src: str | None, tgt: str | None) -> list[str]:
     """What a glossary that fits a pair still cannot do for it: no terms on one side."""
     pair = f"{src or '?'}->{tgt or '?'}"
-    if not any(e.target_terms for e in view.entries):
+    _, targets, pairs = view.facts()
+    if not targets:
         side = tgt or view.target_lang or "target-language"
         return [f"glossary {path} ({own}) has no {side} terms; it checked nothing in {pair} documents"]
-    if src is not None and not any(e.source_terms and e.target_terms for e in view.entries):
+    if src is not None and not pairs:
         return [
             f"glossary {path} ({own}): no entry has both {src} and {tgt or '?'} terms; TC102 and "
             f"TC105 cannot compare {pair} documents with their source"

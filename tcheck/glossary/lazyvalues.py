@@ -15,7 +15,13 @@ import io
 import pickle
 from array import array
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
+
+
+class Indexed(Protocol):
+    """What stored references resolve against: a list, or anything indexed by number."""
+
+    def __getitem__(self, index: int, /) -> Any: ...
 
 
 class LazyValues:
@@ -24,7 +30,7 @@ class LazyValues:
 
     __slots__ = ("_blob", "_ends", "_refs", "decoded")
 
-    def __init__(self, blob: bytes, ends: array[int], refs: Sequence[Any] = ()) -> None:
+    def __init__(self, blob: bytes, ends: array[int], refs: Indexed = ()) -> None:
         self._blob = blob
         self._ends = ends
         self._refs = refs
@@ -44,7 +50,7 @@ class LazyValues:
             ends.append(out.tell())
         return cls(out.getvalue(), ends)
 
-    def resolve(self, refs: Sequence[Any]) -> None:
+    def resolve(self, refs: Indexed) -> None:
         """The objects stored as numbers: ``refs[n]`` for number ``n``."""
         self._refs = refs
 

@@ -24,7 +24,7 @@ only. Such matches have ``exact=False``.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from tcheck import gcutil
@@ -35,7 +35,7 @@ from tcheck.glossary.inflection import (
     Phrases,
     phrase,
 )
-from tcheck.glossary.lazyvalues import LazyValues
+from tcheck.glossary.lazyvalues import Indexed, LazyValues
 from tcheck.glossary.model import primary
 from tcheck.glossary.overlaps import longest_first, near_notable
 from tcheck.glossary.patterns import Match, Pattern, acronym_match, inflected_match
@@ -97,6 +97,19 @@ class TermMatcher(Generic[T]):
         self._recent: dict[tuple[int, bool], tuple[str, list[Match[T]]]] = {}
         # the last text searched: its lower-cased and marked forms and the automaton's hits
         self._last_hits: tuple[str, str, str, list[tuple[int, _Value]]] | None = None
+        self._deferred: Callable[[], TermMatcher[T]] | None = None  # see deferred
+
+    @classmethod
+    def deferred(
+        cls, count: int, finder: RunFinder | None, load: Callable[[], TermMatcher[T]]
+    ) -> TermMatcher[T]:
+        """A stored matcher of ``count`` patterns that is loaded (``load()``) when first compiled
+        or searched: until then it answers ``len`` and :meth:`run_finder` (``finder``) alone, so
+        a run whose pre-filter rules every page out never reads its automaton."""
+        matcher: TermMatcher[T] = cls()
+        matcher._count, matcher._finder, matcher._finder_known = count, finder, True
+        matcher._payloads, matcher._deferred = None, load
+        return matcher
 
     def add(self, pattern: str, payload: T, case_sensitive: bool = False, lang: str | None = None) -> None:
         """Add ``pattern``; with ``lang`` (a language with a Snowball stemmer), inflected forms too.
@@ -114,6 +127,10 @@ class TermMatcher(Generic[T]):
 
     def compile(self) -> None:
         """Build the automaton now (``find`` does it on first use when patterns are pending)."""
+        if self._deferred is not None:
+            load, self._deferred = self._deferred, None
+            with gcutil.paused():
+                self.__dict__.update(load().__dict__)
         if self._pending or self._automaton is None:
             self._build()
 
@@ -161,7 +178,7 @@ class TermMatcher(Generic[T]):
             self._finder_known = True
         return self._finder
 
-    def resolve(self, refs: Sequence[Any]) -> None:
+    def resolve(self, refs: Indexed) -> None:
         """Give a loaded :meth:`stored` matcher the objects its values refer to by number."""
         if self._lazy is not None:
             self._lazy.resolve(refs)

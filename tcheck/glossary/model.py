@@ -109,6 +109,16 @@ class Glossary:
     def multilingual(self) -> bool:
         return len(self.languages) > 2
 
+    def facts(self) -> tuple[bool, bool, bool]:
+        """Whether it has entries, target terms, and an entry with both source and target terms
+        (what :func:`tcheck.glossary.usage_notes` says a glossary cannot do without)."""
+        entries = self.entries
+        return (
+            bool(entries),
+            any(e.target_terms for e in entries),
+            any(e.source_terms and e.target_terms for e in entries),
+        )
+
     def applies_to(self, source_lang: str | None, target_lang: str | None) -> bool:
         """Whether this glossary fits a run (an unknown side of the run matches anything)."""
         return self.for_pair(source_lang, target_lang) is not None

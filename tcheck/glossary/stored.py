@@ -18,15 +18,16 @@ parsing or compiling again.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from itertools import starmap
 from pathlib import Path
 from typing import TypeVar
 
+from tcheck.glossary.lazyglossary import pack, unpack
 from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term
+from tcheck.glossary.payloads import Payloads, side_terms
 from tcheck.services import pickled
 from tcheck.services.tables import prune
 
@@ -51,17 +52,15 @@ def _file(folder: Path, data: bytes) -> Path:
 
 def fetch(folder: Path, path: str, digest: bytes) -> Glossary | None:
     """The stored glossary for a file whose bytes have this ``digest``, under ``path``; None when
-    there is none."""
-    found = pickled.load(_file(folder, digest))
-    if not isinstance(found, Glossary):
-        return None
-    return dataclasses.replace(found, path=path, _views={})
+    there is none. Its entries are read when first used
+    (:class:`~tcheck.glossary.lazyglossary.StoredGlossary`)."""
+    return unpack(pickled.load(_file(folder, digest)), path)
 
 
 def keep(folder: Path, digest: bytes, glossary: Glossary) -> None:
     """Store ``glossary``, read from a file whose bytes have this ``digest`` (written atomically;
     a failure is silent)."""
-    pickled.store(_file(folder, digest), dataclasses.replace(glossary, _views={}))
+    pickled.store(_file(folder, digest), pack(glossary))
 
 
 def term_matcher(
@@ -76,31 +75,64 @@ def term_matcher(
     """A matcher over the ``side`` terms (``"source"`` or ``"target"``) of ``views`` (the run's
     glossaries seen from its language pair ``langs``: source, target), each term added with
     ``payload(entry, term, glossary)``; a term without a language takes the side's language of
-    the run (``notable``, ``selective``: see :class:`TermMatcher`). With a cache ``folder``, a large matcher is taken from there, or compiled and kept."""
+    the run (``notable``, ``selective``: see :class:`TermMatcher`). With a cache ``folder``, a
+    large matcher is taken from there (loaded when first searched:
+    :meth:`TermMatcher.deferred`), or compiled and kept."""
     source_lang, lang = langs
-    fallback = lang if side == "target" else source_lang
-    found_terms = [
-        (entry, term, view) for view in views for entry in view.entries for term in _terms(entry, side)
-    ]
-    payloads = list(starmap(payload, found_terms))  # in this order, payload i is stored as i
-    path = None
-    if folder is not None and len(payloads) >= MIN_CACHED:
-        glossaries = [(v.sha256, v.source_lang, v.target_lang) for v in views]
-        key = repr((side, source_lang, lang, glossaries, len(payloads)))
-        path = folder / FOLDER / f"matcher-{_digest(key.encode('utf-8'))}.pickle"
-        found = pickled.load(path)
-        if isinstance(found, TermMatcher):
-            found.resolve(payloads)
-            return found
-    matcher: TermMatcher[T] = TermMatcher(notable, selective)
-    for (_, term, _), hit in zip(found_terms, payloads, strict=True):
-        matcher.add(term.text, hit, term.case_sensitive, term.lang or fallback)
-    if path is not None:
+
+    def compiled() -> tuple[TermMatcher[T], list[T]]:
+        fallback = lang if side == "target" else source_lang
+        found_terms = [
+            (entry, term, view)
+            for view in views
+            for entry in view.entries
+            for term in side_terms(entry, side)
+        ]
+        payloads = list(starmap(payload, found_terms))  # in this order, payload i is stored as i
+        matcher: TermMatcher[T] = TermMatcher(notable, selective)
+        for (_, term, _), hit in zip(found_terms, payloads, strict=True):
+            matcher.add(term.text, hit, term.case_sensitive, term.lang or fallback)
+        return matcher, payloads
+
+    if folder is None:
+        return compiled()[0]
+    glossaries = [(v.sha256, v.source_lang, v.target_lang) for v in views]
+    name = _digest(repr((side, source_lang, lang, glossaries)).encode("utf-8"))
+    body = folder / FOLDER / f"matcher-{name}.pickle"
+    head = folder / FOLDER / f"finder-{name}.pickle"
+
+    def loaded(count: int) -> TermMatcher[T] | None:
+        """The stored matcher, if it fits the glossaries (``count`` payloads)."""
+        found = pickled.load(body)
+        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], TermMatcher)):
+            return None
+        payloads: Payloads[T] = Payloads(views, side, payload)
+        if found[0] != count or len(payloads) != count:
+            return None  # it names terms these glossaries do not have
+        found[1].resolve(payloads)
+        return found[1]
+
+    def kept(matcher: TermMatcher[T], payloads: list[T]) -> TermMatcher[T]:
         refs = {id(hit): i for i, hit in enumerate(payloads)}  # a payload is stored as its index
-        pickled.store(path, matcher.stored(lambda obj: refs.get(id(obj))))
-        prune(path.parent, MAX_MATCHERS, "matcher-*.pickle")
-    return matcher
+        pickled.store(body, (len(payloads), matcher.stored(lambda obj: refs.get(id(obj)))))
+        pickled.store(head, (len(payloads), len(matcher), matcher.run_finder()))
+        prune(body.parent, MAX_MATCHERS, "matcher-*.pickle")
+        prune(head.parent, MAX_MATCHERS, "finder-*.pickle")
+        return matcher
 
+    stored = pickled.load(head)
+    if isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], int):
+        count = stored[0]
 
-def _terms(entry: Entry, side: str) -> tuple[Term, ...]:
-    return entry.target_terms if side == "target" else entry.source_terms
+        def load() -> TermMatcher[T]:
+            return loaded(count) or kept(*compiled())
+
+        return TermMatcher.deferred(stored[1], stored[2], load)
+    matcher, payloads = compiled()
+    if len(payloads) < MIN_CACHED:
+        return matcher
+    found = loaded(len(payloads))
+    if found is None:
+        return kept(matcher, payloads)
+    pickled.store(head, (len(payloads), len(found), found.run_finder()))  # a lost head
+    return found
