@@ -144,6 +144,11 @@ class Engine:
         # first document, those of an earlier run over the same documents and settings (the
         # result cache's whole-run entry): then the run checks are neither fed nor finished.
         self.run_findings: list[Finding] | None = None
+        # Run checks fed and finished elsewhere (tcheck.pipeline.runparts: a rerun finishes the
+        # parts of the run that changed and takes the others' hits from the result cache): their
+        # hits by code, set before ``finish``; ``apart`` are the codes not to feed here.
+        self.finished: dict[str, list[Hit]] = {}
+        self.apart: frozenset[str] = frozenset()
         self.lines: dict[str, LineIndex] = {}
         self.suppressions: dict[str, tuple[Suppression, ...]] = {}
         self.files = 0
@@ -251,6 +256,8 @@ class Engine:
         if self.run_findings is not None:
             return  # the run checks' findings are known already
         for rule, state in self.run_rules:
+            if rule.code in self.apart:
+                continue
             if digests is not None and rule.code in digests:
                 state.absorb(digests[rule.code], self.ctx)  # type: ignore[attr-defined]
             elif doc is not None and self._can_run(rule, doc):
@@ -264,7 +271,8 @@ class Engine:
         if self.run_findings is None:
             before = len(self.findings)
             for rule, state in self.run_rules:
-                self._add(rule, "", state.finish(self.ctx))
+                known = self.finished.get(rule.code)
+                self._add(rule, "", state.finish(self.ctx) if known is None else known)
             self.run_findings = self.findings[before:]
         else:
             self.findings.extend(self.run_findings)

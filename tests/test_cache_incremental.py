@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import pickle
 import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -15,7 +18,7 @@ from click.testing import CliRunner
 from helpers import cached_site
 from tcheck.cli import main
 from tcheck.pipeline import cache as result_cache
-from tcheck.pipeline import serial
+from tcheck.pipeline import runparts, serial
 
 PAGES = {
     "content/en/news/unrest.md": (
@@ -92,31 +95,95 @@ def test_a_rerun_reads_no_digests_and_an_edit_reads_them(site: Path, monkeypatch
     assert reads.seconds() == 0  # the run checks' findings are known: their digests are not read
     page = site / "content/ja/news/unrest.md"
     page.write_text(page.read_text(encoding="utf-8").replace("水曜日", "木曜日"), encoding="utf-8")
+    split = set(Stored(site).split)
     edited = run()
-    assert reads.seconds() == len(PAGES) - 1  # every unchanged page's digests feed the run checks
+    assert not split & set(reads.keys)  # TC103: the edited page's language alone, fed its fresh digests
+    assert reads.seconds() == len(PAGES) - 1  # every unchanged page's digests feed TC106 and TC107
     assert edited == run("--no-cache") and edited != first
     assert "TC103" in edited[1]  # found again from the English page's stored digest
 
 
-def test_a_lost_digest_entry_checks_its_page_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = run()
-    conn = sqlite3.connect(_cache_file(site))
-    keys = [bytes(k) for (k,) in conn.execute("SELECT key FROM results")]
-    seconds = [result_cache.second_key(k) for k in keys if result_cache.second_key(k) in keys]
-    assert len(seconds) == len(PAGES)
-    whole = [k for k in keys if k not in seconds and result_cache.second_key(k) not in keys]
-    assert len(whole) == 1  # the run checks' findings over the whole set
-    with conn:  # one page's digests lost (e.g. trimmed away), and the run checks must run again
-        conn.execute("DELETE FROM results WHERE key IN (?, ?)", (seconds[0], whole[0]))
-    conn.close()
+class Stored:
+    """The result cache's entries after a run, by kind."""
+
+    def __init__(self, site: Path) -> None:
+        conn = sqlite3.connect(_cache_file(site))
+        rows = {bytes(k): v for k, v in conn.execute("SELECT key, value FROM results")}
+        conn.close()
+        keys = set(rows)
+        self.firsts = sorted(k for k in keys if result_cache.second_key(k) in keys)
+        self.seconds = [result_cache.second_key(k) for k in self.firsts]
+        name = runparts.digests_name("TC103")
+        self.split = [key for k in self.firsts if (key := result_cache.part_key(k, name)) in keys]
+        rest = keys - {*self.firsts, *self.seconds, *self.split}
+        values = {k: pickle.loads(zlib.decompress(rows[k])) for k in rest}
+        self.parts = {k: v for k, v in values.items() if isinstance(v, runparts.PartEntry)}
+        self.whole = [k for k in rest if k not in self.parts]
+
+    @staticmethod
+    def drop(site: Path, keys: list[bytes]) -> None:
+        conn = sqlite3.connect(_cache_file(site))
+        with conn:
+            conn.executemany("DELETE FROM results WHERE key = ?", [(k,) for k in keys])
+        conn.close()
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = serial.check_input  # type: ignore[attr-defined]
     monkeypatch.setattr(
         serial, "check_input", lambda item, job: checked.append(item.shown) or real(item, job)
     )
+    return checked
+
+
+def test_the_cache_holds_each_part_of_the_run(site: Path) -> None:
+    """Per page: its results, its run-check digests and its TC103 digests; per language, TC103's
+    findings and facts; and the run checks' findings over the whole set."""
+    run()
+    stored = Stored(site)
+    assert len(stored.firsts) == len(stored.split) == len(PAGES)
+    assert len(stored.parts) == len({name.split("/")[1] for name in PAGES})  # one per language
+    assert len(stored.whole) == 1
+
+
+def test_a_lost_digest_entry_checks_its_page_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = run()
+    stored = Stored(site)
+    # one page's TC103 digests lost (e.g. trimmed away), and every language must be finished again
+    Stored.drop(site, [stored.split[0], *stored.parts, *stored.whole])
+    checked = _counting(monkeypatch)
     again = run()
     assert len(checked) == 1  # that page alone is checked again, for its digests
     assert again == first and "TC103" in first[1]
+    assert len(Stored(site).parts) == len(stored.parts)  # stored again
+
+
+def test_a_lost_part_is_finished_again_from_the_stored_digests(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One language's TC103 findings lost: its pages' digests are read back and it is finished
+    again; no page is checked, the other languages' TC103 digests are not read."""
+    from tcheck.checks import term_variant
+
+    first = run()
+    stored = Stored(site)
+    english = next(k for k, v in stored.parts.items() if any("content/en/" in (h.path or "") for h in v.hits))
+    Stored.drop(site, [english, *stored.whole])
+    checked = _counting(monkeypatch)
+    finished: list[list[str]] = []
+    real = term_variant.TermVariant.finish_groups
+
+    def counting(self: term_variant.TermVariant, ctx: Any, groups: Any, run_facts: Any) -> Any:
+        finished.append(list(groups))
+        return real(self, ctx, groups, run_facts)
+
+    monkeypatch.setattr(term_variant.TermVariant, "finish_groups", counting)
+    reads = Reads(monkeypatch)
+    again = run()
+    assert checked == [] and finished == [["en"]]
+    assert again == first and "Kasym-Jomart" in first[1]
+    assert len(set(reads.keys) & set(stored.split)) == 1  # the English page's digests alone
 
 
 def test_a_rerun_soon_after_writes_nothing(site: Path) -> None:

@@ -69,7 +69,9 @@ def test_parallel_run_really_uses_workers(corpus: Path, monkeypatch: pytest.Monk
     used: list[int] = []
     real = pipeline.merge
     forks: list[str] = []
-    get_context = processes.multiprocessing.get_context
+    import multiprocessing  # imported by the process executor only when it forks
+
+    get_context = multiprocessing.get_context
 
     def spy(parent: engine_module.Engine, part: executor.DocResult) -> None:
         used.append(1)
@@ -80,7 +82,7 @@ def test_parallel_run_really_uses_workers(corpus: Path, monkeypatch: pytest.Monk
         return get_context(method)
 
     monkeypatch.setattr(pipeline, "merge", spy)
-    monkeypatch.setattr(processes.multiprocessing, "get_context", spy_context)
+    monkeypatch.setattr(multiprocessing, "get_context", spy_context)
     invoke("--jobs", "2")
     assert forks == ["fork"]
     assert len(used) == len(TEXTS) + 1  # every file, the unreadable one too
@@ -201,7 +203,9 @@ def test_one_file_needs_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     def no_pool(*args: object) -> None:
         raise AssertionError("a pool was started for one file")
 
-    monkeypatch.setattr(processes.multiprocessing, "get_context", no_pool)
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
     result = CliRunner().invoke(main, ["check", str(SEED), "--source-lang", "nb", "--jobs", "4"])
     assert result.exit_code == 1
     assert "CTSO" in result.stdout

@@ -5,7 +5,8 @@ the run builds from them (:class:`LanguageForms`)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,45 @@ class Digest:
     names: set[str] = field(default_factory=set)
     lowercase: set[str] = field(default_factory=set)
     sentences: int = 0
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    """What the rest of the run needs of one language's documents (a part of the run that a
+    rerun may take from the result cache instead of feeding it again): how many documents there
+    are and, for each name, in how many of them it occurs."""
+
+    docs: int
+    df: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """The same over the whole run: documents fed, and documents holding each name (a name
+    found in few documents of the run, in any language, is evidence that two documents tell the
+    same story)."""
+
+    docs: int
+    df: Mapping[str, int]
+
+    @classmethod
+    def of(cls, parts: Iterable[GroupFacts]) -> RunFacts:
+        docs = 0
+        df: Counter[str] = Counter()
+        for part in parts:
+            docs += part.docs
+            df.update(part.df)
+        return cls(docs, df)
+
+    def limit(self) -> int:
+        """The most documents a name may occur in and still be rare (5% of the run, at least 2)."""
+        return max(2, int(0.05 * self.docs))
+
+    def rare_in(self, part: GroupFacts) -> frozenset[str]:
+        """The names of ``part`` that are rare in the run: all that its findings depend on
+        besides its own documents."""
+        limit = self.limit()
+        return frozenset(name for name in part.df if self.df.get(name, 0) <= limit)
 
 
 def add_names(

@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import combinations
 
-from tcheck.checks._variant_digest import Digest, LanguageForms, add_names, compounds
+from tcheck.checks._variant_digest import (
+    Digest,
+    GroupFacts,
+    LanguageForms,
+    RunFacts,
+    add_names,
+    compounds,
+)
 from tcheck.checks._variants import (
     ONE_LETTER,
     Form,
@@ -90,10 +97,18 @@ class TermVariant:
         # that what is kept grows with the run's distinct names, not with its documents
         self.names: list[array[int] | None] = []
         self.name_ids: dict[str, int] = {}
-        self.df: Counter[int] = Counter()  # name -> documents holding it
+        self.df: dict[str, Counter[int]] = {}  # per language: name -> documents holding it
+        self.docs: Counter[str] = Counter()  # documents per language
         self.langs: dict[str, LanguageForms] = {}
         self.sentence = 0
         self.rare: set[int] | None = None
+
+    @staticmethod
+    def group(doc: Document) -> str:
+        """The part of the run a document belongs to: its language. Forms are compared within
+        one language only, so a rerun after an edit finishes that language again and takes the
+        others' findings from the result cache (see :meth:`finish_groups`)."""
+        return primary(doc.lang) if doc.lang else "und"
 
     @staticmethod
     def digest(doc: Document, ctx: Context) -> Digest:
@@ -150,12 +165,46 @@ class TermVariant:
             tally.add_to(form, index, offset)
             compared = compared or len(form.docs) <= TOPIC_DOCS
         ids = sorted(self.name_ids.setdefault(name, len(self.name_ids)) for name in found.names)
-        self.df.update(ids)
+        self.df.setdefault(lang, Counter()).update(ids)
+        self.docs[lang] += 1
         self.names.append(array("i", ids) if compared else None)
 
+    def group_facts(self) -> dict[str, GroupFacts]:
+        """Each language's documents and names among those fed so far."""
+        names = list(self.name_ids)  # by number: numbers are given in order from 0
+        return {
+            lang: GroupFacts(self.docs[lang], {names[i]: n for i, n in df.items()})
+            for lang, df in self.df.items()
+        }
+
+    @staticmethod
+    def run_facts(parts: Iterable[GroupFacts]) -> RunFacts:
+        """The whole run's facts from those of its languages."""
+        return RunFacts.of(parts)
+
+    @staticmethod
+    def depends(part: GroupFacts, run: RunFacts) -> frozenset[str]:
+        """What a language's findings depend on besides its own documents: which of its names
+        are rare in the run."""
+        return run.rare_in(part)
+
     def finish(self, ctx: Context) -> Iterator[Hit]:
-        for lang, state in sorted(self.langs.items()):
-            yield from self._language(lang, state)
+        run = RunFacts.of(self.group_facts().values())
+        for _, hits in self.finish_groups(ctx, sorted(self.langs), run):
+            yield from hits
+
+    def finish_groups(
+        self, ctx: Context, groups: Collection[str], run: RunFacts
+    ) -> Iterator[tuple[str, list[Hit]]]:
+        """The findings of each of ``groups`` (languages, in the order given), from the documents
+        fed to this instance, which may be those languages' documents alone: what the other
+        documents of the run contribute comes in ``run`` (how many documents, and which names
+        are rare). The same findings as :meth:`finish` over every document of the run."""
+        limit = run.limit()
+        self.rare = {i for name, i in self.name_ids.items() if run.df.get(name, 0) <= limit}
+        for lang in groups:
+            state = self.langs.get(lang)
+            yield lang, [] if state is None else list(self._language(lang, state))
 
     def _is_candidate(self, form: Form, state: LanguageForms) -> bool:
         if is_acronym(form.text) or not is_capitalised(form.text):
@@ -166,11 +215,9 @@ class TermVariant:
         if set(a.docs) & set(b.docs):
             return True
         own = {self.name_ids.get(letters(a.text), -1), self.name_ids.get(letters(b.text), -1)}
-        if self.rare is None:
-            limit = max(2, int(0.05 * len(self.names)))
-            self.rare = {name for name, n in self.df.items() if n <= limit}
+        rare = self.rare or set()  # set by finish_groups
         for da in a.docs[:TOPIC_DOCS]:
-            names_a = set(self.names[da] or ()) & self.rare
+            names_a = set(self.names[da] or ()) & rare
             for db in b.docs[:TOPIC_DOCS]:
                 if len((names_a.intersection(self.names[db] or ())) - own) >= TOPIC_OVERLAP:
                     return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tcheck import gcutil
@@ -18,7 +18,8 @@ from tcheck.bilingual.pagelinks import real_paths_of, resolve_page_links
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
-from tcheck.pipeline.cache import Split, open_cache, through_cache
+from tcheck.pipeline import runparts
+from tcheck.pipeline.cache import SECOND, Split, lookup, open_cache, through_cache
 from tcheck.pipeline.executor import DocResult, Executor, Job, check_input, merge
 from tcheck.pipeline.prefilter import term_prefilter
 from tcheck.pipeline.processes import ProcessExecutor
@@ -67,32 +68,53 @@ def run_inputs(
     cache = open_cache(config, ctx, source, keep_texts)
     with gcutil.settling():
         engine = Engine(ctx, keep_texts)
+        split: runparts.Parts | None = None  # the run checks' parts, when they are stored
+        in_parts = False  # whether the split run checks are fed only their changed parts
         if cache is None:
-            results = chosen.map(inputs, job)
+            results: Iterable[list[DocResult]] = chosen.map(inputs, job)
         else:
             keys = [cache.key(item) for item in inputs]
             whole = cache.whole_run_key(keys)
             if engine.run_rules:  # an unchanged set of documents: the run checks' findings are known
                 known = cache.get_many([whole]).get(whole)
                 engine.run_findings = known if isinstance(known, list) else None
-            fresh_run = engine.run_findings is None
-            stored_as = _parts(digests=bool(engine.run_rules), wanted=bool(engine.run_rules) and fresh_run)
+            feeding = bool(engine.run_rules) and engine.run_findings is None
+            stored_as = _parts(digests=bool(engine.run_rules), wanted=feeding)
+            stored = lookup(keys, cache, stored_as)
+            codes = runparts.split_codes(stored.values()) if feeding else set()
+            in_parts = bool(codes) and runparts.few_missing(len(inputs) - len(stored), len(inputs))
+            if codes and not in_parts:  # every digest is fed: the split checks' ones too
+                stored = runparts.with_split_digests(stored, codes, cache)
+            fresh = {i for i, key in enumerate(keys) if key not in stored}
             results = through_cache(
-                inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable, stored_as
+                inputs, keys, cache, lambda missing: chosen.map(missing, job), _storable, stored_as, stored
             )
+            if in_parts:  # the few inputs checked again are held until the split checks are fed
+                results = list(results)
+                engine.apart = frozenset(runparts.split_codes(results))
+            split = runparts.Parts(keys) if feeding else None
         shown = progress or NoProgress()
         sizes = [_size(item) for item in inputs]
         shown.files(len(inputs), sum(sizes))
         try:
             try:
-                for size, parts in zip(sizes, results, strict=True):
+                for index, (size, parts) in enumerate(zip(sizes, results, strict=True)):
+                    if split is not None:
+                        split.add(index, parts)
                     for part in parts:
                         merge(engine, part)
                     shown.file_done(size)
             finally:
                 shown.files_done()
+            if cache is not None and split is not None:
+                if in_parts:
+                    assert isinstance(results, list)
+                    recompute = lambda missing: chosen.map(missing, job)  # noqa: E731
+                    runparts.feed_changed(engine, split, results, inputs, cache, fresh, recompute)
+                else:
+                    runparts.store_all(engine, split, cache)
             result = engine.finish()
-            if cache is not None and engine.run_rules and fresh_run:
+            if cache is not None and split is not None:
                 cache.put_many([(whole, engine.run_findings)])
         finally:
             if cache is not None:
@@ -122,17 +144,28 @@ def _storable(parts: list[DocResult]) -> bool:
 
 def _parts(digests: bool, wanted: bool) -> Split[list[DocResult]]:
     """An input's results stored as what the report needs and, apart (only when the run has run
-    checks: ``digests``), the run checks' digests, read only when the run checks run (``wanted``)."""
+    checks: ``digests``), the run checks' digests, read only when the run checks run (``wanted``):
+    those of the checks that split the run into parts each in an entry of their own
+    (:mod:`tcheck.pipeline.runparts`), read only for the parts that changed."""
 
-    def split(results: list[DocResult]) -> tuple[list[DocResult], list[dict[str, Any]] | None]:
+    def split(results: list[DocResult]) -> tuple[list[DocResult], dict[bytes, Any]]:
         first = [dataclasses.replace(part, digests={}) if part.digests else part for part in results]
-        return first, [part.digests for part in results] if digests else None
+        if not digests:
+            return first, {}
+        codes = runparts.split_codes([results])
+        more: dict[bytes, Any] = {
+            SECOND: [{c: d for c, d in part.digests.items() if c not in codes} for part in results]
+        }
+        for code in sorted(codes):
+            more[runparts.digests_name(code)] = [part.digests.get(code) for part in results]
+        return first, more
 
-    def join(first: list[DocResult], second: list[dict[str, Any]] | None) -> list[DocResult]:
+    def join(first: list[DocResult], more: dict[bytes, Any]) -> list[DocResult]:
+        second = more.get(SECOND)
         if second is None:
             return first
         return [
             dataclasses.replace(part, digests=d) if d else part for part, d in zip(first, second, strict=True)
         ]
 
-    return Split(split, join, wanted)
+    return Split(split, join, (SECOND,) if wanted else ())

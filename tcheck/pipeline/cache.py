@@ -281,34 +281,40 @@ class ResultCache:
 
 @dataclass(frozen=True)
 class Split(Generic[R]):
-    """How a result is stored as two entries: a first part that is always read, and a second one
-    (None: nothing to store) read only when ``wanted``; ``join`` puts them together again (the
-    second is None when not wanted)."""
+    """How a result is stored as several entries: a first part that is always read, and named
+    further parts (a part that is None is not stored), of which only those ``wanted`` are read;
+    ``join`` puts them together again (with the wanted parts that were found)."""
 
-    split: Callable[[R], tuple[Any, Any]]
-    join: Callable[[Any, Any], R]
-    wanted: bool
+    split: Callable[[R], tuple[Any, dict[bytes, Any]]]
+    join: Callable[[Any, dict[bytes, Any]], R]
+    wanted: tuple[bytes, ...]
+
+
+SECOND = b"second part"  # the run checks' digests, one entry per input (see tcheck.pipeline)
+
+
+def part_key(key: bytes, name: bytes) -> bytes:
+    """The key of the part called ``name`` (at most 16 bytes) of the result stored under ``key``."""
+    return hashlib.blake2b(key, digest_size=16, person=name).digest()
 
 
 def second_key(key: bytes) -> bytes:
     """The key of the second part of the result stored under ``key`` (see :class:`Split`)."""
-    return hashlib.blake2b(key, digest_size=16, person=b"second part").digest()
+    return part_key(key, SECOND)
 
 
-def _stored(keys: Sequence[bytes], cache: ResultCache, parts: Split[Any] | None) -> dict[bytes, Any]:
+def lookup(keys: Sequence[bytes], cache: ResultCache, parts: Split[Any] | None = None) -> dict[bytes, Any]:
     """The whole stored results of those ``keys`` that have every part this run reads."""
     if parts is None:
         return cache.get_many(keys)
-    seconds = [second_key(key) for key in keys] if parts.wanted else []
-    found = cache.get_many([*keys, *seconds])
+    extra = [[part_key(key, name) for name in parts.wanted] for key in keys]
+    found = cache.get_many([*keys, *(k for ks in extra for k in ks)])
     out = {}
-    for i, key in enumerate(keys):
-        if key not in found:
-            continue
-        if not parts.wanted:
-            out[key] = parts.join(found[key], None)
-        elif seconds[i] in found:
-            out[key] = parts.join(found[key], found[seconds[i]])
+    for key, wanted in zip(keys, extra, strict=True):
+        if key in found and all(k in found for k in wanted):
+            out[key] = parts.join(
+                found[key], {n: found[k] for n, k in zip(parts.wanted, wanted, strict=True)}
+            )
     return out
 
 
@@ -319,11 +325,14 @@ def through_cache(
     compute: Callable[[Sequence[Any]], Iterable[R]],
     storable: Callable[[R], bool] = lambda _: True,
     parts: Split[R] | None = None,
+    stored: dict[bytes, Any] | None = None,
 ) -> Iterator[R]:
-    """Every input's result, in input order: stored ones from ``cache``, the others from
-    ``compute`` (called once, with the inputs that missed, whose results it yields in order),
-    which are stored as they come when ``storable`` (in two entries with ``parts``)."""
-    stored = _stored(keys, cache, parts)
+    """Every input's result, in input order: stored ones from ``cache`` (or ``stored``, what
+    :func:`lookup` found), the others from ``compute`` (called once, with the inputs that
+    missed, whose results it yields in order), which are stored as they come when ``storable``
+    (in several entries with ``parts``)."""
+    if stored is None:
+        stored = lookup(keys, cache, parts)
     missing = [item for item, key in zip(inputs, keys, strict=True) if key not in stored]
     cache.hits += len(inputs) - len(missing)
     cache.misses += len(missing)
@@ -338,10 +347,9 @@ def through_cache(
             if parts is None:
                 pending.append((key, result))
             else:
-                first, second = parts.split(result)
+                first, more = parts.split(result)
                 pending.append((key, first))
-                if second is not None:
-                    pending.append((second_key(key), second))
+                pending.extend((part_key(key, name), part) for name, part in more.items() if part is not None)
             if len(pending) >= 64:
                 cache.put_many(pending)
                 pending = []

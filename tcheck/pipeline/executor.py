@@ -55,6 +55,8 @@ class DocResult:
     ``lines``, ``suppressions`` and ``texts`` are the tables of the engine that checked it (its
     source's line index included); ``digests`` are the run checks' digests by code, and ``doc``
     travels only when a selected run check has no digest and needs the document itself.
+    ``groups`` names, for each run check that splits the run into parts (TC103: by language),
+    the part this document's digest belongs to (see :mod:`tcheck.pipeline.runparts`).
     """
 
     path: str | None
@@ -66,6 +68,7 @@ class DocResult:
     doc: Document | None = None
     languages: tuple[str | None, str | None] = (None, None)
     pairs: dict[str, tuple[str, list[tuple[int, int, int, int]]]] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ def check_document(doc: Document | InputError, job: Job) -> DocResult:
         return DocResult(None, engine.findings)
     engine.check(doc)
     digests: dict[str, Any] = {}
+    groups: dict[str, str] = {}
     needs_doc = False
     for rule, check in run_rules:
         if not engine._can_run(rule, doc):
@@ -104,8 +108,11 @@ def check_document(doc: Document | InputError, job: Job) -> DocResult:
         digest = getattr(check, "digest", None)
         if digest is None:
             needs_doc = True
-        else:
-            digests[rule.code] = digest(doc, job.ctx)
+            continue
+        digests[rule.code] = digest(doc, job.ctx)
+        group = getattr(check, "group", None)
+        if group is not None:
+            groups[rule.code] = group(doc)
     return DocResult(
         doc.path,
         engine.findings,
@@ -116,6 +123,7 @@ def check_document(doc: Document | InputError, job: Job) -> DocResult:
         doc if needs_doc else None,
         (doc.source_lang, doc.lang),
         engine.pairs,
+        groups,
     )
 
 
