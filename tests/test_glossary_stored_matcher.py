@@ -126,11 +126,17 @@ def test_without_a_cache_folder_nothing_is_kept(tmp_path: Path, builds: list[int
     assert len(builds) == 2 and not list(tmp_path.rglob("*.pickle"))
 
 
-def test_small_matchers_are_not_kept(tmp_path: Path) -> None:
+def test_a_stored_matcher_loads_no_stemmer_until_searched(tmp_path: Path) -> None:
     path = tmp_path / "haus.csv"
     path.write_text(CSV, encoding="utf-8")
-    _found(_view(path), tmp_path / "cache")
-    assert not list(tmp_path.rglob("matcher-*.pickle"))
+    _found(_view(path), tmp_path / "cache")  # a matcher of 9 terms, kept
+    assert list(tmp_path.rglob("matcher-*.pickle")) and list(tmp_path.rglob("finder-*.pickle"))
+    stemmer_for.cache_clear()
+    view = _view(path)
+    matcher = stored.term_matcher([view], "target", ("en", "de"), TermHit, None, tmp_path / "cache")
+    assert matcher.run_finder() is not None and stemmer_for.cache_info().misses == 0
+    assert [m.text for m in matcher.find("Die EU-Kommission.")] == ["EU-Kommission"]
+    assert stemmer_for.cache_info().misses > 0
 
 
 def test_a_stemmer_pickles_as_its_language() -> None:

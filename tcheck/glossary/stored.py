@@ -32,8 +32,10 @@ from tcheck.services import pickled
 from tcheck.services.tables import prune
 
 FOLDER = "glossaries"
-# Matchers over fewer terms are compiled every run: that takes milliseconds.
-MIN_CACHED = 2_000
+# Matchers over fewer terms are compiled every run. A small one compiles in milliseconds, but
+# its language's stemmer takes some 40 ms to load, and a stored matcher's run finder lets a run
+# whose pre-filter rules every page out load neither: every matcher with terms is kept.
+MIN_CACHED = 1
 # Stored matchers kept (the most recently written): one per glossary version, side and language
 # pair, some tens of megabytes each for a large termbase; older ones are removed.
 MAX_MATCHERS = 16

@@ -26,8 +26,9 @@ a key's runs occur in most of the first pages tested (a glossary of everyday wor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 from tcheck import gcutil
@@ -62,7 +63,7 @@ def term_prefilter(job: Job) -> Skip | None:
         if tally[0] >= GIVE_UP_AFTER and 2 * tally[1] > tally[0]:
             return None  # the terms occur in most pages: the test costs more than it saves
         langs = _languages(item, config)
-        if langs is None or Path(item.path).suffix.lower() not in SUFFIXES:
+        if langs is None or os.path.splitext(item.path)[1].lower() not in SUFFIXES:
             return None
         if langs not in finders:
             with gcutil.paused():  # what is built here lives for the run
@@ -85,15 +86,22 @@ def term_prefilter(job: Job) -> Skip | None:
 def _languages(item: Input, config: Any) -> tuple[str | None, str | None] | None:
     """The (source, target) languages the loader gives the file's document without reading it
     (see :func:`tcheck.loader.with_languages`), or None when that needs the page."""
-    from tcheck.errors import UsageError
     from tcheck.loader import language_from_path
-    from tcheck.locale import normalize_lang
 
     lang = config.target_lang or item.lang or (language_from_path(item.path) if item.lang is None else None)
     if not lang or (item.source is not None and not config.source_lang):
         return None
+    return _normalized(config.source_lang, lang)
+
+
+@lru_cache(maxsize=256)
+def _normalized(source_lang: str | None, lang: str) -> tuple[str | None, str | None] | None:
+    """``(source_lang, lang)`` normalised (None when either is no language code)."""
+    from tcheck.errors import UsageError
+    from tcheck.locale import normalize_lang
+
     try:
-        return (normalize_lang(config.source_lang) if config.source_lang else None, normalize_lang(lang))
+        return (normalize_lang(source_lang) if source_lang else None, normalize_lang(lang))
     except UsageError:
         return None
 
