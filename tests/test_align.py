@@ -152,3 +152,18 @@ def test_a_long_lagging_page_is_cut_at_unique_anchors() -> None:
     right = [b for b in pieces if b.target and b.source == (truth[b.target[0]],) and len(b.target) == 1]
     assert len(right) >= 298
     assert [b.source for b in align(src, tgt) if b.target] == [b.source for b in pieces if b.target]
+
+
+def test_facts_of_a_sentence_are_its_length_numbers_names_and_marks() -> None:
+    from tcheck.bilingual import align as aligning
+
+    text = "Om lag 2 300 hjem i Bergen og Stavanger mistet strømmen, sa Lyse AS?"
+    length, numbers, names, marks = aligning.facts(text)
+    assert length == len(text) - text.count(" ")
+    assert numbers == {"2300"}
+    assert names == {"berge", "stava", "lyse"}  # "Om" opens the text, "AS" is too short
+    assert marks == {"?"}
+    assert aligning.facts(text) is aligning.facts(text)  # asked again for its sentences: kept
+    long = "Stortinget vedtok loven 14. mai. " * 100
+    assert aligning.facts(long)[1] == {"14"}
+    assert long not in aligning._FACTS  # a long paragraph is not kept
