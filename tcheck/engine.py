@@ -99,25 +99,68 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
         if not os.access(root, os.R_OK | os.X_OK):  # a folder that cannot be read: TC001 on it
             found.append(Input(str(root), given))
             continue
-        for file in sorted(root.rglob("*")):
-            rel = file.relative_to(root).as_posix()
-            if any(part in SKIPPED_DIRS for part in file.relative_to(root).parts[:-1]):
-                continue
-            if file.is_dir() and file.name not in SKIPPED_DIRS and not os.access(file, os.R_OK | os.X_OK):
+        for rel, entry in _tree(str(root)):
+            if (
+                _is_dir(entry)
+                and entry.name not in SKIPPED_DIRS
+                and not os.access(entry.path, os.R_OK | os.X_OK)
+            ):
                 shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
-                found.append(Input(str(file), shown))  # rglob skips it silently: TC001 on it
+                found.append(Input(str(root / rel), shown))  # not entered: TC001 on it
                 continue
-            wanted = file.suffix.lower() in CHECKED_SUFFIXES or is_resource_path(
+            wanted = _suffix(entry.name).lower() in CHECKED_SUFFIXES or is_resource_path(
                 (Path(given) / rel).as_posix()
             )
-            if wanted and file.is_file() and not _excluded(rel, exclude):
+            if wanted and _is_file(entry) and not _excluded(rel, exclude):
                 shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
-                found.append(Input(str(file), shown))
+                found.append(Input(str(root / rel), shown))
     if config is not None:
         from tcheck.bilingual.pairing import pair_inputs
 
         return pair_inputs(found, config.source_lang, config.options.get("PAIRING", {}))
     return found
+
+
+def _tree(folder: str, rel: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under ``folder`` with its path relative to it, in the order of
+    ``sorted(Path(folder).rglob("*"))`` (names sorted, a folder just before what it holds): a
+    symbolic link to a folder is listed but not entered, nor is a folder that cannot be read or
+    one of ``SKIPPED_DIRS`` (nothing in them is checked)."""
+    try:
+        with os.scandir(os.path.join(folder, rel) if rel else folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = f"{rel}/{entry.name}" if rel else entry.name
+        yield path, entry
+        if entry.name not in SKIPPED_DIRS:
+            try:
+                inside = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                inside = False
+            if inside:
+                yield from _tree(folder, path)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _suffix(name: str) -> str:
+    """The suffix of a file name as :attr:`pathlib.PurePath.suffix` gives it."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 class Engine:

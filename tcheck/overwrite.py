@@ -26,7 +26,14 @@ def refuse_overwrite(destination: str | None, option: str, inputs: Iterable[tupl
     if not destination:
         return
     target = _identity(destination)
-    real = os.path.realpath(destination)
+    real: str | None = None
     for path, what in inputs:
-        if (target is not None and _identity(path) == target) or os.path.realpath(path) == real:
+        # An input that exists is the destination only if it is the same file (one stat each);
+        # one that does not may be the destination's path written another way.
+        identity = _identity(path)
+        if identity is None and real is None:
+            real = os.path.realpath(destination)
+        if (identity is not None and identity == target) or (
+            identity is None and os.path.realpath(path) == real
+        ):
             raise UsageError(f"{option} {destination}: is {what} ({path}); refusing to overwrite it")

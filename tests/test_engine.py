@@ -125,3 +125,64 @@ def test_language_detection_samples_the_first_segments_only(monkeypatch: pytest.
     assert detect_language(doc) == "nb"
     assert seen == [" ".join(s.text for s in doc.segments)[:1500]]
     assert detect_language(doc, sample_size=40) == "nb" and seen[-1] == doc.segments[0].text[:40]
+
+
+def _rglob_reference(given: str, exclude: tuple[str, ...]) -> list[tuple[str, str]]:
+    """What discovery found when it walked ``sorted(Path(given).rglob("*"))`` (before it walked
+    the folders itself and stopped entering those it skips)."""
+    import os
+
+    from tcheck.engine import SKIPPED_DIRS, _excluded
+    from tcheck.formats import CHECKED_SUFFIXES
+    from tcheck.formats.resources import is_resource_path
+
+    root, out = Path(given), []
+    for file in sorted(root.rglob("*")):
+        rel = file.relative_to(root).as_posix()
+        if any(part in SKIPPED_DIRS for part in file.relative_to(root).parts[:-1]):
+            continue
+        shown = (root / rel).as_posix() if given not in (".", "./") else rel
+        if file.is_dir() and file.name not in SKIPPED_DIRS and not os.access(file, os.R_OK | os.X_OK):
+            out.append((str(file), shown))
+            continue
+        wanted = file.suffix.lower() in CHECKED_SUFFIXES or is_resource_path((root / rel).as_posix())
+        if wanted and file.is_file() and not _excluded(rel, exclude):
+            out.append((str(file), shown))
+    return out
+
+
+def test_discovery_order_and_skipped_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders are walked in the order of sorted paths (``a/`` before ``a-b/``, a folder just
+    before what it holds); ``node_modules``, ``.git`` and the like are not entered; a link to a
+    folder is listed but not followed; excluded globs and non-text files are left out."""
+    from tcheck.engine import discover
+
+    files = {
+        "a/artikkel.nb.md": "Oslo, onsdag 19. januar 2022.",
+        "a-b/notes.txt": "Kassym-Jomart Tokajev.",
+        "a.b/Bericht.MD": "Am Mittwoch, 19. Januar.",
+        "a/z/dypt.txt": "Almaty.",
+        "locales/fr.json": '{"title": "Troubles au Kazakhstan"}',
+        "node_modules/pkg/README.md": "not ours",
+        ".git/info/x.md": "not ours",
+        "drafts/utkast.md": "Utkast.",
+        "bilde.png": "not text",
+        ".skjult/side.md": "Skjult side.",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "lenke").symlink_to(tmp_path / "a", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    for given in (str(tmp_path), "."):
+        found = [(i.path, i.shown) for i in discover([given], ("drafts/*",))]
+        assert found == _rglob_reference(given, ("drafts/*",))
+    shown = [i.shown for i in discover(["."], ("drafts/*",))]
+    assert shown == [
+        ".skjult/side.md",
+        "a/artikkel.nb.md",
+        "a/z/dypt.txt",
+        "a-b/notes.txt",
+        "a.b/Bericht.MD",
+        "locales/fr.json",
+    ]
