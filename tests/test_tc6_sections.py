@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tc6_helpers import check_pair
@@ -222,3 +223,38 @@ def test_untranslated_heading_matches_and_bounds_the_sections_around_it_korean()
     assert sections.misplaced(ownership, target.index("SDK 설명")) is True  # after it: not there
     assert sections.misplaced(ownership, target.index("시크릿")) is True
     assert sections.misplaced(sdk, target.index("SDK 설명")) is False
+
+
+REPLICATION = (
+    "## Replication and durability of stored messages\n\n"
+    "A queue can keep copies of each message on several servers, in 2 or 3 zones.\n"
+    "When the primary fails, a replica with 100% of the log takes over within 30 seconds.\n\n"
+    "```sh\nqueue --replicas 3 --sync\n```\n\n"
+)
+
+
+def test_lost_block_of_a_section_the_translation_lacks_is_counted_on_the_page_japanese(
+    tmp_path: Path,
+) -> None:
+    """The source's block stands in a section whose heading and text have no translation: the
+    text aligned before it is another section's, so the block is reported on the page."""
+    source = SOURCE.replace("## How it helps", REPLICATION + "## How it helps")
+    found = check_pair(tmp_path, "TC605", source, JAPANESE, "ja")  # placed by the headings' ids
+    assert [(f["line"], f["severity"]) for f in found] == [(1, "info")]
+    bare = re.sub(r" \{#[^}]*\}", "", JAPANESE)  # no ids: the source's heading before the block tells
+    found = check_pair(tmp_path, "TC605", source, bare, "ja")
+    assert [(f["line"], f["severity"]) for f in found] == [(1, "info")]
+    assert (
+        "missing from the page (its section '#replication-and-durability-of-stored-messages')"
+        in found[0]["message"]
+    )
+    # the section translated without its block: the block is missing after its passage
+    kept = bare.replace(
+        "## どう役立つか",
+        "## 保存されたメッセージの複製と耐久性\n\n"
+        "キューは各メッセージの複製を 2 つまたは 3 つのゾーンの複数のサーバーに保持できます。\n"
+        "プライマリが故障すると、ログの 100% を持つレプリカが 30 秒以内に引き継ぎます。\n\n## どう役立つか",
+    )
+    found = check_pair(tmp_path, "TC605", source, kept, "ja")
+    assert [(f["line"], f["severity"]) for f in found] == [(17, "info")]
+    assert "missing after this passage" in found[0]["message"]

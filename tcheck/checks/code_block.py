@@ -32,7 +32,10 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
     when such new words are only values (a translated description or sample text), and info
     when the code differs otherwise (the source's code may have changed since: an out-of-date
     translation). A source block with
-    no counterpart between translated passages is info too. A page whose text aligns poorly with
+    no counterpart between translated passages is info too; when those passages belong to
+    another section (a heading of the source stands between them and the block, or the headings'
+    ids show the text around it is paired with another section's), it is reported on the heading
+    of its section, or on the page when the translation has no such section. A page whose text aligns poorly with
     the source gets one count (info).
 
     Why it matters: readers copy code blocks into a terminal or a file. A translated command,
@@ -96,9 +99,10 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             before, _ = anchors.around_source(lost.start, lost.end)
             assert before is not None
             span, where = Span(before.target_start, before.target_end), "after this passage"
-            if sections.misplaced(
-                lost.start, span.start
-            ):  # the text around it is paired with another section's
+            # the text around it is paired with another section's, or its section is not translated
+            if sections.misplaced(lost.start, span.start) or sections.heading_between(
+                before.source_start, lost.start
+            ):
                 found = sections.heading(lost.start)
                 if found is not None:
                     span, where = found[0], f"from the section '#{found[1]}'"

@@ -46,7 +46,9 @@ def inline_code(doc: Document, ctx: Context) -> Iterator[Hit]:
     `library` ``, or writes it in its paragraph's text too) and no finding otherwise; changed,
     it stays a warning when the code blocks use it, is info when the page names it otherwise
     and no finding when nothing does. A changed span that is the whole text of a link (its
-    words name the linked page: ``[`2to3 插件`](...)``) is info, and so is a one-word span
+    words name the linked page) is no finding when it keeps a name of the source's, a word
+    that is not an everyday word (``[`2to3 插件`](...)`` for ``[`2to3 plugin`](...)``), and
+    info otherwise; so is a one-word span
     renamed in the paragraph's text too (``1 parameter (end) ... `end``` as ``1 parámetro
     (fin) ... `fin```: a name the page gives, not code). A template the page proves is one is
     no finding: the changed words are in none of the source's code blocks, on a page that has
@@ -95,6 +97,8 @@ def _weigh(hit: Hit, text: str, pair: PagePair) -> Hit | None:
         if evidence is not None and evidence != _IN_CODE:
             return _as_word(hit, evidence)
         if before.endswith("[") and after.startswith("]("):
+            if _keeps_name(span, text[hit.span.start : hit.span.end], pair):
+                return None  # the link's text names its page, and keeps the name (`2to3 插件`)
             note = "the text of a link"
         elif _renamed_in_prose(span, where.start, text[hit.span.start : hit.span.end], hit.span.start, pair):
             note = "the passage renames it in its text too: a name the page gives, not code?"
@@ -151,6 +155,15 @@ def _listed(span: str, at: int, text: str) -> bool:
         return True
     before = text[max(0, at - 12) : at]
     return re.search(r"`(?:\s*(?:,|/|\||,?\s+(?:or|and|nor)))\s*$", before) is not None
+
+
+def _keeps_name(lost: str, added: str, pair: PagePair) -> bool:
+    """Whether a changed span keeps a word of the source's that is a name, not an everyday word
+    of the source language (``2to3``, ``fullstatus`` kept, ``plugin`` translated)."""
+    lang = pair.doc.source_lang or pair.source_doc.lang
+    found = lexicon(lang) if lang else None
+    shared = set(re.findall(r"\w+", lost)) & set(re.findall(r"\w+", added))
+    return any(found is None or found.zipf(word.lower()) < EVERYDAY for word in shared)
 
 
 def _in_prose(word: str, at: int, pair: PagePair) -> bool:

@@ -98,6 +98,12 @@ class Sections:
         after = self.bounds[at][1] if at < len(self.bounds) else len(self.t_starts)
         return not before <= section < after
 
+    def heading_between(self, start: int, end: int) -> bool:
+        """Whether a heading of the source starts after ``start`` and at or before ``end``:
+        text aligned before it cannot place what its section holds (a section the translation
+        lacks, whose heading no text of the translation is paired with)."""
+        return bisect.bisect_right(self.s_starts, end) > bisect.bisect_right(self.s_starts, start)
+
     def source_id(self, source_offset: int) -> str | None:
         """The id of the source's section at ``source_offset`` (None: before its first heading)."""
         index = self._source_section(source_offset)

@@ -236,7 +236,9 @@ def group_hits(
                         continue
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
                     hit = _lost(pair, group, mark, wording, placer)
-                    if sections.misplaced(mark.start, hit.span.start):
+                    if sections.misplaced(mark.start, hit.span.start) or (
+                        group.segment is None and _section_lost(anchors, sections, mark)
+                    ):
                         hit = _relocated(pair, hit, mark, wording, sections)
                     elif _section(pair, group) in stale:
                         hit = dataclasses.replace(
@@ -351,6 +353,13 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         related=(related(pair, lost),),
         data={"lost": True},
     )
+
+
+def _section_lost(anchors: Anchors, sections: Sections, mark: Mark) -> bool:
+    """Whether a heading of the source stands between the mark (between passages) and the
+    aligned text before it: its section has no text in the translation to place it after."""
+    before, _ = anchors.around_source(mark.start, mark.end)
+    return before is not None and sections.heading_between(before.source_start, mark.start)
 
 
 def _relocated(pair: PagePair, hit: Hit, lost: Mark, wording: Wording, sections: Sections) -> Hit:
