@@ -82,9 +82,9 @@ def test_times(lang: str, text: str, shown: str, minutes: int, kind: str | None)
 
 
 def test_not_times() -> None:
-    assert find_times("48 hours later, 1.5 million people, at 2.25 percent", "en") == []
-    assert find_times("в течение 48 часов", "ru") == []
-    assert find_times("周六，选民将投票", "zh") == []
+    assert not find_times("48 hours later, 1.5 million people, at 2.25 percent", "en")
+    assert not find_times("в течение 48 часов", "ru")
+    assert not find_times("周六，选民将投票", "zh")
 
 
 def test_clock_of_the_locale_comes_from_cldr() -> None:
@@ -181,7 +181,7 @@ def test_amounts(lang: str, text: str, shown: str, value: str, codes: set[str]) 
 
 
 def test_short_currency_words_need_the_end_of_a_clause() -> None:
-    assert find_amounts("med en styrke på 7,5 som rammet", "nb") == []
+    assert not find_amounts("med en styrke på 7,5 som rammet", "nb")
 
 
 def test_recognise_keeps_kinds_apart() -> None:

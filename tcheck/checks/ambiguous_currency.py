@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tcheck.checks._fixes import certain_fix
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import home_currencies
 from tcheck.locale.currency import Amount, amount_lexicon, find_amounts
@@ -64,28 +65,40 @@ def ambiguous_currency(doc: Document, ctx: Context) -> Iterator[Hit]:
     source_home = home_currencies(source) if source else frozenset()
     own = amount_lexicon(lang)
     for seg in doc.segments:
-        found = find_amounts(seg.text, lang, source)
-        for amount in found:
-            if amount.how not in ("unit", "symbol") or len(amount.currencies) < 2:
-                continue
-            if amount.currencies & assumed:
-                continue
-            likely = sorted(amount.currencies & source_home)
-            what = "symbol" if amount.how == "symbol" else "word"
-            fix = _code_fix(seg, amount, likely, source) if source and amount.how == "unit" else None
-            yield Hit(
-                span=seg.file_span(amount.start, amount.end),
-                message=(
-                    f"'{amount.currency_text}' can be any of {_choices(amount.currencies)}; "
-                    f"readers of '{lang}' cannot tell which ({what} shared by several currencies)"
-                ),
-                suggestion=_suggestion(amount, seg.text, likely),
-                fix=fix,
-            )
-        if source:
-            yield from _foreign_words(seg, lang, source, found, own.names)
+        found = _segment(seg, lang, source, assumed, source_home, own.names)
+        yield from capped(found, "amounts in currencies readers cannot tell", doc.path, Severity.WARNING)
     if not (doc.bilingual or doc.source is not None):
         forget_heavy()  # the last check of a document without source that reads the recognisers
+
+
+def _segment(
+    seg: Segment,
+    lang: str,
+    source: str | None,
+    assumed: set[str],
+    source_home: frozenset[str],
+    names: dict[str, frozenset[str]],
+) -> Iterator[Hit]:
+    found = find_amounts(seg.text, lang, source)
+    for amount in found:
+        if amount.how not in ("unit", "symbol") or len(amount.currencies) < 2:
+            continue
+        if amount.currencies & assumed:
+            continue
+        likely = sorted(amount.currencies & source_home)
+        what = "symbol" if amount.how == "symbol" else "word"
+        fix = _code_fix(seg, amount, likely, source) if source and amount.how == "unit" else None
+        yield Hit(
+            span=seg.file_span(amount.start, amount.end),
+            message=(
+                f"'{amount.currency_text}' can be any of {_choices(amount.currencies)}; "
+                f"readers of '{lang}' cannot tell which ({what} shared by several currencies)"
+            ),
+            suggestion=_suggestion(amount, seg.text, likely),
+            fix=fix,
+        )
+    if source:
+        yield from _foreign_words(seg, lang, source, found, names)
 
 
 def _code_fix(seg: Segment, amount: Amount, likely: list[str], source: str) -> Fix | None:
@@ -108,7 +121,7 @@ def _code_fix(seg: Segment, amount: Amount, likely: list[str], source: str) -> F
 
 
 def _foreign_words(
-    seg: Segment, lang: str, source: str, found: list[Amount], own: dict[str, frozenset[str]]
+    seg: Segment, lang: str, source: str, found: Sequence[Amount], own: dict[str, frozenset[str]]
 ) -> Iterator[Hit]:
     """Currency words of the source language in the translation (``5000 kroner`` in German)."""
     text = seg.text

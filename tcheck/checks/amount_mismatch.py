@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._bilingual import pairs
+from tcheck.checks._bilingual import Pair, pairs
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale.memo import forget_heavy
 from tcheck.model import Document, Hit, Severity
@@ -41,28 +42,32 @@ def amount_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                                                ^^^^^^^^^^^^^^^^^^^^ TC304: the source has £2.8bn
     """
     for pair in pairs(doc):
-        for target, source, what in compare_amounts(pair.source_mentions.amounts, pair.mentions.amounts):
-            if what == "converted":
-                yield Hit(
-                    span=pair.target.file_span(target.start, target.end),
-                    message=(
-                        f"'{target.text}' ({currencies(target)}) stands for the source's "
-                        f"'{source.text}' ({currencies(source)}), converted: check the rate"
-                    ),
-                    related=(pair.related(source.start, source.end, "the source's amount"),),
-                    severity=Severity.INFO,
-                )
-                continue
-            if what == "currency":
-                message = (
-                    f"'{target.text}' is in {currencies(target)}, but the source's amount "
-                    f"'{source.text}' is in {currencies(source)}"
-                )
-            else:
-                message = f"'{target.text}' is not the amount in the source: '{source.text}'"
+        yield from capped(_pair_hits(pair), "amounts that differ from the source's", doc.path, Severity.ERROR)
+    forget_heavy()  # the last check of a bilingual document that reads the recognisers
+
+
+def _pair_hits(pair: Pair) -> Iterator[Hit]:
+    for target, source, what in compare_amounts(pair.source_mentions.amounts, pair.mentions.amounts):
+        if what == "converted":
             yield Hit(
                 span=pair.target.file_span(target.start, target.end),
-                message=message,
+                message=(
+                    f"'{target.text}' ({currencies(target)}) stands for the source's "
+                    f"'{source.text}' ({currencies(source)}), converted: check the rate"
+                ),
                 related=(pair.related(source.start, source.end, "the source's amount"),),
+                severity=Severity.INFO,
             )
-    forget_heavy()  # the last check of a bilingual document that reads the recognisers
+            continue
+        if what == "currency":
+            message = (
+                f"'{target.text}' is in {currencies(target)}, but the source's amount "
+                f"'{source.text}' is in {currencies(source)}"
+            )
+        else:
+            message = f"'{target.text}' is not the amount in the source: '{source.text}'"
+        yield Hit(
+            span=pair.target.file_span(target.start, target.end),
+            message=message,
+            related=(pair.related(source.start, source.end, "the source's amount"),),
+        )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._bilingual import pairs
+from tcheck.checks._bilingual import Pair, pairs
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import babel_locale
 from tcheck.model import Document, Hit, Severity
@@ -52,15 +53,19 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                         ^^^^^^^^^^^^^^^^^^ TC203: the source says Wednesday
     """
     for pair in pairs(doc):
-        source_dates = [d for d in pair.source_mentions.dates if d.kind != "stamp"]
-        target_dates = [d for d in pair.mentions.dates if d.kind != "stamp"]
-        for target, source, differing in compare_dates(source_dates, target_dates):
-            if not differing:
-                continue
-            said = describe(source, differing, pair.lang)
-            written = describe(target, differing, pair.lang)
-            yield Hit(
-                span=pair.target.file_span(target.start, target.end),
-                message=f"'{target.text}' says {written} where the source ('{source.text}') says {said}",
-                related=(pair.related(source.start, source.end, "the source's date"),),
-            )
+        yield from capped(_pair_hits(pair), "dates that differ from the source's", doc.path, Severity.ERROR)
+
+
+def _pair_hits(pair: Pair) -> Iterator[Hit]:
+    source_dates = [d for d in pair.source_mentions.dates if d.kind != "stamp"]
+    target_dates = [d for d in pair.mentions.dates if d.kind != "stamp"]
+    for target, source, differing in compare_dates(source_dates, target_dates):
+        if not differing:
+            continue
+        said = describe(source, differing, pair.lang)
+        written = describe(target, differing, pair.lang)
+        yield Hit(
+            span=pair.target.file_span(target.start, target.end),
+            message=f"'{target.text}' says {written} where the source ('{source.text}') says {said}",
+            related=(pair.related(source.start, source.end, "the source's date"),),
+        )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from tcheck.checks._bilingual import source_language
 from tcheck.checks._fixes import certain_fix
+from tcheck.checks._flood import Flood
 from tcheck.context import Context
 from tcheck.locale import babel_locale
 from tcheck.locale.numbers import format_number, min_grouping, number_symbols, written_decimals
@@ -170,55 +171,81 @@ def number_format(doc: Document, ctx: Context) -> Iterator[Hit]:
     strict = ctx.option("TC302", "mode", "mixed", str) == "strict"
     min_group = ctx.option("TC302", "min-grouping", min_grouping(lang), int)
     # the first number following the convention, and the deviations, per dimension: a document
-    # of 100,000 conforming numbers keeps one of them, not 100,000
+    # of 100,000 conforming numbers keeps one of them, not 100,000; of a paragraph's deviations,
+    # the first LIMIT per dimension, and a count of the rest (see tcheck/checks/_flood.py)
     example_of: dict[str, _Seen] = {}
     deviations: dict[str, list[_Seen]] = {"separators": [], "grouping": []}
+    floods: dict[str, list[Flood]] = {"separators": [], "grouping": []}
     technical = any(has_version(seg.text) for seg in doc.segments)
     source_lang = source_language(doc) if doc.bilingual else None
     for seg in doc.segments:
         mentions = recognise(seg.text, lang)
-        reported: list[Quantity] = []
+        reported: set[int] = set()
         if source_lang is not None:
-            for q, hit in _against_source(seg, mentions.numbers, lang, source_lang, technical):
-                reported.append(q)
-                yield hit
+            found = _against_source(seg, mentions.numbers, lang, source_lang, technical)
+            against = Flood(Severity.WARNING)
+            for q, hit in found:
+                reported.add(q.start)
+                if against.admit(hit.span, hit.severity):
+                    yield hit
+            summary = against.summary("numbers that read otherwise than the source means", doc.path)
+            if summary is not None:
+                yield summary
+        flood = {dim: Flood(Severity.WARNING) for dim in deviations}
         for q in mentions.numbers:
-            if q in reported or _skip(q, seg.text, lang):
+            if q.start in reported or _skip(q, seg.text, lang):
                 continue
             for dim, ok in _classify(q, min_group, technical):
                 if not ok:
-                    deviations[dim].append(_Seen(seg, q, dim, ok))
+                    if flood[dim].admit(seg.file_span(q.start, q.digits_end)):
+                        deviations[dim].append(_Seen(seg, q, dim, ok))
                 elif dim not in example_of:
                     example_of[dim] = _Seen(seg, q, dim, ok)
+        for dim, counted in flood.items():
+            if counted.left_out:
+                floods[dim].append(counted)
     for dimension in ("separators", "grouping"):
         bad = deviations[dimension]
         example = example_of.get(dimension)
         if not bad or not (example or strict):
             continue
         for item in bad:
-            message = _describe(dimension, item.q, item.seg.text, lang, min_group)
-            related: tuple[Related, ...] = ()
-            if example is not None:
-                shown = example.seg.text[example.q.start : example.q.digits_end]
-                message += f" (the document writes '{shown}')"
-                related = (
-                    Related(
-                        doc.path,
-                        example.seg.file_span(example.q.start, example.q.digits_end),
-                        "the convention followed elsewhere",
-                    ),
-                )
-            suggestion = _suggestion(item.q, lang)
-            fix = None
-            if dimension == "grouping" and example is not None:
-                fix = _grouping_fix(item, suggestion)
-            yield Hit(
-                span=item.seg.file_span(item.q.start, item.q.digits_end),
-                message=message,
-                suggestion=suggestion,
-                related=related,
-                fix=fix,
-            )
+            yield _deviation(doc, item, example, lang, min_group)
+        what = "numbers written in another convention"
+        if dimension == "grouping":
+            what = "numbers without a thousands separator"
+        for counted in floods[dimension]:
+            summary = counted.summary(what, doc.path)
+            if summary is not None:
+                yield summary
+
+
+def _deviation(doc: Document, item: _Seen, example: _Seen | None, lang: str, min_group: int) -> Hit:
+    """The finding of one number that breaks the convention (``example``: one that follows it)."""
+    dimension = item.dimension
+    message = _describe(dimension, item.q, item.seg.text, lang, min_group)
+    related: tuple[Related, ...] = ()
+    if example is not None:
+        shown = example.seg.text[example.q.start : example.q.digits_end]
+        message += f" (the document writes '{shown}')"
+        related = (
+            Related(
+                doc.path,
+                example.seg.file_span(example.q.start, example.q.digits_end),
+                "the convention followed elsewhere",
+            ),
+        )
+    suggestion = _suggestion(item.q, lang)
+    fix = None
+    if dimension == "grouping" and example is not None:
+        fix = _grouping_fix(item, suggestion)
+    return Hit(
+        span=item.seg.file_span(item.q.start, item.q.digits_end),
+        message=message,
+        suggestion=suggestion,
+        related=related,
+        fix=fix,
+    )
 
 
 def _grouping_fix(item: _Seen, suggestion: str) -> Fix | None:
@@ -231,7 +258,7 @@ def _grouping_fix(item: _Seen, suggestion: str) -> Fix | None:
 
 
 def _against_source(
-    seg: Segment, numbers: tuple[Quantity, ...], lang: str, source_lang: str, technical: bool
+    seg: Segment, numbers: Sequence[Quantity], lang: str, source_lang: str, technical: bool
 ) -> Iterator[tuple[Quantity, Hit]]:
     """``2,300`` in a Norwegian text whose source says 2,300: the locale reads 2.3."""
     src = seg.counterpart

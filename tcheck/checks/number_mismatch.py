@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tcheck.checks._bilingual import Pair, pairs
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale.numbers import format_number, written_decimals
 from tcheck.model import Document, Hit, Severity
@@ -44,19 +45,24 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                 ^^^^^ TC301: the source has 2,300
     """
     for pair in pairs(doc):
-        diff = compare_numbers(pair.source_mentions, pair.mentions)
-        if not diff.substituted:
-            continue
-        amount_numbers = {id(a.quantity) for a in pair.mentions.amounts}
-        source_amounts = {id(a.quantity) for a in pair.source_mentions.amounts}
-        target = list(diff.target)
-        if any(id(q) in source_amounts for q in diff.source):
-            target = [q for q in target if id(q) not in amount_numbers]  # TC304 reports these
-        if not target and not diff.target_words:
-            continue
-        extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
-        yield from _hits(pair, target, list(diff.source), extra)
-        yield from _word_hits(pair, diff.target_words, list(diff.source), extra)
+        yield from capped(_pair_hits(pair), "numbers that are not in the source", doc.path, Severity.ERROR)
+
+
+def _pair_hits(pair: Pair) -> Iterator[Hit]:
+    diff = compare_numbers(pair.source_mentions, pair.mentions)
+    if not diff.substituted:
+        return
+    # an amount's number is known by its place (mentions may be made anew when asked for)
+    amount_numbers = {(a.quantity.start, a.quantity.end) for a in pair.mentions.amounts}
+    source_amounts = {(a.quantity.start, a.quantity.end) for a in pair.source_mentions.amounts}
+    target = list(diff.target)
+    if any((q.start, q.end) in source_amounts for q in diff.source):
+        target = [q for q in target if (q.start, q.end) not in amount_numbers]  # TC304 reports these
+    if not target and not diff.target_words:
+        return
+    extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
+    yield from _hits(pair, target, list(diff.source), extra)
+    yield from _word_hits(pair, diff.target_words, list(diff.source), extra)
 
 
 def _shown(q: Quantity, text: str) -> str:

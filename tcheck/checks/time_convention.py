@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
 
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import babel_locale
-from tcheck.model import Document, Hit, Severity
+from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.recognise import times_of
-from tcheck.recognise.timefind import TimeMention, time_lexicon, uses_12_hour_clock
+from tcheck.recognise.timefind import TimeLexicon, TimeMention, time_lexicon, uses_12_hour_clock
 from tcheck.registry import register
 
 
@@ -89,17 +90,22 @@ def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     twelve = uses_12_hour_clock(lang)
     lexicon = time_lexicon(lang)
+    what = f"clock times in a form '{lang}' does not use"
     for seg in doc.segments:
-        for t in times_of(seg.text, lang):
-            issue = _twelve_hour_issue(t, lang) if twelve else _ampm_issue(t, lang)
-            if issue is None or (t.marker in lexicon.periods):
-                continue
-            message, suggestion, severity = issue
-            if suggestion and t.zone:
-                suggestion = f"{suggestion} {t.zone}"
-            yield Hit(
-                span=seg.file_span(t.start, t.end),
-                message=message,
-                suggestion=suggestion,
-                severity=severity if severity != Severity.WARNING else None,
-            )
+        yield from capped(_segment(seg, lang, twelve, lexicon), what, doc.path, Severity.WARNING)
+
+
+def _segment(seg: Segment, lang: str, twelve: bool, lexicon: TimeLexicon) -> Iterator[Hit]:
+    for t in times_of(seg.text, lang):
+        issue = _twelve_hour_issue(t, lang) if twelve else _ampm_issue(t, lang)
+        if issue is None or (t.marker in lexicon.periods):
+            continue
+        message, suggestion, severity = issue
+        if suggestion and t.zone:
+            suggestion = f"{suggestion} {t.zone}"
+        yield Hit(
+            span=seg.file_span(t.start, t.end),
+            message=message,
+            suggestion=suggestion,
+            severity=severity if severity != Severity.WARNING else None,
+        )

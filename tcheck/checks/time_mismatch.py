@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._bilingual import pairs
+from tcheck.checks._bilingual import Pair, pairs
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.recognise.compare import compare_times
@@ -38,14 +39,18 @@ def time_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                                     ^^^^^^^^^ TC204: the source says 07:00
     """
     for pair in pairs(doc):
-        source, target = compare_times(pair.source_mentions.times, pair.mentions.times, pair.mentions.zoned)
-        if not source or not target:
-            continue
-        said = ", ".join(f"'{s.text}' ({clock(s)})" for s in source)
-        related = tuple(pair.related(s.start, s.end, "the source's time") for s in source)
-        for t in target:
-            yield Hit(
-                span=pair.target.file_span(t.start, t.end),
-                message=f"'{t.text}' ({clock(t)}) is not the time in the source: {said}",
-                related=related,
-            )
+        yield from capped(_pair_hits(pair), "times that differ from the source's", doc.path, Severity.ERROR)
+
+
+def _pair_hits(pair: Pair) -> Iterator[Hit]:
+    source, target = compare_times(pair.source_mentions.times, pair.mentions.times, pair.mentions.zoned)
+    if not source or not target:
+        return
+    said = ", ".join(f"'{s.text}' ({clock(s)})" for s in source)
+    related = tuple(pair.related(s.start, s.end, "the source's time") for s in source)
+    for t in target:
+        yield Hit(
+            span=pair.target.file_span(t.start, t.end),
+            message=f"'{t.text}' ({clock(t)}) is not the time in the source: {said}",
+            related=related,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import weekday_name, weekday_names
 from tcheck.locale.dates import Dateline, SameDayRules, find_dateline, sameday_rules
@@ -65,17 +66,25 @@ def weekday_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
     if dateline is None or dateline.weekday is None:
         return
     related = (Related(doc.path, dateline.span, "the document's date"),) if dateline.span else ()
+    what = "weekdays that contradict the document's date"
     for seg in doc.segments:
         span = seg.file_span(0, len(seg.text))
         if dateline.span and span.start <= dateline.span.start < span.end:
             continue
-        for start, _end, sentence in seg.sentence_texts():
-            if any(f.search(sentence) for f in rules.future):
-                continue
-            for mention in find_dates(sentence, lang):
-                hit = _check(mention, sentence, lang, rules, dateline)
-                if hit is not None:
-                    yield _hit(seg, start, mention, lang, dateline, related, hit)
+        found = _segment(seg, lang, rules, dateline, related)
+        yield from capped(found, what, doc.path, Severity.ERROR)
+
+
+def _segment(
+    seg: Segment, lang: str, rules: SameDayRules, dateline: Dateline, related: tuple[Related, ...]
+) -> Iterator[Hit]:
+    for start, _end, sentence in seg.sentence_texts():
+        if any(f.search(sentence) for f in rules.future):
+            continue
+        for mention in find_dates(sentence, lang):
+            hit = _check(mention, sentence, lang, rules, dateline)
+            if hit is not None:
+                yield _hit(seg, start, mention, lang, dateline, related, hit)
 
 
 def _check(

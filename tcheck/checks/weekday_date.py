@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
 
+from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import babel_locale
-from tcheck.locale.dates import dated_indices, document_year, year_in_context
-from tcheck.model import Document, Hit, Severity
+from tcheck.locale.dates import YearHint, dated_indices, document_year, year_in_context
+from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.recognise import dates_of
 from tcheck.registry import register
 
@@ -59,38 +60,43 @@ def weekday_date(doc: Document, ctx: Context) -> Iterator[Hit]:
         return
     hint = document_year(doc, lang)
     for seg in doc.segments:
-        dates = dates_of(seg.text, lang)
-        dated = dated_indices(dates)
-        for index, mention in enumerate(dates):
-            if (
-                mention.weekday is None
-                or mention.day is None
-                or mention.month is None
-                or mention.weekday_at is None
-            ):
+        found = _segment(seg, lang, hint)
+        yield from capped(found, "weekdays that do not fall on their dates", doc.path, Severity.ERROR)
+
+
+def _segment(seg: Segment, lang: str, hint: YearHint | None) -> Iterator[Hit]:
+    dates = dates_of(seg.text, lang)
+    dated = dated_indices(dates)
+    for index, mention in enumerate(dates):
+        if (
+            mention.weekday is None
+            or mention.day is None
+            or mention.month is None
+            or mention.weekday_at is None
+        ):
+            continue
+        inferred: str | None = None
+        if mention.year is not None:
+            year = mention.year
+        else:
+            found = year_in_context(dates, index, hint, dated)
+            if found is None:
                 continue
-            inferred: str | None = None
-            if mention.year is not None:
-                year = mention.year
-            else:
-                found = year_in_context(dates, index, hint, dated)
-                if found is None:
-                    continue
-                year, inferred = found
-            try:
-                actual = dt.date(year, mention.month, mention.day).weekday()
-            except ValueError:
-                continue
-            if actual == mention.weekday:
-                continue
-            ws, we = mention.weekday_at
-            written = seg.text[ws:we]
-            message = _message(lang, year, mention.month, mention.day, actual, mention.weekday)
-            if inferred:
-                message += f" (the year {year} is inferred from {inferred})"
-            yield Hit(
-                span=seg.file_span(ws, we),
-                message=message,
-                suggestion=_weekday(lang, actual, written),
-                severity=Severity.WARNING if inferred else None,
-            )
+            year, inferred = found
+        try:
+            actual = dt.date(year, mention.month, mention.day).weekday()
+        except ValueError:
+            continue
+        if actual == mention.weekday:
+            continue
+        ws, we = mention.weekday_at
+        written = seg.text[ws:we]
+        message = _message(lang, year, mention.month, mention.day, actual, mention.weekday)
+        if inferred:
+            message += f" (the year {year} is inferred from {inferred})"
+        yield Hit(
+            span=seg.file_span(ws, we),
+            message=message,
+            suggestion=_weekday(lang, actual, written),
+            severity=Severity.WARNING if inferred else None,
+        )

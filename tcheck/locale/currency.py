@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
 from tcheck.locale.currency_symbols import current_currencies, local_symbols, sc_chars, symbol_currencies
-from tcheck.locale.memo import per_mention, sized
+from tcheck.locale.memo import MENTION_BYTES, sized
 from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
 from tcheck.services import regexes
 
@@ -212,23 +212,63 @@ def _resolve(text: str, lang: str, alex: AmountLexicon) -> tuple[frozenset[str],
     return (codes, "symbol") if codes else None
 
 
-def find_amounts(text: str, lang: str, also: str | None = None) -> list[Amount]:
+def find_amounts(text: str, lang: str, also: str | None = None) -> Sequence[Amount]:
     """Every amount of money in ``text``: ``NOK 5 000``, ``5 000 kroner``, ``$3.2bn``, ``1100 万英镑``.
 
     ``also`` is a second locale whose letter symbols count (``kr`` in an English text from
     Norwegian).
     """
-    return list(_amounts(text, lang, also))
+    return _amounts(text, lang, also)
 
 
-@sized(per_mention)
-def _amounts(text: str, lang: str, also: str | None) -> tuple[Amount, ...]:
+def _split(a: Amount) -> tuple[int, Any]:
+    from tcheck.recognise.quantities import QUANTITY_SHAPE
+
+    s = a.start
+    q_start, q_shape = QUANTITY_SHAPE.split(a.quantity)
+    at = (a.currency_at[0] - s, a.currency_at[1] - s)
+    return s, (a.end - s, a.text, q_start - s, q_shape, a.currencies, a.currency_text, at, a.how)
+
+
+def _join(start: int, s: tuple[Any, ...]) -> Amount:
+    from tcheck.recognise.quantities import QUANTITY_SHAPE
+
+    quantity = QUANTITY_SHAPE.join(start + s[2], s[3])
+    at = (start + s[6][0], start + s[6][1])
+    return Amount(start, start + s[0], s[1], quantity, s[4], s[5], at, s[7])
+
+
+class _AmountShape:
+    """:class:`tcheck.recognise.packed.Shape` of an amount (made on first use: the recognisers
+    import this module)."""
+
+    def split(self, amount: Amount, /) -> tuple[int, Any]:
+        return _split(amount)
+
+    def join(self, start: int, shape: Any, /) -> Amount:
+        return _join(start, shape)
+
+
+AMOUNT_SHAPE = _AmountShape()
+
+
+def _weight(found: Sequence[Amount]) -> int:
+    from tcheck.recognise.packed import weight
+
+    return weight(found, MENTION_BYTES)
+
+
+@sized(_weight)
+def _amounts(text: str, lang: str, also: str | None) -> Sequence[Amount]:
     """The amounts of ``text`` (kept for the recognisers and TC303, which ask for the same
-    text; the numbers read on the way are not kept)."""
+    text; the numbers read on the way are not kept; many amounts are packed:
+    :mod:`tcheck.recognise.packed`)."""
     if _DIGIT.search(text) is None:
         return ()
+    from tcheck.recognise.packed import Packer
+
     alex = amount_lexicon(lang, also)
-    found: list[Amount] = []
+    found: Packer[Amount] = Packer(AMOUNT_SHAPE)
     for quantity in _money_quantities(text, lang):
         head = alex.before.search(text, max(0, quantity.start - 8), quantity.start)
         if head is not None:
@@ -246,7 +286,7 @@ def _amounts(text: str, lang: str, also: str | None) -> tuple[Amount, ...]:
                 if quantity.multiplier is None:  # "120 £ millioner"
                     quantity, end = _late_multiplier(text, quantity, end, lang)
                 found.append(_amount(text, quantity, quantity.start, end, tail.span("cur"), resolved))
-    return tuple(found)
+    return found.done()
 
 
 _NOT_BESIDE = ",;"

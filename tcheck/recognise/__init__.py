@@ -9,16 +9,20 @@ more (``--select TC201`` does not read numbers and amounts).
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from tcheck.locale.currency import Amount, find_amounts
-from tcheck.locale.memo import MENTION_BYTES, per_mention, sized
+from tcheck.locale.currency import AMOUNT_SHAPE, Amount, find_amounts
+from tcheck.locale.memo import MENTION_BYTES, sized
 from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
-from tcheck.recognise.quantities import Quantity, find_quantities
+from tcheck.recognise.packed import Packer, Shape, pack, weight
+from tcheck.recognise.quantities import QUANTITY_SHAPE, Quantity, find_quantities
 from tcheck.recognise.spans import SpanSet
-from tcheck.recognise.timefind import TimeMention, find_times, has_zone
+from tcheck.recognise.timefind import TIME_SHAPE, TimeMention, find_times, has_zone
 from tcheck.recognise.units import unit_at
 
 __all__ = [
@@ -35,14 +39,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Mentions:
-    """What one text says about dates, times, numbers and money (offsets relative to it)."""
+    """What one text says about dates, times, numbers and money (offsets relative to it).
 
-    dates: tuple[DateMention, ...]
-    times: tuple[TimeMention, ...]
-    amounts: tuple[Amount, ...]
-    numbers: tuple[Quantity, ...]  # digits outside dates and times (amounts' numbers included)
-    words: tuple[tuple[int, int, Decimal], ...]  # number words (``two``, ``tretten``, ``三``)
-    cardinals: tuple[tuple[int, int, Decimal], ...] = ()  # cardinal words (``Fifty-eight``)
+    Each kind is a sequence in order of position: a tuple of objects, or, for a text with
+    hundreds of them, columns that make each object when asked (:mod:`tcheck.recognise.packed`).
+    """
+
+    dates: Sequence[DateMention]
+    times: Sequence[TimeMention]
+    amounts: Sequence[Amount]
+    numbers: Sequence[Quantity]  # digits outside dates and times (amounts' numbers included)
+    words: Sequence[tuple[int, int, Decimal]]  # number words (``two``, ``tretten``, ``三``)
+    cardinals: Sequence[tuple[int, int, Decimal]] = ()  # cardinal words (``Fifty-eight``)
     zoned: bool = False  # names a time zone somewhere (``norsk tid``)
 
     def spoken(self) -> set[Decimal]:
@@ -66,33 +74,56 @@ class _Core:
     """What does not depend on the other side's language (``quantities``: those outside the
     dates and times, the only ones :func:`recognise` keeps)."""
 
-    dates: tuple[DateMention, ...]
-    times: tuple[TimeMention, ...]
+    dates: Sequence[DateMention]
+    times: Sequence[TimeMention]
     taken: SpanSet
-    quantities: tuple[Quantity, ...]
-    words: tuple[tuple[int, int, Decimal], ...]
-    cardinals: tuple[tuple[int, int, Decimal], ...]
+    quantities: Sequence[Quantity]
+    words: Sequence[tuple[int, int, Decimal]]
+    cardinals: Sequence[tuple[int, int, Decimal]]
     zoned: bool
 
 
-@sized(per_mention)
-def dates_of(text: str, lang: str) -> tuple[DateMention, ...]:
+def _per_mention(found: Sequence[Any]) -> int:
+    return weight(found, MENTION_BYTES)
+
+
+def _split_word(word: tuple[int, int, Decimal]) -> tuple[int, Hashable]:
+    return word[0], (word[1] - word[0], word[2], str(word[2]))
+
+
+def _join_word(start: int, s: tuple[Any, ...]) -> tuple[int, int, Decimal]:
+    return start, start + s[0], s[1]
+
+
+def _start(q: Quantity) -> int:
+    return q.start
+
+
+WORD_SHAPE: Shape[tuple[int, int, Decimal]] = Shape(_split_word, _join_word)
+
+
+@sized(_per_mention)
+def dates_of(text: str, lang: str) -> Sequence[DateMention]:
     """The dates, months and weekdays of ``text`` (as :func:`recognise` has them), found once:
     a check that needs only these (TC201) does not pay for numbers and amounts, and
     :func:`recognise` takes them from here."""
-    return tuple(find_dates(text, lang))
+    return find_dates(text, lang)
 
 
-@sized(per_mention)
-def times_of(text: str, lang: str) -> tuple[TimeMention, ...]:
+@sized(_per_mention)
+def times_of(text: str, lang: str) -> Sequence[TimeMention]:
     """The clock times of ``text`` (as :func:`recognise` has them: not a day of a date)."""
+    times = find_times(text, lang)
+    if not times:
+        return times
     names = SpanSet((d.start, d.end) for d in dates_of(text, lang))
-    return tuple(t for t in find_times(text, lang) if not names.overlaps(*t.hour_at))
+    return pack((t for t in times if not names.overlaps(*t.hour_at)), TIME_SHAPE)
 
 
 def _core_weight(core: _Core) -> int:
-    kept = len(core.dates) + len(core.times) + len(core.quantities) + len(core.words)
-    return MENTION_BYTES * (kept + len(core.cardinals)) + 40 * len(core.taken)
+    # the dates and times are weighed in their own caches
+    kept = _per_mention(core.quantities) + _per_mention(core.words) + _per_mention(core.cardinals)
+    return kept + 16 * len(core.taken)
 
 
 @sized(_core_weight)
@@ -100,21 +131,29 @@ def _core(text: str, lang: str) -> _Core:
     dates = dates_of(text, lang)
     times = times_of(text, lang)
     taken = SpanSet(
-        [(d.start, d.end) for d in dates if d.kind != "weekday"] + [(t.hour_at[0], t.end) for t in times]
+        heapq.merge(
+            ((d.start, d.end) for d in dates if d.kind != "weekday"),
+            ((t.hour_at[0], t.end) for t in times),
+        )
     )
+    quantities = find_quantities(text, lang)
+    if taken:
+        quantities = pack(
+            (q for q in quantities if not taken.overlaps(q.start, q.digits_end)), QUANTITY_SHAPE
+        )
     return _Core(
         dates,
         times,
         taken,
-        tuple(q for q in find_quantities(text, lang) if not taken.overlaps(q.start, q.digits_end)),
-        tuple(word_values(text, lang)),
-        tuple(c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))),
+        quantities,
+        pack(word_values(text, lang), WORD_SHAPE),
+        pack((c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))), WORD_SHAPE),
         has_zone(text, lang),
     )
 
 
 def _mentions_weight(found: Mentions) -> int:
-    return MENTION_BYTES * (len(found.amounts) + len(found.numbers)) + 100
+    return _per_mention(found.amounts) + _per_mention(found.numbers) + 100
 
 
 @sized(_mentions_weight)
@@ -122,18 +161,24 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
     """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
     core = _core(text, lang)
     taken = core.taken
-    amounts = [
-        a for a in find_amounts(text, lang, also) if not taken.overlaps(a.quantity.start, a.quantity.end)
-    ]
-    in_amounts = SpanSet((a.quantity.start, a.quantity.end) for a in amounts)
-    numbers = [a.quantity for a in amounts]
-    numbers += [q for q in core.quantities if not in_amounts.overlaps(q.start, q.digits_end)]
-    numbers.sort(key=lambda q: q.start)
+    amounts = find_amounts(text, lang, also)
+    if amounts and taken:
+        amounts = pack(
+            (a for a in amounts if not taken.overlaps(a.quantity.start, a.quantity.end)), AMOUNT_SHAPE
+        )
+    if not amounts:
+        numbers = core.quantities
+    else:
+        in_amounts = SpanSet((a.quantity.start, a.quantity.end) for a in amounts)
+        packer = Packer(QUANTITY_SHAPE)
+        packer.extend(a.quantity for a in amounts)
+        packer.extend(q for q in core.quantities if not in_amounts.overlaps(q.start, q.digits_end))
+        numbers = packer.done(sort=True, start=_start)
     return Mentions(
         core.dates,
         core.times,
-        tuple(amounts),
-        tuple(numbers),
+        amounts,
+        numbers,
         core.words,
         core.cardinals,
         core.zoned,

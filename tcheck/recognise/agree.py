@@ -117,17 +117,20 @@ def compare_dates(
     lacks, is a contradiction (``lørdag 29. oktober`` against ``Saturday (September 29)``: the
     month). Parts only one side states are not compared.
     """
+    # keyed by the target's index: mentions may be made anew each time they are read
     differing: dict[int, list[str]] = {}
     partner: dict[int, DateMention] = {}
     for field in _FIELDS:
         having = [s for s in source if getattr(s, field) is not None]
         index = _FirstFree((getattr(s, field), i) for i, s in enumerate(having))
         used: set[int] = set()
-        extra: list[DateMention] = []
-        for t in (t for t in target if getattr(t, field) is not None):
+        extra: list[tuple[int, DateMention]] = []
+        for n, t in enumerate(target):
+            if getattr(t, field) is None:
+                continue
             same = index.first(getattr(t, field), used)
             if same is None:
-                extra.append(t)
+                extra.append((n, t))
             else:
                 used.add(same)
         left = [s for i, s in enumerate(having) if i not in used]
@@ -137,11 +140,11 @@ def compare_dates(
         if any(a > b for a, b in pairwise(starts)):
             left.sort(key=lambda m: m.start)
             starts.sort()
-        for t in extra:
-            differing.setdefault(id(t), []).append(field)
-            if id(t) not in partner:
-                partner[id(t)] = _nearest(left, starts, t.start)
-    return [(t, partner[id(t)], differing[id(t)]) for t in target if id(t) in differing]
+        for n, t in extra:
+            differing.setdefault(n, []).append(field)
+            if n not in partner:
+                partner[n] = _nearest(left, starts, t.start)
+    return [(t, partner[n], differing[n]) for n, t in enumerate(target) if n in differing]
 
 
 def _nearest(mentions: list[DateMention], starts: list[int], start: int) -> DateMention:

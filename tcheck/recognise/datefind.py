@@ -10,12 +10,14 @@ case endings, ``周三``). Each mention carries its normalised parts and its spa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from tcheck.locale.memo import shared
 from tcheck.recognise.datelexicon import DateLexicon, date_lexicon, spaced
+from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.stamps import date_stamps
 from tcheck.recognise.wordtrie import trie_pattern
@@ -132,10 +134,29 @@ def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def find_dates(text: str, lang: str) -> list[DateMention]:
-    """Every date, month and weekday mention in ``text``, in order, not overlapping."""
+def _split(d: DateMention) -> tuple[int, Hashable]:
+    s = d.start
+    at = None if d.weekday_at is None else (d.weekday_at[0] - s, d.weekday_at[1] - s)
+    return s, (d.end - s, d.text, d.kind, d.weekday, d.day, d.month, d.year, at)
+
+
+def _join(start: int, s: tuple[Any, ...]) -> DateMention:
+    at = None if s[7] is None else (start + s[7][0], start + s[7][1])
+    return DateMention(start, start + s[0], s[1], s[2], s[3], s[4], s[5], s[6], at)
+
+
+DATE_SHAPE: Shape[DateMention] = Shape(_split, _join)
+
+
+def _start(d: DateMention) -> int:
+    return d.start
+
+
+def find_dates(text: str, lang: str) -> Sequence[DateMention]:
+    """Every date, month and weekday mention in ``text``, in order, not overlapping (many of
+    them packed: :mod:`tcheck.recognise.packed`)."""
     lex = date_lexicon(lang)
-    found: list[DateMention] = []
+    found: Packer[DateMention] = Packer(DATE_SHAPE)
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
     for pattern, order in lex.numeric if digits else ():
@@ -170,8 +191,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         mention = _mention(lex, text, match)
         if mention is not None:
             found.append(mention)
-    found.sort(key=lambda m: m.start)
-    return found
+    return found.done(sort=True, start=_start)
 
 
 def _mention(lex: DateLexicon, text: str, match: re.Match[str]) -> DateMention | None:

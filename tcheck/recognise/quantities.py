@@ -8,10 +8,13 @@ unit written after it, and its span.
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from tcheck.locale.numbers import (
     _TOKEN,
@@ -22,6 +25,7 @@ from tcheck.locale.numbers import (
     number_symbols,
     shared_reading,
 )
+from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.roman import Roman, find_roman
 from tcheck.recognise.technical import glued_suffix, list_items, version_like
 from tcheck.recognise.units import unit_at, unit_end_at
@@ -56,6 +60,21 @@ class Quantity:
         return (self.value,) if self.alt is None else (self.value, self.alt)
 
 
+def _split(q: Quantity) -> tuple[int, Hashable]:
+    start = q.start
+    # a value written with a multiplier or joined from feet and inches may equal another one
+    # written otherwise (1E+6, 1000000): its exact form is part of the shape
+    exact = None if q.multiplier is None and q.unit != "length-foot" else (str(q.value), str(q.alt))
+    shape = (q.end - start, q.digits_end - start, q.text, q.value, q.alt, q.reading, q.multiplier)
+    return start, (*shape, q.unit, q.code, q.ordinal, q.suffix, q.version, q.roman, exact)
+
+
+def _join(start: int, s: tuple[Any, ...]) -> Quantity:
+    return Quantity(start, start + s[0], start + s[1], *s[2:13])
+
+
+QUANTITY_SHAPE: Shape[Quantity] = Shape(_split, _join)
+
 _ORDINAL_AFTER = re.compile(
     r"(?:st|nd|rd|th|er|e|ème|º|ª|-?[йяегою]{1,2}|\.(?=\s+[^\W\d_]*[a-zæøåäöüéèàç]))(?![^\W\d_])"
 )
@@ -80,25 +99,51 @@ _DIGIT = re.compile(r"\d")
 _RANGE_GAP = re.compile(r"[\s\u00a0]*(?:[-–—/]|[^\W\d_]{1,5})?[\s\u00a0]*")
 
 
-def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]:
+def find_quantities(text: str, lang: str, money: bool = False) -> Sequence[Quantity]:
     """Every number written with digits in ``text``, in order, and the Roman numerals that stand
-    for numbers (``siglo XV``; see :mod:`tcheck.recognise.roman`).
+    for numbers (``siglo XV``; see :mod:`tcheck.recognise.roman`). Many numbers are returned
+    packed (:mod:`tcheck.recognise.packed`).
 
     In a range (``1 to 4 inches``, ``5–10 cm``) the first number takes the unit of the second.
     """
-    found: list[Quantity] = []
     if _DIGIT.search(text) is None:
-        return [_roman(r, text) for r in find_roman(text, lang)]
+        return tuple(_roman(r, text) for r in find_roman(text, lang))
+    found: Packer[Quantity] = Packer(QUANTITY_SHAPE)
     decimal = number_symbols(lang)[0]
+    with_unit = False  # no number has a unit: the pass over ranges and feet changes nothing
     for match in _TOKEN.finditer(text):
         if match.group("pd") == "," != decimal and (items := list_items(text, match, lang)):
-            found.extend(_plain(text, start, end, lang) for start, end in items)  # "Sections 2,3 and 4"
+            for start, end in items:  # "Sections 2,3 and 4"
+                item = _plain(text, start, end, lang)
+                with_unit = with_unit or item.unit is not None
+                found.append(item)
             continue
         quantity = quantity_at(text, match, lang, money)
         if quantity is not None:
+            with_unit = with_unit or quantity.unit is not None
             found.append(quantity)
+    numbers = _ranges(text, found.done(), lang) if with_unit else found.done()
+    numerals = [_roman(r, text) for r in find_roman(text, lang)]
+    if numerals:
+        merged: Packer[Quantity] = Packer(QUANTITY_SHAPE)
+        merged.extend(heapq.merge(numbers, numerals, key=_start))
+        return merged.done()
+    return numbers
+
+
+def _start(q: Quantity) -> int:
+    return q.start
+
+
+def _ranges(text: str, found: Sequence[Quantity], lang: str) -> Sequence[Quantity]:
+    """Feet and inches joined (``6-foot-6``, ``6 ft 6``); the first number of a range takes the
+    unit of the second (``1 to 4 inches``), from the last number back to the first."""
+    if not found:
+        return found
+    kept: Packer[Quantity] = Packer(QUANTITY_SHAPE)  # in reverse order
+    second = found[-1]
     for i in range(len(found) - 2, -1, -1):
-        first, second = found[i], found[i + 1]
+        first = found[i]
         gap = text[first.end : second.start]
         feet_inches = first.unit == "length-foot" and (
             second.unit == "length-inch" or gap.strip(" -").isalpha()
@@ -107,15 +152,14 @@ def find_quantities(text: str, lang: str, money: bool = False) -> list[Quantity]
             # 6-foot-6, 6 ft 6: feet and inches
             value = first.value + second.value / 12
             end = unit_end_at(text, second.end, lang) if second.unit == "length-inch" else None
-            found[i] = replace(first, end=end or second.end, value=value, alt=None)
-            del found[i + 1]
+            second = replace(first, end=end or second.end, value=value, alt=None)
             continue
         if first.unit is None and second.unit and _RANGE_GAP.fullmatch(text, first.end, second.start):
-            found[i] = replace(first, unit=second.unit)
-    numerals = [_roman(r, text) for r in find_roman(text, lang)]
-    if numerals:
-        found = sorted(found + numerals, key=lambda q: q.start)
-    return found
+            first = replace(first, unit=second.unit)
+        kept.append(second)
+        second = first
+    kept.append(second)
+    return kept.done(sort=True, start=_start)
 
 
 def _roman(numeral: Roman, text: str) -> Quantity:

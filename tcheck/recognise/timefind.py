@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ from typing import Any
 from tcheck.locale import babel_locale
 from tcheck.locale.memo import shared
 from tcheck.locale.numberwords import cjk_value, word_lexicon
+from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.technical import version_like
 from tcheck.services import regexes
 
@@ -197,22 +199,64 @@ def _hour_chars(lang: str) -> re.Pattern[str]:
     return re.compile(rf"[\d{re.escape(cjk)}]" if cjk else r"\d")
 
 
-def find_times(text: str, lang: str) -> list[TimeMention]:
-    """Every clock time in ``text``, in order."""
+def _split(t: TimeMention) -> tuple[int, Hashable]:
+    s = t.start
+    hour_at = (t.hour_at[0] - s, t.hour_at[1] - s)
+    return s, (
+        t.end - s,
+        t.text,
+        t.minutes,
+        t.ambiguous,
+        t.hour,
+        t.has_minutes,
+        t.marker,
+        t.marker_kind,
+        t.padded,
+        hour_at,
+        t.zone,
+    )
+
+
+def _join(start: int, s: tuple[Any, ...]) -> TimeMention:
+    hour_at = (start + s[9][0], start + s[9][1])
+    text, minutes, ambiguous, hour, has_minutes, marker, kind, padded = s[1:9]
+    return TimeMention(
+        start, start + s[0], text, minutes, ambiguous, hour, has_minutes, marker, kind, padded, hour_at, s[10]
+    )
+
+
+TIME_SHAPE: Shape[TimeMention] = Shape(_split, _join)
+
+
+def _start(t: TimeMention) -> int:
+    return t.start
+
+
+def find_times(text: str, lang: str) -> Sequence[TimeMention]:
+    """Every clock time in ``text``, in order (many of them packed: :mod:`tcheck.recognise.packed`)."""
     lex = time_lexicon(lang)
-    found: list[TimeMention] = []
     if _hour_chars(lang).search(text) is None:  # every time has an hour
-        return found
+        return ()
+    found: Packer[TimeMention] = Packer(TIME_SHAPE)
     for match in lex.pattern.finditer(text):
         mention = _mention(lex, text, match)
         if mention is not None:
             found.append(mention)
     from tcheck.recognise.timeranges import military_times, range_ends
 
-    found += military_times(text, found, lang)
-    if found:
-        found = sorted(found + range_ends(text, found), key=lambda t: t.start)
-    return found
+    times = found.done()
+    military = military_times(text, times, lang)
+    if military:
+        found = Packer(TIME_SHAPE)
+        found.extend(times)
+        found.extend(military)
+        times = found.done()
+    if not times:
+        return times
+    found = Packer(TIME_SHAPE)
+    found.extend(times)
+    found.extend(range_ends(text, times))
+    return found.done(sort=True, start=_start)
 
 
 def _mention(lex: TimeLexicon, text: str, match: re.Match[str]) -> TimeMention | None:

@@ -10,6 +10,7 @@ the military suffixes are data (``[_all]`` in ``tcheck/data/times.toml``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from tcheck.recognise.spans import SpanSet
@@ -36,7 +37,7 @@ def _time_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return prefixes, tuple(_data().get("_all", {}).get("military-suffixes", ()))
 
 
-def military_times(text: str, found: list[TimeMention], lang: str) -> list[TimeMention]:
+def military_times(text: str, found: Sequence[TimeMention], lang: str) -> list[TimeMention]:
     """``at 0430``, ``at 0600 hours``, ``2100 GMT``: a 24-hour time in four digits, with a
     leading zero after a time word (``at``, ``kl.``; ``[_all] military-suffixes`` in
     ``times.toml`` may follow), or before a time zone. ``1800 hours`` alone may be a duration."""
@@ -89,7 +90,7 @@ def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
-def range_ends(text: str, found: list[TimeMention]) -> list[TimeMention]:
+def range_ends(text: str, found: Sequence[TimeMention]) -> list[TimeMention]:
     """The bare hour at the other end of a range: ``kl. 18-20`` (20:00), ``6-8 p.m.`` (18:00),
     ``from 6 to 8 p.m.``. It takes the clock of the time it is joined to."""
     before, after = _range_patterns()
