@@ -95,12 +95,24 @@ def test_pages_without_a_forbidden_term_are_not_parsed(
     assert report["summary"]["files"] == len(PAGES)  # type: ignore[index]
 
 
-def test_pages_whose_language_needs_reading_are_read(
+def test_pages_whose_language_is_not_given_are_not_identified_for_nothing(
     site: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    report = run("--select", "TC101")  # no --target-lang: the language is detected from the page
-    assert len(parsed) == len(PAGES)
+    """Without --target-lang a page would be language-identified; it is tested against the terms
+    of every language the glossaries have (de, and en for the source side of this one)."""
+    identified: list[str] = []
+    real = loader.detect_language
+
+    def detecting(doc: object) -> object:
+        identified.append(Path(doc.path).name)  # type: ignore[attr-defined]
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "detect_language", detecting)
+    report = run("--select", "TC101")
+    assert sorted(parsed) == ["emphasis.md", "exact.md", "front.md", "inflected.md"]
+    assert "plain.md" not in identified and "notes.txt" not in identified
     assert report == _without_prefilter(monkeypatch, "--select", "TC101")
+    assert len(parsed) == 4 + len(PAGES)  # the second run read every page
 
 
 def test_other_checks_read_every_page(site: Path, parsed: list[str]) -> None:

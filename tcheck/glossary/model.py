@@ -8,7 +8,7 @@ and :meth:`Glossary.for_pair` projects such a file onto the language pair of a r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
@@ -150,6 +150,23 @@ class Glossary:
         if not any_pair or tgt not in langs or (src is not None and src not in langs):
             return None
         source = src or (self.source_lang if self.source_lang != tgt else None)
+        view = Projection.__new__(Projection)
+        fields: tuple[object, ...] = (
+            self.path,
+            source,
+            tgt,
+            self.sha256,
+            self.languages,
+            self.any_pair,
+            {},
+            self,
+        )
+        for name, value in zip(Projection.LAZY_FIELDS, fields, strict=True):
+            object.__setattr__(view, name, value)
+        return view
+
+    def projected_entries(self, source: str | None, tgt: str) -> tuple[Entry, ...]:
+        """The entries with terms in ``tgt``, re-split into ``source`` and ``tgt`` terms."""
         entries = []
         for entry in self.entries:
             pool = entry.all_terms
@@ -159,7 +176,33 @@ class Glossary:
             sources = tuple(t for t in pool if source is not None and primary(t.lang) == source)
             others = tuple(t for t in pool if t not in targets and t not in sources)
             entries.append(entry._replace(source_terms=sources, target_terms=targets, other_terms=others))
-        return Glossary(self.path, source, tgt, tuple(entries), self.sha256, self.languages, self.any_pair)
+        return tuple(entries)
+
+
+class Projection(Glossary):
+    """A termbase seen from one language pair (:meth:`Glossary.for_pair`); its entries are
+    re-split from the termbase's when first read, so a run that only needs to know which
+    glossaries serve a pair (a stored matcher is keyed by their hashes) never builds them."""
+
+    LAZY_FIELDS = (
+        "path",
+        "source_lang",
+        "target_lang",
+        "sha256",
+        "languages",
+        "any_pair",
+        "_views",
+        "_whole",
+    )
+
+    def __getattr__(self, name: str) -> Any:
+        # called only for an attribute not set: the entries, before anything has read them
+        whole = self.__dict__.get("_whole")
+        if name != "entries" or whole is None:
+            raise AttributeError(name)
+        entries = whole.projected_entries(self.source_lang, self.target_lang)
+        object.__setattr__(self, "entries", entries)
+        return entries
 
 
 def primary(lang: str) -> str:

@@ -63,9 +63,12 @@ class RunFinder:
     def occurs(self, low: str) -> bool:
         """Whether every run of some key occurs in ``low`` (lower-cased text, ``ς`` as ``σ``),
         after a non-alphanumeric character or an underscore where the key starts a word there."""
+        return self.occurs_marked(marked(low)) if self._rests else False
+
+    def occurs_marked(self, marked: str) -> bool:
+        """:meth:`occurs` in a text already :func:`marked` (for several finders in one text)."""
         if not self._rests:
             return False
-        marked = with_marks(low).replace("_", MARK)  # markup may blank out an underscore
         seen: set[int] = set()
         rests = self._rests
         for _, number in self._automaton.iter(marked):
@@ -83,6 +86,12 @@ class RunFinder:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, list[str]]]:
         return RunFinder, (self._automaton, self._rests)
+
+
+def marked(low: str) -> str:
+    """``low`` as a finder searches it: every non-word character a ``MARK``, and underscores too
+    (markup may blank one out)."""
+    return with_marks(low).replace("_", MARK)
 
 
 def _searched(run: tuple[str, bool]) -> str:

@@ -18,22 +18,30 @@ It applies only where that file's part of the report is known without reading it
   or a report that shows texts (HTML, baselines);
 - the file is plain text or Markdown (``.txt``, ``.text``, ``.md``, ``.markdown``) without front
   matter (which may name its languages) and without backslashes (escapes in front matter);
-- its language comes from ``--target-lang`` or the repository layout (not from detection), and
-  its source language from ``--source-lang``, or it has no original.
-Otherwise, and whenever a run of the page occurs, the page is read and checked as always; when
-a key's runs occur in most of the first pages tested (a glossary of everyday words), the test stops.
+- its source language comes from ``--source-lang``, or it has no original.
+
+A page whose language comes from ``--target-lang`` or the repository layout is tested with the
+matcher of that language. A page whose language would be identified from its text is tested
+with the matcher of every language some glossary has terms in (and of an unidentified one), and
+is not read when none of them can match: its language is then never identified (identifying it
+was most of the cost of such a run), and it counts as a document of unknown language, which the
+notes on glossaries that fit no checked document do not name. A glossary that names no target
+language (it serves any) keeps such pages read. Otherwise, and whenever a run of the page
+occurs, the page is read and checked as always; when a key's runs occur in most of the first
+pages tested (a glossary of everyday words), the test stops.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from tcheck import gcutil
 from tcheck.engine import Input
-from tcheck.glossary.runfinder import RunFinder
+from tcheck.glossary.model import Glossary, primary
+from tcheck.glossary.runfinder import RunFinder, marked
 from tcheck.glossary.words import lower_same_length
 from tcheck.pipeline.executor import DocResult, Job
 
@@ -56,8 +64,15 @@ def term_prefilter(job: Job) -> Skip | None:
         return None
     if not ctx.glossaries:
         return None
+    targets = _targets(ctx.glossaries)
     finders: dict[tuple[str | None, str | None], RunFinder | None] = {}
     tally = [0, 0]  # pages tested, pages in which all runs of a key occur
+
+    def finder(pair: tuple[str | None, str | None]) -> RunFinder | None:
+        if pair not in finders:
+            with gcutil.paused():  # what is built here lives for the run
+                finders[pair] = ctx.target_matcher_for(*pair).run_finder()
+        return finders[pair]
 
     def skip(item: Input) -> list[DocResult] | None:
         if tally[0] >= GIVE_UP_AFTER and 2 * tally[1] > tally[0]:
@@ -65,17 +80,19 @@ def term_prefilter(job: Job) -> Skip | None:
         langs = _languages(item, config)
         if langs is None or os.path.splitext(item.path)[1].lower() not in SUFFIXES:
             return None
-        if langs not in finders:
-            with gcutil.paused():  # what is built here lives for the run
-                finders[langs] = ctx.target_matcher_for(*langs).run_finder()
-        finder = finders[langs]
-        if finder is None:
+        source, lang = langs
+        if lang is None and targets is None:
+            return None  # a glossary of any target language: the page's language decides
+        pairs = [langs] if lang is not None else [(source, target) for target in targets or ()]
+        found = [finder(pair) for pair in pairs]
+        if None in found:
             return None
         text = _text(item)
         if text is None or text.lstrip("\ufeff \t\r\n").startswith(_FRONT_MATTER) or "\\" in text:
             return None
         tally[0] += 1
-        if finder.occurs(lower_same_length(text).replace("ς", "σ")):
+        searched = marked(lower_same_length(text).replace("ς", "σ"))
+        if any(f.occurs_marked(searched) for f in found if f is not None):
             tally[1] += 1
             return None  # a term may occur: read and check the page
         return [DocResult(item.shown, [], languages=langs)]
@@ -83,25 +100,38 @@ def term_prefilter(job: Job) -> Skip | None:
     return skip
 
 
+def _targets(glossaries: Sequence[Glossary]) -> tuple[str | None, ...] | None:
+    """Every language a document may have for which some glossary has terms, and None (a
+    language not identified); None when a glossary serves any language (it names no target)."""
+    found: set[str] = set()
+    for glossary in glossaries:
+        own = glossary.languages if glossary.any_pair or glossary.multilingual else (glossary.target_lang,)
+        if not own or None in own:
+            return None
+        found.update(primary(lang) for lang in own if lang)
+    return (*sorted(found), None)
+
+
 def _languages(item: Input, config: Any) -> tuple[str | None, str | None] | None:
     """The (source, target) languages the loader gives the file's document without reading it
-    (see :func:`tcheck.loader.with_languages`), or None when that needs the page."""
+    (see :func:`tcheck.loader.with_languages`), the target None when it is identified from the
+    page; None when the page must be read for them (its source language, a code that is none)."""
     from tcheck.loader import language_from_path
 
-    lang = config.target_lang or item.lang or (language_from_path(item.path) if item.lang is None else None)
-    if not lang or (item.source is not None and not config.source_lang):
+    if item.source is not None and not config.source_lang:
         return None
-    return _normalized(config.source_lang, lang)
+    lang = config.target_lang or item.lang or (language_from_path(item.path) if item.lang is None else None)
+    return _normalized(config.source_lang, lang or None)
 
 
 @lru_cache(maxsize=256)
-def _normalized(source_lang: str | None, lang: str) -> tuple[str | None, str | None] | None:
+def _normalized(source_lang: str | None, lang: str | None) -> tuple[str | None, str | None] | None:
     """``(source_lang, lang)`` normalised (None when either is no language code)."""
     from tcheck.errors import UsageError
     from tcheck.locale import normalize_lang
 
     try:
-        return (normalize_lang(source_lang) if source_lang else None, normalize_lang(lang))
+        return (normalize_lang(source_lang) if source_lang else None, normalize_lang(lang) if lang else None)
     except UsageError:
         return None
 
