@@ -2,7 +2,8 @@
 
 The large glossary is the Nordic termbank (``nordic_termbank/*.tsv``: Norwegian source, English
 target, synonyms as admitted terms, a generated misspelling of each as forbidden) topped up with
-generated entries; the small one is its first 10 entries; a third, of 50,000 generated entries
+generated entries; the small one is its first 10 entries, a mid-sized one its first 3,000; a
+fourth, of 50,000 generated entries
 only, (almost) never occurs in the text: it shows the cost of size alone, without the hits that
 the termbank's common words (state, member, law ...) bring. The corpus is the English NTREX-128
 source, one file per document, repeated until it reaches the requested size. With ``--target nb``
@@ -23,7 +24,8 @@ runs in a fresh process (peak memory is the process's maximum resident set), alt
 - ``tc101``: CPU time (user+sys) of ``tcheck check --select TC101 --jobs 1`` on the corpus, load
   included, in three cache states: ``--no-cache``; a first run with an empty cache folder; and
   a run whose cache folder already holds the glossary and its matcher (filled by a run on
-  another, one-file corpus), so that only the corpus's results are new.
+  another, one-file corpus), so that only the corpus's results are new. ``--detect`` leaves
+  ``--target-lang`` out: tcheck then identifies each page's language where it reads the page.
 
 ``--format tbx`` writes the glossaries as TBX (the 50,000-entry one is then about 30 MB);
 ``--write-glossaries DIR`` also keeps 10-, 3,000- and 50,000-entry glossaries there, for
@@ -76,6 +78,7 @@ SYLLABLES = [
 
 
 CORPUS = {"en": "newstest2019-src.eng.txt", "nb": "newstest2019-ref.nob.txt"}
+MIDDLE = 3000  # entries of the mid-sized glossary (the first of the large one's)
 
 
 def build_corpus(ntrex: Path, out: Path, megabytes: float, target: str = "en") -> int:
@@ -138,7 +141,12 @@ def build_glossaries(
     pair = "nb -> en" if target == "en" else "en -> nb"
     header = f"# languages: {pair}\nsource,target,forbidden\n"
     large, small, rare = out / "large.csv", out / "small.csv", out / "rare.csv"
-    chosen_rows = ((large, rows[:entries]), (small, rows[:10]), (rare, rows[real : real + entries]))
+    chosen_rows = (
+        (large, rows[:entries]),
+        (small, rows[:10]),
+        (rare, rows[real : real + entries]),
+        (out / "middle.csv", rows[:MIDDLE]),
+    )
     for path, chosen in chosen_rows:
         with path.open("w", encoding="utf-8", newline="") as fh:
             fh.write(header)
@@ -216,10 +224,14 @@ CHILD = (
 )
 
 
-def tc101_cpu(corpus: Path, glossary: Path, target: str, cache: Path | None) -> tuple[float, float]:
-    """CPU seconds (user+sys) and peak MB of ``tcheck check --select TC101`` in a fresh process."""
+def tc101_cpu(
+    corpus: Path, glossary: Path, target: str, cache: Path | None, detect: bool = False
+) -> tuple[float, float]:
+    """CPU seconds (user+sys) and peak MB of ``tcheck check --select TC101`` in a fresh process
+    (``detect``: without ``--target-lang``, each page's language is tcheck's to find)."""
     command = [sys.executable, "-m", "tcheck", "check", str(corpus), "--select", "TC101"]
-    command += ["--glossary", str(glossary), "--no-default-glossaries", "--target-lang", target]
+    command += ["--glossary", str(glossary), "--no-default-glossaries"]
+    command += [] if detect else ["--target-lang", target]
     command += ["--source-lang", "nb" if target == "en" else "en", "--jobs", "1", "--format", "json"]
     command += ["--output", os.devnull, "--fail-on", "never", "--quiet"]
     command += ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
@@ -233,8 +245,11 @@ def tc101_cpu(corpus: Path, glossary: Path, target: str, cache: Path | None) -> 
     return float(cpu), float(peak)
 
 
-def run_tc101(root: Path, configs: list[tuple[str, Path]], target: str, repeat: int) -> None:
-    """Print the tc101 mode's table: each glossary in each cache state, best of ``repeat``."""
+def run_tc101(
+    root: Path, configs: list[tuple[str, Path]], target: str, repeat: int, detect: bool = False
+) -> None:
+    """Print the tc101 mode's table: each glossary in each cache state, best of ``repeat``, and
+    the corpus's MB/s in each."""
     warm_corpus = root / "warm"
     warm_corpus.mkdir(exist_ok=True)
     (warm_corpus / "one.txt").write_text("The minister spoke on Thursday.\n", encoding="utf-8")
@@ -246,17 +261,19 @@ def run_tc101(root: Path, configs: list[tuple[str, Path]], target: str, repeat: 
                 if cache is not None:
                     shutil.rmtree(cache, ignore_errors=True)
                 if state == "warm":
-                    tc101_cpu(warm_corpus, path, target, cache)
-                found = tc101_cpu(root / "corpus", path, target, cache)
+                    tc101_cpu(warm_corpus, path, target, cache, detect)
+                found = tc101_cpu(root / "corpus", path, target, cache, detect)
                 key = (name, state)
                 best[key] = min(best.get(key, found), found)
     base = configs[0][0]
+    size = sum(f.stat().st_size for f in (root / "corpus").rglob("*") if f.is_file()) / 1e6
     for name, _ in configs:
         cells = []
         for state in ("off", "first", "warm"):
             cpu, peak = best[(name, state)]
             ratio = cpu / max(best[(base, state)][0], 1e-9)
-            cells.append(f"{state}: {cpu:6.2f} s CPU {ratio:4.2f}x, peak {peak:4.0f} MB")
+            rate = size / max(cpu, 1e-9)
+            cells.append(f"{state}: {cpu:6.2f} s CPU {ratio:4.2f}x {rate:5.1f} MB/s, peak {peak:4.0f} MB")
         print(f"tc101 {name:>16}: " + " | ".join(cells))
 
 
@@ -328,6 +345,11 @@ def main() -> int:
     parser.add_argument("--write-glossaries", type=Path, help="keep 10/3,000/50,000-entry glossaries here")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each configuration (best kept)")
     parser.add_argument(
+        "--detect",
+        action="store_true",
+        help="tc101 mode: no --target-lang (tcheck identifies each page's language)",
+    )
+    parser.add_argument(
         "--target", choices=sorted(CORPUS), default="en", help="language of the terms and text"
     )
     args = parser.parse_args()
@@ -338,25 +360,28 @@ def main() -> int:
         root = Path(tmp)
         size = build_corpus(args.ntrex, root / "corpus", args.megabytes, args.target)
         large, small, rare, real = build_glossaries(args.termbank, root, args.entries, args.target)
+        middle = root / "middle.csv"
         if args.write_glossaries is not None:
             keep(args.write_glossaries, large, args.entries)
         if args.format == "tbx":
-            large, small, rare = as_tbx(large), as_tbx(small), as_tbx(rare)
+            large, small, rare, middle = as_tbx(large), as_tbx(small), as_tbx(rare), as_tbx(middle)
         configs = [
             ("10 entries", small),
+            (f"{MIDDLE} entries", middle),
             (f"{args.entries} entries", large),
             (f"{args.entries} unseen", rare),
         ]
         print(
-            f"{args.target} corpus: {size / 1e6:.1f} MB; glossaries: 10 entries; {args.entries} entries ({real} from the "
-            f"termbank, common words included); {args.entries} generated entries that never occur"
+            f"{args.target} corpus: {size / 1e6:.1f} MB; glossaries: 10 entries; the first {MIDDLE} and {args.entries} "
+            f"entries ({real} from the termbank, common words included); {args.entries} generated entries that "
+            "never occur"
         )
         for mode in args.modes:
             if mode == "load":
                 run_load(configs, args.target, root, args.repeat)
                 continue
             if mode == "tc101":
-                run_tc101(root, configs, args.target, args.repeat)
+                run_tc101(root, configs, args.target, args.repeat, args.detect)
                 continue
             runs: dict[str, list[dict[str, float]]] = {name: [] for name, _ in configs}
             for _ in range(args.repeat):  # alternate, keep each one's best: the machine may be busy
