@@ -3,7 +3,9 @@ brace-format and xmltags filters (our own strings, their verdicts).
 
 Where tcheck differs from pofilter: ``{1}`` → ``{} {}`` passes in pofilter and fails here (the
 translation takes an argument, ``{0}``, that the source never passes); tags are compared in
-every message, not only under an ``xmltags`` checker."""
+every message, not only under an ``xmltags`` checker; a lone ``%``, ``#name#`` and ``[name]``
+are variables only to pofilter's OpenOffice checker, and text here (a percent sign, words a
+translator may translate in other programs' messages)."""
 
 from __future__ import annotations
 
@@ -138,3 +140,73 @@ def test_json_resource_lost_placeholder_at_the_end(tmp_path: Path) -> None:
     )
     found = findings(result, "TC606")
     assert len(found) == 1 and "'{name}'" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "msgid", "msgstr", "fails"),
+    [
+        # variables of other programs (Translate Toolkit test_variables_gnome/_mozilla/_openoffice)
+        ("nb", "Print $(document)", "Skriv ut $(dokument)", True),
+        ("nb", "Print $document", "Skriv ut $dokument", True),
+        ("nb", "Press $_NEXT to go on", "Trykk $_NESTE for å fortsette", True),
+        ("nb", "Welcome to $(^AppName)", "Velkommen til $(^AppName)", False),
+        ("nb", "Welcome to $(^AppName)", "Velkommen til $(^AppNavn)", True),
+        ("de", "Move left &lt;&lt;", "Nach links &lt;lt;", True),
+        ("de", "...the next time you open &appName;.", "...beim nächsten Öffnen von &AppNameDe;.", True),
+        (
+            "de",
+            "&appName; was updated. Restart &appName; to finish.",
+            "&appName; wurde aktualisiert. Starten Sie &AppNeu; neu.",
+            True,
+        ),
+        ("de", "Open the &settingsDialog.title;", "Öffnen Sie den &Einstellungsdialog.titel;", True),
+        ("de", '"%S" is a script. Run "%S"?', 'Soll "%S" ausgeführt werden?', True),
+        ("de", "&appName;", "&amp;appName;", True),
+        ("de", "Page %1 of %2", "Seite %1 von %2", False),
+        ("de", "Page %1", "Seite %2", True),
+        ("de", "Copy $[folder]", "Kopieren $[folder]", False),
+        ("de", "Copy $[folder]", "Kopieren $[ordner]", True),
+        ("de", "Run %APPNAME% as %APPNAME%", "Starte %APPNAME%", True),
+        ("de", "Licensed under @license_code@.", "Lizenziert unter @lizenz_code@.", True),
+        (
+            "de",
+            "for sharing $AppShortName$ crash data",
+            "zum Teilen von Absturzdaten von $AppShortName$",
+            False,
+        ),
+        # where tcheck differs: a percent sign, #name# and [name] are text here
+        ("de", "Rate 50 %", "Rate 50", False),
+        ("de", "Copy #folder#", "Kopieren #ordner#", False),
+        ("de", "Copy [folder]", "Kopieren [ordner]", False),
+        # XML tags (test_xmltags)
+        ("ja", 'Open <a title="tip">help</a>', '<a title="ヒント">ヘルプ</a>を開く', False),
+        ("ja", "Write the &lt;body&gt; tag", "&lt;本文&gt; タグを書く", False),
+        ("ja", 'Open <a xml-lang="en" href="help.html">', '<a xml-lang="ja" href="help.html">を開く', False),
+        ("ja", "%d of %d done\n(%d left)", "<br>%d / %d 完了\n<br>(残り %d)", True),
+        (
+            "ja",
+            '(see <a href="/more" class="ext">more tools</a>)',
+            '(<a href="/more" class="ext">その他のツール</a を参照)',
+            True,
+        ),
+        ("ja", "icon <img src='logo.png'/ >", "アイコン <img src='logo.png'  >", True),
+        (
+            "ja",
+            '<span weight="bold"\nstyle="italic">\nCannot connect!\n</span>',
+            '<span weight="bold"\nstyle="italic">\n接続できません！\n</span>',
+            False,
+        ),
+        ("fr", 'Open <a href="help.html">', "Ouvrir <a href=« help.html »>", True),
+    ],
+)
+def test_translate_toolkit_verdicts_more(
+    tmp_path: Path, lang: str, msgid: str, msgstr: str, fails: bool
+) -> None:
+    """More of Translate Toolkit's cases, in our words; the three marked as differing are
+    variables only in OpenOffice's own checker (``%`` alone, ``#name#``, ``[name]``), and text
+    a translator may translate in other programs' messages."""
+    text = po(
+        lang,
+        ("", msgid.replace('"', '\\"').replace("\n", "\\n"), msgstr.replace('"', '\\"').replace("\n", "\\n")),
+    )
+    assert bool(check_file(tmp_path, "TC606", f"ui.{lang}.po", text)) is fails

@@ -100,3 +100,11 @@ def test_example_address_in_the_readers_words_passes(tmp_path: Path, lang: str) 
     moved = page.format(url=url.replace("example-url.com", "beispiel-adresse.de"), mail=mail)
     found = check_pair(tmp_path, "TC608", EXAMPLE_SOURCE, moved, lang)
     assert [f["suggestion"] for f in found] == ["www.example-url.com/path"]
+
+
+def test_variable_between_at_signs_is_not_a_handle_german(tmp_path: Path) -> None:
+    """``@license_code@`` is a variable of the message (TC606 compares it), not a handle."""
+    text = po("de", ("", "Licensed under @license_code@.", "Lizenziert unter @lizenz_code@."))
+    assert check_file(tmp_path, "TC608", "m.de.po", text) == []
+    text = po("de", ("", "Follow @helmpack today.", "Folgen Sie heute @helmpaket."))
+    assert len(check_file(tmp_path, "TC608", "m.de.po", text)) == 1

@@ -4,7 +4,8 @@ A bare URL (``https://helm.sh/docs``, ``www.example.org``), an e-mail address an
 code-hosting handle (``@helm``, ``@cncf/glossary``) name something outside the text: a translator
 copies them. URLs are found as the readers mask them (:mod:`tcheck.formats.masking`), without the
 punctuation that ends a sentence; a handle is ``@`` and two or more letters, digits or ``_``
-(``-`` and ``.`` inside), not part of an e-mail address or a word.
+(``-`` and ``.`` inside), not part of an e-mail address or a word, nor closed by ``@``
+(``@name@`` is a variable of a message).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tcheck.formats.masking import EMAIL_RE, URL_RE
 # (``@MerPolCCに連絡``).
 HANDLE_RE = re.compile(
     r"(?<![A-Za-z0-9_@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:/[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+    r"(?![@A-Za-z0-9_])"  # ``@name@`` is a variable of a message (TC606), not a handle
 )
 URL, EMAIL, HANDLE = "url", "email", "handle"
 

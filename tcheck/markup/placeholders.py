@@ -10,8 +10,9 @@ Kinds and keys (``key`` is what must be equal between the two sides):
 - ``brace``: Python ``str.format`` and ICU simple arguments ``{}``, ``{0}``, ``{name}``,
   ``{name!r:>10}``, ``{user.name}``; ``{}`` counts as ``{0}``, ``{1}`` ... in order.
 - ``double``: ``{{name}}``, ``{{ .Count }}`` (i18next, Handlebars, Go templates).
-- ``shell``: ``${name}``, ``$name``, ``$(name)``, ``$NAME$``, ``%{name}`` (Ruby), ``%name%``,
-  ``@name@``.
+- ``shell``: ``${name}``, ``$name``, ``$(name)``, ``$[name]``, ``$NAME$``, ``%{name}`` (Ruby),
+  ``%name%``, ``@name@``, and the numbered arguments of Qt and OpenOffice, ``%1`` ... ``%99``
+  (not ``%1$s``, a printf argument).
 - ``tag``: HTML/XML tags ``<b>``, ``</b>``, ``<br/>``, ``<a href="x">`` (the ``href`` kept, text
   attributes such as ``title`` and ``alt`` and the language's ``lang``/``dir`` dropped; a
   capitalised word in angle brackets such as ``<Error>`` is text), React ``<0>``; ``entity``: ``&name;``,
@@ -45,7 +46,8 @@ _ICU_TYPED = re.compile(
     r"\{\s*(\w[\w.]*)\s*,\s*(number|date|time|spellout|ordinal|duration)\s*(?:,[^{}]*)?\}"
 )
 _SHELL = re.compile(
-    r"\$\{(\w[\w.:-]*)\}|\$\((\^?\w+)\)|\$(\w+)\$|(?<![\w$])\$([A-Za-z_]\w*)|%\{(\w+)\}|%([A-Za-z_]\w+)%|@([A-Za-z_]\w*)@"
+    r"\$\{(\w[\w.:-]*)\}|\$\((\^?\w+)\)|\$\[(\w+)\]|\$(\w+)\$|(?<![\w$])\$([A-Za-z_]\w*)|%\{(\w+)\}|%([A-Za-z_]\w+)%"
+    r"|@([A-Za-z_]\w*)@|%[1-9]\d?(?![\w$])"
 )
 _TAG = re.compile(
     r"<(/?)([A-Za-z][\w.:-]*|\d+)((?:\s+[\w.:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>]+))?)*)\s*(/?)>"
@@ -66,6 +68,8 @@ _FLAG_KINDS = {
     "icu-format": {BRACE, ICU, TAG, ENTITY},
     "sh-format": {SHELL, TAG, ENTITY},
     "perl-format": {SHELL, TAG, ENTITY},
+    "qt-format": {SHELL, TAG, ENTITY},
+    "kde-format": {SHELL, TAG, ENTITY},
 }
 
 
