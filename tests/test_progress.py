@@ -37,6 +37,7 @@ def test_run_progress_counts_files_and_bytes() -> None:
     progress.files_done()
     text = stream.getvalue()
     assert "3/3 files" in text and "100%" in text and "B/s" in text
+    assert "| 3/3 files [" in text and ", 3/3" not in text  # no stray separator before the count
 
 
 def test_progress_is_hidden_when_quiet_or_not_a_terminal() -> None:

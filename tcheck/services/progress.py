@@ -68,8 +68,17 @@ class TerminalProgress:
     def _bar(self, **options: Any) -> Any:
         from tqdm import tqdm  # type: ignore[import-untyped]
 
+        class Bar(tqdm):  # type: ignore[misc]
+            """A bar whose format may name ``{files}`` (tqdm writes ``{postfix}`` after ", ")."""
+
+            files = ""
+
+            @property
+            def format_dict(self) -> dict[str, Any]:
+                return {**super().format_dict, "files": self.files}
+
         every = {"miniters": 1} if self.interval == 0 else {}
-        return tqdm(
+        return Bar(
             file=self.stream,
             delay=self.delay,
             mininterval=self.interval,
@@ -87,15 +96,15 @@ class TerminalProgress:
             desc="tcheck",
             unit="B",
             unit_scale=True,
-            bar_format="{desc} {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}, {rate_fmt}]",
-            postfix=f"0/{count} files",
+            bar_format="{desc} {percentage:3.0f}%|{bar}| {files} [{elapsed}<{remaining}, {rate_fmt}]",
         )
+        self._run.files = f"0/{count} files"
 
     def file_done(self, size: int) -> None:
         if self._run is None:
             return
         self._done += 1
-        self._run.set_postfix_str(f"{self._done}/{self._count} files", refresh=False)
+        self._run.files = f"{self._done}/{self._count} files"
         self._run.update(size)
 
     def files_done(self) -> None:
