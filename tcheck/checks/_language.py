@@ -2,8 +2,12 @@
 
 Cheap first: each word is scored once (cached) under the profiles of the plausible languages, and a
 sentence's evidence is the sum over its words. When the target language wins clearly, the sentence
-is settled without langdetect; when another language wins clearly, or the evidence is close,
-langdetect (seeded, restricted to the plausible languages) has the last word. Technical strings
+is settled without langdetect; so is a sentence whose likelihood under one other language (or a
+group of close relatives: Norwegian or Danish) beats every other by ``CLEAR_GAP`` nats while its
+function words agree (:func:`~tcheck.checks._evidence.clear_choice`): a unit of a PO file left
+in French or Chinese costs a fraction of a millisecond. Only when the evidence is close, or the
+function words point elsewhere, does langdetect (seeded, restricted to the plausible languages)
+have the last word. Technical strings
 (identifiers, paths, flags, URLs, versions, placeholders, acronyms: see ``_tokens``) are no
 evidence at all and break runs; names (capitalised words inside a sentence) count little.
 
@@ -26,7 +30,7 @@ what these checks are for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +43,7 @@ from tcheck.checks._evidence import (
     full_tokens,
     listing,
     probabilities,
+    relatives,
     totals,
 )
 from tcheck.checks._tokens import Scan, scan
@@ -53,22 +58,6 @@ if TYPE_CHECKING:
     from tcheck.language.profiles import Scorer
 
 DEFAULT_POOL = ("en", "de", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi", "pl")
-RELATIVES = (
-    frozenset({"nb", "nn", "no", "da", "sv"}),
-    frozenset({"cs", "sk"}),
-    frozenset({"hr", "sr", "bs", "sl", "mk", "bg"}),
-    frozenset({"ru", "uk", "be"}),
-    frozenset({"es", "ca", "gl", "pt"}),
-    frozenset({"id", "ms", "tl"}),
-    frozenset({"hi", "mr", "ne"}),
-    frozenset({"af", "nl"}),
-    frozenset({"zh", "ja"}),
-)
-
-
-def relatives(lang: str) -> frozenset[str]:
-    base = primary(lang)
-    return next((g for g in RELATIVES if base in g), frozenset({base}))
 
 
 def plausible(doc: Document, ctx: Context, code: str = "TC401") -> tuple[str, ...] | None:
@@ -126,7 +115,8 @@ def judge(
     sample = " ".join(items.tokens)
     raw = items.scores[:, :-1].sum(axis=0)  # unweighted: the evidence langdetect would weigh
     columns = [0, *(i + 1 for i in same)]
-    found = confirm(sample, (langs[0], *(langs[i + 1] for i in same)), settings, raw[columns].tolist())
+    chosen = (langs[0], *(langs[i + 1] for i in same))
+    found = confirm(sample, chosen, settings, raw[columns].tolist(), full_tokens(items))
     if found is None or listing(text, offset, items, 0, len(items) - 1):
         return None
     clause = clause_words(full_tokens(items), found[0], langs[0])
@@ -185,7 +175,7 @@ def _name(
 
     candidates = narrow(tokens, tuple(candidates))
     sums, grams = scorer(candidates).total(tokens)
-    clear = clear_choice(sums, candidates) if grams else None
+    clear = clear_choice(sums, candidates, full) if grams else None
     found = [clear] if clear is not None else probabilities(" ".join(tokens), candidates)
     if not found:
         return None
@@ -237,16 +227,19 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     scoring = scorer(langs)
     result: list[Sentence] = []
     block: list[tuple[Segment, int, int, str, Scan]] = []
+    size = 0  # characters in the block
     for seg in doc.segments:
         if is_copy(seg):
             continue  # TC402's business
         if seg.lang is not None:
             continue  # marked by the file as written in another language (HTML lang)
-        for start, end, sentence in seg.sentence_texts():
+        for start, end, sentence in sentence_windows(seg):
             block.append((seg, start, end, sentence, scan(sentence)))
-        if len(block) >= _BLOCK:
-            _judge_block(block, scoring, langs, settings, run_settings, result)
-            block = []
+            size += end - start
+            if len(block) >= _BLOCK or size >= _BLOCK_CHARS:
+                _judge_block(block, scoring, langs, settings, run_settings, result)
+                block = []
+                size = 0
     _judge_block(block, scoring, langs, settings, run_settings, result)
     _cache.clear()
     _cache[id(doc)] = (doc, key, result)
@@ -254,6 +247,26 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
 
 
 _BLOCK = 256  # sentences whose new words are scored together
+_BLOCK_CHARS = 65_536  # or fewer, when they hold this many characters
+_WINDOW = 4096  # characters of a sentence judged at a time
+
+
+def sentence_windows(seg: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, text)`` of each sentence of ``seg`` (the whole segment when unsplit), one at
+    a time. A sentence longer than ``_WINDOW`` characters (a megabyte of text without a full stop)
+    comes in pieces of at most that size, cut at white space where there is any: what the
+    language checks hold of it at a time stays bounded, and a piece in another language is
+    reported as a sentence would be (consecutive pieces in one language as one finding)."""
+    text = seg.text
+    for start, end in seg.sentences or ((0, len(text)),):
+        while end - start > _WINDOW:
+            low, high = start + _WINDOW // 2, start + _WINDOW
+            cut = max(text.rfind(" ", low, high), text.rfind("\n", low, high))
+            if cut <= start:
+                cut = high
+            yield start, cut, text[start:cut]
+            start = cut
+        yield start, end, text[start:end]
 
 
 def _judge_block(

@@ -19,10 +19,14 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     languages: the target, the source, and a pool of common languages (option ``languages``,
     default ``en de fr es it nl pt nb da sv fi pl``; the target's close relatives, such as Danish
     and Swedish for Norwegian, are left out unless one of them is the source). A sentence whose
-    own target-language evidence is clear is settled at once (langdetect is not called for it, so
-    most text costs a fraction of a millisecond a sentence); for the others langdetect (seeded,
-    restricted to the same languages) decides, and the sentence is reported when it names
-    another language with probability ``min-probability`` (0.9) or more. Consecutive sentences in
+    own target-language evidence is clear is settled at once, and so is one whose evidence for
+    one other language (or a group of close relatives) beats every other language by far, its
+    function words agreeing: langdetect is not called for them, so most text, and most units of
+    a bilingual file left in another language, cost a fraction of a millisecond a sentence. For
+    the others langdetect (seeded, restricted to the same languages) decides, and the sentence is
+    reported when it names another language with probability ``min-probability`` (0.9) or more.
+    A sentence of thousands of characters with no full stop is judged in pieces of at most
+    4,096 characters (cut at white space). Consecutive sentences in
     the same language are reported together; a segment that is an exact copy of its source is left
     to TC402. Norwegian, Danish and Swedish are named as the source language when the source is
     one of them.

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from tcheck.checks._codemix import Source, WordSettings, judge_for, leftovers
-from tcheck.checks._language import DEFAULT_POOL, analyse, is_copy, language_name, relatives
+from tcheck.checks._evidence import relatives
+from tcheck.checks._language import DEFAULT_POOL, analyse, is_copy, language_name, sentence_windows
 from tcheck.checks._tokens import scan
 from tcheck.context import Context
 from tcheck.language.function_words import widely_borrowed
@@ -101,7 +102,7 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue  # a copy is TC402's; a segment marked as written in another language is fine
         other = seg.counterpart
         copied = Source.of(other.text) if other is not None and judge.others else None
-        for start, end, sentence in seg.sentence_texts():
+        for start, end, sentence in sentence_windows(seg):
             if any(a < end and start < b for s, a, b in reported if s is seg):
                 continue
             for found in leftovers(sentence, judge, copied):

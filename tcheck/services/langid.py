@@ -105,6 +105,15 @@ def _script_languages(script: str) -> tuple[str, ...]:
     return tuple(lang for lang in languages() if lang_script(lang) == script)
 
 
+def narrow(words: list[str], candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """``candidates`` narrowed by the CJK characters of ``words``: Korean when Hangul leads,
+    Japanese when there is kana, else the Chinese scripts (when any of those is a candidate)."""
+    if "ja" not in candidates and "ko" not in candidates:
+        return candidates
+    kept = tuple(lang for lang in _cjk_candidates("".join(words)) if lang in candidates)
+    return kept or candidates
+
+
 def _cjk_candidates(text: str) -> tuple[str, ...]:
     """Korean when Hangul leads, Japanese when there is kana, else the Chinese scripts."""
     hangul = kana = han = 0
