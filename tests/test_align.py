@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from tcheck.bilingual.align import align, units
+from tcheck.bilingual.align import _PENALTY, Coster, Unit, align, units
 from tcheck.bilingual.aligned import pair_confidences, pair_documents
 from tcheck.config import Config
 from tcheck.engine import Input
@@ -155,7 +156,7 @@ def test_a_long_lagging_page_is_cut_at_unique_anchors() -> None:
 
 
 def test_facts_of_a_sentence_are_its_length_numbers_names_and_marks() -> None:
-    from tcheck.bilingual import align as aligning
+    from tcheck.bilingual import units as aligning
 
     text = "Om lag 2 300 hjem i Bergen og Stavanger mistet strømmen, sa Lyse AS?"
     length, numbers, names, marks = aligning.facts(text)
@@ -167,3 +168,59 @@ def test_facts_of_a_sentence_are_its_length_numbers_names_and_marks() -> None:
     long = "Stortinget vedtok loven 14. mai. " * 100
     assert aligning.facts(long)[1] == {"14"}
     assert long not in aligning._FACTS  # a long paragraph is not kept
+
+
+def _plain_search(src: list[Unit], tgt: list[Unit]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The same band search written plainly, every bead priced by Coster.cost."""
+    coster = Coster(src, tgt)
+    n, m = len(src), len(tgt)
+    width = abs(n - m) + 10 + max(n, m) // 25
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(n + 1):
+        centre = i * m / n if n else 0
+        for j in range(max(0, int(centre - width)), min(m, int(centre + width) + 1) + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = float("inf"), (0, 0)
+            for di, dj in _PENALTY:
+                prev = cost.get((i - di, j - dj))
+                if i - di >= 0 and j - dj >= 0 and prev is not None:
+                    value = prev + coster.cost(i - di, j - dj, di, dj)
+                    if value < best:
+                        best, move = value, (di, dj)
+            if best < float("inf"):
+                cost[i, j], back[i, j] = best, move
+    beads = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i, j]
+        beads.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def _random_units(rng: random.Random, count: int) -> list[Unit]:
+    names = [frozenset(), frozenset({"oslo"}), frozenset({"berge", "stava"}), frozenset({"equin"})]
+    numbers = [frozenset(), frozenset(), frozenset({"2300"}), frozenset({"14", "2026"})]
+    out = []
+    for k in range(count):
+        kind = "heading" if rng.random() < 0.1 else rng.choice(["paragraph", "paragraph", "list_item"])
+        first = kind == "heading" or rng.random() < 0.5
+        out.append(
+            Unit(k, 0, 1, rng.randint(0, 160), rng.choice(numbers), rng.choice(names),
+                 frozenset("?") if rng.random() < 0.1 else frozenset(), first, first or rng.random() < 0.3, kind)
+        )  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_search_finds_the_path_a_plain_search_with_coster_cost_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    src = _random_units(rng, rng.randint(0, 40))
+    tgt = [u for u in src if rng.random() > 0.15]  # a translation that left sentences out...
+    tgt = [u._replace(length=max(0, int(u.length * rng.uniform(0.6, 1.6)))) for u in tgt]
+    tgt += _random_units(rng, rng.randint(0, 3))  # ...and added some
+    if not src or not tgt:
+        return
+    assert [(b.source, b.target) for b in align(src, tgt)] == _plain_search(src, tgt)

@@ -17,12 +17,38 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from tcheck.bilingual.anchors import longest_chain, unique_pairs
-from tcheck.model import Document, Segment
+from tcheck.bilingual.units import (
+    NAME,
+    NUMBER,
+    Facts,
+    Unit,
+    facts,
+    number_key,
+    sentences_of,
+    units,
+    units_of,
+)
+
+__all__ = [
+    "NAME",
+    "NUMBER",
+    "Bead",
+    "Coster",
+    "Facts",
+    "Unit",
+    "align",
+    "align_sections",
+    "facts",
+    "length_ratio",
+    "number_key",
+    "sentences_of",
+    "units",
+    "units_of",
+]
 
 # Gale & Church's priors, with room for 3-1 and 1-3.
 _PRIORS = {
@@ -38,34 +64,15 @@ _PRIORS = {
 _PENALTY = {shape: -math.log(p) for shape, p in _PRIORS.items()}
 _VARIANCE = 6.8
 _SQRT2 = math.sqrt(2)
-NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,:]\d+)?")
-NAME = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-Þ][\w-]{2,}")
-# NAME's matches, as its group: a pattern that starts by matching a character is searched faster
-# than one that starts with a look-behind (a name never ends on white space, so no match eats the
-# space before the next one).
-_NAME_AFTER_SPACE = re.compile(r"\s([A-ZÀ-ÖØ-Þ][\w-]{2,})")
 _STRUCTURE_BONUS = 1.5
 _LINE_BONUS = 0.75
 _KIND_PENALTY = 6.0
 _ANCHOR_BONUS = 1.0
 _NUMBER_PENALTY = 1.5
 _LOWEST = -(4 * _ANCHOR_BONUS + _STRUCTURE_BONUS)  # no bead costs less
-
-
-class Unit(NamedTuple):
-    """One sentence to align: where it is, how long, what it is anchored by (a named tuple: a
-    page has one per sentence, made for each pairing)."""
-
-    seg: int  # index of its segment in the document
-    start: int  # offsets in that segment's text
-    end: int
-    length: int  # characters other than white space
-    numbers: frozenset[str]
-    names: frozenset[str]
-    marks: frozenset[str]
-    block_start: bool
-    line_start: bool
-    kind: str
+# What anchors and structure may take off a bead's price at most, with a margin far above any
+# rounding: a bead whose price without them already loses is not priced further.
+_BOUND = _LOWEST - 1e-6
 
 
 class Bead(NamedTuple):
@@ -74,111 +81,6 @@ class Bead(NamedTuple):
     source: tuple[int, ...]
     target: tuple[int, ...]
     confidence: float
-
-
-def number_key(raw: str) -> str:
-    """The digits of a number as written (``2,300`` and ``2 300`` are ``2300``), leading zeros
-    dropped."""
-    digits = re.sub(r"\D", "", raw)
-    return digits.lstrip("0") or "0"
-
-
-_EMPTY: frozenset[str] = frozenset()
-# What NUMBER matches besides digits: the key is what is left without them (as number_key).
-_NUMBER_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f :")
-Facts = tuple[int, frozenset[str], frozenset[str], frozenset[str]]
-
-
-_FACTS: dict[str, Facts] = {}  # a paragraph's facts are asked for again for its sentences
-_FACTS_LIMIT = 8_192
-_FACTS_LENGTH = 2_000  # longer texts are not kept
-
-
-def facts(text: str) -> Facts:
-    """What aligning ``text`` looks at: its length without white space, its numbers
-    (:func:`number_key`), its names (the first five letters, lower case, of a capitalised word
-    after a space) and its marks (``?``, ``!``)."""
-    known = _FACTS.get(text)
-    if known is not None:
-        return known
-    found = _facts(text)
-    if len(text) <= _FACTS_LENGTH:
-        if len(_FACTS) >= _FACTS_LIMIT:
-            _FACTS.clear()
-        _FACTS[text] = found
-    return found
-
-
-def _facts(text: str) -> Facts:
-    numbers = NUMBER.findall(text)
-    names = _NAME_AFTER_SPACE.findall(text)
-    return (
-        len("".join(text.split())),
-        frozenset([n.translate(_NUMBER_SEPARATORS).lstrip("0") or "0" for n in numbers])
-        if numbers
-        else _EMPTY,
-        frozenset([n[:5].lower() for n in names]) if names else _EMPTY,
-        frozenset(ch for ch in "?!" if ch in text) if "?" in text or "!" in text else _EMPTY,
-    )
-
-
-_HARD_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?=[ \t]*[\d\"'“«„(\[–—\-]|[ \t]*[^\W\d_])")
-
-
-def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut at line breaks that end a line (a headline, a line ending a sentence) and
-    start a new one with a capital, digit or quote; a line wrapped inside a sentence stays whole."""
-    cuts = [start]
-    for match in _HARD_BREAK.finditer(text, start, end):
-        before = text[cuts[-1] : match.start()].rstrip()
-        after = text[match.end() : end].lstrip()
-        ends_sentence = before[-1:] in ".!?:;\"”»)'’"
-        headline = len(before) < 100 and before[-1:].isalnum()
-        if (ends_sentence or headline) and (after[:1].isupper() or not after[:1].isalpha()):
-            cuts.append(match.end())
-    cuts.append(end)
-    pieces = []
-    for a, b in itertools.pairwise(cuts):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            pieces.append((a, b))
-    return pieces
-
-
-def sentences_of(seg: Segment) -> list[tuple[int, int, str]]:
-    """``(start, end, text)`` of each sentence of ``seg``, cut at hard line breaks."""
-    sentences = seg.sentence_texts()
-    if all("\n" not in text for _, _, text in sentences):
-        return sentences
-    out: list[tuple[int, int, str]] = []
-    for start, end, text in sentences:
-        if "\n" in text:
-            out.extend((a, b, seg.text[a:b]) for a, b in _line_pieces(seg.text, start, end))
-        else:
-            out.append((start, end, text))
-    return out
-
-
-def units_of(segments: Sequence[Segment]) -> list[Unit]:
-    """The sentences of ``segments`` as alignment units."""
-    out: list[Unit] = []
-    append = out.append
-    for index, seg in enumerate(segments):
-        whole, kind = seg.text, seg.kind
-        previous_end = 0
-        for n, (start, end, text) in enumerate(sentences_of(seg)):
-            line_start = n == 0 or "\n" in whole[previous_end:start]
-            previous_end = end
-            length, numbers, names, marks = facts(text)
-            append(Unit(index, start, end, length, numbers, names, marks, n == 0, line_start, kind))
-    return out
-
-
-def units(doc: Document) -> list[Unit]:
-    return units_of(doc.segments)
 
 
 def length_ratio(src: Sequence[Unit], tgt: Sequence[Unit]) -> float:
@@ -240,24 +142,13 @@ class Coster:
         return shared, len(s_num ^ t_num), len(s_num | t_num) + common
 
     def cost(self, i: int, j: int, di: int, dj: int) -> float:
-        """Cost of the bead taking ``src[i:i+di]`` and ``tgt[j:j+dj]``."""
+        """Cost of the bead taking ``src[i:i+di]`` and ``tgt[j:j+dj]`` (:func:`_search` computes
+        the same, inline)."""
         if not (di and dj):
             return _PENALTY[(di, dj)]  # a flat price: a long sentence may be missing as well as a short one
-        return self.pair_cost(i, j, di, dj, _PENALTY[(di, dj)])
-
-    def pair_cost(self, i: int, j: int, di: int, dj: int, penalty: float) -> float:
-        """:meth:`cost` of a bead with units on both sides, whose shape's ``penalty`` is known."""
-        s_pre, t_pre = self.s_pre, self.t_pre
-        ls = s_pre[i + di] - s_pre[i]
-        lt = t_pre[j + dj] - t_pre[j]
-        if ls == 0 and lt == 0:
-            probability = 1.0
-        else:  # :meth:`length_probability`, inline: the search asks for it at every cell
-            ratio = self.ratio
-            mean = (ls + lt / ratio) / 2
-            delta = (lt - ls * ratio) / math.sqrt(max(mean, 1.0) * _VARIANCE)
-            probability = max(math.erfc(abs(delta) / _SQRT2), 1e-300)
-        cost = penalty - math.log(probability)
+        ls = self.s_pre[i + di] - self.s_pre[i]
+        lt = self.t_pre[j + dj] - self.t_pre[j]
+        cost = _PENALTY[(di, dj)] - math.log(self.length_probability(ls, lt))
         shared, lonely, _ = self.anchors(i, j, di, dj)
         cost += _NUMBER_PENALTY * min(lonely, 4) - _ANCHOR_BONUS * min(shared, 4)
         s, t = self.src[i], self.tgt[j]
@@ -305,6 +196,93 @@ def _anchored(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[Be
     return beads
 
 
+def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
+    """The best move into each cell ``i * (m + 1) + j`` of the band (the shape of the bead that
+    ends there), or None when the band does not reach the end.
+
+    Each bead is priced as :meth:`Coster.cost` prices it, inline and in the same order of
+    operations (the same floats, so the same path), the length part first: a bead that cannot win
+    even with every bonus is dropped before its anchors are counted."""
+    src, tgt = coster.src, coster.tgt
+    n, m = len(src), len(tgt)
+    inf = float("inf")
+    stride = m + 1
+    cost: dict[int, float] = {0: 0.0}
+    back: dict[int, tuple[int, int]] = {}
+    shapes = [(di, dj, penalty, shape) for shape, penalty in _PENALTY.items() for di, dj in (shape,)]
+    ratio_, anchors = coster.ratio, coster.anchors
+    log, erfc, sqrt = math.log, math.erfc, math.sqrt
+    s_pre, t_pre = coster.s_pre, coster.t_pre
+    s_block = [u.block_start for u in src]
+    t_block = [u.block_start for u in tgt]
+    s_line = [u.line_start for u in src]
+    t_line = [u.line_start for u in tgt]
+    s_kind = [u.kind for u in src]
+    t_kind = [u.kind for u in tgt]
+    s_nums = [u.numbers for u in src]
+    t_nums = [u.numbers for u in tgt]
+    s_other, t_other = coster.s_other, coster.t_other
+    for i in range(n + 1):
+        centre = i * m / n if n else 0
+        lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = inf, (0, 0)
+            for di, dj, penalty, shape in shapes:
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0:
+                    continue
+                prev = cost.get(pi * stride + pj)
+                if prev is None:
+                    continue
+                if not (di and dj):
+                    value = prev + penalty  # a flat price (see :meth:`Coster.cost`)
+                    if value < best:
+                        best, move = value, shape
+                    continue
+                if prev + penalty + _BOUND >= best:
+                    continue  # even the cheapest bead of this shape would not beat the best so far
+                ls = s_pre[i] - s_pre[pi]
+                lt = t_pre[j] - t_pre[pj]
+                if ls == 0 and lt == 0:
+                    probability = 1.0
+                else:
+                    mean = (ls + lt / ratio_) / 2
+                    delta = (lt - ls * ratio_) / sqrt((mean if mean > 1.0 else 1.0) * _VARIANCE)
+                    probability = erfc((delta if delta >= 0 else -delta) / _SQRT2)
+                    if probability < 1e-300:
+                        probability = 1e-300
+                bead = penalty - log(probability)
+                if prev + bead + _BOUND >= best:
+                    continue
+                if di == 1 and dj == 1:  # :meth:`Coster.anchors` of one unit on each side, inline
+                    s_num, t_num, s_oth = s_nums[pi], t_nums[pj], s_other[pi]
+                    if s_num or t_num or s_oth:
+                        common = len(s_oth & t_other[pj])
+                        shared, lonely = len(s_num & t_num) + common, len(s_num ^ t_num)
+                    else:
+                        shared = lonely = 0
+                else:
+                    shared, lonely, _ = anchors(pi, pj, di, dj)
+                bead += _NUMBER_PENALTY * (lonely if lonely < 4 else 4) - _ANCHOR_BONUS * (
+                    shared if shared < 4 else 4
+                )
+                if s_block[pi] and t_block[pj]:
+                    bead -= _STRUCTURE_BONUS
+                elif s_line[pi] and t_line[pj]:
+                    bead -= _LINE_BONUS
+                if s_kind[pi] != t_kind[pj]:
+                    bead += _KIND_PENALTY if "heading" in (s_kind[pi], t_kind[pj]) else _KIND_PENALTY / 3
+                value = prev + bead
+                if value < best:
+                    best, move = value, shape
+            if best < inf:
+                cost[i * stride + j] = best
+                back[i * stride + j] = move
+    return back if n * stride + m in cost else None
+
+
 def align(
     src: Sequence[Unit],
     tgt: Sequence[Unit],
@@ -325,33 +303,9 @@ def align(
         pieces = _anchored(src, tgt, coster.ratio)
         if pieces is not None:
             return pieces
-    inf = float("inf")
     stride = m + 1
-    cost: dict[int, float] = {0: 0.0}
-    back: dict[int, tuple[int, int]] = {}
-    shapes = [(di, dj, penalty) for (di, dj), penalty in _PENALTY.items()]
-    pair_cost = coster.pair_cost
-    for i in range(n + 1):
-        centre = i * m / n if n else 0
-        lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            best, move = inf, (0, 0)
-            for di, dj, penalty in shapes:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
-                    continue
-                prev = cost.get(pi * stride + pj)
-                if prev is None or prev + _LOWEST >= best:
-                    continue  # even the cheapest possible bead would not beat the best so far
-                value = prev + (pair_cost(pi, pj, di, dj, penalty) if di and dj else penalty)
-                if value < best:
-                    best, move = value, (di, dj)
-            if best < inf:
-                cost[i * stride + j] = best
-                back[i * stride + j] = move
-    if n * stride + m not in cost:
+    back = _search(coster, width)
+    if back is None:
         return align(src, tgt, band=max(n, m) + 1, ratio=ratio, anchored=False) if band is None else []
     beads: list[Bead] = []
     i, j = n, m

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tcheck.bilingual.align import Unit
+    from tcheck.bilingual.units import Unit
 
 
 def unique_pairs(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[tuple[int, int]]:
