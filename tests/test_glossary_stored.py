@@ -118,3 +118,14 @@ def test_notes_on_a_stored_glossary_without_entries(tmp_path: Path) -> None:
     notes = glossary.usage_notes([stored], [("nb", "en")])
     assert notes == glossary.usage_notes([parsed], [("nb", "en")])
     assert len(notes) == 1 and "no entries" in notes[0] and not stored.unpacked
+
+
+def test_damaged_entries_are_parsed_again(tmp_path: Path) -> None:
+    path = tmp_path / "nyheter.csv"
+    path.write_text(CSV, encoding="utf-8")
+    first = glossary.load(str(path), tmp_path / "cache")
+    (kept,) = (tmp_path / "cache" / "glossaries").glob("*.pickle")
+    form, fields, facts, packed = pickle.loads(kept.read_bytes())
+    kept.write_bytes(pickle.dumps((form, fields, facts, packed[: len(packed) // 2])))
+    again = glossary.load(str(path), tmp_path / "cache")
+    assert isinstance(again, StoredGlossary) and again.entries == first.entries

@@ -3,6 +3,7 @@ unchanged; their payloads point into the glossaries of the run, not into copies.
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -201,3 +202,18 @@ def test_payloads_are_made_by_number_once(tmp_path: Path) -> None:
     assert payloads[9 + 4].term is terms[4][1]  # the second glossary's fifth term
     with pytest.raises(IndexError):
         payloads[18]
+
+
+def test_a_process_that_forks_reads_its_stored_matchers_first(tmp_path: Path, builds: list[int]) -> None:
+    """Workers forked for --jobs share the automaton read once, instead of each reading it."""
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    _found(_view(path), tmp_path / "cache")
+    matcher = stored.term_matcher([_view(path)], "target", ("en", "de"), TermHit, None, tmp_path / "cache")
+    assert matcher._automaton is None  # not read yet
+    pid = os.fork()
+    if pid == 0:  # the child has it already
+        os._exit(0 if matcher._automaton is not None else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0 and matcher._automaton is not None
+    assert [m.text for m in matcher.find("Die EU-Kommission.")] == ["EU-Kommission"] and len(builds) == 1

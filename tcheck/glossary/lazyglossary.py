@@ -33,7 +33,12 @@ class StoredGlossary(Glossary):
         if name != "entries" or packed is None:
             raise AttributeError(name)
         with gcutil.paused():  # many small objects that live as long as the run
-            entries: tuple[Entry, ...] = pickle.loads(packed)
+            try:
+                entries: tuple[Entry, ...] = pickle.loads(packed)
+            except Exception:  # damaged in the cache folder: the file is parsed again
+                from tcheck.glossary import load
+
+                entries = load(self.path).entries
         object.__setattr__(self, "entries", entries)
         object.__setattr__(self, "_packed", None)
         return entries

@@ -19,10 +19,12 @@ parsing or compiling again.
 from __future__ import annotations
 
 import hashlib
+import os
+import weakref
 from collections.abc import Callable, Sequence
 from itertools import starmap
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tcheck.glossary.lazyglossary import pack, unpack
 from tcheck.glossary.matcher import TermMatcher
@@ -129,7 +131,9 @@ def term_matcher(
         def load() -> TermMatcher[T]:
             return loaded(count) or kept(*compiled())
 
-        return TermMatcher.deferred(stored[1], stored[2], load)
+        deferred = TermMatcher.deferred(stored[1], stored[2], load)
+        _DEFERRED.add(deferred)
+        return deferred
     matcher, payloads = compiled()
     if len(payloads) < MIN_CACHED:
         return matcher
@@ -138,3 +142,17 @@ def term_matcher(
         return kept(matcher, payloads)
     pickled.store(head, (len(payloads), len(found), found.run_finder()))  # a lost head
     return found
+
+
+# Matchers not read yet. A process that forks workers (--jobs) reads them first: its children
+# then share the automaton and the glossary's entries instead of each reading its own copy.
+_DEFERRED: weakref.WeakSet[TermMatcher[Any]] = weakref.WeakSet()
+
+
+def _read_deferred() -> None:
+    for matcher in list(_DEFERRED):
+        matcher.compile()
+    _DEFERRED.clear()
+
+
+os.register_at_fork(before=_read_deferred)
