@@ -58,3 +58,13 @@ def test_sentence_split_chinese() -> None:
         "总统请求集体安全条约组织提供帮助！",
         "情况如何？",
     ]
+
+
+def test_sentences_leave_out_the_white_space_around_them_of_any_script() -> None:
+    text = "\u3000東京都は火曜日に発表した。\u3000新しい規則は四月から。\u3000"
+    assert split_sentences(text) == ((1, 14), (15, 26))
+    assert _split("\u00a0Regjeringen la fram budsjettet.\u2003 Det ble godt mottatt.\u00a0") == [
+        "Regjeringen la fram budsjettet.",
+        "Det ble godt mottatt.",
+    ]
+    assert split_sentences(" \t\u3000 ") == ()

@@ -111,18 +111,17 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if _next_is_lowercase(text, end):
             continue
         cuts.append(end)
-    cuts.extend(m.end() for m in _CJK_END.finditer(text))
-    cuts.sort()
+    if "。" in text or "！" in text or "？" in text:
+        cuts.extend(m.end() for m in _CJK_END.finditer(text))
+        cuts.sort()
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*cuts, len(text)]:
-        s, e = start, cut
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+        piece = text[start:cut]  # the sentence without the white space around it
+        stripped = piece.lstrip()
+        if stripped:
+            first = start + len(piece) - len(stripped)
+            spans.append((first, first + len(stripped.rstrip())))
         start = cut
     return shared(tuple(spans))
 
