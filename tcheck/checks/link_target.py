@@ -55,7 +55,9 @@ def link_target(doc: Document, ctx: Context) -> Iterator[Hit]:
     translates each other: a link the translation adds on a line paired with another sentence
     of the source, or in a paragraph two or more sentences longer than its source (the source
     was rewritten since: the translation still says what it no longer says), is not the lost
-    link changed; the lost one is reported as lost. Where the translation's headings keep the
+    link changed; the lost one is reported as lost, and as info when the passage it is placed in
+    holds a link of another passage of the source (the pair joins text that does not translate
+    each other: a neighbour's sentence, or a source rewritten since). Where the translation's headings keep the
     source's ids (``## Wie es hilft {#how-it-helps}``), a lost link must be placed in the section
     with its section's id, and that section's text paired with text of the same section of the
     source; when the aligner paired it with another section's (the translation lacks or adds a

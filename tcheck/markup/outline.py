@@ -37,12 +37,21 @@ def explicit_id(page: Page, block: int) -> str | None:
     return next((m.key for m in page.marks if m.kind == ANCHOR and m.block == block), None)
 
 
+def _level(text: str, start: int) -> int:
+    """The level of the heading at ``start``: its ``#`` marks (2 for an underlined one)."""
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].lstrip()
+    marks = len(line) - len(line.lstrip("#"))
+    return marks if marks else 2
+
+
 class Sections:
     """The sections (heading to heading) of a translation and of its source, matched by id."""
 
     def __init__(self, doc: Document, page: Page, source_doc: Document, source_page: Page) -> None:
         self.page = page
         self.t_starts = [page.blocks[i].start for i in page.headings]
+        self.t_levels = [_level(doc.text, page.blocks[i].start) for i in page.headings]
         self.s_starts = [source_page.blocks[i].start for i in source_page.headings]
         self.s_ids = [heading_id(source_page, source_doc.text, i) for i in source_page.headings]
         # the translation's own ids: written, or generated from a heading left as the source's
@@ -63,8 +72,16 @@ class Sections:
                 if seg.counterpart is not None:
                     here = self.target_section(seg.file_span(0, 0).start)
                     want = self.expected(seg.counterpart.file_span(0, 0).start)
-                    if want is not None and want != here:
+                    if want is not None and not self._within(here, want):
                         self.shifted.update((want, here))
+
+    def _within(self, section: int, outer: int) -> bool:
+        """Whether ``section`` is ``outer`` or one of its subsections (a heading of a lower level
+        that the translation adds under it, ``## Was es ist`` under ``# Serverless``)."""
+        if section < outer:
+            return False
+        level = self.t_levels[outer]
+        return all(self.t_levels[i] > level for i in range(outer + 1, section + 1))
 
     def target_section(self, offset: int) -> int:
         """The section of the translation that holds ``offset`` (-1: before the first heading)."""
@@ -88,7 +105,7 @@ class Sections:
         ``#c``)."""
         want = self.expected(source_offset)
         if want is not None:
-            return want != self.target_section(target_offset) or want in self.shifted
+            return not self._within(self.target_section(target_offset), want) or want in self.shifted
         if not self.bounds:
             return False
         index = self._source_section(source_offset)

@@ -109,13 +109,14 @@ class Placer:
     """Where the translation of a source offset is: the aligned segments, sorted by source."""
 
     def __init__(self, doc: Document) -> None:
-        points: list[tuple[int, int, Span]] = []
+        points: list[tuple[int, int, Span, Span]] = []
         source_text = doc.source.text if doc.source is not None else ""
         for seg in doc.segments:
             src = seg.counterpart
             if src is None:
                 continue
             where = seg.file_span(0, len(seg.text))
+            source_span = src.file_span(0, len(src.text))
             shorter = len(src.sentence_texts()) > len(seg.sentence_texts())
             for start, end, _ in src.sentence_texts():  # a pair may span paragraphs: by sentence
                 span = src.file_span(start, end)
@@ -123,11 +124,12 @@ class Placer:
                 # a translation with fewer sentences than its source may lack the one that holds
                 # the markup (an out-of-date paragraph): nothing in it counts as translated
                 end_at = -1 if shorter else len(source_text) if line_end < 0 else line_end
-                points.append((span.start, end_at, where))
+                points.append((span.start, end_at, where, source_span))
         points.sort(key=lambda p: p[0])
         self.starts = [p[0] for p in points]
         self.ends = [p[1] for p in points]
         self.spans = [p[2] for p in points]
+        self.sources = [p[3] for p in points]
 
     def place(self, source_offset: int) -> Span:
         """The translation of the nearest aligned source text at or before ``source_offset``."""
@@ -135,6 +137,11 @@ class Placer:
         if index < 0:
             return self.spans[0] if self.spans else Span(0, 0)
         return self.spans[index]
+
+    def source_of(self, source_offset: int) -> Span | None:
+        """The source segment whose translation :meth:`place` gives for ``source_offset``."""
+        index = bisect.bisect_right(self.starts, source_offset) - 1
+        return self.sources[index] if index >= 0 else None
 
     def translated(self, source_offset: int) -> bool:
         """Whether the source text at ``source_offset`` (up to the end of its line) is aligned,
@@ -240,6 +247,13 @@ def group_hits(
                         group.segment is None and _section_lost(anchors, sections, mark)
                     ):
                         hit = _relocated(pair, hit, mark, wording, sections)
+                    elif _other_markup(pair, placer, mark, hit.span, key):
+                        hit = dataclasses.replace(
+                            hit,
+                            message=f"{hit.message} (the passage holds markup of another passage of the "
+                            "source: it may translate other text, or the source was rewritten since)",
+                            severity=Severity.INFO,
+                        )
                     elif _section(pair, group) in stale:
                         hit = dataclasses.replace(
                             hit,
@@ -353,6 +367,26 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         related=(related(pair, lost),),
         data={"lost": True},
     )
+
+
+def _other_markup(
+    pair: PagePair, placer: Placer, lost: Mark, span: Span, key: Callable[[Mark], tuple[str, str]]
+) -> bool:
+    """Whether the passage a lost mark is placed in holds a mark of its kind that the source text
+    it is paired with lacks and another passage of the source has (``/zh-cn/scalability/`` in a
+    sentence paired with the source's sentence about ``/runtime/``, while the source links
+    ``/scalability/`` in the next one): the pair joins text that does not translate each other (a
+    neighbour's, or the source was rewritten since), so the lost mark's place and loss are not
+    certain."""
+    source = placer.source_of(lost.start)
+    if source is None:
+        return False
+    mine = Counter(
+        key(m) for m in pair.page.marks if span.start <= m.start < span.end and m.kind == lost.kind
+    )
+    theirs = Counter(key(m) for m in pair.source_page.marks if source.start <= m.start < source.end)
+    elsewhere = {key(m) for m in pair.source_page.marks if not source.start <= m.start < source.end}
+    return any(k in elsewhere for k in mine - theirs)
 
 
 def _section_lost(anchors: Anchors, sections: Sections, mark: Mark) -> bool:
