@@ -226,3 +226,39 @@ def test_concurrent_runs_share_one_cache(site: Path, tmp_path: Path) -> None:
             out, err = child.communicate(timeout=300)
             assert (child.returncode, out.decode()) == expected
             assert b"result cache" not in err and b"Traceback" not in err
+
+
+@pytest.mark.parametrize("few", [True, False])
+def test_a_damaged_digest_entry_is_a_lost_one(site: Path, monkeypatch: pytest.MonkeyPatch, few: bool) -> None:
+    """A TC103 digest entry that holds something else (here: an empty list) is taken for lost:
+    its page is checked again and the report is unchanged, whether the run feeds TC103 only the
+    parts that changed (few pages checked again) or every digest (many)."""
+    monkeypatch.setattr(runparts, "few_missing", lambda missing, inputs: few)
+    first = run()
+    stored = Stored(site)
+    conn = sqlite3.connect(_cache_file(site))
+    with conn:
+        damaged = zlib.compress(pickle.dumps([]))
+        conn.execute("UPDATE results SET value = ? WHERE key = ?", (damaged, stored.split[0]))
+    conn.close()
+    Stored.drop(site, [*stored.parts, *stored.whole])
+    checked = _counting(monkeypatch)
+    assert run() == first
+    assert len(checked) == 1
+
+
+def test_many_edits_feed_every_digest_with_the_same_report(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When many pages are checked again, every digest is fed (none held back) and each
+    language's TC103 findings are stored again: the report is that of a run without the cache."""
+    run()
+    for name in ("content/en/news/unrest.md", "content/de/news/unrest.md", "content/nb/news/unrest.md"):
+        page = site / name
+        page.write_text(page.read_text(encoding="utf-8").replace("19", "20"), encoding="utf-8")
+    monkeypatch.setattr(runparts, "few_missing", lambda missing, inputs: False)
+    edited = run()
+    assert edited == run("--no-cache") and "TC103" in edited[1]
+    monkeypatch.setattr(runparts, "few_missing", lambda missing, inputs: True)
+    Stored.drop(site, Stored(site).whole)
+    assert run() == edited  # the parts stored by that run

@@ -175,7 +175,7 @@ class _Digests:
         stored_inputs = sorted({index for index, _ in members if index not in self.fresh})
         names = {index: part_key(self.keys[index], digests_name(code)) for index in stored_inputs}
         found = cache.get_many(list(names.values()))
-        lost = [index for index in stored_inputs if not isinstance(found.get(names[index]), list)]
+        lost = [i for i in stored_inputs if not _fits(found.get(names[i]), self.results[i])]
         if lost:
             again = zip(lost, self.recompute([self.inputs[i] for i in lost]), strict=True)
             pending = [(names[i], [part.digests.get(code) for part in parts]) for i, parts in again]
@@ -206,7 +206,7 @@ def with_split_digests(
         wanted: dict[str, list[Any]] = {}
         for code in split_codes([results]) & codes:
             values = found.get(names[(key, code)])
-            if isinstance(values, list):
+            if isinstance(values, list) and _fits(values, results):
                 wanted[code] = values
         if len(wanted) < len(split_codes([results]) & codes):
             continue
@@ -219,3 +219,9 @@ def with_split_digests(
             for n, part in enumerate(results)
         ]
     return out
+
+
+def _fits(values: Any, results: Sequence[DocResult]) -> bool:
+    """Whether ``values`` is a stored digest part of ``results``: one value per document (a
+    damaged or foreign entry is a lost one)."""
+    return isinstance(values, list) and len(values) == len(results)
