@@ -209,3 +209,15 @@ def test_an_endless_sentence_is_judged_in_bounded_memory() -> None:
         tracemalloc.stop()
     # judged whole, the sentence's 72,000 words cost some 20 MB (their tuples and lists)
     assert peak < 6 * 2**20
+
+
+def test_simplified_and_traditional_chinese_are_relatives_among_candidates() -> None:
+    from tcheck.checks._evidence import clear_choice
+
+    # a text in another script than the target's: its candidates hold no target
+    chosen = clear_choice(
+        [-80.0, -83.0], ("zh", "zh_Hant"), ["他曾表示酒吧的消失情有可原"], target_first=False
+    )
+    assert chosen is not None and chosen[0] == "zh"
+    # the same numbers with Chinese as the target: too close to tell
+    assert clear_choice([-80.0, -83.0], ("zh", "zh_Hant"), []) is None

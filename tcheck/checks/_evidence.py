@@ -119,25 +119,29 @@ CLEAR_GAP = 10.0
 
 
 def clear_choice(
-    sums: Sequence[float], langs: Sequence[str], tokens: Sequence[str]
+    sums: Sequence[float], langs: Sequence[str], tokens: Sequence[str], target_first: bool = True
 ) -> tuple[str, float] | None:
     """The language whose naive-Bayes log-likelihood (``sums``, one per language of ``langs``)
     beats every other by ``CLEAR_GAP`` nats or more, with its probability among them, when the
     function words of ``tokens`` (the words that are not names or quoted) do not contradict it:
     no other language of ``langs`` has more of its own. None when two languages are closer than
     that, the function words point elsewhere (an English quotation that makes up most of the
-    letters of a Norwegian sentence) or there is no evidence: langdetect decides."""
+    letters of a Norwegian sentence) or there is no evidence: langdetect decides.
+
+    ``langs[0]`` is the target language (``target_first``), which must be beaten by the full gap
+    even when it is a close relative; otherwise ``langs`` are the candidates for a text in
+    another script than the target's, and Simplified and Traditional Chinese are relatives."""
     if not langs or not any(sums):
         return None
     best = max(range(len(langs)), key=lambda i: sums[i])
     top = sums[best]
-    near = relatives(langs[best]) - {primary(langs[0])}
+    near = relatives(langs[best]) - ({primary(langs[0])} if target_first else set())
     rivals = [top - s for i, s in enumerate(sums) if i != best and primary(langs[i]) not in near]
     if rivals and min(rivals) < CLEAR_GAP:
         return None
     if len(langs) > 1:
         lowered = [token.lower() for token in tokens]
-        counts = [sum(1 for t in lowered if t in (function_words(lang) or ())) for lang in langs]
+        counts = [sum(map((function_words(lang) or frozenset()).__contains__, lowered)) for lang in langs]
         if max(counts) > counts[best]:
             return None
     group = sum(math.exp(s - top) for i, s in enumerate(sums) if i == best or primary(langs[i]) in near)

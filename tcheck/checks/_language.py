@@ -175,7 +175,7 @@ def _name(
 
     candidates = narrow(tokens, tuple(candidates))
     sums, grams = scorer(candidates).total(tokens)
-    clear = clear_choice(sums, candidates, full) if grams else None
+    clear = clear_choice(sums, candidates, full, target_first=False) if grams else None
     found = [clear] if clear is not None else probabilities(" ".join(tokens), candidates)
     if not found:
         return None
