@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 from itertools import pairwise
 
 from tcheck.markup.markdown import Page, heading_words, slug
@@ -48,7 +49,14 @@ def _level(text: str, start: int) -> int:
 class Sections:
     """The sections (heading to heading) of a translation and of its source, matched by id."""
 
-    def __init__(self, doc: Document, page: Page, source_doc: Document, source_page: Page) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        page: Page,
+        source_doc: Document,
+        source_page: Page,
+        marks: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.page = page
         self.t_starts = [page.blocks[i].start for i in page.headings]
         self.t_levels = [_level(doc.text, page.blocks[i].start) for i in page.headings]
@@ -66,14 +74,31 @@ class Sections:
         in_order = all(a[1] < b[1] for a, b in pairwise(matched))
         # sections matched in the same order on both sides bound where the others can be
         self.bounds = matched if in_order else []
+        # a section without a matching id whose marks found once on each page (``marks``: their
+        # offsets in the translation and the source) all come from one section of the source
+        with_id = set(self.by_id.values())
+        votes: dict[int, Counter[int]] = {}
+        for t_at, s_at in marks:
+            votes.setdefault(self.target_section(t_at), Counter())[self._source_section(s_at)] += 1
+        self.by_marks = {
+            t: next(iter(counted))
+            for t, counted in votes.items()
+            if t >= 0 and t not in with_id and len(counted) == 1 and counted.total() >= 2
+        }
         self.shifted: set[int] = set()  # sections of the translation with a pair across sections
-        if self.by_id:
+        if self.by_id or self.by_marks:
             for seg in doc.segments:
                 if seg.counterpart is not None:
                     here = self.target_section(seg.file_span(0, 0).start)
-                    want = self.expected(seg.counterpart.file_span(0, 0).start)
+                    source_at = seg.counterpart.file_span(0, 0).start
+                    want = self.expected(source_at)
                     if want is not None and not self._within(here, want):
                         self.shifted.update((want, here))
+                    if here in self.by_marks and self.by_marks[here] != self._source_section(source_at):
+                        self.shifted.add(here)
+            for section in range(1, len(self.t_starts)):  # a shift goes on until a section matches again
+                if section - 1 in self.shifted and section not in with_id and section not in self.by_marks:
+                    self.shifted.add(section)
 
     def _within(self, section: int, outer: int) -> bool:
         """Whether ``section`` is ``outer`` or one of its subsections (a heading of a lower level
@@ -99,13 +124,16 @@ class Sections:
     def misplaced(self, source_offset: int, target_offset: int) -> bool:
         """Whether the aligned text puts the source's ``source_offset`` at ``target_offset`` in
         another section of the translation than the one its id says translates it, or in that
-        section while its pairs are shifted (one of them joins it with another section). The
+        section while its pairs are shifted (one of them joins it with another section; a shift
+        goes on into the sections after it until one matches again). The
         source's section without a match must be placed between the matched sections around
         it (a section the source has between ``#b`` and ``#c`` is not after the translation's
         ``#c``)."""
         want = self.expected(source_offset)
         if want is not None:
             return not self._within(self.target_section(target_offset), want) or want in self.shifted
+        if self.target_section(target_offset) in self.shifted:
+            return True
         if not self.bounds:
             return False
         index = self._source_section(source_offset)

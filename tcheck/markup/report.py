@@ -195,7 +195,7 @@ def group_hits(
     target_keys = Counter(key(m) for m in pair.page.marks)
     every_group = list(groups(pair, every))
     blocks = BlockPairs(pair)
-    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page)
+    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, _unique_marks(pair, key))
     stale = _stale_sections(pair, every_group, key)
     for whole in every_group:
         if whole.segment is not None and (
@@ -367,6 +367,19 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         related=(related(pair, lost),),
         data={"lost": True},
     )
+
+
+def _unique_marks(pair: PagePair, key: Callable[[Mark], tuple[str, str]]) -> list[tuple[int, int]]:
+    """The marks found once on each page (a link to one page, a code span), as their offsets in
+    the translation and in the source: they show which text of the source a passage translates."""
+    source = Counter(key(m) for m in pair.source_page.marks if m.kind != CODE_BLOCK)
+    target = Counter(key(m) for m in pair.page.marks if m.kind != CODE_BLOCK)
+    where = {key(m): m.start for m in pair.source_page.marks if m.kind != CODE_BLOCK and source[key(m)] == 1}
+    return [
+        (m.start, where[key(m)])
+        for m in pair.page.marks
+        if m.kind != CODE_BLOCK and target[key(m)] == 1 and key(m) in where
+    ]
 
 
 def _other_markup(
