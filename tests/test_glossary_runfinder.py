@@ -49,6 +49,8 @@ def test_a_run_that_starts_a_word_must_start_one() -> None:
     assert not found.occurs("eu-unterkommission")
     assert found.occurs("die eu-kommission")
     assert found.occurs("siehe _kommission_")  # an underscore of markup is a boundary
+    assert found.occurs("«kommission»") and found.occurs("kommission")  # after a quote, at the start
+    assert not found.occurs("überkommission") and not found.occurs("2kommission")
 
 
 def test_spaceless_scripts_and_pickling() -> None:

@@ -41,7 +41,7 @@ from typing import Any
 from tcheck import gcutil
 from tcheck.engine import Input
 from tcheck.glossary.model import Glossary, primary
-from tcheck.glossary.runfinder import RunFinder, marked
+from tcheck.glossary.runfinder import RunFinder
 from tcheck.glossary.words import lower_same_length
 from tcheck.pipeline.executor import DocResult, Job
 
@@ -91,8 +91,10 @@ def term_prefilter(job: Job) -> Skip | None:
         if text is None or text.lstrip("\ufeff \t\r\n").startswith(_FRONT_MATTER) or "\\" in text:
             return None
         tally[0] += 1
-        searched = marked(lower_same_length(text).replace("ς", "σ"))
-        if any(f.occurs_marked(searched) for f in found if f is not None):
+        low = lower_same_length(text)
+        if not low.isascii():
+            low = low.replace("ς", "σ")
+        if any(f.occurs(low) for f in found if f is not None):
             tally[1] += 1
             return None  # a term may occur: read and check the page
         return [DocResult(item.shown, [], languages=langs)]
@@ -140,9 +142,12 @@ def _text(item: Input) -> str | None:
     """The file's text as the readers decode it, or None when it cannot be read (the reader then
     reports it as usual)."""
     from tcheck.errors import InputError
-    from tcheck.formats import read_file
+    from tcheck.formats import decode
 
     try:
-        return read_file(item.path, item.data)
+        if item.data is not None:
+            return decode(item.path, item.data)
+        with open(item.path, "rb") as handle:
+            return decode(item.path, handle.read())
     except (InputError, OSError):
         return None
