@@ -191,7 +191,7 @@ def _source_facts(seg: Segment) -> Facts:
     if hit is not None and hit[0] is seg:
         return hit[1]
     found = facts(seg.text)
-    if len(_SOURCE_FACTS) >= 50_000:
+    if len(_SOURCE_FACTS) >= 8_192:
         _SOURCE_FACTS.clear()
     _SOURCE_FACTS[id(seg)] = (seg, found)
     return found

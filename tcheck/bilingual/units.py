@@ -52,8 +52,8 @@ Facts = tuple[int, frozenset[str], frozenset[str], frozenset[str]]
 
 
 _FACTS: dict[str, Facts] = {}  # a paragraph's facts are asked for again for its sentences
-_FACTS_LIMIT = 8_192
-_FACTS_LENGTH = 2_000  # longer texts are not kept
+_FACTS_LIMIT = 4_096
+_FACTS_LENGTH = 1_000  # longer texts are not kept (at most 4 million characters are)
 
 
 def facts(text: str) -> Facts:
