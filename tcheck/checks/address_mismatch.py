@@ -12,7 +12,8 @@ from tcheck.markup.blocks import aligned_share
 from tcheck.markup.links import language_codes, localised, target
 from tcheck.markup.markdown import is_markdown
 from tcheck.markup.marks import EMAIL, HANDLE, URL, Mark
-from tcheck.markup.report import Placer, Wording, group_hits, option, page_for, quoted
+from tcheck.markup.placing import Placer
+from tcheck.markup.report import Wording, group_hits, option, page_for, quoted
 from tcheck.markup.units import message_pairs
 from tcheck.model import Document, Hit, Related, Severity, Span
 from tcheck.registry import register

@@ -35,6 +35,7 @@ from tcheck.markup.correspond import BlockPairs
 from tcheck.markup.links import language_codes, target
 from tcheck.markup.marks import ALL_KINDS, CODE_BLOCK, IMAGE, LINK, Mark, compare, shown
 from tcheck.markup.outline import Sections
+from tcheck.markup.placing import Placer, other_markup, relocated, section_lost, unique_marks
 from tcheck.model import Document, Hit, Related, Severity, Span
 
 FAMILY = "TC6"  # options shared by every TC6xx check: [tool.tcheck.options.TC6]
@@ -105,51 +106,6 @@ class Wording:
     report_added: bool = False
 
 
-class Placer:
-    """Where the translation of a source offset is: the aligned segments, sorted by source."""
-
-    def __init__(self, doc: Document) -> None:
-        points: list[tuple[int, int, Span, Span]] = []
-        source_text = doc.source.text if doc.source is not None else ""
-        for seg in doc.segments:
-            src = seg.counterpart
-            if src is None:
-                continue
-            where = seg.file_span(0, len(seg.text))
-            source_span = src.file_span(0, len(src.text))
-            shorter = len(src.sentence_texts()) > len(seg.sentence_texts())
-            for start, end, _ in src.sentence_texts():  # a pair may span paragraphs: by sentence
-                span = src.file_span(start, end)
-                line_end = source_text.find("\n", span.end)
-                # a translation with fewer sentences than its source may lack the one that holds
-                # the markup (an out-of-date paragraph): nothing in it counts as translated
-                end_at = -1 if shorter else len(source_text) if line_end < 0 else line_end
-                points.append((span.start, end_at, where, source_span))
-        points.sort(key=lambda p: p[0])
-        self.starts = [p[0] for p in points]
-        self.ends = [p[1] for p in points]
-        self.spans = [p[2] for p in points]
-        self.sources = [p[3] for p in points]
-
-    def place(self, source_offset: int) -> Span:
-        """The translation of the nearest aligned source text at or before ``source_offset``."""
-        index = bisect.bisect_right(self.starts, source_offset) - 1
-        if index < 0:
-            return self.spans[0] if self.spans else Span(0, 0)
-        return self.spans[index]
-
-    def source_of(self, source_offset: int) -> Span | None:
-        """The source segment whose translation :meth:`place` gives for ``source_offset``."""
-        index = bisect.bisect_right(self.starts, source_offset) - 1
-        return self.sources[index] if index >= 0 else None
-
-    def translated(self, source_offset: int) -> bool:
-        """Whether the source text at ``source_offset`` (up to the end of its line) is aligned,
-        in a pair whose translation has as many sentences as its source."""
-        index = bisect.bisect_right(self.starts, source_offset) - 1
-        return index >= 0 and source_offset <= self.ends[index]
-
-
 def related(pair: PagePair, mark: Mark, note: str = "in the source") -> Related:
     return Related(pair.source_path, Span(mark.start, mark.end), note)
 
@@ -195,7 +151,7 @@ def group_hits(
     target_keys = Counter(key(m) for m in pair.page.marks)
     every_group = list(groups(pair, every))
     blocks = BlockPairs(pair)
-    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, _unique_marks(pair, key))
+    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, unique_marks(pair, key))
     stale = _stale_sections(pair, every_group, key)
     for whole in every_group:
         if whole.segment is not None and (
@@ -244,10 +200,10 @@ def group_hits(
                 if placer.translated(mark.start) if group.segment is not None else in_place(anchors, mark):
                     hit = _lost(pair, group, mark, wording, placer)
                     if sections.misplaced(mark.start, hit.span.start) or (
-                        group.segment is None and _section_lost(anchors, sections, mark)
+                        group.segment is None and section_lost(anchors, sections, mark)
                     ):
-                        hit = _relocated(pair, hit, mark, wording, sections)
-                    elif _other_markup(pair, placer, mark, hit.span, key):
+                        hit = relocated(hit, mark, wording.what(mark), sections)
+                    elif other_markup(pair, placer, mark, hit.span, key):
                         hit = dataclasses.replace(
                             hit,
                             message=f"{hit.message} (the passage holds markup of another passage of the "
@@ -366,66 +322,6 @@ def _lost(pair: PagePair, group: Group, lost: Mark, wording: Wording, placer: Pl
         suggestion=wording.restore(lost),
         related=(related(pair, lost),),
         data={"lost": True},
-    )
-
-
-def _unique_marks(pair: PagePair, key: Callable[[Mark], tuple[str, str]]) -> list[tuple[int, int]]:
-    """The marks found once on each page (a link to one page, a code span), as their offsets in
-    the translation and in the source: they show which text of the source a passage translates."""
-    source = Counter(key(m) for m in pair.source_page.marks if m.kind != CODE_BLOCK)
-    target = Counter(key(m) for m in pair.page.marks if m.kind != CODE_BLOCK)
-    where = {key(m): m.start for m in pair.source_page.marks if m.kind != CODE_BLOCK and source[key(m)] == 1}
-    return [
-        (m.start, where[key(m)])
-        for m in pair.page.marks
-        if m.kind != CODE_BLOCK and target[key(m)] == 1 and key(m) in where
-    ]
-
-
-def _other_markup(
-    pair: PagePair, placer: Placer, lost: Mark, span: Span, key: Callable[[Mark], tuple[str, str]]
-) -> bool:
-    """Whether the passage a lost mark is placed in holds a mark of its kind that the source text
-    it is paired with lacks and another passage of the source has (``/zh-cn/scalability/`` in a
-    sentence paired with the source's sentence about ``/runtime/``, while the source links
-    ``/scalability/`` in the next one): the pair joins text that does not translate each other (a
-    neighbour's, or the source was rewritten since), so the lost mark's place and loss are not
-    certain."""
-    source = placer.source_of(lost.start)
-    if source is None:
-        return False
-    mine = Counter(
-        key(m) for m in pair.page.marks if span.start <= m.start < span.end and m.kind == lost.kind
-    )
-    theirs = Counter(key(m) for m in pair.source_page.marks if source.start <= m.start < source.end)
-    elsewhere = {key(m) for m in pair.source_page.marks if not source.start <= m.start < source.end}
-    return any(k in elsewhere for k in mine - theirs)
-
-
-def _section_lost(anchors: Anchors, sections: Sections, mark: Mark) -> bool:
-    """Whether a heading of the source stands between the mark (between passages) and the
-    aligned text before it: its section has no text in the translation to place it after."""
-    before, _ = anchors.around_source(mark.start, mark.end)
-    return before is not None and sections.heading_between(before.source_start, mark.start)
-
-
-def _relocated(pair: PagePair, hit: Hit, lost: Mark, wording: Wording, sections: Sections) -> Hit:
-    """A lost mark that the aligned text would place in another section of the translation than
-    the one that translates the mark's section (by heading id): reported on that section's
-    heading, or on the page when no heading has its id (the page lacks the mark; its text there
-    is paired with other text, so it may be out of date)."""
-    found = sections.heading(lost.start)
-    if found is not None:
-        span, where = found[0], f"the section '#{found[1]}' of the translation"
-    else:
-        name = sections.source_id(lost.start)
-        span, where = Span(0, 0), "the translation" + (f" (its section '#{name}')" if name else "")
-    return dataclasses.replace(
-        hit,
-        span=span,
-        message=f"the source's {wording.what(lost)} is missing from {where} (the text around it is "
-        "paired with text of another section of the source: it may be out of date)",
-        severity=Severity.INFO,
     )
 
 
