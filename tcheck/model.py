@@ -121,19 +121,40 @@ class OffsetRuns(Sequence[int]):
     A run starts at index ``keys[k]`` with offset ``values[k]`` and goes on one offset per index
     until the next key, so text that stands in the file as it is (most of a segment) costs one run,
     and only an escape (``&amp;``, ``\\n``) or an inline code starts a new one. The keys and values
-    share one array of exactly their size (8 bytes a run; 16 in a file of over 2**31 characters).
-    Readers build it with :meth:`of` or from runs; checks only use :meth:`Segment.file_span`.
+    share one array of exactly their size (8 bytes a run; 16 in a file of over 2**31 characters);
+    a segment's start and end offsets share one array too (:meth:`pair`).
+    Readers build it with :meth:`of`, from runs or with :meth:`pair`; checks only use
+    :meth:`Segment.file_span`.
     """
 
-    __slots__ = ("_count", "_length", "_runs")
+    __slots__ = ("_at", "_count", "_length", "_runs")
 
     def __init__(self, keys: Sequence[int], values: Sequence[int], length: int) -> None:
-        if len(keys) != len(values) or (length and (not keys or keys[0] != 0)):
-            raise ValueError("runs need as many keys as values, the first at index 0")
+        _check_runs(keys, values, length)
         runs = [*keys, *values]  # one array of exactly this size (extend would leave spare room)
         self._runs = array("i" if max(runs, default=0) < _INT32 else "q", runs)
+        self._at = 0  # where the keys start in ``_runs`` (the values follow them)
         self._count = len(keys)
         self._length = length
+
+    @classmethod
+    def pair(
+        cls,
+        first: tuple[Sequence[int], Sequence[int], int],
+        second: tuple[Sequence[int], Sequence[int], int],
+    ) -> tuple[OffsetRuns, OffsetRuns]:
+        """Two maps, each ``(keys, values, length)``, stored in one array (a segment's start and
+        end offsets: one array object fewer a segment)."""
+        for keys, values, length in (first, second):
+            _check_runs(keys, values, length)
+        runs = [*first[0], *first[1], *second[0], *second[1]]
+        shared = array("i" if max(runs, default=0) < _INT32 else "q", runs)
+        out = []
+        for at, (keys, _, length) in ((0, first), (2 * len(first[0]), second)):
+            made = cls.__new__(cls)
+            made._runs, made._at, made._count, made._length = shared, at, len(keys), length
+            out.append(made)
+        return out[0], out[1]
 
     @classmethod
     def of(cls, offsets: Iterable[int]) -> OffsetRuns:
@@ -152,6 +173,13 @@ class OffsetRuns(Sequence[int]):
     def runs(self) -> int:
         return self._count
 
+    def _own(self) -> array[int]:
+        """This map's keys and values (a copy when the array is shared)."""
+        at, count = self._at, self._count
+        if at == 0 and len(self._runs) == 2 * count:
+            return self._runs
+        return self._runs[at : at + 2 * count]
+
     def __len__(self) -> int:
         return self._length
 
@@ -168,31 +196,36 @@ class OffsetRuns(Sequence[int]):
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError("offset index out of range")
-        runs = self._runs
-        k = bisect.bisect_right(runs, index, 0, self._count) - 1
+        runs, at = self._runs, self._at
+        k = bisect.bisect_right(runs, index, at, at + self._count) - 1
         return runs[self._count + k] + index - runs[k]
 
     def __iter__(self) -> Iterator[int]:
-        runs, count = self._runs, self._count
-        for k in range(count):
-            stop = runs[k + 1] if k + 1 < count else self._length
+        runs, count, at = self._runs, self._count, self._at
+        for k in range(at, at + count):
+            stop = runs[k + 1] if k + 1 < at + count else self._length
             start = runs[count + k]
             yield from range(start, start + stop - runs[k])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OffsetRuns):
             return NotImplemented
-        return (self._length, self._count, self._runs) == (other._length, other._count, other._runs)
+        return (self._length, self._count, self._own()) == (other._length, other._count, other._own())
 
     def __hash__(self) -> int:
-        return hash((self._length, self._runs.tobytes()))
+        return hash((self._length, self._own().tobytes()))
 
     def __reduce__(self) -> tuple[type[OffsetRuns], tuple[array[int], array[int], int]]:
-        count = self._count
-        return OffsetRuns, (self._runs[:count], self._runs[count:], self._length)
+        own, count = self._own(), self._count
+        return OffsetRuns, (own[:count], own[count:], self._length)
 
     def __repr__(self) -> str:
         return f"OffsetRuns({self._length} offsets in {self._count} runs)"
+
+
+def _check_runs(keys: Sequence[int], values: Sequence[int], length: int) -> None:
+    if len(keys) != len(values) or (length and (not keys or keys[0] != 0)):
+        raise ValueError("runs need as many keys as values, the first at index 0")
 
 
 @dataclass(frozen=True, slots=True)

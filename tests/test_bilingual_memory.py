@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
+
+import pytest
 
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine
 from tcheck.formats import xliff
+from tcheck.model import OffsetRuns
 
 PAIRS = (
     (
@@ -46,3 +50,42 @@ def test_a_checked_document_is_not_kept_by_the_language_checks() -> None:
     gc.collect()
     assert held() is None
     engine.finish()
+
+
+def test_paired_offset_runs_share_one_array_and_read_like_their_own() -> None:
+    starts = ([0, 4, 9], [100, 108, 120], 12)
+    ends = ([0, 3, 4], [101, 103, 109], 11)
+    offsets, end_runs = OffsetRuns.pair(starts, ends)
+    assert offsets._runs is end_runs._runs  # one array for both maps
+    alone = OffsetRuns(*starts), OffsetRuns(*ends)
+    assert (offsets, end_runs) == alone and hash(end_runs) == hash(alone[1])
+    assert list(offsets) == list(alone[0]) and list(end_runs) == list(alone[1])
+    assert [end_runs[i] for i in range(11)] == list(alone[1]) and end_runs[-1] == alone[1][-1]
+    assert end_runs[2:5] == alone[1][2:5]
+    copy = pickle.loads(pickle.dumps(end_runs))
+    assert copy == end_runs and len(copy._runs) == 2 * copy.runs  # only its own runs travel
+    with pytest.raises(IndexError):
+        end_runs[11]
+    with pytest.raises(ValueError):
+        OffsetRuns.pair(starts, ([1], [5], 3))
+
+
+def test_escaped_units_keep_exact_spans_with_shared_offsets() -> None:
+    text = _xliff(3)
+    doc = xliff.read("nyheter.xlf", text)
+    seg = doc.segments[0]
+    assert seg.offsets is not None and seg.ends is not None
+    assert seg.offsets._runs is seg.ends._runs  # type: ignore[attr-defined]
+    amp = seg.text.index("&")
+    span = seg.file_span(amp, amp + 1)
+    assert text[span.start : span.end] == "&amp;"
+    word = seg.text.index("mehr")
+    span = seg.file_span(word, word + 4)
+    assert text[span.start : span.end] == "mehr"
+    whole = seg.file_span(0, len(seg.text))
+    assert text[whole.start : whole.end].endswith("mehr")  # not the closing </g>
+    # a value with white space trimmed keeps its own extent; its start is the text's start
+    padded = text.replace("<target>", "<target>  ", 1)
+    seg = xliff.read("nyheter.xlf", padded).segments[0]
+    assert seg.extent is not None and seg.extent.start == seg.span.start - 2
+    assert seg.extent.end is seg.span.end  # one number object for the shared end

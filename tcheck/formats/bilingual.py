@@ -164,20 +164,26 @@ class TextBuilder:
         end_runs: OffsetRuns | None = None
         if not linear:
             starts.add(len(text), end)  # one more offset: the end of the text
-            offsets = OffsetRuns(starts.keys, starts.values, len(text) + 1)
-            end_runs = OffsetRuns(ends.keys, ends.values, len(text))
+            offsets, end_runs = OffsetRuns.pair(
+                (starts.keys, starts.values, len(text) + 1), (ends.keys, ends.values, len(text))
+            )
         masked = mask_urls(text)
-        extent = Span(self._starts.at(0), self._ends.at(len(full) - 1))
+        span = Span(base, end)
+        extent: Span | None = None
+        if first or last < len(full):  # white space trimmed: the value's ends are elsewhere
+            low, high = self._starts.at(0), self._ends.at(len(full) - 1)
+            # an end the value shares with the text is one number object, not two
+            extent = Span(base if low == base else low, end if high == end else high)
         return Segment(
             id=seg_id,
             text=masked,
-            span=Span(base, end),
+            span=span,
             kind=kind,
             sentences=split_sentences(masked),
             offsets=offsets,
             path=path,
             ends=end_runs,
-            extent=extent if extent != Span(base, end) else None,
+            extent=extent if extent != span else None,
         )
 
 
