@@ -58,7 +58,8 @@ def _found(matcher: TermMatcher[TermHit], text: str) -> list[tuple[int, int, str
 
 
 def test_a_stored_matcher_finds_what_the_compiled_one_finds(view: glossary.Glossary, tmp_path: Path) -> None:
-    compiled = _matcher(view, tmp_path / "cache")  # compiled and stored
+    compiled = _matcher(view, tmp_path / "cache")
+    compiled.compile()  # compiled and stored when first searched
     loaded = _matcher(view, tmp_path / "cache")
     loaded.compile()  # a stored matcher is read when first searched
     assert loaded._lazy is not None and compiled._lazy is None
@@ -72,7 +73,7 @@ def test_a_stored_matcher_finds_what_the_compiled_one_finds(view: glossary.Gloss
 
 
 def test_only_the_values_of_hit_keys_are_decoded(view: glossary.Glossary, tmp_path: Path) -> None:
-    _matcher(view, tmp_path / "cache")
+    _matcher(view, tmp_path / "cache").compile()  # compiled and stored
     loaded = _matcher(view, tmp_path / "cache")
     loaded.compile()
     assert loaded._lazy is not None
@@ -85,7 +86,7 @@ def test_only_the_values_of_hit_keys_are_decoded(view: glossary.Glossary, tmp_pa
 
 
 def test_a_stored_matcher_takes_no_new_terms(view: glossary.Glossary, tmp_path: Path) -> None:
-    _matcher(view, tmp_path / "cache")
+    _matcher(view, tmp_path / "cache").compile()  # compiled and stored
     loaded = _matcher(view, tmp_path / "cache")
     loaded.compile()
     with pytest.raises(RuntimeError, match="no new terms"):

@@ -217,3 +217,30 @@ def test_a_process_that_forks_reads_its_stored_matchers_first(tmp_path: Path, bu
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0 and matcher._automaton is not None
     assert [m.text for m in matcher.find("Die EU-Kommission.")] == ["EU-Kommission"] and len(builds) == 1
+
+
+def _forbidden(hit: TermHit) -> bool:
+    return hit.term.status == "forbidden"
+
+
+def test_a_new_matchers_finder_compiles_its_forbidden_terms_alone(tmp_path: Path, builds: list[int]) -> None:
+    path = tmp_path / "haus.csv"
+    path.write_text(CSV, encoding="utf-8")
+    view = _view(path)
+    matcher = stored.term_matcher(
+        [view], "target", ("en", "de"), TermHit, _forbidden, tmp_path / "cache", _forbidden
+    )
+    finder = matcher.run_finder()
+    assert finder is not None and builds == [4]  # the four forbidden terms, not all nine
+    whole = stored.term_matcher([view], "target", ("en", "de"), TermHit, _forbidden, None, _forbidden)
+    whole.compile()
+    full = whole.run_finder()  # from the compiled automaton's selective keys
+    assert full is not None and builds == [4, 9]
+    texts = [TEXT, "Die Vereinigten Nationen", "Der Staatshaushalt", "otan-truppen", "Nationalbudgets"]
+    assert [finder.occurs(t.lower()) for t in texts] == [full.occurs(t.lower()) for t in texts]
+    assert [finder.occurs(t.lower()) for t in texts] == [True, True, False, True, True]
+    assert [m.text for m in matcher.find(TEXT, selective=True)] == [
+        "EU-Kommission",
+        "Vereinigten Nationen",
+        "OTAN",
+    ]

@@ -171,9 +171,18 @@ class TermMatcher(Generic[T]):
     def run_finder(self) -> RunFinder | None:
         """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_runs`:
         whether a text may hold a selective key; None when it cannot rule any text out. Worked
-        out once (a stored matcher keeps it, and answers without loading its automaton)."""
+        out once (a stored matcher keeps it, and answers without loading its automaton). Before
+        the matcher is compiled, the keys of its selective patterns alone are compiled for it:
+        a key's form depends on its own pattern only, and a large termbase's other terms (or a
+        language section without forbidden terms) then cost nothing until a search."""
         if not self._finder_known:
-            runs = self.selective_runs()
+            source = self
+            if self._automaton is None and self._selective is not None and self._deferred is None:
+                source = TermMatcher(self._notable, self._selective)
+                worth = self._selective, self._notable or (lambda _: True)
+                source._pending = [p for p in self._pending if worth[0](p[1]) and worth[1](p[1])]
+                source._count = len(source._pending)
+            runs = source.selective_runs()
             self._finder = None if None in runs else RunFinder.build(r for r in runs if r is not None)
             self._finder_known = True
         return self._finder

@@ -138,10 +138,16 @@ def term_matcher(
     if len(payloads) < MIN_CACHED:
         return matcher
     found = loaded(len(payloads))
-    if found is None:
-        return kept(matcher, payloads)
-    pickled.store(head, (len(payloads), len(found), found.run_finder()))  # a lost head
-    return found
+    if found is not None:
+        pickled.store(head, (len(payloads), len(found), found.run_finder()))  # a lost head
+        return found
+    # compiled and kept when first searched; until then its run finder (from its selective
+    # terms alone) is all a run whose pre-filter rules every page out needs
+    finder = matcher.run_finder()
+    pickled.store(head, (len(payloads), len(matcher), finder))
+    deferred = TermMatcher.deferred(len(matcher), finder, lambda: kept(matcher, payloads))
+    _DEFERRED.add(deferred)
+    return deferred
 
 
 # Matchers not read yet. A process that forks workers (--jobs) reads them first: its children
