@@ -158,3 +158,39 @@ def test_component_replaced_between_passages_is_changed_not_lost(tmp_path: Path,
     assert "'<List />'" in found[1]["message"]
     same = page.replace(blocks[0], "<Install />").replace(blocks[1], "<List />")
     assert check_pair(tmp_path, "TC604", SWAP_SOURCE, same, lang, ".mdx") == []
+
+
+_IMG_SOURCE = """# Willkommen
+
+The glossary explains cloud native terms in plain words.
+
+<p><img class="mt-3" src="/images/kubecon.jpg" alt="People at a conference"></p>
+
+Join us on Slack.
+"""
+
+
+def _img_page(img_class: str, src: str) -> str:
+    return f"""# Willkommen
+
+Das Glossar erklärt Cloud-Native-Begriffe in einfachen Worten.
+
+<p><img class="{img_class}" src="{src}" alt="Menschen auf einer Konferenz"></p>
+
+Besuchen Sie uns auf Slack.
+"""
+
+
+def test_image_tag_with_another_picture_is_left_to_tc602_german(tmp_path: Path) -> None:
+    page = _img_page("mt-5", "/images/stage.jpg")
+    assert check_pair(tmp_path, "TC604", _IMG_SOURCE, page, "de") == []
+    images = check_pair(tmp_path, "TC602", _IMG_SOURCE, page, "de")
+    assert [f["line"] for f in images] == [5]
+    assert "/images/stage.jpg" in images[0]["message"]
+
+
+def test_image_tag_with_the_same_picture_and_another_class_german(tmp_path: Path) -> None:
+    found = check_pair(tmp_path, "TC604", _IMG_SOURCE, _img_page("mt-5", "/images/kubecon.jpg"), "de")
+    assert [f["line"] for f in found] == [5]
+    assert 'class="mt-3"' in found[0]["message"] or "mt-3" in found[0]["message"]
+    assert check_pair(tmp_path, "TC604", _IMG_SOURCE, _img_page("mt-3", "/images/kubecon.jpg"), "de") == []

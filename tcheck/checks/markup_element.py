@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 
 from tcheck.context import Context
-from tcheck.markup.markdown import TEXT_ATTRIBUTES
-from tcheck.markup.marks import FOOTNOTE, SHORTCODE, TAG, Mark
+from tcheck.markup.blocks import PagePair
+from tcheck.markup.links import language_codes, target
+from tcheck.markup.markdown import TEXT_ATTRIBUTES, Page
+from tcheck.markup.marks import FOOTNOTE, IMAGE, LINK, SHORTCODE, TAG, Mark
 from tcheck.markup.report import Wording, group_hits, option, page_for, quoted
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -22,6 +26,34 @@ def _what(mark: Mark) -> str:
 _WORDING = Wording(what=_what, suggest=lambda lost, added: None)
 
 
+def _retargeted_left_to_links(pair: PagePair) -> PagePair:
+    """The pair without the HTML tags whose ``href`` or ``src`` is lost or changed: TC602
+    reports that link or image, and the same ``<img>`` is not reported twice."""
+    codes = language_codes(pair.doc.lang, pair.doc.source_lang or pair.source_doc.lang)
+
+    def urls(page: Page) -> list[tuple[str, Mark]]:
+        return [(target(m.key, codes).page, m) for m in page.marks if m.kind in (LINK, IMAGE)]
+
+    source_urls, page_urls = urls(pair.source_page), urls(pair.page)
+    have_source = Counter(key for key, _ in source_urls)
+    have_page = Counter(key for key, _ in page_urls)
+
+    def without(page: Page, own: list[tuple[str, Mark]], unmatched: Counter[str]) -> Page:
+        moved = [m.start for key, m in own if unmatched[key] > 0]
+        if not moved:
+            return page
+        marks = tuple(
+            m for m in page.marks if m.kind != TAG or not any(m.start <= at < m.end for at in moved)
+        )
+        return dataclasses.replace(page, marks=marks)
+
+    return dataclasses.replace(
+        pair,
+        source_page=without(pair.source_page, source_urls, have_source - have_page),
+        page=without(pair.page, page_urls, have_page - have_source),
+    )
+
+
 @register("TC604", "markup-element", Severity.WARNING, needs=("source",))
 def markup_element(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A shortcode, JSX component, HTML tag or footnote reference differs from the source.
@@ -33,7 +65,8 @@ def markup_element(doc: Document, ctx: Context) -> Iterator[Hit]:
     are not text: ``title``, ``alt``, ``label``, ``caption``, ``description`` and the like, and a
     quoted phrase given to a shortcode, are for the translator (option ``text-attributes`` of
     ``[tool.tcheck.options.TC604]`` replaces the list). Link and image targets in ``href`` and
-    ``src`` are TC602's, ``id`` TC601's. Reported: an element lost, one whose arguments changed
+    ``src`` are TC602's, ``id`` TC601's: a tag whose target is lost or changed is left to TC602
+    (an ``<img>`` showing another picture is reported once, as an image). Reported: an element lost, one whose arguments changed
     (``value="linux"`` became ``value="Linux"``) and one the source does not have.
 
     Why it matters: a shortcode or component with a changed argument renders differently or
@@ -52,4 +85,4 @@ def markup_element(doc: Document, ctx: Context) -> Iterator[Hit]:
     )
     if pair is None:
         return
-    yield from group_hits(pair, (SHORTCODE, TAG, FOOTNOTE), _WORDING)
+    yield from group_hits(_retargeted_left_to_links(pair), (SHORTCODE, TAG, FOOTNOTE), _WORDING)
