@@ -89,3 +89,22 @@ def test_escaped_units_keep_exact_spans_with_shared_offsets() -> None:
     seg = xliff.read("nyheter.xlf", padded).segments[0]
     assert seg.extent is not None and seg.extent.start == seg.span.start - 2
     assert seg.extent.end is seg.span.end  # one number object for the shared end
+
+
+def test_same_term_answers_are_kept_compactly_and_within_their_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tcheck.bilingual import wordalign
+
+    monkeypatch.setattr(wordalign, "_SAME", {})
+    monkeypatch.setattr(wordalign, "SAME_LIMIT", 4)
+    pairs = [
+        ("klang", "klangfarbe"),
+        ("klang", "geräusch"),
+        ("angriff", "angegriffen"),
+        ("pumpe", "milchpumpen"),
+    ]
+    pairs += [("haus", "häuser"), ("regierung", "regierungen"), ("soldat", "truppe")]
+    first = [wordalign.same_term(a, b, "de") for a, b in pairs]
+    assert first == [True, False, True, True, wordalign._same_term("haus", "häuser", "de"), True, False]
+    assert len(wordalign._SAME) <= 4  # forgotten at the limit, not grown past it
+    assert [wordalign.same_term(a, b, "de") for a, b in pairs] == first  # the same answers again
+    assert all(isinstance(k, str) for k in wordalign._SAME)  # one string a question, no tuples
