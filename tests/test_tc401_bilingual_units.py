@@ -221,3 +221,27 @@ def test_simplified_and_traditional_chinese_are_relatives_among_candidates() -> 
     assert chosen is not None and chosen[0] == "zh"
     # the same numbers with Chinese as the target: too close to tell
     assert clear_choice([-80.0, -83.0], ("zh", "zh_Hant"), []) is None
+
+
+def test_chinese_clauses_between_commas_are_a_sentence_not_a_list() -> None:
+    from tcheck.checks._evidence import Settings
+    from tcheck.checks._language import judge, words
+
+    langs = ("de", "en", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi", "pl")
+    sentence = "他表示，法拉奇本应被视为同僚，并被赋予与布鲁塞尔政府谈判的责任。"
+    verdict = judge(sentence, words(sentence, langs), langs, Settings())
+    assert verdict is not None and verdict.lang == "zh"
+    # the names of five cities: a list, whatever its script
+    cities = "北京、上海、广州、深圳、天津、重庆"
+    assert judge(cities, words(cities, langs), langs, Settings()) is None
+
+
+def test_japanese_unit_with_commas_is_reported(tmp_path: Path) -> None:
+    units = [
+        (
+            "Until now, most sponsors were migrants themselves who feared for their own stay.",
+            "今までは、保証人のほとんどは密入国した移民自身であり、自分自身の滞在を危険にさらすことを恐れてきた。",
+        )
+    ]
+    result = run_text(tmp_path, _po(units), name="news.po", select=["TC401"])
+    assert list(_languages(result).values()) == ["ja"]

@@ -12,6 +12,7 @@ from typing import Any
 from tcheck.checks._words import Words
 from tcheck.context import Context
 from tcheck.language.function_words import count, distinctive, function_words
+from tcheck.language.scripts import wide
 from tcheck.locale import primary
 
 
@@ -191,10 +192,20 @@ def full_tokens(items: Words, first: int = 0, last: int | None = None) -> list[s
 _SEPARATORS = (",", "、", "，", ";", "；", "|")
 
 
+# In scripts written without spaces a "word" is the run of characters between two punctuation
+# marks; runs this long on average are clauses between commas, not the items of a list.
+_CLAUSE_CHARS = 6
+
+
 def listing(text: str, offset: int, items: Words, first: int, last: int) -> bool:
     """Whether words ``first..last`` are a list (``[and], [or], [not]``, ``ceil、div、floor``): a
-    list separator between most of them. ``text`` starts at file offset ``offset``."""
+    list separator between most of them. ``text`` starts at file offset ``offset``. Runs of a
+    script written without spaces that are ``_CLAUSE_CHARS`` long on average are the clauses of
+    a sentence ("他表示，法拉奇本应被视为同僚，并被赋予...") whatever separates them."""
     gaps = last - first
+    if gaps > 0 and all(wide(script) for script in items.scripts[first : last + 1]):
+        if sum(len(token) for token in items.tokens[first : last + 1]) >= _CLAUSE_CHARS * (gaps + 1):
+            return False
     separated = 0
     for i in range(first + 1, last + 1):
         between = text[items.ends[i - 1] - offset : items.starts[i] - offset]
