@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import pickle
 import weakref
+from typing import Any
 
 import pytest
 
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine
-from tcheck.formats import xliff
+from tcheck.formats import tsv, xliff
 from tcheck.model import OffsetRuns
 
 PAIRS = (
@@ -108,3 +109,32 @@ def test_same_term_answers_are_kept_compactly_and_within_their_limit(monkeypatch
     assert len(wordalign._SAME) <= 4  # forgotten at the limit, not grown past it
     assert [wordalign.same_term(a, b, "de") for a, b in pairs] == first  # the same answers again
     assert all(isinstance(k, str) for k in wordalign._SAME)  # one string a question, no tuples
+
+
+def _term_digest(path: str) -> Any:
+    from tcheck.bilingual.wordterms import digest_document
+
+    rows = [
+        ("The sound of a black hole was recorded.", "Der Klang eines schwarzen Lochs wurde aufgenommen."),
+        ("We recorded that sound twice.", "Wir haben diesen Klang zweimal aufgenommen."),
+        ("The sound gets louder.", "Der Klang wird lauter."),
+        ("This sound is new.", "Dieses Geräusch ist neu."),
+    ]
+    text = "en\tde\n" + "".join(f"{s}\t{t}\n" for s, t in rows)
+    return digest_document(tsv.read(path, text), False)
+
+
+def test_tc107_takes_a_documents_counts_without_copying_and_never_changes_them() -> None:
+    from tcheck.checks.inconsistent_term import InconsistentTerm
+
+    ctx = Context(Config())
+    state = InconsistentTerm()
+    first, second = _term_digest("a.tsv"), _term_digest("b.tsv")
+    before = pickle.dumps(first.counts)
+    state.absorb(first, ctx)
+    assert state.counts[first.pair] is first.counts  # one file: its counts are not held twice
+    state.absorb(second, ctx)
+    assert state.counts[first.pair] is not first.counts
+    assert pickle.dumps(first.counts) == before  # a digest still to be stored is unchanged
+    assert state.counts[first.pair].pairs == first.counts.pairs + second.counts.pairs == 8
+    assert state.counts[first.pair].both("sound", "klang") == 2 * first.counts.both("sound", "klang") == 6

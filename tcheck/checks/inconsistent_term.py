@@ -74,6 +74,9 @@ class InconsistentTerm:
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str], Counts] = {}
         self.kept: dict[tuple[str, str], list[list[Kept]]] = {}
+        # language pairs whose counts are still a document's own (taken without a copy: a single
+        # large file's counts are not held twice); copied before another document's are added
+        self.borrowed: set[tuple[str, str]] = set()
 
     @staticmethod
     def digest(doc: Document, ctx: Context) -> Digest:
@@ -86,7 +89,17 @@ class InconsistentTerm:
 
     def absorb(self, found: Digest, ctx: Context) -> None:
         """Add one document's counts and kept segment pairs to the run."""
-        self.counts.setdefault(found.pair, Counts()).merge(found.counts)
+        mine = self.counts.get(found.pair)
+        if mine is None:
+            self.counts[found.pair] = found.counts
+            self.borrowed.add(found.pair)
+        else:
+            if found.pair in self.borrowed:  # the digest stays as it was (it may still be stored)
+                self.borrowed.discard(found.pair)
+                copy = Counts()
+                copy.merge(mine)
+                mine = self.counts[found.pair] = copy
+            mine.merge(found.counts)
         if found.kept:
             self.kept.setdefault(found.pair, []).append(found.kept)
 
