@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tcheck import glossary
 from tcheck.cli import main
 from tcheck.config import load_file
-from tcheck.init_glossary import starter_rows
+from tcheck.project.starter_glossary import starter_rows
 
 
 def test_init_writes_a_working_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,8 +12,8 @@ from sites import docusaurus_site, hugo_site
 from tcheck import glossary
 from tcheck.cli import main
 from tcheck.config import load_file
-from tcheck.init import survey
-from tcheck.init_glossary import glossary_text, starter_rows
+from tcheck.project.starter_glossary import glossary_text, starter_rows
+from tcheck.project.survey import survey
 
 
 def test_survey_of_a_hugo_site(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""``tcheck init``: start a project (thin click layer over :mod:`tcheck.init`)."""
+"""``tcheck init``: start a project (thin click layer over :mod:`tcheck.project.survey`)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def init(source_lang: str | None, target_langs: tuple[str, ...], directory: str,
     how many translations found their source and how many did not; writes tcheck.toml (per
     language [[overrides]] blocks, no single target language) and a starter glossary per language
     pair (country names from CLDR)."""
-    from tcheck.init import write_project
+    from tcheck.project.survey import write_project
 
     found, written = write_project(Path(directory), source_lang, target_langs, force)
     for line in found.lines():

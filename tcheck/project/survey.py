@@ -7,7 +7,7 @@ languages of the translations, the files per language, how many translations fou
 original and which did not.
 
 :func:`write_project` writes ``tcheck.toml`` and, per language pair, a starter glossary
-(:mod:`tcheck.init_glossary`). On a site with a layout no single ``target-lang`` is written:
+(:mod:`tcheck.project.starter_glossary`). On a site with a layout no single ``target-lang`` is written:
 each file's language comes from the layout, and each translation language gets an
 ``[[overrides]]`` block with its pair's glossary. In a folder without a layout, ``--source-lang``
 and ``--target-lang`` name the one pair and the configuration pins them.
@@ -24,8 +24,8 @@ from tcheck.bilingual.pairing import pair_inputs, summarise
 from tcheck.bilingual.site import DOCUSAURUS_CONFIGS, HUGO_CONFIGS, read_site
 from tcheck.engine import discover
 from tcheck.errors import UsageError
-from tcheck.init_glossary import Row, glossary_text, starter_rows
 from tcheck.locale import normalize_lang
+from tcheck.project.starter_glossary import Row, glossary_text, starter_rows
 
 __all__ = ["Row", "Survey", "glossary_text", "render_config", "starter_rows", "survey", "write_project"]
 
