@@ -6,7 +6,7 @@ import hashlib
 import re
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Related, Segment, Severity, Span
@@ -28,15 +28,35 @@ class _Place:
     span: Span
 
 
-@dataclass
 class _Side:
-    """For one key (a source, or a target): its counterparts, each with where they occur.
+    """For one key (a source, or a target) seen twice or more: its counterparts, each with where
+    they occur.
 
     Texts are kept by digest, and written out once per variant, so memory grows with the number
-    of distinct texts rather than with the size of the run."""
+    of distinct texts rather than with the size of the run. The places of a variant are kept end
+    to end in an array, three numbers a place (the path's number, start, end): about 24 bytes an
+    occurrence, where a place object with its span cost about 170 (a bilingual file of a million
+    repeated units held 300 MB of them)."""
 
-    variants: dict[bytes, list[_Place]] = field(default_factory=dict)
-    texts: dict[bytes, str] = field(default_factory=dict)
+    __slots__ = ("texts", "variants")
+
+    def __init__(self) -> None:
+        self.variants: dict[bytes, array[int]] = {}
+        self.texts: dict[bytes, str] = {}
+
+    def add(self, variant: bytes, text: str, path: int, start: int, end: int) -> None:
+        places = self.variants.get(variant)
+        if places is None:
+            places = self.variants[variant] = array("q")
+            self.texts[variant] = " ".join(text.split())
+        places.append(path)
+        places.append(start)
+        places.append(end)
+
+
+# A key seen once (most keys of a run): its variant, its raw text, and its place (the path's
+# number, start, end) in one tuple; a ``_Side`` is built only when the key is seen again.
+_Single = tuple[bytes, str, int, int, int]
 
 
 # (by source?, key, the digest of the other side's wording, the text shown, where): the wording
@@ -78,6 +98,21 @@ class _Entries:
             at = 16 * i
             place = _Place(path, Span(spans[2 * i], spans[2 * i + 1]))
             yield bool(kind), keys[at : at + 16], variants[at : at + 16], text, place
+
+    def rows(self) -> Iterator[tuple[bool, bytes, bytes, str, str, int, int]]:
+        """``(by source?, key, variant, text, path, start, end)`` without a place object."""
+        keys, variants, spans = bytes(self.keys), bytes(self.variants), self.spans
+        for i, (kind, text, path) in enumerate(zip(self.kinds, self.texts, self.paths, strict=True)):
+            at = 16 * i
+            yield (
+                bool(kind),
+                keys[at : at + 16],
+                variants[at : at + 16],
+                text,
+                path,
+                spans[2 * i],
+                spans[2 * i + 1],
+            )
 
 
 def _digest(*parts: str) -> bytes:
@@ -172,8 +207,10 @@ class InconsistentTranslation:
     """
 
     def __init__(self) -> None:
-        self.by_source: dict[bytes, _Side] = {}
-        self.by_target: dict[bytes, _Side] = {}
+        self.by_source: dict[bytes, _Side | _Single] = {}
+        self.by_target: dict[bytes, _Side | _Single] = {}
+        self.paths: list[str] = []  # a place's path by its number
+        self.path_ids: dict[str, int] = {}
 
     @staticmethod
     def digest(doc: Document, ctx: Context) -> _Entries:
@@ -215,36 +252,44 @@ class InconsistentTranslation:
         return entries
 
     def absorb(self, entries: _Entries, ctx: Context) -> None:
-        for by_source, key, variant, text, place in entries:
-            self._add(self.by_source if by_source else self.by_target, key, variant, text, place)
+        path_ids, paths = self.path_ids, self.paths
+        for by_source, key, variant, text, path, start, end in entries.rows():
+            number = path_ids.get(path)
+            if number is None:
+                number = path_ids[path] = len(paths)
+                paths.append(path)
+            table = self.by_source if by_source else self.by_target
+            side = table.get(key)
+            if side is None:
+                table[key] = (variant, text, number, start, end)
+                continue
+            if isinstance(side, tuple):  # seen a second time: the first occurrence moves in
+                first = side
+                side = table[key] = _Side()
+                side.add(*first)
+            side.add(variant, text, number, start, end)
 
-    @staticmethod
-    def _add(table: dict[bytes, _Side], key: bytes, name: bytes, text: str, place: _Place) -> None:
-        side = table.get(key)
-        if side is None:
-            side = table[key] = _Side()
-        if name not in side.variants:
-            side.variants[name] = []
-            side.texts[name] = " ".join(text.split())
-        side.variants[name].append(place)
+    def _place(self, places: array[int], i: int) -> _Place:
+        return _Place(self.paths[places[3 * i]], Span(places[3 * i + 1], places[3 * i + 2]))
 
-    @staticmethod
-    def _groups(table: dict[bytes, _Side]) -> Iterator[tuple[_Side, bytes, _Place, bytes, _Place]]:
+    def _groups(
+        self, table: dict[bytes, _Side | _Single]
+    ) -> Iterator[tuple[_Side, bytes, _Place, bytes, _Place]]:
         """``(side, main variant, its first place, other variant, a place of it)`` for every
         occurrence that differs from the most frequent variant of its key."""
         for side in table.values():
-            if len(side.variants) < 2:
+            if isinstance(side, tuple) or len(side.variants) < 2:
                 continue
             main = max(side.variants, key=lambda v: len(side.variants[v]))
-            first = side.variants[main][0]
+            first = self._place(side.variants[main], 0)
             for variant, places in side.variants.items():
                 if variant != main:
-                    for place in places:
-                        yield side, main, first, variant, place
+                    for i in range(len(places) // 3):
+                        yield side, main, first, variant, self._place(places, i)
 
     def finish(self, ctx: Context) -> Iterator[Hit]:
         for side, main, first, _variant, place in self._groups(self.by_source):
-            count = len(side.variants[main])
+            count = len(side.variants[main]) // 3
             times = f" ({count} times)" if count > 1 else ""
             yield Hit(
                 span=place.span,
