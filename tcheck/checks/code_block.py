@@ -9,6 +9,7 @@ from tcheck.context import Context
 from tcheck.markup.anchoring import Anchors, corresponds, lost_in_place
 from tcheck.markup.marks import CODE_BLOCK, shown
 from tcheck.markup.outline import Sections
+from tcheck.markup.placing import section_place
 from tcheck.markup.report import page_counts, page_for, related
 from tcheck.model import Document, Hit, Severity, Span
 from tcheck.registry import register
@@ -103,12 +104,11 @@ def code_block(doc: Document, ctx: Context) -> Iterator[Hit]:
             if sections.misplaced(lost.start, span.start) or sections.heading_between(
                 before.source_start, lost.start
             ):
-                found = sections.heading(lost.start)
-                if found is not None:
-                    span, where = found[0], f"from the section '#{found[1]}'"
+                span, name, on_heading = section_place(sections, lost.start)
+                if on_heading:
+                    where = f"from the section '#{name}'"
                 else:
-                    name = sections.source_id(lost.start)
-                    span, where = Span(0, 0), "from the page" + (f" (its section '#{name}')" if name else "")
+                    where = "from the page" + (f" (its section '#{name}')" if name else "")
             yield Hit(
                 span,
                 f"the source's code block '{shown(lost.key, 50)}' is missing {where} "

@@ -107,17 +107,26 @@ def section_lost(anchors: Anchors, sections: Sections, mark: Mark) -> bool:
     return before is not None and sections.heading_between(before.source_start, mark.start)
 
 
+def section_place(sections: Sections, offset: int) -> tuple[Span, str | None, bool]:
+    """Where a lost mark at ``offset`` of the source goes when its passage cannot hold it: on the
+    heading of its section in the translation (``True``, with that heading's id), else on the
+    page (``False``, with the id of its section in the source, if it has one)."""
+    found = sections.heading(offset)
+    if found is not None:
+        return found[0], found[1], True
+    return Span(0, 0), sections.source_id(offset), False
+
+
 def relocated(hit: Hit, lost: Mark, what: str, sections: Sections) -> Hit:
     """A lost mark that the aligned text would place in another section of the translation than
     the one that translates the mark's section (by heading id): reported on that section's
     heading, or on the page when no heading has its id (the page lacks the mark; its text there
     is paired with other text, so it may be out of date)."""
-    found = sections.heading(lost.start)
-    if found is not None:
-        span, where = found[0], f"the section '#{found[1]}' of the translation"
+    span, name, on_heading = section_place(sections, lost.start)
+    if on_heading:
+        where = f"the section '#{name}' of the translation"
     else:
-        name = sections.source_id(lost.start)
-        span, where = Span(0, 0), "the translation" + (f" (its section '#{name}')" if name else "")
+        where = "the translation" + (f" (its section '#{name}')" if name else "")
     return dataclasses.replace(
         hit,
         span=span,
