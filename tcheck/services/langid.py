@@ -149,8 +149,10 @@ def restricted_probabilities(text: str, langs: tuple[str, ...]) -> list[tuple[st
     """langdetect's ``[(lang, probability)]`` over ``langs`` only (seeded), best first.
 
     Languages sharing a profile (``nb``/``nn``) share its probability under the first code given.
+    langdetect's trials run over these languages alone (:mod:`tcheck.language.sampling`: the
+    same numbers as its detector's, without multiplying the zeros of the other 50).
     """
-    from langdetect.lang_detect_exception import LangDetectException
+    from tcheck.language.sampling import detect_restricted
 
     codes: dict[str, str] = {}
     for lang in langs:
@@ -162,11 +164,8 @@ def restricted_probabilities(text: str, langs: tuple[str, ...]) -> list[tuple[st
     detector = _factory().create()
     detector.set_prior_map({code: 1.0 for code in codes})
     detector.append(text)
-    try:
-        found = detector.get_probabilities()
-    except LangDetectException:
-        return []
-    return [(codes[p.lang], p.prob) for p in found if p.lang in codes]
+    found = detect_restricted(detector, _table())
+    return [(codes[code], prob) for code, prob in found if code in codes]
 
 
 @lru_cache(maxsize=1)
