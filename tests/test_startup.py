@@ -83,6 +83,7 @@ def test_forbidden_term_alone_loads_no_model_nor_other_checks(tmp_path: Path) ->
     checks = {m for m in modules if m.startswith("tcheck.checks.") and not m.startswith("tcheck.checks._")}
     assert checks == {"tcheck.checks.forbidden_term"}
     assert "tcheck.recognise.datefind" not in modules  # dates are for TC2xx
+    assert "snowballstemmer" not in roots(modules)  # an acronym's hit stems no word
 
 
 def test_forbidden_term_in_a_content_repository_loads_no_language_model(tmp_path: Path) -> None:
