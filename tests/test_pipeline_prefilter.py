@@ -178,3 +178,47 @@ def test_a_page_with_only_some_words_of_a_term_is_not_parsed(
     assert isinstance(findings, list)
     assert {f["path"] for f in findings} == {"kiev.md", "emphasis.md", "river.txt"}
     assert _without_prefilter(monkeypatch, *options) == report
+
+
+REPO_GLOSSARY = (
+    "# languages: en -> de\nid,source,target,forbidden\ngov,federal government,Bundesregierung,Regierung\n"
+)
+REPO_PAGES = {
+    "content/en/budget.md": "# Budget\n\nThe federal government presented its budget on Wednesday.\n",
+    "content/de/budget.md": "# Haushalt\n\nDie Regierung legte am Mittwoch ihren Haushalt vor.\n",
+    "content/en/sport.md": "# Sport\n\nThe national team won on Sunday evening in Oslo.\n",
+    "content/de/sport.md": "# Sport\n\nDie Nationalmannschaft gewann am Sonntagabend in Oslo.\n",
+    "content/en/empty.md": "\n",
+    "content/de/empty.md": "# Leer\n\nEin Absatz ohne Begriffe, am Montag geschrieben.\n",
+    "content/en/binary.md": "The minister\x00 spoke.\n",
+    "content/de/binary.md": "# Binär\n\nDer Minister sprach am Dienstag.\n",
+}
+
+
+def test_translations_in_a_repository_are_tested_with_their_originals_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The layout pairs content/de/ with content/en/: the source language is the layout's once
+    the original is read, so a translation that cannot hold a term is not parsed. Where the
+    original cannot be read (empty, binary) the page has no source language: it is read."""
+    for name, text in REPO_PAGES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(REPO_GLOSSARY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TCHECK_RESULT_CACHE", "off")
+    read: list[str] = []
+    real = loader.read_documents
+
+    def reading(path: str, *args: object, **kwargs: object) -> object:
+        read.append("/".join(Path(path).parts[-2:]))
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_documents", reading)
+    report = run("--select", "TC101")
+    assert "de/sport.md" not in read  # neither read nor language-identified
+    assert {"de/budget.md", "de/empty.md", "de/binary.md"} <= set(read)
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    assert [(f["path"], f["line"]) for f in findings] == [("content/de/budget.md", 3)]
+    assert _without_prefilter(monkeypatch, "--select", "TC101") == report

@@ -18,7 +18,9 @@ It applies only where that file's part of the report is known without reading it
   or a report that shows texts (HTML, baselines);
 - the file is plain text or Markdown (``.txt``, ``.text``, ``.md``, ``.markdown``) without front
   matter (which may name its languages) and without backslashes (escapes in front matter);
-- its source language comes from ``--source-lang``, or it has no original.
+- its source language comes from ``--source-lang``, or it has no original, or the repository
+  layout names its original's language and the original is plain text or Markdown with text (the
+  loader takes that language once it has read the original).
 
 A page whose language comes from ``--target-lang`` or the repository layout is tested with the
 matcher of that language. A page whose language would be identified from its text is tested
@@ -67,6 +69,7 @@ def term_prefilter(job: Job) -> Skip | None:
     targets = _targets(ctx.glossaries)
     finders: dict[tuple[str | None, str | None], RunFinder | None] = {}
     tally = [0, 0]  # pages tested, pages in which all runs of a key occur
+    readable = _readable_sources()
 
     def finder(pair: tuple[str | None, str | None]) -> RunFinder | None:
         if pair not in finders:
@@ -77,7 +80,7 @@ def term_prefilter(job: Job) -> Skip | None:
     def skip(item: Input) -> list[DocResult] | None:
         if tally[0] >= GIVE_UP_AFTER and 2 * tally[1] > tally[0]:
             return None  # the terms occur in most pages: the test costs more than it saves
-        langs = _languages(item, config)
+        langs = _languages(item, config, readable)
         if langs is None or os.path.splitext(item.path)[1].lower() not in SUFFIXES:
             return None
         source, lang = langs
@@ -114,16 +117,34 @@ def _targets(glossaries: Sequence[Glossary]) -> tuple[str | None, ...] | None:
     return (*sorted(found), None)
 
 
-def _languages(item: Input, config: Any) -> tuple[str | None, str | None] | None:
+def _languages(
+    item: Input, config: Any, readable: Callable[[str], bool]
+) -> tuple[str | None, str | None] | None:
     """The (source, target) languages the loader gives the file's document without reading it
     (see :func:`tcheck.loader.with_languages`), the target None when it is identified from the
     page; None when the page must be read for them (its source language, a code that is none)."""
     from tcheck.loader import language_from_path
 
-    if item.source is not None and not config.source_lang:
-        return None
+    source_lang = config.source_lang
+    if item.source is not None and not source_lang:
+        # the loader takes the layout's source language when the original is read: one that
+        # cannot be (empty, not text) leaves the page without one
+        if not item.source_lang or not readable(item.source):
+            return None
+        source_lang = item.source_lang
     lang = config.target_lang or item.lang or (language_from_path(item.path) if item.lang is None else None)
-    return _normalized(config.source_lang, lang or None)
+    return _normalized(source_lang, lang or None)
+
+
+def _readable_sources() -> Callable[[str], bool]:
+    """Whether the loader reads the original at a path: a plain text or Markdown file with text
+    (an original is tested once for all its translations, which come one after another)."""
+
+    @lru_cache(maxsize=64)
+    def readable(path: str) -> bool:
+        return os.path.splitext(path)[1].lower() in SUFFIXES and _text(Input(path, path)) is not None
+
+    return readable
 
 
 @lru_cache(maxsize=256)
