@@ -60,3 +60,54 @@ def test_malformed_po_is_an_input_error() -> None:
         read("x.po", 'msgid "a"\nbogus\nmsgstr "b"\n')
     with pytest.raises(InputError, match=r"x.po:1: unterminated"):
         read("x.po", 'msgid "a\n')
+
+
+def test_indented_crlf_lines_keep_their_offsets() -> None:
+    text = (
+        'msgid ""\r\nmsgstr ""\r\n"Language: de\\n"\r\n\r\n'
+        '#: ntrex:12\r\n  msgid "Welsh AMs worried"  \r\nmsgstr ""\r\n'
+        '    "Mitglieder der Nationalversammlung "\r\n"für Wales besorgt\\t"\r\n'
+    )
+    doc = read("de.po", text)
+    (segment,) = doc.segments
+    assert segment.text == "Mitglieder der Nationalversammlung für Wales besorgt"
+    source = segment.counterpart
+    assert source is not None and source.text == "Welsh AMs worried"
+    assert text[source.span.start : source.span.end] == "Welsh AMs worried"
+    word = segment.text.index("für")
+    span = segment.file_span(word, len(segment.text))
+    assert text[span.start : span.end] == "für Wales besorgt"
+    first = segment.file_span(0, len("Mitglieder"))
+    assert text[first.start : first.end] == "Mitglieder"
+    assert segment.extent is not None and text[segment.extent.end - 2 : segment.extent.end] == "\\t"
+
+
+def test_flags_reach_both_sides_and_plural_forms_their_sources() -> None:
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+        "#, c-format\n"
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[1] "%d fichiers"\nmsgstr[0] "%d fichier"\n'
+    )
+    doc = read("fr.po", text)
+    pairs = [(s.id, s.counterpart.text if s.counterpart else None, s.text) for s in doc.segments]
+    assert pairs == [("e2[0]", "%d file", "%d fichier"), ("e2[1]", "%d files", "%d fichiers")]
+    assert all(
+        s.flags == {"c-format"} and s.counterpart and s.counterpart.flags == {"c-format"}
+        for s in doc.segments
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', r"x.po:3: duplicate msgstr"),
+        ('msgid "a"\nmsgstr "b"\nmsgstr "c\n', r"x.po:3: duplicate msgstr"),
+        ('msgid "a"\nmsgstr "b" x\n', r"x.po:2: unterminated or malformed"),
+        ('# comment\n"orphan"\n', r"x.po:2: not a PO line"),
+        ('msgid "a"\nmsgstr "b\\q"\n', r"x.po:2: unknown escape '\\q'"),
+        ('msgid"a"\n', r"x.po:1: not a PO line"),
+    ],
+)
+def test_each_malformed_line_says_what_is_wrong(text: str, error: str) -> None:
+    with pytest.raises(InputError, match=error):
+        read("x.po", text)

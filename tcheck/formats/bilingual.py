@@ -76,14 +76,20 @@ class _Runs:
 
 class TextBuilder:
     """Collects the text of one segment with the file span of each character, as runs: a piece
-    that stands in the file as it is costs one run whatever its length."""
+    that stands in the file as it is costs one run whatever its length.
 
-    __slots__ = ("_ends", "_length", "_parts", "_starts")
+    While every piece so far stands in the file as it is, one after the other (a PO string without
+    escapes, a TSV field, an XML text without references), only where the first begins is kept;
+    the runs are made when a piece first breaks that line (an escape, an inline code, a gap).
+    """
+
+    __slots__ = ("_base", "_ends", "_length", "_parts", "_starts")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._starts = _Runs()
-        self._ends = _Runs()
+        self._base = 0  # the file offset of the first character while there are no runs
+        self._starts: _Runs | None = None
+        self._ends: _Runs | None = None
         self._length = 0
 
     @property
@@ -96,19 +102,43 @@ class TextBuilder:
     def __len__(self) -> int:
         return self._length
 
+    def _runs(self) -> tuple[_Runs, _Runs]:
+        """The runs of the text so far (made now if the text has been one line until here)."""
+        starts, ends = self._starts, self._ends
+        if starts is None or ends is None:
+            starts, ends = self._starts, self._ends = _Runs(), _Runs()
+            if self._length:
+                starts.add(0, self._base)
+                ends.add(0, self._base + 1)
+        return starts, ends
+
     def add(self, text: str, start: int) -> None:
         """Text that appears in the file as it is, from offset ``start``."""
         if text:
             self._parts.append(text)
-            self._starts.add(self._length, start)
-            self._ends.add(self._length, start + 1)
-            self._length += len(text)
+            length = self._length
+            if self._starts is None:
+                if not length:
+                    self._base = start
+                    self._length = len(text)
+                    return
+                if self._base + length == start:
+                    self._length = length + len(text)
+                    return
+            starts, ends = self._runs()
+            starts.add(length, start)
+            ends.add(length, start + 1)
+            self._length = length + len(text)
 
     def add_char(self, ch: str, start: int, end: int) -> None:
         """One character written in the file as ``start..end`` (an escape, a reference, a code)."""
+        if end == start + 1:
+            self.add(ch, start)
+            return
         self._parts.append(ch)
-        self._starts.add(self._length, start)
-        self._ends.add(self._length, end)
+        starts, ends = self._runs()
+        starts.add(self._length, start)
+        ends.add(self._length, end)
         self._length += 1
 
     def add_chunk(self, chunk: Chunk, source: Text) -> None:
@@ -147,7 +177,14 @@ class TextBuilder:
                 except (ValueError, OverflowError):
                     self.add_char(" ", child.start, child.end)
 
-    def build(self, seg_id: str, path: str, kind: str = "unit") -> Segment | None:
+    def build(
+        self,
+        seg_id: str,
+        path: str,
+        kind: str = "unit",
+        counterpart: Segment | None = None,
+        flags: frozenset[str] = frozenset(),
+    ) -> Segment | None:
         """The segment (surrounding white space trimmed), or None when there is no text."""
         full = self.text
         first = len(full) - len(full.lstrip())
@@ -155,23 +192,28 @@ class TextBuilder:
         if first >= last:
             return None
         text = full[first:last] if (first, last) != (0, len(full)) else full
-        starts = self._starts.window(first, last)
-        ends = self._ends.window(first, last)
-        base = starts.values[0]
-        end = self._ends.at(last - 1)
-        linear = len(starts.keys) == 1 and len(ends.keys) == 1 and ends.values[0] == base + 1
         offsets: OffsetRuns | None = None
         end_runs: OffsetRuns | None = None
-        if not linear:
-            starts.add(len(text), end)  # one more offset: the end of the text
-            offsets, end_runs = OffsetRuns.pair(
-                (starts.keys, starts.values, len(text) + 1), (ends.keys, ends.values, len(text))
-            )
+        low = high = 0  # the file offsets of the untrimmed value's ends
+        if self._starts is None or self._ends is None:  # one line of the file as it is
+            low = self._base
+            base, end, high = low + first, low + last, low + len(full)
+        else:
+            starts = self._starts.window(first, last)
+            ends = self._ends.window(first, last)
+            base = starts.values[0]
+            end = self._ends.at(last - 1)
+            if not (len(starts.keys) == 1 and len(ends.keys) == 1 and ends.values[0] == base + 1):
+                starts.add(len(text), end)  # one more offset: the end of the text
+                offsets, end_runs = OffsetRuns.pair(
+                    (starts.keys, starts.values, len(text) + 1), (ends.keys, ends.values, len(text))
+                )
+            if first or last < len(full):
+                low, high = self._starts.at(0), self._ends.at(len(full) - 1)
         masked = mask_urls(text)
         span = Span(base, end)
         extent: Span | None = None
         if first or last < len(full):  # white space trimmed: the value's ends are elsewhere
-            low, high = self._starts.at(0), self._ends.at(len(full) - 1)
             # an end the value shares with the text is one number object, not two
             extent = Span(base if low == base else low, end if high == end else high)
         return Segment(
@@ -180,10 +222,12 @@ class TextBuilder:
             span=span,
             kind=kind,
             sentences=split_sentences(masked),
+            counterpart=counterpart,
             offsets=offsets,
             path=path,
             ends=end_runs,
             extent=extent if extent != span else None,
+            flags=flags,
         )
 
 
@@ -219,7 +263,11 @@ def bilingual_document(
 
     pairs = list(units)
     sources = tuple(u.source for u in pairs)
-    targets = tuple(dataclasses.replace(u.target, counterpart=u.source) for u in pairs)
+    # a reader that built its target with the counterpart already set needs no copy of it
+    targets = tuple(
+        u.target if u.target.counterpart is u.source else dataclasses.replace(u.target, counterpart=u.source)
+        for u in pairs
+    )
     meta = dict(metadata or {})
     if source_lang:
         meta["source-lang"] = source_lang

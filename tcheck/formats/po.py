@@ -11,24 +11,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from typing import NoReturn
 
 from tcheck.errors import InputError
-from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document, lines
-from tcheck.model import Document, Segment
+from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document
+from tcheck.model import Document
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+(?=")')
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*$')
+# a quoted string's body, escapes and all (written as an unrolled loop: a character class run
+# between escapes, not one alternation a character)
+_BODY = r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*$'
+_STRING = re.compile(_BODY)
+# the usual line, keyword and string at once (any other line takes the slower way, which says
+# what is wrong with it)
+_LINE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+" + _BODY)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x[0-9A-Fa-f]{1,2}")
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
-@dataclass
 class _Entry:
-    line: int
-    flags: set[str] = field(default_factory=set)
-    fields: dict[str, TextBuilder] = field(default_factory=dict)
+    """The lines of one entry read so far: its first line's number, flags and strings."""
+
+    __slots__ = ("fields", "flags", "line")
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.flags: set[str] = set()
+        self.fields: dict[str, TextBuilder] = {}
 
 
 def _unescape(builder: TextBuilder, body: str, start: int, path: str, line: int) -> None:
@@ -38,7 +49,7 @@ def _unescape(builder: TextBuilder, body: str, start: int, path: str, line: int)
     while i < len(body):
         slash = body.find("\\", i)
         if slash < 0:
-            builder.add(body[i:], start + i)
+            builder.add(body[i:] if i else body, start + i)
             return
         builder.add(body[i:slash], start + i)
         nxt = body[slash + 1 : slash + 2]
@@ -56,20 +67,32 @@ def _unescape(builder: TextBuilder, body: str, start: int, path: str, line: int)
 
 
 def _entries(path: str, text: str) -> Iterator[_Entry]:
-    """Each entry once it is complete (the next one has begun, or the file has ended)."""
+    """Each entry once it is complete (the next one has begun, or the file has ended).
+
+    The lines are found one at a time with ``str.find`` (a list of every line of a large file
+    would cost more than the file); a keyword line is matched with its string in one expression.
+    """
     current: _Entry | None = None
     last: _Entry | None = None  # the newest entry, not yet handed out
     builder: TextBuilder | None = None
+    find, size, line_match = text.find, len(text), _LINE.match
     offset = 0
-    for number, raw in enumerate(lines(text), 1):
-        line = raw.rstrip("\r")
-        stripped = line.strip()
-        start = offset + len(line) - len(line.lstrip())
-        offset += len(raw) + 1
+    number = 0
+    while offset <= size:
+        stop = find("\n", offset)
+        if stop < 0:
+            stop = size
+        raw = text[offset:stop]
+        number += 1
+        line_start = offset
+        offset = stop + 1
+        stripped = raw.strip()  # the "\r" of a CRLF line goes with the rest of the white space
         if not stripped:
             current, builder = None, None
             continue
-        if stripped.startswith("#"):
+        start = line_start + len(raw) - len(raw.lstrip())
+        head = stripped[0]
+        if head == "#":
             if current is None or current.fields:
                 if last is not None:
                     yield last
@@ -80,30 +103,45 @@ def _entries(path: str, text: str) -> Iterator[_Entry]:
                 current.flags.update(f.strip() for f in stripped[2:].split(","))
             builder = None
             continue
-        keyword = _KEYWORD.match(stripped)
-        if keyword:
-            name = keyword.group(1)
-            starts_entry = (name == "msgctxt" and bool(current and current.fields)) or (
-                name == "msgid" and current is not None and "msgid" in current.fields
-            )
-            if current is None or starts_entry:
+        quoted = line_match(stripped) if head == "m" else None
+        if quoted is not None:
+            name = quoted.group(1)
+            fields = current.fields if current is not None else None
+            if fields is None or (fields and (name == "msgctxt" or (name == "msgid" and "msgid" in fields))):
                 if last is not None:
                     yield last
                 current = last = _Entry(number)
-            if name in current.fields:
+                fields = current.fields
+            if name in fields:
                 raise InputError(path, f"duplicate {name} in one PO entry", number)
-            builder = current.fields[name] = TextBuilder()
-            rest = keyword.end()
-        elif stripped.startswith('"') and builder is not None:
-            rest = 0
+            builder = fields[name] = TextBuilder()
+            group = 2
+        elif head == '"' and builder is not None and (quoted := _STRING.match(stripped)) is not None:
+            group = 1
         else:
-            raise InputError(path, f"not a PO line: {stripped[:40]!r}", number)
-        quoted = _STRING.match(stripped, rest)
-        if quoted is None or builder is None:
-            raise InputError(path, "unterminated or malformed PO string", number)
-        _unescape(builder, quoted.group(1), start + quoted.start(1), path, number)
+            _refuse(path, stripped, number, current, builder)
+        body = quoted.group(group)
+        if "\\" in body:
+            _unescape(builder, body, start + quoted.start(group), path, number)
+        elif body:
+            builder.add(body, start + quoted.start(group))
     if last is not None:
         yield last
+
+
+def _refuse(
+    path: str, stripped: str, number: int, current: _Entry | None, builder: TextBuilder | None
+) -> NoReturn:
+    """The error for a line that is not a keyword with its string, nor a string continuing one:
+    a duplicate keyword, a malformed string, or not a PO line."""
+    keyword = _KEYWORD.match(stripped)
+    if keyword:
+        name = keyword.group(1)
+        if current is not None and name in current.fields and name not in ("msgctxt", "msgid"):
+            raise InputError(path, f"duplicate {name} in one PO entry", number)
+    elif not (stripped.startswith('"') and builder is not None):
+        raise InputError(path, f"not a PO line: {stripped[:40]!r}", number)
+    raise InputError(path, "unterminated or malformed PO string", number)
 
 
 def _header(entry: _Entry) -> dict[str, str]:
@@ -134,22 +172,25 @@ def read(path: str, text: str, include_fuzzy: bool = False) -> Document:
         ctx = entry.fields.get("msgctxt")
         context = f"@{ctx.text}" if ctx is not None else ""
         plural = entry.fields.get("msgid_plural")
-        forms = sorted(
-            (int(k[7:-1]) if k.startswith("msgstr[") else 0, k)
-            for k in entry.fields
-            if k.startswith("msgstr")
+        keys = [k for k in entry.fields if k.startswith("msgstr")]
+        forms = (
+            [(0, "msgstr")]
+            if keys == ["msgstr"]
+            else sorted((int(k[7:-1]) if k != "msgstr" else 0, k) for k in keys)
         )
+        flags = frozenset(entry.flags) if entry.flags else _NO_FLAGS
         for index, key in forms:
+            target_builder = entry.fields[key]
+            if not target_builder.text.strip():  # no translation: its source is not needed
+                continue
             src_builder = plural if (index > 0 and plural is not None) else msgid
             suffix = f"[{index}]" if key != "msgstr" else ""
             seg_id = f"e{n}{suffix}{context}"
-            target = entry.fields[key].build(seg_id, path)
-            source: Segment | None = src_builder.build(f"{seg_id}:source", path)
-            if target is not None and source is not None:
-                if entry.flags:
-                    flags = frozenset(entry.flags)
-                    source, target = replace(source, flags=flags), replace(target, flags=flags)
-                units.append(Unit(source, target))
+            source = src_builder.build(f"{seg_id}:source", path, flags=flags)
+            if source is not None:
+                target = target_builder.build(seg_id, path, counterpart=source, flags=flags)
+                if target is not None:
+                    units.append(Unit(source, target))
     lang = header.get("language") or None
     source_lang = header.get("x-source-language") or None
     meta = {"format": "po"}
