@@ -137,10 +137,12 @@ def _languages(
 
 
 def _readable_sources() -> Callable[[str], bool]:
-    """Whether the loader reads the original at a path: a plain text or Markdown file with text
-    (an original is tested once for all its translations, which come one after another)."""
+    """Whether the loader reads the original at a path: a plain text or Markdown file with text.
+    An original is tested once for all its translations: those into one language come one after
+    another, and the next language's come after them all, so the answers of a whole language's
+    pages are kept."""
 
-    @lru_cache(maxsize=64)
+    @lru_cache(maxsize=4096)
     def readable(path: str) -> bool:
         return os.path.splitext(path)[1].lower() in SUFFIXES and _text(Input(path, path)) is not None
 
