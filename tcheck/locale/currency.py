@@ -218,6 +218,8 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> Sequence[Amou
     ``also`` is a second locale whose letter symbols count (``kr`` in an English text from
     Norwegian).
     """
+    if _DIGIT.search(text) is None:  # not kept in the cache: most texts
+        return ()
     return _amounts(text, lang, also)
 
 

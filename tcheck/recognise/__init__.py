@@ -20,9 +20,10 @@ from tcheck.locale.memo import MENTION_BYTES, sized
 from tcheck.locale.numberwords import cardinal_values, word_values
 from tcheck.recognise.datefind import DateMention, find_dates
 from tcheck.recognise.packed import Packer, Shape, pack, weight
+from tcheck.recognise.prefilter import needs
 from tcheck.recognise.quantities import QUANTITY_SHAPE, Quantity, find_quantities
 from tcheck.recognise.spans import SpanSet
-from tcheck.recognise.timefind import TIME_SHAPE, TimeMention, find_times, has_zone
+from tcheck.recognise.timefind import TIME_SHAPE, TimeMention, find_times
 from tcheck.recognise.units import unit_at
 
 __all__ = [
@@ -126,30 +127,39 @@ def _core_weight(core: _Core) -> int:
     return kept + 16 * len(core.taken)
 
 
+_NOTHING = _Core((), (), SpanSet(), (), (), (), False)
+
+
 @sized(_core_weight)
 def _core(text: str, lang: str) -> _Core:
-    dates = dates_of(text, lang)
-    times = times_of(text, lang)
-    taken = SpanSet(
-        heapq.merge(
-            ((d.start, d.end) for d in dates if d.kind != "weekday"),
-            ((t.hour_at[0], t.end) for t in times),
+    need = needs(text, lang)
+    if need.nothing:
+        return _NOTHING
+    dates = dates_of(text, lang) if need.digits or need.names else ()
+    times = times_of(text, lang) if need.digits else ()
+    taken = (
+        SpanSet(
+            heapq.merge(
+                ((d.start, d.end) for d in dates if d.kind != "weekday"),
+                ((t.hour_at[0], t.end) for t in times),
+            )
         )
+        if dates or times
+        else _NOTHING.taken
     )
-    quantities = find_quantities(text, lang)
-    if taken:
+    quantities = find_quantities(text, lang) if need.digits or need.roman else ()
+    if taken and quantities:
         quantities = pack(
             (q for q in quantities if not taken.overlaps(q.start, q.digits_end)), QUANTITY_SHAPE
         )
-    return _Core(
-        dates,
-        times,
-        taken,
-        quantities,
-        pack(word_values(text, lang), WORD_SHAPE),
-        pack((c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))), WORD_SHAPE),
-        has_zone(text, lang),
-    )
+    words: Sequence[tuple[int, int, Decimal]] = ()
+    cardinals: Sequence[tuple[int, int, Decimal]] = ()
+    if need.names:
+        words = pack(word_values(text, lang), WORD_SHAPE)
+        cardinals = pack(
+            (c for c in cardinal_values(text, lang) if not measured(unit_at(text, c[1], lang))), WORD_SHAPE
+        )
+    return _Core(dates, times, taken, quantities, words, cardinals, need.zone)
 
 
 def _mentions_weight(found: Mentions) -> int:

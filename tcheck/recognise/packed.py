@@ -159,6 +159,8 @@ class Packer(Generic[T]):
 
 def pack(items: Iterable[T], shape: Shapes[T], small: int | None = None) -> Sequence[T]:
     """``items`` (in order) as a tuple when they are few, else packed (see :class:`Packer`)."""
+    if not items and isinstance(items, (tuple, list)):
+        return ()
     packer = Packer(shape, small)
     packer.extend(items)
     return packer.done()
@@ -167,6 +169,6 @@ def pack(items: Iterable[T], shape: Shapes[T], small: int | None = None) -> Sequ
 def weight(mentions: Sequence[Any], per_object: int) -> int:
     """What ``mentions`` weigh for the recognisers' caches: ``per_object`` each as objects, or
     the columns' size when packed."""
-    if isinstance(mentions, Packed):
-        return mentions.nbytes()
-    return per_object * len(mentions)
+    if type(mentions) is not Packed:  # a tuple or a list: the common case, without an ABC check
+        return per_object * len(mentions)
+    return mentions.nbytes()
