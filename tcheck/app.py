@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tcheck import glossary as glossaries
 from tcheck.bilingual.pairing import summarise
-from tcheck.ci import baseline
-from tcheck.ci.diff import ChangedLines, changed_lines, restrict
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Input, RunResult, discover
@@ -20,6 +19,9 @@ from tcheck.pipeline import run_inputs
 from tcheck.registry import selected_rules
 from tcheck.services import roundtrip
 from tcheck.services.progress import Progress
+
+if TYPE_CHECKING:  # baselines and changed lines are read only by the runs that use them
+    from tcheck.ci.diff import ChangedLines
 
 
 def load_glossaries(config: Config) -> list[Glossary]:
@@ -102,7 +104,11 @@ def check(
         )
     _refuse_overwrites(inputs, config, ctx, source, output, write_baseline, [p for _, p in reports])
     # a bad revision (or an empty one: an unset $BASE in CI) fails before the run
-    changed = changed_lines(diff, diff_input, paths=paths) if diff is not None else None
+    changed = None
+    if diff is not None:
+        from tcheck.ci.diff import changed_lines
+
+        changed = changed_lines(diff, diff_input, paths=paths)
     html = config.format == "html" or any(fmt == "html" for fmt, _ in reports)
     keep_texts = html or bool(config.baseline or write_baseline)
     ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
@@ -182,6 +188,11 @@ def _narrow(
     result: RunResult, config: Config, changed: ChangedLines | None, write_to: str | None
 ) -> RunResult:
     """Baseline first (stale entries are judged on the whole run), then changed lines."""
+    if not (write_to or config.baseline or changed is not None):
+        return result
+    from tcheck.ci import baseline
+    from tcheck.ci.diff import restrict
+
     if write_to:
         count = baseline.write(result, write_to)
         wrote = f"wrote {count} finding{'s' if count != 1 else ''} to baseline {write_to}"

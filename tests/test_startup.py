@@ -84,6 +84,9 @@ def test_forbidden_term_alone_loads_no_model_nor_other_checks(tmp_path: Path) ->
     assert checks == {"tcheck.checks.forbidden_term"}
     assert "tcheck.recognise.datefind" not in modules  # dates are for TC2xx
     assert "snowballstemmer" not in roots(modules)  # an acronym's hit stems no word
+    # the other commands, baselines and changed lines: only for the runs that use them
+    assert not modules & {"tcheck.cli.glossary", "tcheck.cli.models", "tcheck.cli.init"}
+    assert not modules & {"tcheck.ci.baseline", "tcheck.ci.diff"}
 
 
 def test_forbidden_term_in_a_content_repository_loads_no_language_model(tmp_path: Path) -> None:

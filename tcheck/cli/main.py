@@ -11,11 +11,8 @@ from typing import Any
 import click
 
 from tcheck import __version__
-from tcheck.cli.glossary import glossary as _glossary
 from tcheck.cli.guard import fail as _fail
 from tcheck.cli.guard import guarded
-from tcheck.cli.init import init as _init
-from tcheck.cli.models import models as _models
 from tcheck.cli.program import ProgramGroup
 
 
@@ -321,6 +318,9 @@ def lsp() -> None:
     serve()
 
 
-main.add_command(_glossary)
-main.add_command(_models)
-main.add_command(_init)
+assert isinstance(main, ProgramGroup)
+main.lazy = {
+    "glossary": "tcheck.cli.glossary:glossary",
+    "init": "tcheck.cli.init:init",
+    "models": "tcheck.cli.models:models",
+}

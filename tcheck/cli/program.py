@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import click
@@ -50,7 +51,25 @@ def _observed() -> bool:
 
 
 class ProgramGroup(click.Group):
-    """A click group that ends the process at once when run as the command line (see above)."""
+    """A click group that ends the process at once when run as the command line (see above).
+
+    Its :attr:`lazy` commands (name -> ``module:attribute``) are imported when asked for (run,
+    or listed in ``--help``): ``tcheck check`` does not build the glossary, models and init
+    commands' options."""
+
+    lazy: Mapping[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in self.lazy:
+            module, _, name = self.lazy[cmd_name].partition(":")
+            found = getattr(importlib.import_module(module), name)
+            assert isinstance(found, click.Command)
+            self.add_command(found, cmd_name)
+        return found
 
     def main(
         self,
