@@ -115,10 +115,12 @@ class Stored:
         self.seconds = [result_cache.second_key(k) for k in self.firsts]
         name = runparts.digests_name("TC103")
         self.split = [key for k in self.firsts if (key := result_cache.part_key(k, name)) in keys]
-        rest = keys - {*self.firsts, *self.seconds, *self.split}
+        rest = keys - {*self.firsts, *self.seconds, *self.split, result_cache.IDENTITIES}
         values = {k: pickle.loads(zlib.decompress(rows[k])) for k in rest}
         self.parts = {k: v for k, v in values.items() if isinstance(v, runparts.PartEntry)}
         self.whole = [k for k in rest if k not in self.parts]
+        found = rows.get(result_cache.IDENTITIES)
+        self.identities = pickle.loads(zlib.decompress(found)) if found is not None else None
 
     @staticmethod
     def drop(site: Path, keys: list[bytes]) -> None:
@@ -145,6 +147,8 @@ def test_the_cache_holds_each_part_of_the_run(site: Path) -> None:
     assert len(stored.firsts) == len(stored.split) == len(PAGES)
     assert len(stored.parts) == len({name.split("/")[1] for name in PAGES})  # one per language
     assert len(stored.whole) == 1
+    assert stored.identities is not None  # and the pages' identities and digests
+    assert {Path(name).relative_to(site).as_posix() for name in stored.identities} == set(PAGES)
 
 
 def test_a_lost_digest_entry_checks_its_page_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,10 @@ are stored under a key made of
 - tcheck itself: the bytes of its code and data files, and the versions of Python and of the
   libraries whose data decide findings (Babel's CLDR, langdetect's profiles, markdown-it).
 
-So a cached result is used only when checking the file again could not give another one. The
+So a cached result is used only when checking the file again could not give another one. A
+file is hashed once per run, and not at all while its identity is the one an earlier run recorded
+with its digest (:mod:`tcheck.pipeline.filekeys`; one entry of the cache); tcheck's own files
+are hashed only when one of them changed. The
 run checks (consistency across files) are fed the cached digests and run on the whole set as
 always, so the report is identical to a run without the cache; their findings over an unchanged
 set of inputs are kept too (one entry under a key of every input's key). A result is stored as two
@@ -45,14 +48,18 @@ from typing import Any, Generic, TypeVar
 
 from tcheck import gcutil
 from tcheck.config import Config
+from tcheck.pipeline.filekeys import FileDigests, tree_digest
 from tcheck.services import sqlite
 from tcheck.services.cache import file_digest, results_cached
 
 FILE_NAME = "results.sqlite3"
+FINGERPRINT = "code-fingerprint.pickle"  # in the default cache folder: see code_fingerprint
 SCHEMA = "1"
 MAX_BYTES = 512 * 1024 * 1024  # stored (compressed) results kept at most
 _CHUNK = 400  # keys per SELECT
 USED_EVERY = 3600.0  # seconds: how fresh an entry's time of last use is kept (see get_many)
+# the entry holding the files' identities and digests (tcheck.pipeline.filekeys), whatever the run
+IDENTITIES = hashlib.blake2b(b"file identities", digest_size=16, person=b"tcheck").digest()
 _LIBRARIES = ("babel", "langdetect", "markdown-it-py", "mdit-py-plugins", "pyahocorasick")
 
 R = TypeVar("R")
@@ -60,7 +67,10 @@ R = TypeVar("R")
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """A digest of tcheck's own files (code and data) and of the libraries' versions."""
+    """A digest of tcheck's own files (code and data) and of the libraries' versions; the files
+    are read only when one of them changed since the last run (:func:`filekeys.tree_digest`,
+    kept in the default cache folder, like the derived tables)."""
+    from tcheck.services.cache import default_cache_dir
     from tcheck.services.versions import version
 
     root = Path(__file__).resolve().parent.parent
@@ -68,11 +78,7 @@ def code_fingerprint() -> bytes:
     h.update(sys.version.encode())
     for name in _LIBRARIES:
         h.update(f"{name}={version(name) or '-'};".encode())
-    for file in sorted(root.rglob("*")):
-        if file.is_file() and file.suffix not in (".pyc", ".pyo") and "__pycache__" not in file.parts:
-            h.update(file.relative_to(root).as_posix().encode())
-            h.update(file.read_bytes())
-    return h.digest()
+    return tree_digest(root, h.digest(), default_cache_dir() / FINGERPRINT)
 
 
 def _file_digest(path: str | None) -> bytes:
@@ -106,15 +112,16 @@ def run_key(config: Config, glossary_paths: Iterable[str], keep_texts: bool) -> 
     return h.digest()
 
 
-def input_key(base: bytes, item: Any) -> bytes:
-    """The key of one input (an :class:`tcheck.engine.Input`) under the run key ``base``."""
+def input_key(base: bytes, item: Any, digest: Callable[[str | None], bytes] = _file_digest) -> bytes:
+    """The key of one input (an :class:`tcheck.engine.Input`) under the run key ``base``; files
+    are hashed by ``digest`` (see :class:`tcheck.pipeline.filekeys.FileDigests`)."""
     h = hashlib.blake2b(base, digest_size=16)
     h.update(
         repr((item.path, item.shown, item.source, item.source_shown, item.lang, item.source_lang)).encode()
     )
     data = getattr(item, "data", None)  # standard input: its bytes, not the file of that name
-    h.update(hashlib.blake2b(data).digest() if data is not None else _file_digest(item.path))
-    h.update(_file_digest(item.source))
+    h.update(hashlib.blake2b(data).digest() if data is not None else digest(item.path))
+    h.update(digest(item.source))
     return h.digest()
 
 
@@ -167,6 +174,7 @@ class ResultCache:
         self.hits = self.misses = 0
         self.wrote = False  # whether this run stored anything (only then can it exceed the bound)
         self._conn: sqlite3.Connection | None = None
+        self._files: FileDigests | None = None  # the run's file digests, made by the first key
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._open(path)
@@ -174,8 +182,11 @@ class ResultCache:
             self._fail(exc)
 
     def key(self, item: Any) -> bytes:
-        """The key of one input under this run's settings."""
-        return input_key(self.base, item)
+        """The key of one input under this run's settings (its files hashed once in the run, and
+        not at all while unchanged since an earlier run: :mod:`tcheck.pipeline.filekeys`)."""
+        if self._files is None:
+            self._files = FileDigests(self.get_many([IDENTITIES]).get(IDENTITIES))
+        return input_key(self.base, item, self._files.digest)
 
     def whole_run_key(self, keys: Sequence[bytes]) -> bytes:
         """The key of the run checks' findings over inputs of these ``keys``, in this order: they
@@ -272,6 +283,9 @@ class ResultCache:
             self._fail(exc)
 
     def close(self) -> None:
+        if self._files is not None and self._files.changed:
+            self.put_many([(IDENTITIES, self._files.table())])
+            self._files = None
         self.trim()
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
