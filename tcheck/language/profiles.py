@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tcheck.language.rowstore import RowStore
+
 if TYPE_CHECKING:
     from tcheck.language.ngram_table import NgramTable
 
@@ -27,6 +29,7 @@ _FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-
 _SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
 _CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of languages
 _ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
+_ROWS_KEPT = 32_768  # words whose float32 rows a scorer keeps for :meth:`Scorer.matrix`
 _GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector was given
 _BATCH_WORDS = 2048  # words scored together
 _BUCKET = 8  # words with fewer n-grams than this are batched together; above, up to twice as many
@@ -162,6 +165,7 @@ class Scorer:
         self._entries: dict[str, tuple[float, float]] = {}
         self.cached_entry = self._entries.get  # the cache only, no scoring (cleared, never replaced)
         self._zero = (*(0.0 for _ in langs), 0.0)
+        self._kept = RowStore(len(langs), _ROWS_KEPT)
 
     def entry(self, word: str) -> tuple[float, float]:
         """``(gap, n-grams)`` of a word, cached: ``gap`` is the most any other language gains on
@@ -195,6 +199,7 @@ class Scorer:
         import numpy as np
 
         sums, counts = self._sums(words)
+        self._kept.add(words, sums, counts)
         if len(self.langs) < 2:
             return [(0.0, float(n)) for n in counts]
         wide = sums.astype(np.float64)  # the gap in double precision, as Python subtracts floats
@@ -202,7 +207,21 @@ class Scorer:
         return [(gap if n else 0.0, float(n)) for gap, n in zip(gaps, counts, strict=True)]
 
     def matrix(self, words: list[str]) -> Any:
-        """The words × (languages + 1) matrix of :meth:`word` rows (float64), in one batch."""
+        """The words × (languages + 1) matrix of :meth:`word` rows (float64), in one batch: the
+        rows kept since :meth:`prime` scored the words (:mod:`tcheck.language.rowstore`), the
+        others computed now."""
+        kept = self._kept
+        missing = kept.missing(words)
+        if missing:
+            before = len(kept)
+            sums, counts = self._sums(missing)
+            kept.add(missing, sums, counts)
+            if len(kept) < before + len(missing):  # the store started again: not all are kept
+                return self._computed(words)
+        return kept.matrix(words)
+
+    def _computed(self, words: list[str]) -> Any:
+        """:meth:`matrix` computed from the n-grams, none of it from the kept rows."""
         import numpy as np
 
         sums, counts = self._sums(words)
