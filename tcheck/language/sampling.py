@@ -78,36 +78,63 @@ def detect_restricted(detector: Any, ngrams: NgramTable) -> list[tuple[str, floa
     rows = [values[gram] for gram in grams]  # the draws pick among these, as among ``grams``
     random = detector.random
     random.seed(detector.seed)
-    trials = detector.n_trial
-    limit = detector.ITERATION_LIMIT
-    threshold = detector.CONV_THRESHOLD
-    # ``random.choice(rows)``, inlined: ``Random._randbelow`` draws ``bits`` bits until below ``size``
-    size = len(rows)
-    bits = size.bit_length()
-    draw = random.getrandbits
     total = [0.0] * len(columns)
-    for _ in range(trials):
-        prob = list(start)
+    for _ in range(detector.n_trial):
         alpha = detector.alpha + random.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
-        weight = alpha / detector.BASE_FREQ
-        i = 0
-        while True:
-            at = draw(bits)
-            while at >= size:
-                at = draw(bits)
-            prob = [p * (weight + q) for p, q in zip(prob, rows[at], strict=True)]
-            if i % 5 == 0:
-                sump = sum(prob)
-                prob = [p / sump for p in prob]
-                if _largest(prob) > threshold or i >= limit:
-                    break
-            i += 1
-        for j, p in enumerate(prob):
-            total[j] += p / trials
+        prob, kept = _trial(detector, rows, start, alpha / detector.BASE_FREQ)
+        for j, p in zip(kept, prob, strict=True):
+            total[j] += p / detector.n_trial
     codes = detector.langlist
     found = [(codes[c], p) for c, p in zip(columns, total, strict=True) if p > detector.PROB_THRESHOLD]
     found.sort(key=lambda pair: pair[1], reverse=True)
     return found
+
+
+def _trial(
+    detector: Any, rows: list[tuple[float, ...]], start: list[float], weight: float
+) -> tuple[list[float], list[int]]:
+    """One of langdetect's trials: n-grams drawn at random (``random.choice(rows)``, inlined:
+    ``Random._randbelow`` draws ``bits`` bits until below the number of n-grams), each
+    multiplying every language's probability by ``weight`` plus the n-gram's probability in it;
+    normalised after the first draw and every fifth after it, until one language passes the
+    threshold or the draws reach the limit. Returns the probabilities of the languages still
+    above zero and their positions: a probability that reaches 0.0 stays there (0.0 times
+    anything is 0.0, and adds nothing to a sum), so that language is left out of the products
+    from then on. The five products between two normalisations are one expression per language,
+    multiplied in the same order as langdetect's five passes."""
+    draw = detector.random.getrandbits
+    size = len(rows)
+    bits = size.bit_length()
+    limit, threshold = detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
+    kept = list(range(len(start)))
+    prob = list(start)
+    factors: dict[int, tuple[float, ...]] = {}  # weight + the n-gram's probabilities, per draw
+    i = -5  # the first normalisation comes after one draw (i = 0), the others after five
+    while True:
+        picks = []
+        for _ in range(1 if i < 0 else 5):
+            at = draw(bits)
+            while at >= size:
+                at = draw(bits)
+            found = factors.get(at)
+            if found is None:
+                found = factors[at] = tuple([weight + rows[at][c] for c in kept])
+            picks.append(found)
+        if i < 0:
+            i = 0
+            prob = [p * x for p, x in zip(prob, picks[0], strict=True)]
+        else:
+            i += 5
+            a, b, c, d, e = picks
+            prob = [p * v * w * x * y * z for p, v, w, x, y, z in zip(prob, a, b, c, d, e, strict=True)]
+        sump = sum(prob)
+        prob = [p / sump for p in prob]
+        if _largest(prob) > threshold or i >= limit:
+            return prob, kept
+        if 0.0 in prob:
+            kept = [k for k, p in zip(kept, prob, strict=True) if p != 0.0]
+            prob = [p for p in prob if p != 0.0]
+            factors = {}
 
 
 def _largest(prob: list[float]) -> float:
