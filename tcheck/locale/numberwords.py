@@ -96,10 +96,10 @@ def _compound(word: str, table: dict[str, Decimal]) -> Decimal | None:
 @cache
 def _word_starts(lang: str) -> re.Pattern[str] | None:
     """Where a lower-cased word may start with a number word of ``lang`` (a word trie)."""
-    from tcheck.recognise.wordtrie import trie_pattern
+    from tcheck.recognise.wordtrie import first_letters, trie_pattern
 
     words = word_lexicon(lang).exact
-    return re.compile(rf"(?<![^\W\d_])(?={trie_pattern(words)})") if words else None
+    return re.compile(rf"{first_letters(words)}(?<![^\W\d_])(?={trie_pattern(words)})") if words else None
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -162,6 +162,9 @@ def _core(text: str, lang: str) -> _Core:
     return _Core(dates, times, taken, quantities, words, cardinals, need.zone)
 
 
+_NO_MENTIONS = Mentions((), (), (), (), ())
+
+
 def _mentions_weight(found: Mentions) -> int:
     return _per_mention(found.amounts) + _per_mention(found.numbers) + 100
 
@@ -170,6 +173,8 @@ def _mentions_weight(found: Mentions) -> int:
 def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
     """All mentions in ``text`` written in ``lang`` (``also``: the other side's language)."""
     core = _core(text, lang)
+    if core is _NOTHING:  # no digits either: no amounts
+        return _NO_MENTIONS
     taken = core.taken
     amounts = find_amounts(text, lang, also)
     if amounts and taken:

@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from itertools import pairwise
 
 __all__ = ["NumberDiff", "compare_amounts", "compare_dates", "compare_numbers", "compare_times", "measured"]
 
 from tcheck.recognise import Mentions, Quantity
 from tcheck.recognise.agree import compare_amounts, compare_dates, compare_times
-from tcheck.recognise.matching import Matcher, window
+from tcheck.recognise.matching import FEW, Matcher, match_few, window
 from tcheck.recognise.timefind import TimeMention
 
 
@@ -56,6 +57,19 @@ def _pair(
     for primary in (True, False):
         if not left or not right:
             break
+        if len(left) * len(right) <= FEW:
+            places = [t.start / tgt_size for t in right]
+            if all(a < b for a, b in pairwise(places)):  # as Matcher requires
+                left, right = match_few(
+                    left,
+                    right,
+                    places,
+                    partial(_wanted, primary=primary, size=src_size),
+                    _first_value if primary else Quantity.values,
+                    _unit_kind if strict else _no_kind,
+                    _kinds_agree,
+                )
+                continue
         matcher = Matcher(
             right,
             _first_value if primary else Quantity.values,
@@ -72,6 +86,11 @@ def _pair(
                 remaining.append(q)
         left, right = remaining, matcher.remaining()
     return left, right
+
+
+def _wanted(q: Quantity, primary: bool, size: int) -> tuple[tuple[Decimal, ...], float]:
+    """The values a source number is matched by (its first reading only, or both) and its place."""
+    return ((q.value,) if primary else q.values()), q.start / size
 
 
 def _first_value(q: Quantity) -> tuple[Decimal]:
@@ -263,10 +282,13 @@ def _drop_pairs(
     return kept, [t for t in tgt if id(t) not in taken]
 
 
+_NO_DIFF = NumberDiff((), ())
+
+
 def compare_numbers(source: Mentions, target: Mentions) -> NumberDiff:
     """The numbers each side has that the other lacks, after every allowance."""
     if not (source.numbers or target.numbers or source.cardinals or source.times):
-        return NumberDiff((), ())  # most sentences: nothing on either side to compare
+        return _NO_DIFF  # most sentences: nothing on either side to compare
     src, tgt = _pair(source.numbers, target.numbers)
     src_values, tgt_values = source.spoken(), target.spoken()
     src = [q for q in src if not _absorbed(q, tgt_values)]

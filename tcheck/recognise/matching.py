@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 # How many neighbours (by relative position) a source item is compared with in the passes that
 # have no index (conversions, temperatures, decades): all of them in any real sentence.
@@ -122,3 +123,49 @@ def window(items: Sequence[T], where: float, width: int = WINDOW) -> Sequence[T]
     centre = int(where * len(items))
     start = max(0, min(len(items) - width, centre - width // 2))
     return items[start : start + width]
+
+
+FEW = 64  # pairs of items compared one by one rather than through a Matcher's index
+
+
+def match_few(
+    sources: Sequence[S],
+    targets: Sequence[T],
+    places: Sequence[float],
+    wanted: Callable[[S], tuple[Iterable[Hashable], float]],
+    keys: Callable[[T], Iterable[Hashable]],
+    kind: Callable[[T], Hashable],
+    agree: Callable[[Hashable, Hashable], bool],
+) -> tuple[list[S], list[T]]:
+    """A few sources (those of a sentence) matched as :class:`Matcher` matches them, without
+    building its index: each source looks, among the free targets of each key it has and each
+    kind ``agree`` accepts, at the nearest one before its place and the nearest one from it on,
+    and takes the nearest of those (ties: the earlier target). ``places``: the targets' places,
+    strictly increasing (as a :class:`Matcher`'s buckets need them); ``wanted(source)``: its
+    keys and place; ``agree(source's kind, target's kind)``. The sources left unmatched and
+    the free targets."""
+    target_keys = [tuple(keys(t)) for t in targets]
+    kinds = [kind(t) for t in targets]
+    free = [True] * len(targets)
+    left: list[S] = []
+    for source in sources:
+        values, where = wanted(source)
+        own = kind(source)  # type: ignore[arg-type]
+        before: dict[tuple[Hashable, Hashable], int] = {}  # per bucket: its nearest free targets
+        after: dict[tuple[Hashable, Hashable], int] = {}
+        for i, place in enumerate(places):
+            if not free[i] or not agree(own, kinds[i]):
+                continue
+            for value in dict.fromkeys(values):
+                if value in target_keys[i]:
+                    bucket = (value, kinds[i])
+                    if place < where:
+                        before[bucket] = i
+                    else:
+                        after.setdefault(bucket, i)
+        candidates = [*before.values(), *after.values()]
+        if not candidates:
+            left.append(source)
+            continue
+        free[min(candidates, key=lambda i: (abs(places[i] - where), i))] = False
+    return left, [t for t, f in zip(targets, free, strict=True) if f]

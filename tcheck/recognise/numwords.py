@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from tcheck.locale.numbers import lang_data, multipliers
 from tcheck.locale.numberwords import cjk_regex, cjk_value, word_lexicon
 from tcheck.recognise.numtables import LETTER, WORD, Tables, inflects, tables
-from tcheck.recognise.wordtrie import trie_pattern
+from tcheck.recognise.wordtrie import first_letters, trie_pattern
 
 MAX_PHRASE = 4  # words in the longest phrase looked up
 
@@ -246,11 +246,18 @@ def _starts(lang: str) -> re.Pattern[str]:
     begins with a one-word entry or the first word of a phrase (ordinals' case endings and
     hyphenated words included), or, in a language whose numbers inflect, with the first two
     letters of an entry (its lemma may be one)."""
+    heads = start_words(lang)
+    return re.compile(rf"{first_letters(heads)}(?<![^\W\d_])(?:{trie_pattern(heads)})")
+
+
+@cache
+def start_words(lang: str) -> frozenset[str]:
+    """What a word that may be a number word of ``lang`` starts with (see :func:`_starts`)."""
     t = tables(lang)
     heads = {e for e in (*t.firsts, *t.cardinals, *t.ordinals) if " " not in e}
     if inflects(lang):
         heads |= t.prefixes
-    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(heads)})")
+    return frozenset(heads)
 
 
 def _candidates(text: str, lang: str) -> list[int]:

@@ -16,24 +16,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from tcheck.locale.numberwords import _word_starts, cjk_regex
+from tcheck.locale.numberwords import _word_starts, cjk_regex, word_lexicon
 from tcheck.recognise.datelexicon import date_lexicon
 from tcheck.recognise.numtables import tables
-from tcheck.recognise.numwords import _starts
+from tcheck.recognise.numwords import _starts, start_words
 from tcheck.recognise.roman import _TOKEN as _ROMAN
 from tcheck.recognise.timefind import _hour_chars, _zone_regex
-from tcheck.recognise.wordtrie import trie_pattern
+from tcheck.recognise.wordtrie import first_letters, trie_pattern
 
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Needs:
+class Needs(NamedTuple):
     """What a text may hold: ``digits`` (quantities, amounts, numeric dates, times), ``names``
     (a date or weekday name or a number word may start somewhere: dates are looked for when
-    either is true, number words only for this one), ``roman`` (a Roman numeral), ``zone`` (a
-    time zone is named)."""
+    either is true, number words only for this one), ``roman`` (a Roman numeral: not searched
+    for, and true, when there are digits, as the numbers are read then anyway), ``zone`` (a time
+    zone is named: exact)."""
 
     digits: bool
     names: bool
@@ -51,7 +52,7 @@ class _Searches:
     """The searches of one language (None: that search cannot decide, the recognisers run)."""
 
     words: re.Pattern[str] | None  # in the lower-cased text: a date name or a number word
-    hours: re.Pattern[str]  # a character an hour starts with (digits, CJK numerals)
+    hours: re.Pattern[str] | None  # a character an hour starts with, if not only a digit (CJK numerals)
     zone: re.Pattern[str] | None
 
 
@@ -67,20 +68,25 @@ def _searches(lang: str) -> _Searches:
         if short:  # as in datefind._starts_regex
             names += rf"|(?:{trie_pattern(short)})\Z"
         parts = [rf"(?<![^\W_])(?=[^\W_])(?:{names})"]
+        starts = set(heads)
         t = tables(lang)
         if t.cardinals or t.ordinals:
             parts.append(_starts(lang).pattern)
+            starts |= start_words(lang)
         lexicon = _word_starts(lang)
         if lexicon is not None:
             parts.append(lexicon.pattern)
-        words = re.compile("|".join(f"(?:{p})" for p in parts))
-    return _Searches(words, _hour_chars(lang), _zone_regex(lang))
+            starts |= set(word_lexicon(lang).exact)
+        # searched only from the first letters of the words (see wordtrie.first_letters)
+        words = re.compile(first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+    hours = _hour_chars(lang)
+    return _Searches(words, None if hours.pattern == _DIGIT.pattern else hours, _zone_regex(lang))
 
 
 def needs(text: str, lang: str) -> Needs:
     """What recognisers ``text`` (written in ``lang``) needs (see the module's docstring)."""
     s = _searches(lang)
-    digits = _DIGIT.search(text) is not None or s.hours.search(text) is not None
+    digits = _DIGIT.search(text) is not None or (s.hours is not None and s.hours.search(text) is not None)
     if s.words is None:
         names = True
     else:
@@ -90,6 +96,6 @@ def needs(text: str, lang: str) -> Needs:
     return Needs(
         digits,
         names,
-        _ROMAN.search(text) is not None,
+        digits or _ROMAN.search(text) is not None,
         s.zone is not None and s.zone.search(text) is not None,
     )

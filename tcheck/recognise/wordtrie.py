@@ -46,3 +46,13 @@ def _emit(node: _Node, ends: dict[int, str]) -> str:
         return "(?:" + "|".join(branches) + f"|{end})"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?"
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``, to put
+    before a pattern every match of which starts with one of them: a pattern that starts with
+    an assertion (a word boundary's lookbehind) is tried at every position of the text, one
+    that starts with a character class is only tried where one of its characters stands (the
+    regular expression engine skips to them). ``""`` when there are none."""
+    chars = "".join(sorted({re.escape(word[0]) for word in words if word}))
+    return f"(?=[{chars}])" if chars else ""
