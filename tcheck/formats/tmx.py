@@ -93,7 +93,7 @@ class _Units:
             for lang, builder in variants:
                 if _same(lang, src) or (self.target_lang and not _same(lang, self.target_lang)):
                     continue
-                target = builder.build(f"{tu_id}:{_key(lang)}", self.path)
+                target = builder.build(f"{tu_id}:{_key(lang)}", self.path, counterpart=counterpart)
                 if target is None:
                     continue
                 key = _key(lang)

@@ -57,8 +57,11 @@ def read(path: str, text: str) -> Document:
                 langs = (src.strip(), trg.strip())
                 continue
         seg_id = f"l{number}"
+        if not trg.strip():  # no translation: its source is not needed
+            continue
         source = _segment(src, start, seg_id, path).build(f"{seg_id}:source", path)
-        target = _segment(trg, start + len(src) + 1, seg_id, path).build(seg_id, path)
-        if source is not None and target is not None:
-            units.append(Unit(source, target))
+        if source is not None:
+            target = _segment(trg, start + len(src) + 1, seg_id, path).build(seg_id, path, counterpart=source)
+            if target is not None:
+                units.append(Unit(source, target))
     return bilingual_document(path, text, units, langs[1], langs[0], {"format": "tsv"})

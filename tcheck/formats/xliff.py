@@ -17,25 +17,26 @@ from collections.abc import Iterator
 from tcheck.errors import InputError
 from tcheck.formats.bilingual import TextBuilder, Unit, bilingual_document
 from tcheck.formats.xmlsafe import Element, Text, parse
-from tcheck.model import Document, Segment
+from tcheck.model import Document
 
 UNFINISHED = frozenset({"new", "needs-translation", "initial"})
 
 
-def _segment(node: Element, source: Text, seg_id: str, path: str) -> Segment | None:
+def _text(node: Element, source: Text) -> TextBuilder:
     builder = TextBuilder()
     builder.add_inline(node, source)
-    return builder.build(seg_id, path)
+    return builder
 
 
 def _pair(src: Element, trg: Element, source: Text, seg_id: str, path: str) -> Unit | None:
-    target = _segment(trg, source, seg_id, path)
-    if target is None:
+    target = _text(trg, source)
+    if not target.text.strip():  # no translation: its source is not needed
         return None
-    counterpart = _segment(src, source, f"{seg_id}:source", path)
+    counterpart = _text(src, source).build(f"{seg_id}:source", path)
     if counterpart is None:
         return None
-    return Unit(counterpart, target)
+    built = target.build(seg_id, path, counterpart=counterpart)
+    return None if built is None else Unit(counterpart, built)
 
 
 def _finished(node: Element, include_unfinished: bool) -> bool:
