@@ -159,9 +159,10 @@ def _bounded(word: str) -> str:
 
 
 @cache
-def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
-    """Currency words and patterns of ``lang``; symbols written with letters of the locale
-    ``also`` (the source language, ``kr``) are recognised too."""
+def _named(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, str], str]:
+    """The currency names and unit words of ``lang`` (lower-cased: their currencies, and how
+    each names them) and the pattern of them all: the same whatever the other side's language
+    (:func:`amount_lexicon` is made for each pair of languages)."""
     lex = lexicon(lang)
     names: dict[str, frozenset[str]] = {}
     hows: dict[str, str] = {}
@@ -174,6 +175,19 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     for word, codes in _extra_for(lang).get("words", {}).items():
         names[word.lower()] = frozenset(codes)
         hows[word.lower()] = "name"
+    from tcheck.recognise.wordtrie import trie_pattern
+
+    # the names as a trie, each with its boundary: the alternation's matches, longest first
+    word_alt = trie_pattern(sorted(names), lambda n: _bounded(n)[len(re.escape(n)) :]) if names else ""
+    return names, hows, word_alt
+
+
+@cache
+def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
+    """Currency words and patterns of ``lang``; symbols written with letters of the locale
+    ``also`` (the source language, ``kr``) are recognised too."""
+    names, named_hows, word_alt = _named(lang)
+    hows = dict(named_hows)
     alpha_symbols = [s for s in local_symbols(lang) if s[0].isalpha()]
     if also:
         alpha_symbols += [s for s in local_symbols(also) if s[0].isalpha() and s not in alpha_symbols]
@@ -183,10 +197,6 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
     if alpha_symbols:
         symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=lambda w: (-len(w), w)))
-    from tcheck.recognise.wordtrie import trie_pattern
-
-    # the names as a trie, each with its boundary: the alternation's matches, longest first
-    word_alt = trie_pattern(sorted(names), lambda n: _bounded(n)[len(re.escape(n)) :]) if names else ""
     connectors = _extra_for(lang).get("connectors", [])
     conn = "|".join(re.escape(c) for c in connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""
@@ -271,7 +281,7 @@ def _amounts(text: str, lang: str, also: str | None) -> Sequence[Amount]:
 
     alex = amount_lexicon(lang, also)
     found: Packer[Amount] = Packer(AMOUNT_SHAPE)
-    for quantity in _money_quantities(text, lang):
+    for quantity in _money(text, lang):
         head = alex.before.search(text, max(0, quantity.start - 8), quantity.start)
         if head is not None:
             resolved = _resolve(head.group("cur"), lang, alex)
@@ -308,6 +318,16 @@ def _may_be_money(text: str, start: int, end: int) -> bool:
         return True
     at = end + 1 if end < len(text) and text[end].isspace() else end
     return at < len(text) and not (text[at].isdigit() or text[at].isspace() or text[at] in _NOT_BESIDE)
+
+
+@sized(_weight)
+def _money(text: str, lang: str) -> Sequence[Quantity]:
+    """:func:`_money_quantities` of ``text``, kept: a text is asked for its amounts once for
+    each language of the other side (a source page's sentence once for each translation)."""
+    from tcheck.recognise.packed import pack
+    from tcheck.recognise.quantities import QUANTITY_SHAPE
+
+    return pack(_money_quantities(text, lang), QUANTITY_SHAPE)
 
 
 def _money_quantities(text: str, lang: str) -> Iterator[Quantity]:

@@ -202,8 +202,8 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
 
 def clear_caches() -> None:
     """Forget every text recognised so far (benchmarks time the recognisers from scratch)."""
-    from tcheck.locale.currency import _amounts
+    from tcheck.locale.currency import _amounts, _money
     from tcheck.recognise.numwords import _readings
 
-    for cached in (recognise, _core, dates_of, times_of, _amounts, _readings):
+    for cached in (recognise, _core, dates_of, times_of, _amounts, _money, _readings):
         cached.cache_clear()

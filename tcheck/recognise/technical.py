@@ -19,6 +19,7 @@ from tcheck.locale.numbers import shared_data
 _AFTER_LETTER = re.compile(r"[^\W\d_]")
 _CONSTRAINT = re.compile(r"(?:[<>=~^]=?|!=)[\s\u00a0]*v?$")
 _DOTTED_VERSION = re.compile(r"(?<![\d.])v?\d+\.\d+\.\d+|(?<![^\W\d_])v\d+\.\d+")
+_DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.]*)[\s\u00a0:]+v?$")
 VERSION_WINDOW = 80
 # "Upgrade kstatus to 1.2", "bump golang.org/x/net from 0.23 to 0.24": a dependency update
@@ -74,7 +75,9 @@ def version_like(text: str, start: int, end: int, lang: str) -> bool:
 
 def has_version(text: str) -> bool:
     """Whether ``text`` writes a dotted version (``3.0.0``, ``v1.2``): technical text."""
-    return _DOTTED_VERSION.search(text) is not None
+    # every version has a digit, a dot and a digit: a search that skips to digits rules most
+    # texts out (the version pattern starts with a lookbehind, tried at every position)
+    return _DIGIT_DOT_DIGIT.search(text) is not None and _DOTTED_VERSION.search(text) is not None
 
 
 @cache
