@@ -73,3 +73,23 @@ def test_a_run_reports_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert events[0] == ("files", 3, sum(sizes))
     assert sorted(e[2] for e in events if e[0] == "done") == sizes
     assert events[-1] == ("end", 0, 0)
+
+
+def test_a_run_without_progress_does_not_measure_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sizes of the files are for the display: a run that shows none (quiet, or not on a
+    terminal) does not look them up, and finds what it finds with a display."""
+    import tcheck.pipeline
+
+    page = tmp_path / "artikkel.nb.txt"
+    page.write_text("Onsdag 19. januar 2022\n\nCSTO sendte 2300 soldater torsdag.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = app.check(["."], Config(jobs=1, cache=False), progress=TerminalProgress(FakeTerminal()))
+
+    def no_size(item: object) -> int:
+        raise AssertionError("a file measured for a display nobody sees")
+
+    monkeypatch.setattr(tcheck.pipeline, "_size", no_size)
+    quiet = app.check(["."], Config(jobs=1, cache=False), progress=NoProgress())
+    assert quiet.findings == shown.findings and quiet.findings

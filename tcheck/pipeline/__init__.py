@@ -94,7 +94,9 @@ def run_inputs(
                 engine.apart = frozenset(runparts.split_codes(results))
             split = runparts.Parts(keys) if feeding else None
         shown = progress or NoProgress()
-        sizes = [_size(item) for item in inputs]
+        # the bytes of each file, for a progress display only (a stat a file): none for the
+        # display that shows nothing (a run that is quiet or not on a terminal)
+        sizes = [0] * len(inputs) if type(shown) is NoProgress else [_size(item) for item in inputs]
         shown.files(len(inputs), sum(sizes))
         try:
             try:
