@@ -103,19 +103,31 @@ def groups(pair: PagePair, kinds: Sequence[str]) -> Iterator[Group]:
         side, index = node
         entry = members.setdefault(find(node), ([], []))
         (entry[1] if side == "t" else entry[0]).append(index)
-    source_marks = [m for m in source_page.marks if m.kind in kinds]
-    target_marks = [m for m in page.marks if m.kind in kinds]
+    source_marks = _ByBlock([m for m in source_page.marks if m.kind in kinds])
+    target_marks = _ByBlock([m for m in page.marks if m.kind in kinds])
     for s_blocks, t_blocks in sorted(members.values(), key=lambda e: min(e[1], default=0)):
         if not t_blocks or not s_blocks:
             continue
-        ss, ts = set(s_blocks), set(t_blocks)
-        yield Group(
-            tuple(m for m in source_marks if m.block in ss),
-            tuple(m for m in target_marks if m.block in ts),
-            segment_of[min(t_blocks)],
-        )
-    yield Group(  # markup outside text blocks: JSX and HTML lines, reference definitions
-        tuple(m for m in source_marks if m.block < 0),
-        tuple(m for m in target_marks if m.block < 0),
-        None,
-    )
+        yield Group(source_marks.of(s_blocks), target_marks.of(t_blocks), segment_of[min(t_blocks)])
+    yield Group(source_marks.outside(), target_marks.outside(), None)  # JSX and HTML lines, references
+
+
+class _ByBlock:
+    """A page's marks by block, to take those of a group of blocks in page order without going
+    through every mark of the page for each group."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self.marks = marks
+        self.where: dict[int, list[int]] = {}
+        for index, mark in enumerate(marks):
+            self.where.setdefault(mark.block, []).append(index)
+
+    def of(self, blocks: Sequence[int]) -> tuple[Mark, ...]:
+        """The marks of ``blocks`` (each block once), in page order."""
+        found = [i for block in set(blocks) for i in self.where.get(block, ())]
+        found.sort()
+        return tuple(self.marks[i] for i in found)
+
+    def outside(self) -> tuple[Mark, ...]:
+        """The marks outside text blocks (block -1 and below)."""
+        return self.of([block for block in self.where if block < 0])

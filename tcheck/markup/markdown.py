@@ -38,54 +38,25 @@ from tcheck.markup.codeblocks import code_tokens
 from tcheck.markup.marks import ANCHOR, CODE, CODE_BLOCK, FOOTNOTE, IMAGE, LINK, SHORTCODE, TAG, Mark
 from tcheck.model import Document
 
+# fmt: off
 TEXT_ATTRIBUTES = frozenset(
-    {
-        "title",
-        "alt",
-        "label",
-        "caption",
-        "description",
-        "placeholder",
-        "aria-label",
-        "summary",
-        "heading",
-        "text",
-        "tooltip",
-        "linktitle",
-        "attr",
-    }
+    [
+        "title", "alt", "label", "caption", "description", "placeholder", "aria-label", "summary",
+        "heading", "text", "tooltip", "linktitle", "attr"
+    ]
 )
+# fmt: on
 MARKDOWN_SUFFIXES = (".md", ".mdx", ".markdown")
 # Tags that only format text: a translator may use them where the source uses Markdown (``<em>``
 # for ``_x_``) or add a line break; they are not compared.
+# fmt: off
 FORMATTING_TAGS = frozenset(
     [
-        "em",
-        "strong",
-        "b",
-        "i",
-        "u",
-        "s",
-        "br",
-        "wbr",
-        "sup",
-        "sub",
-        "small",
-        "mark",
-        "span",
-        "del",
-        "ins",
-        "p",
-        "abbr",
-        "cite",
-        "q",
-        "ruby",
-        "rt",
-        "rp",
-        "bdi",
-        "bdo",
+        "em", "strong", "b", "i", "u", "s", "br", "wbr", "sup", "sub", "small", "mark", "span", "del",
+        "ins", "p", "abbr", "cite", "q", "ruby", "rt", "rp", "bdi", "bdo"
     ]
 )
+# fmt: on
 # Code blocks in these languages hold text for the reader (a page template, sample output in
 # words), which is translated: only their presence is compared (so is a block without a
 # language that holds Markdown: a heading and a link, see _markdown_text).
@@ -208,24 +179,30 @@ class _Scanner:
         def add(kind: str, key: str, a: int, b: int) -> None:
             self.marks.append(Mark(kind, key, text[a:b], a, b, block))
 
-        if heading:  # Docusaurus' MDX form of a heading id: ## Driver {/* #driver */}
+        here = text[start:end]  # each pattern is only searched for where its first literal occurs
+        if "`" not in here and "<" not in here and "{" not in here and "]" not in here:
+            if "@" in here or "://" in here or "www." in here:
+                self._addresses(start, here, free, take, add)
+            return  # a block of plain text (most of them)
+        if heading and "{/*" in here:  # Docusaurus' MDX form of a heading id: ## Driver {/* #driver */}
             for match in _MDX_HEADING_ID.finditer(text, start, end):
                 take(*match.span())
                 add(ANCHOR, match.group(1), *match.span(1))
-        for match in _SKIP.finditer(text, start, end):
-            if free(*match.span()):
-                take(*match.span())
-        for match in _CODE_SPAN.finditer(text, start, end):
+        if "<!--" in here or "{/*" in here:
+            for match in _SKIP.finditer(text, start, end):
+                if free(*match.span()):
+                    take(*match.span())
+        for match in _CODE_SPAN.finditer(text, start, end) if "`" in here else ():
             if free(*match.span()) and "\n\n" not in match.group(2):
                 take(*match.span())
                 content = _QUOTE_BREAK.sub(" ", match.group(2))  # a span across quoted lines
                 content = _METAVARIABLE.sub(_metavariable, content)
                 add(CODE, "".join(content.split()), *match.span())
-        for match in _SHORTCODE.finditer(text, start, end):
+        for match in _SHORTCODE.finditer(text, start, end) if "{{" in here else ():
             if free(*match.span()):
                 take(*match.span())
                 add(SHORTCODE, self._shortcode_key(match), *match.span())
-        for match in _DESTINATION.finditer(text, start, end):
+        for match in _DESTINATION.finditer(text, start, end) if "](" in here else ():
             a, b = match.span(1)
             if not free(match.start(), match.end()):
                 continue
@@ -234,32 +211,44 @@ class _Scanner:
             if text[a : a + 1] == "<":
                 a, b = a + 1, b - 1
             add(kind, text[a:b], a, b)
-        for match in _AUTOLINK.finditer(text, start, end):
+        for match in _AUTOLINK.finditer(text, start, end) if "<" in here else ():
             if free(*match.span()):
                 take(*match.span())
                 add(LINK, match.group(1), *match.span(1))
-        for match in _REFERENCE.finditer(text, start, end):
+        for match in _REFERENCE.finditer(text, start, end) if "]:" in here else ():
             if free(*match.span(1)):
                 take(*match.span())
                 add(LINK, match.group(1), *match.span(1))
-        for match in _FOOTNOTE.finditer(text, start, end):
+        for match in _FOOTNOTE.finditer(text, start, end) if "[^" in here else ():
             if free(*match.span()):
                 take(*match.span())
                 add(FOOTNOTE, match.group(1), *match.span())
-        if heading:
+        if heading and "{" in here:
             for match in _HEADING_ID.finditer(text, start, end):
                 if free(*match.span(1)):
                     take(match.start(), match.end())
                     add(ANCHOR, match.group(1), *match.span(1))
-        for match in _TAG.finditer(text, start, end):
+        for match in _TAG.finditer(text, start, end) if "<" in here else ():
             if free(*match.span()):
                 take(*match.span())
                 self._tag(match, add)
-        if "@" in text[start:end] or "://" in text[start:end] or "www." in text[start:end]:
-            for found in addresses.find(text[start:end]):
-                if free(start + found.start, start + found.end):
-                    take(start + found.start, start + found.end)
-                    add(found.kind, found.key, start + found.start, start + found.end)
+        if "@" in here or "://" in here or "www." in here:
+            self._addresses(start, here, free, take, add)
+
+    @staticmethod
+    def _addresses(
+        start: int,
+        here: str,
+        free: Callable[[int, int], bool],
+        take: Callable[[int, int], None],
+        add: Callable[[str, str, int, int], None],
+    ) -> None:
+        """Bare URLs, e-mail addresses and @handles of the text ``here`` (at ``start``) in what no
+        other mark has taken."""
+        for found in addresses.find(here):
+            if free(start + found.start, start + found.end):
+                take(start + found.start, start + found.end)
+                add(found.kind, found.key, start + found.start, start + found.end)
 
     def _is_image(self, close: int, start: int, taken: bytearray) -> bool:
         """Whether the ``]`` at ``close`` ends ``![...``: its ``[`` found by counting brackets

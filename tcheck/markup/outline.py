@@ -25,9 +25,10 @@ from tcheck.markup.marks import ANCHOR
 from tcheck.model import Document, Span
 
 
-def heading_id(page: Page, text: str, block: int) -> str:
-    """The id of the heading in ``block``: its explicit id, else the one generated from its text."""
-    found = explicit_id(page, block)
+def heading_id(page: Page, text: str, block: int, ids: dict[int, str] | None = None) -> str:
+    """The id of the heading in ``block``: its explicit id, else the one generated from its text
+    (``ids``: the page's :func:`explicit_ids`, when known)."""
+    found = explicit_id(page, block) if ids is None else ids.get(block)
     if found is not None:
         return found
     return slug(heading_words(text[page.blocks[block].start : page.blocks[block].end]))
@@ -36,6 +37,15 @@ def heading_id(page: Page, text: str, block: int) -> str:
 def explicit_id(page: Page, block: int) -> str | None:
     """The id written on the heading in ``block`` (``{#next-steps}``), or None."""
     return next((m.key for m in page.marks if m.kind == ANCHOR and m.block == block), None)
+
+
+def explicit_ids(page: Page) -> dict[int, str]:
+    """:func:`explicit_id` of every block that has one, in one pass over the page's marks."""
+    ids: dict[int, str] = {}
+    for mark in page.marks:
+        if mark.kind == ANCHOR:
+            ids.setdefault(mark.block, mark.key)
+    return ids
 
 
 def _level(text: str, start: int) -> int:
@@ -61,10 +71,11 @@ class Sections:
         self.t_starts = [page.blocks[i].start for i in page.headings]
         self.t_levels = [_level(doc.text, page.blocks[i].start) for i in page.headings]
         self.s_starts = [source_page.blocks[i].start for i in source_page.headings]
-        self.s_ids = [heading_id(source_page, source_doc.text, i) for i in source_page.headings]
+        s_explicit, t_explicit = explicit_ids(source_page), explicit_ids(page)
+        self.s_ids = [heading_id(source_page, source_doc.text, i, s_explicit) for i in source_page.headings]
         # the translation's own ids: written, or generated from a heading left as the source's
         # (``## Go SDK``); a translated heading's generated id matches nothing
-        t_ids = [heading_id(page, doc.text, i) for i in page.headings]
+        t_ids = [heading_id(page, doc.text, i, t_explicit) for i in page.headings]
         once_s = {k for k, n in Counter(self.s_ids).items() if n == 1}
         once_t = {k for k, n in Counter(t_ids).items() if n == 1}
         # an id both sides give one heading each: the two sections translate each other

@@ -138,22 +138,17 @@ def group_hits(
     )
     if not missing and not extra:
         return
-    placer = Placer(pair.doc)
-    anchors = Anchors(pair.doc)
     on_page = Counter(norm(m.key) for m in pair.page.marks if m.kind in kinds)
-    every = tuple(k for k in ALL_KINDS if k != CODE_BLOCK)
-    codes = language_codes(pair.doc.lang, pair.doc.source_lang or pair.source_doc.lang)
-
-    def key(mark: Mark) -> tuple[str, str]:
-        return (mark.kind, target(mark.key, codes).page if mark.kind in (LINK, IMAGE) else mark.key)
-
-    source_keys = Counter(key(m) for m in pair.source_page.marks)
-    target_keys = Counter(key(m) for m in pair.page.marks)
-    every_group = list(groups(pair, every))
-    blocks = BlockPairs(pair)
-    sections = Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, unique_marks(pair, key))
-    stale = _stale_sections(pair, every_group, key)
-    for whole in every_group:
+    shared = setting(pair)
+    placer, anchors, blocks, sections, key = (
+        shared.placer,
+        shared.anchors,
+        shared.blocks,
+        shared.sections,
+        shared.key,
+    )
+    source_keys, target_keys, stale = shared.source_keys, shared.target_keys, shared.stale
+    for whole in shared.groups:
         if whole.segment is not None and (
             _displaced(whole, key, source_keys, target_keys) or _rewritten(whole, key)
         ):
@@ -221,6 +216,63 @@ def group_hits(
             if wording.report_added:
                 for mark in k_added:
                     yield Hit(Span(mark.start, mark.end), f"{wording.what(mark)} is not in the source")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every TC6xx check of a page pair compares its marks within, whatever their kinds:
+    worked out once per pair (:func:`setting`) and shared by the checks of the page."""
+
+    placer: Placer
+    anchors: Anchors
+    groups: tuple[Group, ...]  # the groups of every kind of mark but code blocks
+    blocks: BlockPairs
+    sections: Sections
+    stale: frozenset[int]
+    key: Callable[[Mark], tuple[str, str]]  # a mark's kind and key, a link by the page it names
+    source_keys: Counter[tuple[str, str]]
+    target_keys: Counter[tuple[str, str]]
+
+
+_SETTINGS: dict[tuple[int, int, int], tuple[PagePair, Setting]] = {}
+_SETTINGS_KEPT = 4  # the checks of one page run one after another
+
+
+def setting(pair: PagePair) -> Setting:
+    """The :class:`Setting` of ``pair``, kept for the next check of the same page pair (the same
+    document and the same two pages, as objects)."""
+    ident = (id(pair.doc), id(pair.page), id(pair.source_page))
+    hit = _SETTINGS.get(ident)
+    if hit is not None:
+        known, found = hit
+        if known.doc is pair.doc and known.page is pair.page and known.source_page is pair.source_page:
+            return found
+    found = _setting(pair)
+    if len(_SETTINGS) >= _SETTINGS_KEPT:
+        _SETTINGS.clear()
+    _SETTINGS[ident] = (pair, found)
+    return found
+
+
+def _setting(pair: PagePair) -> Setting:
+    codes = language_codes(pair.doc.lang, pair.doc.source_lang or pair.source_doc.lang)
+
+    def key(mark: Mark) -> tuple[str, str]:
+        return (mark.kind, target(mark.key, codes).page if mark.kind in (LINK, IMAGE) else mark.key)
+
+    every = tuple(k for k in ALL_KINDS if k != CODE_BLOCK)
+    every_group = tuple(groups(pair, every))
+    return Setting(
+        placer=Placer(pair.doc),
+        anchors=Anchors(pair.doc),
+        groups=every_group,
+        blocks=BlockPairs(pair),
+        sections=Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, unique_marks(pair, key)),
+        stale=frozenset(_stale_sections(pair, every_group, key)),
+        key=key,
+        source_keys=Counter(key(m) for m in pair.source_page.marks),
+        target_keys=Counter(key(m) for m in pair.page.marks),
+    )
 
 
 STALE_MARKS = 3  # a section with this many marks of the source and none of them: out of date
