@@ -18,7 +18,9 @@ run checks (consistency across files) are fed the cached digests and run on the 
 always, so the report is identical to a run without the cache; their findings over an unchanged
 set of inputs are kept too (one entry under a key of every input's key). A result is stored as two
 entries: what the report needs (findings, line index) and the run checks' digests, which are read
-only when the run checks must run again (after an edit), not on a rerun over unchanged files.
+only when the run checks must run again (after an edit), not on a rerun over unchanged files;
+after an edit of few files, only those of the run checks whose digests changed
+(:mod:`tcheck.pipeline.runparts`, :mod:`tcheck.pipeline.runwhole`).
 
 Storage is one SQLite file (``results.sqlite3`` in the cache folder: ``--cache-dir``, else
 ``$XDG_CACHE_HOME/tcheck``), shared safely by concurrent runs (write-ahead log, busy timeout).
@@ -175,6 +177,7 @@ class ResultCache:
         self.wrote = False  # whether this run stored anything (only then can it exceed the bound)
         self._conn: sqlite3.Connection | None = None
         self._files: FileDigests | None = None  # the run's file digests, made by the first key
+        self.seconds_unread = False  # the run checks' digests were left unread (see lookup)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._open(path)
@@ -318,9 +321,26 @@ def second_key(key: bytes) -> bytes:
 
 
 def lookup(keys: Sequence[bytes], cache: ResultCache, parts: Split[Any] | None = None) -> dict[bytes, Any]:
-    """The whole stored results of those ``keys`` that have every part this run reads."""
+    """The whole stored results of those ``keys`` that have every part this run reads.
+
+    The second parts (the run checks' digests) are left unread when the run will feed its split
+    run checks only their changed parts (:func:`tcheck.pipeline.runparts.few_missing`, decided
+    here on the same facts as the caller does): the other run checks' findings are then taken
+    from the cache by their digests' hashes, or those digests read when they changed
+    (:func:`tcheck.pipeline.runparts.feed_changed`); ``cache.seconds_unread`` says so."""
     if parts is None:
         return cache.get_many(keys)
+    if parts.wanted == (SECOND,):
+        from tcheck.pipeline import runparts  # it builds on this module
+
+        first = cache.get_many(keys)
+        if runparts.split_codes(first.values()) and runparts.few_missing(len(keys) - len(first), len(keys)):
+            cache.seconds_unread = True
+            return {key: parts.join(value, {}) for key, value in first.items()}
+        found = cache.get_many([second_key(key) for key in first])
+        return {
+            k: parts.join(v, {SECOND: found[s]}) for k, v in first.items() if (s := second_key(k)) in found
+        }
     extra = [[part_key(key, name) for name in parts.wanted] for key in keys]
     found = cache.get_many([*keys, *(k for ks in extra for k in ks)])
     out = {}

@@ -32,6 +32,7 @@ from typing import Any
 
 from tcheck.engine import Engine, Input
 from tcheck.model import Hit
+from tcheck.pipeline import runwhole
 from tcheck.pipeline.cache import ResultCache, part_key
 from tcheck.pipeline.executor import DocResult
 
@@ -58,8 +59,11 @@ class Parts:
     def __init__(self, keys: Sequence[bytes]) -> None:
         self.keys = keys
         self.members: dict[str, dict[str, list[Member]]] = {}  # code -> part -> members in order
+        # the other run checks' digests' hashes, by input number (see tcheck.pipeline.runwhole)
+        self.hashes: dict[int, runwhole.Hashes] = {}
 
     def add(self, index: int, results: Sequence[DocResult]) -> None:
+        self.hashes[index] = runwhole.digest_hashes(results)
         for number, part in enumerate(results):
             for code, group in part.groups.items():
                 self.members.setdefault(code, {}).setdefault(group, []).append((index, number))
@@ -101,6 +105,7 @@ def store_all(engine: Engine, parts: Parts, cache: ResultCache) -> None:
                 entry = PartEntry(facts[group], state.depends(facts[group], run), hits)  # type: ignore[attr-defined]
                 pending.append((parts.key(cache.base, rule.code, group), entry))
     cache.put_many(pending)
+    runwhole.store(engine, cache, parts.keys, parts.hashes)
 
 
 def feed_changed(
@@ -122,6 +127,12 @@ def feed_changed(
         groups = parts.members.get(rule.code)
         if groups and rule.run_factory is not None:
             engine.finished[rule.code] = _finish_code(engine, rule.code, rule.run_factory(), parts, source)
+    if cache.seconds_unread:  # the other run checks were fed the fresh digests alone
+
+        def again(lost: list[int]) -> dict[int, Sequence[DocResult]]:
+            return dict(zip(lost, recompute([inputs[i] for i in lost]), strict=True)) if lost else {}
+
+        runwhole.finish_unread(engine, cache, parts.keys, results, fresh, parts.hashes, again)
 
 
 def _finish_code(engine: Engine, code: str, state: Any, parts: Parts, source: _Digests) -> list[Hit]:
