@@ -96,7 +96,7 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
     judge = judge_for(primary(target), tuple(candidates), settings, lexical=bool(source))
     reported = _reported(doc, ctx)
     target_name = language_name(primary(target))
-    counts: Counter[str] | None = None
+    counts = _Counts(doc)
     for seg in doc.segments:
         if is_copy(seg) or getattr(seg, "lang", None) is not None:
             continue  # a copy is TC402's; a segment marked as written in another language is fine
@@ -112,8 +112,7 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                     continue  # a term in italics or bold, set apart on purpose
                 borrowed = found.script is None and found.lang is not None and widely_borrowed(found.lang)
                 if borrowed:
-                    counts = counts if counts is not None else _counts(doc)
-                    if counts[max(words.lower().split(), key=len)] > 1:
+                    if counts.again(max(words.lower().split(), key=len)):
                         continue  # an English term the page uses again and again: terminology
                 named = language_name(found.lang) if found.lang is not None else None
                 if found.script is not None:
@@ -140,9 +139,34 @@ def _emphasised(text: str, start: int, end: int) -> bool:
     )
 
 
-def _counts(doc: Document) -> Counter[str]:
-    """How often each word (lower case) occurs in the document."""
-    return Counter(w.lower() for seg in doc.segments for _, _, w in scan(seg.text).words)
+class _Counts:
+    """How often words (lower case) occur in a document, asked one word at a time.
+
+    The lower-cased text of the segments is searched first: a word it holds at most once
+    occurs at most once among the document's words (each is a stretch of the text, and the
+    stretches do not overlap), which settles most questions without reading the words. The
+    words of the whole document are counted only when a word occurs twice or more there, or
+    holds a sigma (whose lower case depends on the letter after it)."""
+
+    __slots__ = ("_counts", "_doc", "_lowered")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._lowered: str | None = None
+        self._counts: Counter[str] | None = None
+
+    def again(self, word: str) -> bool:
+        """Whether ``word`` (lower case) occurs more than once among the document's words."""
+        if "σ" not in word and "ς" not in word:
+            if self._lowered is None:
+                self._lowered = "\n".join(seg.text for seg in self._doc.segments).lower()
+            if self._lowered.count(word) <= 1:
+                return False
+        if self._counts is None:
+            self._counts = Counter(
+                w.lower() for seg in self._doc.segments for _, _, w in scan(seg.text).words
+            )
+        return self._counts[word] > 1
 
 
 def _reported(doc: Document, ctx: Context) -> list[tuple[object, int, int]]:
