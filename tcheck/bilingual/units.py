@@ -139,5 +139,21 @@ def units_of(segments: Sequence[Segment]) -> list[Unit]:
     return out
 
 
+# The loader counts a page's units and its source's before aligning them (which asks for them
+# again): the units of the last few pages are kept, by their segments (as an object).
+_UNITS: dict[int, tuple[tuple[Segment, ...], list[Unit]]] = {}
+_UNITS_KEPT = 4
+
+
 def units(doc: Document) -> list[Unit]:
-    return units_of(doc.segments)
+    """``units_of(doc.segments)``, kept for the next time the same segments are asked for (the
+    list is shared: callers only read it)."""
+    segments = doc.segments
+    hit = _UNITS.get(id(segments))
+    if hit is not None and hit[0] is segments:
+        return hit[1]
+    found = units_of(segments)
+    if len(_UNITS) >= _UNITS_KEPT:
+        del _UNITS[next(iter(_UNITS))]
+    _UNITS[id(segments)] = (segments, found)
+    return found
