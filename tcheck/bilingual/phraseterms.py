@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tcheck.bilingual.termgroups import Group, Occurrence, Rendering, usual_form
+from tcheck.bilingual.termindex import SameTermIndex
 from tcheck.bilingual.wordalign import same_term
 
 if TYPE_CHECKING:
@@ -114,19 +115,19 @@ def phrase_rendering(
     # one key per target word seen in two places or more, its inflections and compounds
     # together (a word seen once can only join one: the main rendering is seen in half the places)
     places_of = Counter(t for k, _, _ in occurrences for t in set(kept[k].target_keys()))
-    reps: list[str] = []
+    index = SameTermIndex(lang)  # the words so far, filed so that few are compared with each new one
     for t in sorted((t for t, c in places_of.items() if c >= 2), key=lambda t: (-places_of[t], t)):
-        if not any(same_term(r, t, lang) for r in reps):
-            reps.append(t)
+        if index.first(t) is None:
+            index.add(t)
     here: list[dict[str, list[int]]] = []  # per place: word -> indices of its target tokens
-    rep_of: dict[str, str | None] = {}  # target key -> its word among ``reps`` (asked once per key)
+    rep_of: dict[str, str | None] = {}  # target key -> its kept word in ``index`` (asked once per key)
     for k, _, _ in occurrences:
         found: dict[str, list[int]] = {}
         for j, t in enumerate(kept[k].target_keys()):
             if t in rep_of:
                 rep = rep_of[t]
             else:
-                rep = rep_of[t] = next((r for r in reps if same_term(r, t, lang)), None)
+                rep = rep_of[t] = index.first(t)
             if rep is not None:
                 found.setdefault(rep, []).append(j)
         here.append(found)
