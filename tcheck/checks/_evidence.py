@@ -105,6 +105,7 @@ RELATIVES = (
 )
 
 
+@lru_cache(maxsize=256)
 def relatives(lang: str) -> frozenset[str]:
     """The group of close relatives ``lang`` belongs to (itself alone when none)."""
     base = primary(lang)
@@ -141,13 +142,26 @@ def clear_choice(
     if rivals and min(rivals) < CLEAR_GAP:
         return None
     if len(langs) > 1:
-        lowered = [token.lower() for token in tokens]
-        counts = [sum(map((function_words(lang) or frozenset()).__contains__, lowered)) for lang in langs]
+        counts = [0] * len(langs)
+        owners = _owners(tuple(langs)).get
+        for token in tokens:
+            for i in owners(token.lower(), ()):
+                counts[i] += 1
         if max(counts) > counts[best]:
             return None
     group = sum(math.exp(s - top) for i, s in enumerate(sums) if i == best or primary(langs[i]) in near)
     probability = group / (group + sum(math.exp(-gap) for gap in rivals))
     return langs[best], probability
+
+
+@lru_cache(maxsize=64)
+def _owners(langs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Each function word of any of ``langs``: the positions of the languages it belongs to."""
+    owners: dict[str, list[int]] = {}
+    for i, lang in enumerate(langs):
+        for word in function_words(lang) or ():
+            owners.setdefault(word, []).append(i)
+    return {word: tuple(found) for word, found in owners.items()}
 
 
 def confirm(

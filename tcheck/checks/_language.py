@@ -367,5 +367,13 @@ def as_source(lang: str, source: str | None) -> str:
 def is_copy(seg: Segment) -> bool:
     """The target segment is its source, character for character (TC402's business)."""
     other = seg.counterpart
-    # the same words between the same runs of white space (lists compare without joining them)
-    return other is not None and seg.text.split() == other.text.split()
+    if other is None:
+        return False
+    text, source = seg.text, other.text
+    if text == source:
+        return True
+    # the same words between the same runs of white space (lists compare without joining them);
+    # their first eight words first, which tell most translations from their source at once
+    if text.split(None, 8)[:8] != source.split(None, 8)[:8]:
+        return False
+    return text.split() == source.split()
