@@ -85,16 +85,10 @@ class SameTermIndex:
 
     def _filed(self, word: str, plain: str, stem: str | None) -> Iterator[str]:
         """The keys a kept word is filed under."""
-        yield "P" + plain
-        yield from ("g" + gram for gram in _grams(plain, _GRAM))
-        if len(plain) >= 4:
-            yield "e" + plain
-            yield from ("e" + plain[:i] + plain[i + 1 :] for i in range(len(plain)))
+        yield from _shared(plain, stem)
         yield "R" + word
         if "-" in word:
             yield from ("H" + part for part in word.split("-"))
-        if stem is not None:
-            yield "S" + stem
         if self._compounding:
             for k in range(4, len(plain)):
                 yield "<" + plain[:k]
@@ -107,16 +101,10 @@ class SameTermIndex:
 
     def _asked(self, word: str, plain: str, stem: str | None) -> Iterator[str]:
         """The keys under which the kept words that may be one rendering with ``word`` are filed."""
-        yield "P" + plain
-        yield from ("g" + gram for gram in _grams(plain, _GRAM))
-        if len(plain) >= 4:
-            yield "e" + plain
-            yield from ("e" + plain[:i] + plain[i + 1 :] for i in range(len(plain)))
+        yield from _shared(plain, stem)
         yield "H" + word
         if "-" in word:
             yield from ("R" + part for part in word.split("-"))
-        if stem is not None:
-            yield "S" + stem
         if _CJK.search(plain):
             yield from ("c" + ch for ch in set(plain))
         if self._compounding:
@@ -133,3 +121,15 @@ class SameTermIndex:
                     yield from ("S" + piece for piece in _grams(stem, k))
                 if len(stem) > 3:
                     yield "S" + stem[-3:]
+
+
+def _shared(plain: str, stem: str | None) -> Iterator[str]:
+    """The keys a word is both filed and asked under: its folded form, its letter n-grams, its
+    one-deletion variants (4 letters or more) and its stem."""
+    yield "P" + plain
+    yield from ("g" + gram for gram in _grams(plain, _GRAM))
+    if len(plain) >= 4:
+        yield "e" + plain
+        yield from ("e" + plain[:i] + plain[i + 1 :] for i in range(len(plain)))
+    if stem is not None:
+        yield "S" + stem
