@@ -12,6 +12,7 @@ from tcheck.locale.numbers import format_number, written_decimals
 from tcheck.model import Document, Hit, Severity
 from tcheck.recognise import Quantity
 from tcheck.recognise.compare import compare_numbers
+from tcheck.recognise.phones import same_phones
 from tcheck.registry import register
 
 
@@ -33,7 +34,8 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     (``13-year-old`` / ``trettenåring``), a unit converted (``30 yards`` / ``27 metres``,
     ``80 degrees`` / ``27 °C``), a decade or century said otherwise (``1930s`` / ``30-е годы``,
     ``19th century`` / ``1800-tallet``, ``XV`` / ``15th``), a two-digit year (``SS19`` /
-    ``2019``), a time zone converted, a number said once where the source repeats it. Dates, times and amounts of money
+    ``2019``), a time zone converted, a number said once where the source repeats it, a phone
+    number given with its country code (``+44 (0) 800 555 111`` for ``0800 555 111``). Dates, times and amounts of money
     have their own checks (TC203, TC204, TC304).
 
     Why it matters: a changed figure is the translation error readers cannot detect and
@@ -60,9 +62,20 @@ def _pair_hits(pair: Pair) -> Iterator[Hit]:
         target = [q for q in target if (q.start, q.end) not in amount_numbers]  # TC304 reports these
     if not target and not diff.target_words:
         return
+    source = list(diff.source)
+    source_phones, target_phones = same_phones(pair.source.text, pair.target.text)
+    if target_phones:  # "+44 (0) 800 555 111" for "0800 555 111": one number
+        target = [q for q in target if not _inside(q, target_phones)]
+        source = [q for q in source if not _inside(q, source_phones)]
+        if not (target or diff.target_words) or not (source or diff.source_words or diff.source_times):
+            return
     extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
-    yield from _hits(pair, target, list(diff.source), extra)
-    yield from _word_hits(pair, diff.target_words, list(diff.source), extra)
+    yield from _hits(pair, target, source, extra)
+    yield from _word_hits(pair, diff.target_words, source, extra)
+
+
+def _inside(q: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= q.start < end for start, end in spans)
 
 
 def _shown(q: Quantity, text: str) -> str:
