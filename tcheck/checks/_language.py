@@ -46,11 +46,11 @@ from tcheck.checks._evidence import (
     relatives,
     totals,
 )
+from tcheck.checks._settle import settled, settled_text, telling_words
 from tcheck.checks._tokens import Scan, scan
 from tcheck.checks._words import Words, words
 from tcheck.context import Context
-from tcheck.language.function_words import distinctive
-from tcheck.language.scripts import LATIN, char_script, lang_script, wide
+from tcheck.language.scripts import LATIN, lang_script, wide
 from tcheck.locale import primary
 from tcheck.locale.memo import forget_with_document
 from tcheck.model import Document, Segment
@@ -237,6 +237,8 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
         if seg.lang is not None:
             continue  # marked by the file as written in another language (HTML lang)
         for start, end, sentence in sentence_windows(seg):
+            if telling is not None and settled_text(sentence, telling, own):
+                continue  # settled by its raw text: not cut into words
             scanned = scan(sentence)
             if telling is not None and settled(scanned, telling, own):
                 continue
@@ -250,47 +252,6 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     _cache.clear()
     _cache[id(doc)] = (doc, key, result)
     return result
-
-
-def telling_words(
-    langs: tuple[str, ...], settings: Settings, run_settings: Settings | None
-) -> frozenset[str] | None:
-    """The function words, of any plausible language but the target, that the target does not
-    share: a sentence of the target's script holding none of them can be neither a TC401 verdict
-    (:func:`judge` names a language of the target's script only with one of its function words)
-    nor a TC403 run (:func:`~tcheck.checks._runs.foreign_run` asks one of the run's language).
-    None when that does not hold: a plausible language without a list of function words, or
-    settings that ask for none."""
-    needed = [settings] if run_settings is None else [settings, run_settings]
-    if any(s.min_function_words < 1 for s in needed):
-        return None
-    return _telling(langs)
-
-
-@lru_cache(maxsize=64)
-def _telling(langs: tuple[str, ...]) -> frozenset[str] | None:
-    found: set[str] = set()
-    for lang in langs[1:]:
-        own = distinctive(lang, langs[0])
-        if own is None:
-            return None
-        found |= own
-    return frozenset(found)
-
-
-def settled(scanned: Scan, telling: frozenset[str], own: str) -> bool:
-    """Whether a sentence (its words ``scanned``) is settled as the target's without scoring it:
-    every word in the target's script ``own``, and not one of the ``telling`` function words
-    (see :func:`telling_words`). Three sentences in four of a Norwegian news page are."""
-    for _, _, word in scanned.words:
-        if word.isascii():
-            if own != LATIN:
-                return False
-        elif char_script(word[0]) != own:
-            return False
-        if word.lower() in telling:
-            return False
-    return True
 
 
 _BLOCK = 256  # sentences whose new words are scored together

@@ -1,0 +1,113 @@
+"""Sentences settled as the target language's before their words are scored, or even read.
+
+TC401 names a language of the target's script for a sentence only when it holds function words of
+that language (:func:`~tcheck.checks._language.judge`), and TC403 asks the same of a run
+(:func:`~tcheck.checks._runs.foreign_run`). A sentence all in the target's script that holds none
+of the *telling* words (the function words of the other plausible languages that the target does
+not share) can therefore be neither: three sentences in four of a Norwegian news page.
+
+Two tests of that, the second first:
+
+- :func:`settled` reads the words of the sentence as the checks see them (technical strings set
+  apart: :func:`~tcheck.checks._tokens.scan`);
+- :func:`settled_text` reads the raw text, without cutting it into words: when every letter of
+  the sentence is in the target's script, with no combining mark and none of the characters that
+  start markup or placeholders (``<{$%``), the words :func:`~tcheck.checks._tokens.scan` would
+  give are some of the text's runs of letters, so a text whose runs of letters hold no telling
+  word is settled. A regular-expression search and a set test: about a fifth of what cutting
+  the sentence into words costs. When it cannot tell (another script, a mark, markup), the
+  sentence is read word by word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tcheck.checks._evidence import Settings
+from tcheck.checks._tokens import Scan
+from tcheck.language.function_words import distinctive
+from tcheck.language.scripts import LATIN, char_script, script_letters
+
+_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as the words of _tokens are cut
+
+
+def telling_words(
+    langs: tuple[str, ...], settings: Settings, run_settings: Settings | None
+) -> frozenset[str] | None:
+    """The function words, of any plausible language but the target, that the target does not
+    share: a sentence of the target's script holding none of them can be neither a TC401 verdict
+    nor a TC403 run (see the module docstring). None when that does not hold: a plausible
+    language without a list of function words, or settings that ask for none."""
+    needed = [settings] if run_settings is None else [settings, run_settings]
+    if any(s.min_function_words < 1 for s in needed):
+        return None
+    return _telling(langs)
+
+
+@lru_cache(maxsize=64)
+def _telling(langs: tuple[str, ...]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for lang in langs[1:]:
+        own = distinctive(lang, langs[0])
+        if own is None:
+            return None
+        found |= own
+    return frozenset(found)
+
+
+def settled(scanned: Scan, telling: frozenset[str], own: str) -> bool:
+    """Whether a sentence (its words ``scanned``) is settled as the target's without scoring it:
+    every word in the target's script ``own``, and not one of the ``telling`` function words
+    (see :func:`telling_words`)."""
+    for _, _, word in scanned.words:
+        if word.isascii():
+            if own != LATIN:
+                return False
+        elif char_script(word[0]) != own:
+            return False
+        if word.lower() in telling:
+            return False
+    return True
+
+
+def settled_text(text: str, telling: frozenset[str], own: str) -> bool:
+    """Whether the raw ``text`` of a sentence shows it settled (see :func:`settled`) without
+    cutting it into words. True only when ``settled(scan(text), telling, own)`` is; False when
+    it is not, or when the text alone cannot tell (a letter of another script, a combining
+    mark, a character that may start markup or a placeholder): then ask :func:`settled`."""
+    if text.isascii():
+        if own != LATIN or not _MARKUP.isdisjoint(text):
+            return False
+    elif _unclear(own).search(text) is not None:
+        return False
+    return telling.isdisjoint(map(str.lower, _RUN.findall(text)))
+
+
+_MARKUP = frozenset("<{$%")  # the characters _tokens masks markup and placeholders from
+
+
+@lru_cache(maxsize=16)
+def _unclear(own: str) -> re.Pattern[str]:
+    """What makes a text's runs of letters differ from its words, or a word not of ``own``: a
+    letter of another script, a combining mark, a character beyond the Basic Multilingual
+    Plane, or one of ``<{$%``."""
+    letters = script_letters(own)
+    ascii_letters = "" if own == LATIN else "A-Za-z"
+    marks = _mark_ranges()
+    return re.compile(rf"[^\W\d_{letters}]|[{ascii_letters}{marks}<{{$%\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane, as character-class ranges."""
+    import unicodedata
+
+    spans: list[list[int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in spans)
