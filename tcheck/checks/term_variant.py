@@ -147,21 +147,29 @@ class TermVariant:
             state.matcher = ctx.target_matcher_for(found.source_lang, found.lang)
         offset = self.sentence
         compared = False  # whether this document is among the first TOPIC_DOCS of a form of it
+        forms = state.forms
         for word, tally in found.forms.items():
-            form = state.forms.setdefault(word, Form(word))
+            form = forms.get(word)
+            if form is None:
+                form = forms[word] = Form(word)
             tally.add_to(form, index, offset)
             compared = compared or len(form.docs) <= TOPIC_DOCS
             if tally.defined:
                 form.defined = True
         for pair, tally in found.spaced.items():
-            pair_form = state.spaced.setdefault(letters(pair), Form(pair, spaced=True))
+            key = letters(pair)
+            pair_form = state.spaced.get(key)
+            if pair_form is None:
+                pair_form = state.spaced[key] = Form(pair, spaced=True)
             if pair_form.text == pair:
                 tally.add_to(pair_form, index, offset)
                 compared = compared or len(pair_form.docs) <= TOPIC_DOCS
         self.sentence += found.sentences
         state.lowercase |= found.lowercase
         for word, tally in found.compounds.items():
-            form = state.forms.setdefault(word, Form(word))
+            form = forms.get(word)
+            if form is None:
+                form = forms[word] = Form(word)
             tally.add_to(form, index, offset)
             compared = compared or len(form.docs) <= TOPIC_DOCS
         ids = sorted(self.name_ids.setdefault(name, len(self.name_ids)) for name in found.names)
@@ -290,7 +298,7 @@ class TermVariant:
     def _report(
         self, members: list[Form], labels: dict[frozenset[str], str], state: LanguageForms, lang: str
     ) -> Iterator[Hit]:
-        members.sort(key=lambda f: (-f.count, f.spans[0] if f.spans else (0, 0, 0)))
+        members.sort(key=lambda f: (-f.count, tuple(f.places[:3]) if f.places else (0, 0, 0)))
         known = {f.text: self._glossary_status(f, state) for f in members}
         allowed = [f for f in members if (k := known[f.text]) is not None and k[0] != "forbidden"]
         preferred = next((k[1] for k in known.values() if k is not None and k[1]), None)
@@ -337,8 +345,10 @@ class TermVariant:
                 )
 
     def _related(self, form: Form, other: Form) -> Callable[[int], tuple[Related, ...]]:
+        places = other.spans
+
         def related(doc: int) -> tuple[Related, ...]:
-            spans = sorted(other.spans, key=lambda s: (s[0] != doc, s[0], s[1]))[:MAX_RELATED]
+            spans = sorted(places, key=lambda s: (s[0] != doc, s[0], s[1]))[:MAX_RELATED]
             return tuple(Related(self.paths[d], Span(s, e), f"'{other.text}'") for d, s, e in spans)
 
         return related
