@@ -50,6 +50,8 @@ __all__ = [
     "units_of",
 ]
 
+Pair = tuple[frozenset[str], frozenset[str]]  # the numbers and the other anchors of a run of units
+
 # Gale & Church's priors, with room for 3-1 and 1-3.
 _PRIORS = {
     (1, 1): 0.89,
@@ -196,21 +198,31 @@ def _anchored(src: Sequence[Unit], tgt: Sequence[Unit], ratio: float) -> list[Be
     return beads
 
 
+def _unions(numbers: Sequence[frozenset[str]], other: Sequence[frozenset[str]], di: int) -> list[Pair]:
+    """The numbers and the other anchors of each run of ``di`` consecutive units (``di`` > 1)."""
+    return [
+        (frozenset().union(*numbers[k : k + di]), frozenset().union(*other[k : k + di]))
+        for k in range(len(numbers) - di + 1)
+    ]
+
+
 def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
     """The best move into each cell ``i * (m + 1) + j`` of the band (the shape of the bead that
     ends there), or None when the band does not reach the end.
 
     Each bead is priced as :meth:`Coster.cost` prices it, inline and in the same order of
     operations (the same floats, so the same path), the length part first: a bead that cannot win
-    even with every bonus is dropped before its anchors are counted."""
+    even with every bonus is dropped before its anchors are counted. Only the last four rows of
+    costs are kept, each a list padded with three cells in front, so a move from outside the band
+    or the table reads infinity."""
     src, tgt = coster.src, coster.tgt
     n, m = len(src), len(tgt)
     inf = float("inf")
     stride = m + 1
-    cost: dict[int, float] = {0: 0.0}
+    rows = [[inf] * (m + 4) for _ in range(4)]
+    spans = [(0, -1)] * 4  # the cells each row holds
     back: dict[int, tuple[int, int]] = {}
-    shapes = [(di, dj, penalty, shape) for shape, penalty in _PENALTY.items() for di, dj in (shape,)]
-    ratio_, anchors = coster.ratio, coster.anchors
+    ratio_ = coster.ratio
     log, erfc, sqrt = math.log, math.erfc, math.sqrt
     s_pre, t_pre = coster.s_pre, coster.t_pre
     s_block = [u.block_start for u in src]
@@ -222,20 +234,31 @@ def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
     s_nums = [u.numbers for u in src]
     t_nums = [u.numbers for u in tgt]
     s_other, t_other = coster.s_other, coster.t_other
+    s_sets: list[list[Pair]] = [[], list(zip(s_nums, s_other, strict=True))]
+    t_sets: list[list[Pair]] = [[], list(zip(t_nums, t_other, strict=True))]
+    s_sets += [_unions(s_nums, s_other, 2), _unions(s_nums, s_other, 3)]
+    t_sets += [_unions(t_nums, t_other, 2), _unions(t_nums, t_other, 3)]
     for i in range(n + 1):
         centre = i * m / n if n else 0
         lo, hi = max(0, int(centre - width)), min(m, int(centre + width) + 1)
+        row = rows[i % 4]
+        first, last = spans[i % 4]
+        row[first + 3 : last + 4] = [inf] * (last + 1 - first)  # what it held four rows ago
+        spans[i % 4] = (lo, hi)
+        # each shape: the row it comes from, its prior and the offset of j - dj in that row
+        moves = [
+            (rows[(i - di) % 4], di, dj, p, 3 - dj, shape)
+            for shape, p in _PENALTY.items()
+            for di, dj in (shape,)
+        ]
+        s_i = s_pre[i]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
+                row[3] = 0.0
                 continue
             best, move = inf, (0, 0)
-            for di, dj, penalty, shape in shapes:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
-                    continue
-                prev = cost.get(pi * stride + pj)
-                if prev is None:
-                    continue
+            for prev_row, di, dj, penalty, offset, shape in moves:
+                prev = prev_row[j + offset]
                 if not (di and dj):
                     value = prev + penalty  # a flat price (see :meth:`Coster.cost`)
                     if value < best:
@@ -243,7 +266,8 @@ def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
                     continue
                 if prev + penalty + _BOUND >= best:
                     continue  # even the cheapest bead of this shape would not beat the best so far
-                ls = s_pre[i] - s_pre[pi]
+                pi, pj = i - di, j - dj
+                ls = s_i - s_pre[pi]
                 lt = t_pre[j] - t_pre[pj]
                 if ls == 0 and lt == 0:
                     probability = 1.0
@@ -256,18 +280,14 @@ def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
                 bead = penalty - log(probability)
                 if prev + bead + _BOUND >= best:
                     continue
-                if di == 1 and dj == 1:  # :meth:`Coster.anchors` of one unit on each side, inline
-                    s_num, t_num, s_oth = s_nums[pi], t_nums[pj], s_other[pi]
-                    if s_num or t_num or s_oth:
-                        common = len(s_oth & t_other[pj])
-                        shared, lonely = len(s_num & t_num) + common, len(s_num ^ t_num)
-                    else:
-                        shared = lonely = 0
-                else:
-                    shared, lonely, _ = anchors(pi, pj, di, dj)
-                bead += _NUMBER_PENALTY * (lonely if lonely < 4 else 4) - _ANCHOR_BONUS * (
-                    shared if shared < 4 else 4
-                )
+                s_num, s_oth = s_sets[di][pi]  # :meth:`Coster.anchors`, inline
+                t_num, t_oth = t_sets[dj][pj]
+                if s_num or t_num or s_oth:  # (adding nothing otherwise, as Coster.cost adds 0.0)
+                    shared = len(s_num & t_num) + len(s_oth & t_oth)
+                    lonely = len(s_num ^ t_num)
+                    bead += _NUMBER_PENALTY * (lonely if lonely < 4 else 4) - _ANCHOR_BONUS * (
+                        shared if shared < 4 else 4
+                    )
                 if s_block[pi] and t_block[pj]:
                     bead -= _STRUCTURE_BONUS
                 elif s_line[pi] and t_line[pj]:
@@ -278,9 +298,9 @@ def _search(coster: Coster, width: int) -> dict[int, tuple[int, int]] | None:
                 if value < best:
                     best, move = value, shape
             if best < inf:
-                cost[i * stride + j] = best
+                row[j + 3] = best
                 back[i * stride + j] = move
-    return back if n * stride + m in cost else None
+    return back if rows[n % 4][m + 3] < inf else None
 
 
 def align(
