@@ -99,26 +99,39 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
         if not os.access(root, os.R_OK | os.X_OK):  # a folder that cannot be read: TC001 on it
             found.append(Input(str(root), given))
             continue
+        base, shown_base = _prefix(str(root), os.sep), _prefix(root.as_posix(), "/")
         for rel, entry in _tree(str(root)):
             if (
                 _is_dir(entry)
                 and entry.name not in SKIPPED_DIRS
                 and not os.access(entry.path, os.R_OK | os.X_OK)
             ):
-                shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
-                found.append(Input(str(root / rel), shown))  # not entered: TC001 on it
+                shown = shown_base + rel if given not in (".", "./") else rel
+                found.append(Input(base + _native(rel), shown))  # not entered: TC001 on it
                 continue
-            wanted = _suffix(entry.name).lower() in CHECKED_SUFFIXES or is_resource_path(
-                (Path(given) / rel).as_posix()
-            )
+            wanted = _suffix(entry.name).lower() in CHECKED_SUFFIXES or is_resource_path(shown_base + rel)
             if wanted and _is_file(entry) and not _excluded(rel, exclude):
-                shown = (Path(given) / rel).as_posix() if given not in (".", "./") else rel
-                found.append(Input(str(root / rel), shown))
+                shown = shown_base + rel if given not in (".", "./") else rel
+                found.append(Input(base + _native(rel), shown))
     if config is not None:
         from tcheck.bilingual.pairing import pair_inputs
 
         return pair_inputs(found, config.source_lang, config.options.get("PAIRING", {}))
     return found
+
+
+def _prefix(folder: str, sep: str) -> str:
+    """What goes before a path relative to ``folder`` (a normalised path, as :class:`Path` prints
+    it) to join them as ``Path(folder) / rel`` would: nothing for ``.``, else ``folder`` and one
+    ``sep`` (none after a root, which ends in one)."""
+    if folder == ".":
+        return ""
+    return folder if folder.endswith(sep) else folder + sep
+
+
+def _native(rel: str) -> str:
+    """A relative path with ``/`` written with the platform's separator."""
+    return rel if os.sep == "/" else rel.replace("/", os.sep)
 
 
 def _tree(folder: str, rel: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:

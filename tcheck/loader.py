@@ -6,7 +6,6 @@ import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from tcheck.bilingual.pairing import Repository
 from tcheck.config import Config
@@ -44,7 +43,7 @@ def language_from_path(path: str) -> str | None:
     ``post.nb.md``, or the outermost folder named by a language code that has a sibling named by
     another (``content/nb/post.md`` beside ``content/en/``), so ordinary folders called ``it``,
     ``go`` or ``js`` are not taken for languages."""
-    return _layout().locate(Path(os.path.abspath(path)))[0]
+    return _layout().locate(os.path.abspath(path))[0]
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,14 @@ class Layout:
     localized: re.Pattern[str]
     localized_template: str
     default_template: str | None
+    # the template's literal pieces: a path that lacks one cannot match (tested before the pattern)
+    pieces: tuple[str, ...] = ()
+
+    def matches(self, rel: str) -> re.Match[str] | None:
+        """The match of ``rel`` (a path relative to the site's root, with ``/``), if any."""
+        if not all(piece in rel for piece in self.pieces):
+            return None
+        return self.localized.match(rel)
 
 
 def _layouts(options: Mapping[str, Any]) -> tuple[Layout, ...]:
@@ -111,7 +119,8 @@ def _layouts(options: Mapping[str, Any]) -> tuple[Layout, ...]:
     for localized, default in pairs:
         if default is not None:
             compile_template(str(default))  # unknown fields are reported for either side
-        out.append(Layout(compile_template(localized), localized, str(default) if default else None))
+        pieces = tuple(piece for piece in _FIELD.split(localized)[::2] if piece)
+        out.append(Layout(compile_template(localized), localized, str(default) if default else None, pieces))
     return tuple(out)
 
 
@@ -119,39 +128,82 @@ def _fill(template: str, groups: Mapping[str, str]) -> str:
     return _FIELD.sub(lambda m: groups.get(m.group(1), m.group(0)), template)
 
 
+def _suffix(name: str) -> str:
+    """The suffix of a file name as :attr:`pathlib.PurePath.suffix` gives it."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+@dataclass(frozen=True)
+class _Place:
+    """What a folder's place in its repository says about every file directly in it."""
+
+    root: str  # the site's root (the nearest folder with a marker, else the file system's root)
+    prefix: str  # the folder relative to ``root`` with ``/`` after it ("" for the root itself)
+    source_lang: str
+    layouts: tuple[Layout, ...]  # those whose folder pieces (``i18n/``) the folder's path holds
+    # when a language folder above decides: (its language, the folder of the originals or None)
+    by_folder: tuple[str, str | None] | None
+
+
+class _Listing:
+    """A folder's names (files and folders), sorted, and the Markdown-or-not names by their loose
+    stem (lower-cased, without spaces, ``_`` or ``-``), for originals named another way."""
+
+    __slots__ = ("_loose", "names")
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = dict.fromkeys(names)
+        self._loose: dict[str, list[tuple[str, str]]] | None = None
+
+    def loose(self, key: str) -> list[tuple[str, str]]:
+        """(name, lower-cased suffix) of the names whose loose stem is ``key``, in name order."""
+        if self._loose is None:
+            self._loose = {}
+            for name in self.names:
+                suffix = _suffix(name)
+                stem = name[: len(name) - len(suffix)] if suffix else name
+                self._loose.setdefault(_JOINERS.sub("", stem.lower()), []).append((name, suffix.lower()))
+        return self._loose.get(key, [])
+
+
 class Repository:
-    """Finds the language and the original of files, looking on disk (and among the inputs)."""
+    """Finds the language and the original of files, looking on disk (and among the inputs).
+
+    What depends only on a file's folder (its site, the source language, the language folder
+    above it and the folder of its originals) is worked out once per folder; a file costs a few
+    string operations and one look-up of its original's name in a remembered folder listing."""
 
     def __init__(self, inputs: Sequence[Input], source_lang: str | None, options: Mapping[str, Any]) -> None:
         self.layouts = _layouts(options)
         self.wanted = primary(source_lang or options.get("source-lang"))
-        self.known = {os.path.abspath(i.path): i for i in inputs}
-        self._listing: dict[Path, dict[str, None]] = {}
-        self._folders: dict[tuple[Path, frozenset[str] | None], dict[str, str]] = {}
+        cwd = os.getcwd()
+        self.known = {_absolute(i.path, cwd): i for i in inputs}
+        self._listing: dict[str, _Listing] = {}
+        self._folders: dict[tuple[str, frozenset[str] | None], dict[str, str]] = {}
+        self._places: dict[str, _Place] = {}
 
     # -- the filesystem, remembered -------------------------------------------------------------
-    def _entries(self, folder: Path) -> dict[str, None]:
-        """Names in ``folder`` (files and folders), sorted, as an ordered set; read once."""
-        if folder not in self._listing:
+    def _entries(self, folder: str) -> _Listing:
+        """Names in ``folder`` (files and folders), sorted; read once."""
+        listing = self._listing.get(folder)
+        if listing is None:
             try:
                 names = sorted(os.listdir(folder))
             except OSError:
                 names = []
-            self._listing[folder] = dict.fromkeys(names)
-        return self._listing[folder]
+            listing = self._listing[folder] = _Listing(names)
+        return listing
 
-    def _exists(self, path: Path) -> bool:
-        return str(path) in self.known or path.name in self._entries(path.parent)
-
-    def _lang_folders(self, parent: Path, declared: frozenset[str] | None) -> dict[str, str]:
+    def _lang_folders(self, parent: str, declared: frozenset[str] | None) -> dict[str, str]:
         """Language folders in ``parent``: folder name → its language code."""
         cached = self._folders.get((parent, declared))
         if cached is not None:
             return cached
         out: dict[str, str] = {}
-        for name in self._entries(parent):
+        for name in self._entries(parent).names:
             code = language_code(name)
-            if code is None or not (parent / name).is_dir():
+            if code is None or not os.path.isdir(os.path.join(parent, name)):
                 continue
             if declared is not None and name not in declared and code not in declared:
                 continue
@@ -160,91 +212,126 @@ class Repository:
         return out
 
     # -- finding the original -------------------------------------------------------------------
-    def _original(self, wanted: Path) -> Path | None:
+    def _original(self, wanted: str) -> str | None:
         """``wanted``, or the file there under another Markdown extension or word joiner."""
-        if self._exists(wanted):
+        if wanted in self.known:
             return wanted
-        entries = self._entries(wanted.parent)
-        stem, suffix = wanted.stem, wanted.suffix.lower()
+        folder, name = os.path.split(wanted)
+        listing = self._entries(folder)
+        if name in listing.names:
+            return wanted
+        suffix = _suffix(name)
+        stem = name[: len(name) - len(suffix)] if suffix else name
+        suffix = suffix.lower()
         suffixes = MARKDOWN_SUFFIXES if suffix in MARKDOWN_SUFFIXES else {suffix}
-        loose = _JOINERS.sub("", stem.lower())
-        for name in entries:
-            candidate = Path(name)
-            if candidate.suffix.lower() in suffixes and _JOINERS.sub("", candidate.stem.lower()) == loose:
-                if (wanted.parent / name).is_file() or str(wanted.parent / name) in self.known:
-                    return wanted.parent / name
+        for candidate, its_suffix in listing.loose(_JOINERS.sub("", stem.lower())):
+            if its_suffix in suffixes:
+                path = os.path.join(folder, candidate)
+                if os.path.isfile(path) or path in self.known:
+                    return path
         return None
 
-    def locate(self, path: Path) -> tuple[str | None, str | None, Path | None]:
-        """(language of ``path``, language of its source, the source file) from the layouts."""
-        root = site_root(path.parent) or Path(path.anchor)
-        site = read_site(root)
-        source_lang = self.wanted or primary(site.default_lang) or "en"
-        rel = path.relative_to(root).as_posix()
-        for layout in self.layouts:
-            match = layout.localized.match(rel)
+    def locate(self, path: str) -> tuple[str | None, str | None, str | None]:
+        """(language of ``path``, language of its source, the source file) from the layouts;
+        ``path`` is absolute and normalised (:func:`os.path.abspath`)."""
+        folder, name = os.path.split(path)
+        place = self._places.get(folder)
+        if place is None:
+            place = self._places[folder] = self._place(folder)
+        source_lang = place.source_lang
+        for layout in place.layouts:
+            match = layout.matches(place.prefix + name)
             if match is None or (lang := language_code(match.group("lang"))) is None:
                 continue
             if primary(lang) == source_lang:
                 return lang, source_lang, None
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             template = layout.default_template or layout.localized_template
-            wanted = root / (groups["root"] + _fill(template, {**groups, "lang": source_lang}))
-            return lang, source_lang, self._original(wanted)
-        found = self._by_folder(path, root, site, source_lang)
-        if found is not None:
-            return found
-        return self._by_suffix(path, source_lang)
+            wanted = Path(place.root) / (groups["root"] + _fill(template, {**groups, "lang": source_lang}))
+            return lang, source_lang, self._original(str(wanted))
+        if place.by_folder is not None:
+            code, originals = place.by_folder
+            found = self._original(os.path.join(originals, name)) if originals is not None else None
+            return code, source_lang, found
+        return self._by_suffix(folder, name, source_lang)
+
+    def _place(self, folder: str) -> _Place:
+        """The site, source language and language folder of the files in ``folder``."""
+        at = Path(folder)
+        root = site_root(at) or Path(at.anchor)
+        site = read_site(root)
+        source_lang = self.wanted or primary(site.default_lang) or "en"
+        parts = at.relative_to(root).parts
+        prefix = "".join(f"{part}/" for part in parts)
+        # a piece that ends with "/" stands in a file's path only within its folder's
+        layouts = tuple(
+            layout
+            for layout in self.layouts
+            if all(piece in prefix for piece in layout.pieces if piece.endswith("/"))
+        )
+        by_folder = self._by_folder(str(root), parts, site, source_lang)
+        return _Place(str(root), prefix, source_lang, layouts, by_folder)
 
     def _by_folder(
-        self, path: Path, root: Path, site: Site, source_lang: str
-    ) -> tuple[str, str, Path | None] | None:
-        parts = path.relative_to(root).parts
-        for i, part in enumerate(parts[:-1]):
-            parent = root.joinpath(*parts[:i])
+        self, root: str, parts: tuple[str, ...], site: Site, source_lang: str
+    ) -> tuple[str, str | None] | None:
+        """The outermost language folder among ``parts`` (a folder below ``root``) that has a
+        sibling named by another language: (its language, the same folder among the originals,
+        None for the source language's own or when there is none)."""
+        for i, part in enumerate(parts):
             code = language_code(part)
             if code is None:
                 continue
+            parent = os.path.join(root, *parts[:i])
             folders = self._lang_folders(parent, site.languages)
             if len(folders) < 2 or part not in folders:
                 continue
             if primary(code) == source_lang:
-                return code, source_lang, None
+                return code, None
             original_folder = _source_folder(folders, source_lang)
             if original_folder is None:
-                return code, source_lang, None
-            return code, source_lang, self._original(parent.joinpath(original_folder, *parts[i + 1 :]))
+                return code, None
+            return code, os.path.join(parent, original_folder, *parts[i + 1 :])
         return None
 
-    def _by_stem(self, path: Path, source_lang: str) -> tuple[str, str, Path | None] | None:
+    def _by_stem(self, folder: str, name: str, source_lang: str) -> tuple[str, str, str | None] | None:
         """Resource files named by their language: ``i18n/de.toml`` ↔ ``i18n/en.toml``,
         ``app_de.arb`` ↔ ``app_en.arb``, when the file in the source language is beside them."""
-        match = _STEM_LANG.fullmatch(path.stem)
+        suffix = _suffix(name)
+        match = _STEM_LANG.fullmatch(name[: len(name) - len(suffix)] if suffix else name)
         if match is None or (code := language_code(match.group("lang"))) is None:
             return None
         if primary(code) == source_lang:
             return code, source_lang, None
-        wanted = path.with_name(f"{match.group('prefix')}{source_lang}{path.suffix}")
-        found = self._original(wanted)
+        found = self._original(os.path.join(folder, f"{match.group('prefix')}{source_lang}{suffix}"))
         return (code, source_lang, found) if found is not None else None
 
-    def _by_suffix(self, path: Path, source_lang: str) -> tuple[str | None, str | None, Path | None]:
+    def _by_suffix(
+        self, folder: str, name: str, source_lang: str
+    ) -> tuple[str | None, str | None, str | None]:
         """``post.nb.md`` ↔ ``post.md`` or ``post.en.md``."""
-        pieces = path.name.split(".")
+        pieces = name.split(".")
         if len(pieces) < 3 or (code := language_code(pieces[-2])) is None:
-            if path.suffix.lower() in RESOURCE_SUFFIXES and (by_stem := self._by_stem(path, source_lang)):
+            if _suffix(name).lower() in RESOURCE_SUFFIXES and (
+                by_stem := self._by_stem(folder, name, source_lang)
+            ):
                 return by_stem
             return None, None, None
         if primary(code) == source_lang:
             return code, source_lang, None
         base = ".".join(pieces[:-2])
-        for name in (f"{base}.{pieces[-1]}", f"{base}.{source_lang}.{pieces[-1]}"):
-            found = self._original(path.with_name(name))
+        for other in (f"{base}.{pieces[-1]}", f"{base}.{source_lang}.{pieces[-1]}"):
+            found = self._original(os.path.join(folder, other))
             if found is not None:
                 return code, source_lang, found
         # Counted as a translation without its original only beside other languages of the page.
-        siblings = [n for n in self._entries(path.parent) if n != path.name and n.startswith(f"{base}.")]
+        siblings = [n for n in self._entries(folder).names if n != name and n.startswith(f"{base}.")]
         return code, source_lang if siblings else None, None
+
+
+def _absolute(path: str, cwd: str) -> str:
+    """:func:`os.path.abspath` of ``path`` with the working folder ``cwd`` (asked once per run)."""
+    return os.path.normpath(path if os.path.isabs(path) else os.path.join(cwd, path))
 
 
 def _source_folder(folders: Mapping[str, str], source_lang: str) -> str | None:
@@ -256,12 +343,12 @@ def _source_folder(folders: Mapping[str, str], source_lang: str) -> str | None:
     return found[0] if found else None
 
 
-def _shown(path: Path, known: Mapping[str, Input]) -> str:
-    item = known.get(str(path))
+def _shown(path: str, known: Mapping[str, Input], cwd: str) -> str:
+    item = known.get(path)
     if item is not None:
         return item.shown
-    rel = os.path.relpath(path)
-    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+    rel = os.path.relpath(path, cwd)
+    return path.replace(os.sep, "/") if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
 def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mapping[str, Any]) -> list[Input]:
@@ -269,22 +356,29 @@ def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mappi
     if options.get("enabled", True) is False:
         return list(inputs)
     repo = Repository(inputs, source_lang, options)
+    cwd = os.getcwd()
     out = []
     for item in inputs:
-        if Path(item.path).suffix.lower() in BILINGUAL_SUFFIXES:
+        if _suffix(os.path.basename(item.path)).lower() in BILINGUAL_SUFFIXES:
             out.append(item)  # bilingual files carry their own source
             continue
-        path = Path(os.path.abspath(item.path))
+        path = _absolute(item.path, cwd)
         lang, src_lang, source = repo.locate(path)
         if lang is None:
             out.append(item)
             continue
-        changes: dict[str, Any] = {"lang": lang}
-        if primary(lang) != src_lang:
-            changes["source_lang"] = src_lang
-        if source is not None and source != path:
-            changes.update(source=str(source), source_shown=_shown(source, repo.known))
-        out.append(dataclasses.replace(item, **changes))
+        paired = source is not None and source != path
+        out.append(
+            Input(
+                item.path,
+                item.shown,
+                source=source if paired else item.source,
+                source_shown=_shown(source, repo.known, cwd) if paired and source else item.source_shown,
+                lang=lang,
+                source_lang=src_lang if primary(lang) != src_lang else item.source_lang,
+                data=item.data,
+            )
+        )
     return out
 
 

@@ -10,6 +10,7 @@ language folders are recognised by their contents (see :mod:`tcheck.bilingual.pa
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -148,8 +149,9 @@ def read_site(root: Path) -> Site:
 
 @lru_cache(maxsize=4096)
 def site_root(folder: Path) -> Path | None:
-    """The nearest folder at or above ``folder`` with a repository or site marker."""
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-            return candidate
-    return None
+    """The nearest folder at or above ``folder`` with a repository or site marker (each folder
+    asked once: the answer for a folder without one is its parent's)."""
+    if any(os.path.exists(os.path.join(folder, marker)) for marker in ROOT_MARKERS):
+        return folder
+    parent = folder.parent
+    return None if parent == folder else site_root(parent)
