@@ -1,12 +1,18 @@
-"""TC401/TC403: a sentence settled by its raw text (settled_text) is one its words settle."""
+"""TC401/TC403/TC405: what the raw text of a sentence settles (settled_text, nothing_left) is
+what its words settle."""
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tcheck.checks import _codemix
+from tcheck.checks._codemix import Source, WordSettings, judge_for, leftovers
 from tcheck.checks._evidence import Settings
-from tcheck.checks._settle import settled, settled_text, telling_words
+from tcheck.checks._settle import nothing_left, settled, settled_text, telling_words
 from tcheck.checks._tokens import scan
 from tcheck.language.scripts import LATIN, char_script
 
@@ -167,3 +173,104 @@ def test_the_text_settles_most_sentences_of_a_norwegian_page() -> None:
     by_words = [settled(scan(s), telling, LATIN) for s in page]
     assert by_text == by_words
     assert sum(by_text) >= 4 and not by_text[-1]
+
+
+# TC405: sentences the raw text shows nothing is left in are those the words show.
+ENGLISH_PIECES = [
+    "The",
+    "minister",
+    "said",
+    "the",
+    "plan",
+    "was",
+    "ready",
+    "Partei",
+    "barnehage",
+    "sind",
+    "parlement",
+    "de",
+    "la",
+    "politique",
+    "Regjeringen",
+    "regjeringen",
+    "og",
+    "Almaty",
+    "Oslo",
+    "kindergarten",
+    "café",
+    "lebensgefährliche",
+    "values.yaml",
+    "camelCase",
+    "--set",
+    "HELM",
+    "x1",
+    "1990-tallet",
+    "%(name)s",
+    "{count}",
+    "\u00e9",
+    "e\u0301",
+    "отношения",
+    "ВИЧ",
+    "三聚氰胺",
+    "Straße",
+    "Barnehage",
+    '"',
+    "(",
+    ")",
+    ",",
+    ".",
+    "—",
+    "'",
+    "*",
+]
+
+
+@st.composite
+def english_sentences(draw: st.DrawFn) -> str:
+    parts = draw(
+        st.lists(st.tuples(st.sampled_from(ENGLISH_PIECES), st.sampled_from(SEPARATORS)), max_size=10)
+    )
+    return "".join(piece + sep for piece, sep in parts)
+
+
+SOURCES = {
+    "nb": "Regjeringen vil bygge en ny barnehage ved skolen, sa ministeren i Oslo og Almaty.",
+    "de": "Die Partei sagte, die Minister sind bereit; lebensgefährliche Straße in Almaty.",
+    "fr": "Le parlement a dit que la fin de la politique était proche.",
+}
+
+
+@pytest.mark.parametrize("source_lang", list(SOURCES))
+def test_what_the_text_clears_the_words_clear(source_lang: str) -> None:
+    """Where nothing_left says so, leftovers finds nothing reading the words either."""
+    judge = judge_for("en", (source_lang,), WordSettings(), lexical=True)
+    cleared = 0
+
+    @settings(max_examples=250, deadline=None, derandomize=True)
+    @given(english_sentences(), st.booleans())
+    def check(text: str, with_source: bool) -> None:
+        nonlocal cleared
+        source = Source.of(SOURCES[source_lang]) if with_source else None
+        if nothing_left(text, judge, source):
+            cleared += 1
+            with patch.object(_codemix, "nothing_left", lambda *_: False):
+                assert leftovers(text, judge, source) == [], text
+
+    check()
+    assert cleared >= 20
+
+
+def test_a_left_over_word_is_not_cleared() -> None:
+    judge = judge_for("en", ("nb",), WordSettings(), lexical=True)
+    source = Source.of(SOURCES["nb"])
+    text = "It voted to build a new barnehage next to the school."
+    assert not nothing_left(text, judge, source)
+    assert [text[x.start : x.end] for x in leftovers(text, judge, source)] == ["barnehage"]
+    # the first word is capitalised and the source writes it in lower case: not a name, even
+    # behind an identifier, which is no word (a test of the start of the text)
+    for start in ("Barnehage", "values.yaml Barnehage", "--set Barnehage", "x1 Barnehage"):
+        text = f"{start} was what the plan said."
+        assert not nothing_left(text, judge, source), text
+        assert [text[x.start : x.end] for x in leftovers(text, judge, source)] == ["Barnehage"]
+    plain_text = "It voted to build a new school next to the church."
+    assert nothing_left(plain_text, judge, source)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tcheck.checks._setapart import compound, glossed, list_item, quoted_on_purpose, separated
+from tcheck.checks._settle import nothing_left
 from tcheck.checks._tokens import scan
 from tcheck.checks._words import _MARKS, _quoted
 from tcheck.language.function_words import capitalises_nouns, widely_borrowed
@@ -300,6 +301,8 @@ def leftovers(text: str, judge: _Judge, source: Source | None = None) -> list[Le
     """
     if not judge.others and (text.isascii() or not _other_script(text, judge.script)):
         return []  # only the script can tell, and every letter is the target's or Latin
+    if nothing_left(text, judge, source):
+        return []
     scanned = scan(text)
     items, breaks = scanned.words, scanned.breaks
     out: list[Leftover] = []

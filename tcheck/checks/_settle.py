@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tcheck.checks._evidence import Settings
-from tcheck.checks._tokens import Scan
+from tcheck.checks._tokens import Scan, plain
 from tcheck.language.function_words import distinctive
 from tcheck.language.scripts import LATIN, char_script, script_letters
+
+if TYPE_CHECKING:
+    from tcheck.checks._codemix import Source, _Judge
 
 _RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as the words of _tokens are cut
 
@@ -74,14 +78,24 @@ def settled(scanned: Scan, telling: frozenset[str], own: str) -> bool:
 def settled_text(text: str, telling: frozenset[str], own: str) -> bool:
     """Whether the raw ``text`` of a sentence shows it settled (see :func:`settled`) without
     cutting it into words. True only when ``settled(scan(text), telling, own)`` is; False when
-    it is not, or when the text alone cannot tell (a letter of another script, a combining
-    mark, a character that may start markup or a placeholder): then ask :func:`settled`."""
+    it is not, or when the text alone cannot tell (see :func:`letter_runs`): then ask
+    :func:`settled`."""
+    runs = letter_runs(text, own)
+    return runs is not None and telling.isdisjoint(map(str.lower, runs))
+
+
+def letter_runs(text: str, own: str) -> list[str] | None:
+    """The runs of letters of ``text`` when every word :func:`~tcheck.checks._tokens.scan` gives
+    of it is one of them and in the script ``own``; None when the text alone cannot tell that: a
+    letter of another script (for a script other than Latin, an ASCII letter too), a combining
+    mark, a character beyond the Basic Multilingual Plane, or one of ``<{$%`` (markup and
+    placeholders are set apart before the text is cut)."""
     if text.isascii():
         if own != LATIN or not _MARKUP.isdisjoint(text):
-            return False
+            return None
     elif _unclear(own).search(text) is not None:
-        return False
-    return telling.isdisjoint(map(str.lower, _RUN.findall(text)))
+        return None
+    return _RUN.findall(text)
 
 
 _MARKUP = frozenset("<{$%")  # the characters _tokens masks markup and placeholders from
@@ -111,3 +125,35 @@ def _mark_ranges() -> str:
             else:
                 spans.append([code, code])
     return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in spans)
+
+
+def nothing_left(text: str, judge: _Judge, source: Source | None) -> bool:
+    """TC405: whether the raw ``text`` shows that :func:`~tcheck.checks._codemix.leftovers`
+    finds nothing in it, without cutting it into words (most sentences of a translation). When
+    every letter is in the target's script, the words are some of the text's runs of letters
+    (:func:`letter_runs`), so it is enough that no run is marked as a word would be: quiet, or
+    no verdict of the lexicons (``_Judge.lexical``). A capitalised word is a name unless it is
+    the first word; as the first word may not be the first run (an identifier before it), a
+    capitalised run must get no verdict either way, unless the text plainly starts with a word."""
+    runs = letter_runs(text, judge.script)
+    if runs is None:
+        return False
+    known = judge.quiet_words.get
+    quiet = judge.quiet
+    lexical = judge.lexical
+    first_is_word = _STARTS_WITH_WORD.match(text) is not None and plain(runs[0])
+    for i, run in enumerate(runs):
+        if known(run) or quiet(run):
+            continue
+        if run[0].isupper():
+            if lexical(run, True, source) is not None:
+                return False
+            if (i == 0 or not first_is_word) and lexical(run, False, source) is not None:
+                return False
+        elif lexical(run, False, source) is not None:
+            return False
+    return True
+
+
+# A text whose first run of letters is its first chunk (as _tokens cuts it) all by itself.
+_STARTS_WITH_WORD = re.compile(r"[\s\"'“”«»(\[]*[^\W\d_]+(?:[\s,;!?)\]\"'”»]|$)")
