@@ -11,6 +11,8 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import and_, not_
 
 # A word: letters/digits with inner hyphens and inner apostrophes before a capital (O'Brien);
 # a possessive "'s" ends the word. Runs of word characters are one repeat of a single class
@@ -189,36 +191,82 @@ def tokens(text: str) -> Iterator[tuple[int, int, str, bool]]:
 def split_tokens(
     text: str, batch: int = BATCH
 ) -> Iterator[tuple[list[str], list[tuple[int, int, str, bool]]]]:
-    """The words of :func:`tokens` in batches of at most ``batch`` words, each batch in two lists:
-    the lower-case ASCII words (``plain``, only the words), and the others in order, as
-    :func:`tokens` gives them, less the words of digits alone (``2022``, ``000``), which never
-    name anything (two names with a word between them are no pair anyway). In batches, so that
-    one long sentence (``'1,000 ' * N``, a file on one line) is never held as a tuple per word."""
+    """The words of :func:`tokens` in batches of about ``batch`` words, each batch in two lists:
+    the plain words (``plain``, only the words: lower-case words whose letters are all of a cased
+    script, ``rain``, ``дождь``), and the others in order, as :func:`tokens` gives them, less the
+    words of digits alone (``2022``, ``000``), which never name anything (two names with a word
+    between them are no pair anyway). In batches (stretches of about ``2 * batch`` characters cut
+    between words), so that one long sentence (``'1,000 ' * N``, a file on one line) is never held as
+    a tuple per word.
+
+    The words and the text between them come from one ``re.split`` and their offsets from summed
+    lengths, so that the plain words, most of any text, cost no Python work of their own."""
     if _mostly_caps(text):
         return
-    plain: list[str] = []
+    size = len(text)
+    stretch = 2 * batch
+    pos = 0
+    opening = True  # no word yet: the next is the sentence's first
+    while pos < size:
+        cut = _CUT.search(text, pos + stretch) if size - pos > stretch else None
+        end = size if cut is None else cut.start()
+        parts = _WORDS.split(text[pos:end] if pos or end < size else text)
+        if len(parts) > 1:
+            yield _split(text, pos, parts, opening)
+            opening = False
+        pos = end
+
+
+# Text between words, a word, text, a word ... text: the words of TOKEN.finditer
+_WORDS = re.compile("(" + TOKEN.pattern + ")")
+# Where a stretch of a long sentence may end: a character that is in no word (a word may hold
+# apostrophes and hyphens).
+_CUT = re.compile(r"[^\w'’\-‐‑]")
+
+
+def _split(
+    text: str, pos: int, parts: list[str], opening: bool
+) -> tuple[list[str], list[tuple[int, int, str, bool]]]:
+    """The plain and the other words of ``parts`` (the stretch of ``text`` from ``pos`` split
+    by :data:`_WORDS`); ``opening``: whether its first word is the sentence's first."""
+    words = parts[1::2]
+    plain_ascii = list(map(and_, map(str.islower, words), map(str.isascii, words)))
+    plain = list(compress(words, plain_ascii))
     marked: list[tuple[int, int, str, bool]] = []
-    keep = plain.append
-    first = True
-    left = batch
-    for m in TOKEN.finditer(text):
-        if not left:
-            yield plain, marked
-            plain, marked, left = [], [], batch
-            keep = plain.append
-        left -= 1
-        word = m.group()
-        if word.islower() and word.isascii():
-            keep(word)
-            first = False
+    if all(plain_ascii):
+        return plain, marked
+    offsets = list(accumulate(map(len, parts), initial=pos))
+    for i in compress(range(len(words)), map(not_, plain_ascii)):
+        word = words[i]
+        if word.isdigit():
             continue
-        if not word.isdigit():
-            found = _marked(text, m.start(), word, first)
-            if found is not None:
-                marked.append(found)
-        first = False
-    if plain or marked:
-        yield plain, marked
+        start = offsets[2 * i + 1]
+        first = i == 0 and opening  # the sentence's first word
+        if not word.isascii():
+            shift, part = _mixed_part(word)
+            if not part:
+                continue
+            if shift:  # a particle before the name: what precedes the name is a letter
+                marked.append((start + shift, start + shift + len(part), part, first))
+                continue
+            if len(part) == len(word) and word.islower():
+                plain.append(word)  # a plain word of another cased script: дождь
+                continue
+            word = part
+        gap = parts[2 * i].rstrip(" ")
+        # after only spaces, the character before is the last of the word before (a letter or
+        # digit), or for a stretch's first word one before the stretch
+        initial = first or (gap[-1] in _OPENERS if gap else i == 0 and _opened(text, start))
+        marked.append((start, start + len(word), word, initial))
+    return plain, marked
+
+
+def _opened(text: str, start: int) -> bool:
+    """Whether the first non-space character before ``start`` opens something (a quote ...)."""
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j >= 0 and text[j] in _OPENERS
 
 
 def _marked(text: str, start: int, word: str, first: bool) -> tuple[int, int, str, bool] | None:
