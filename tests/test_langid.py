@@ -178,7 +178,7 @@ def test_scorer_fills_only_the_blocks_its_words_use() -> None:
     scripts empty, and what it reads equals the column computed whole."""
     import numpy as np
 
-    from tcheck.language.profiles import _SMOOTHING
+    from tcheck.language.ngram_table import SMOOTHING
 
     langs = ("en", "nb", "de", "fr")
     scorer = langid.Scorer(langs)
@@ -187,9 +187,19 @@ def test_scorer_fills_only_the_blocks_its_words_use() -> None:
     assert 0 < logs._filled[:-1].sum() < len(logs._filled) // 2
     table = langid._table()
     filled_rows = [r for r in range(table.rows) if logs._filled[r >> logs.BLOCK_BITS]]
-    column = table.column(table.codes.index("no"))
-    whole = np.log(np.float32(_SMOOTHING) + column)
+    starts, columns, values = table.exact()
+    probability = np.zeros(table.rows, dtype=np.float64)  # Norwegian's, from the exact cells
+    which = np.repeat(np.arange(table.rows), np.diff(starts))
+    norwegian = columns == table.codes.index("no")
+    probability[which[norwegian]] = values[norwegian]
+    whole = np.concatenate(
+        [
+            np.log(np.float32(SMOOTHING) + probability[first : first + 2048].astype(np.float32))
+            for first in range(0, table.rows, 2048)
+        ]
+    )
     assert np.array_equal(logs.values[filled_rows, 1], whole[filled_rows])
+    assert np.array_equal(table.log_column(table.codes.index("no")), whole)
     filled = set(filled_rows)
     assert not logs.values[[r for r in range(table.rows) if r not in filled]].any()
     blocks = int(logs._filled[:-1].sum())

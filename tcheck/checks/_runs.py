@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import math
+
 from tcheck.checks._evidence import Settings, Verdict, clause_words, confirm, full, full_tokens, listing
 from tcheck.checks._words import Words
 from tcheck.language.scripts import LATIN, lang_script
+
+
+def _best_gain(rows: list[list[float]], items: Words, langs: tuple[str, ...]) -> float:
+    """The best run's weighted gain over the target (what :func:`foreign_run` computes with
+    numpy, the same operations in the same order) from the words' per-language scores ``rows``."""
+    scripts = [lang_script(lang) or LATIN for lang in langs[1:]]
+    mixed = len(set(items.scripts)) > 1 or items.scripts[0] not in scripts
+    others = range(len(scripts))
+    run = [0.0] * len(scripts)
+    best = [-math.inf] * len(scripts)
+    for row, weight, script, cut in zip(rows, items.weights, items.scripts, items.breaks, strict=True):
+        base = row[0]
+        for k in others:
+            gain = -1e9 if mixed and script != scripts[k] else weight * (row[k + 1] - base)
+            run[k] = (0.0 if cut else max(run[k], 0.0)) + gain
+            if run[k] > best[k]:
+                best[k] = run[k]
+    return max(best, default=-math.inf)
 
 
 def _kadane(gains: list[float], breaks: list[bool]) -> tuple[float, int, int]:
@@ -33,10 +53,15 @@ def foreign_run(
     than any other candidate of the same script), and langdetect, asked to choose between the two
     languages, must agree. The next best language is tried when one fails.
     """
-    import numpy as np
-
     if len(items) < settings.run_words or items.run_bound() < settings.run_score:
         return None
+    from tcheck.services.langid import scorer
+
+    rows = scorer(langs).lists(items.tokens)
+    if rows is not None and _best_gain(rows, items, langs) < settings.run_score:
+        return None  # no run is strong enough: found without numpy (a small file)
+    import numpy as np
+
     scores = items.scores
     weights = np.array(items.weights)
     gains = weights[:, None] * (scores[:, 1:-1] - scores[:, :1])

@@ -8,12 +8,14 @@ scripts. The file here is laid out so that a run reads only that:
 - the n-grams as sorted 63-bit keys (each character's code point + 1 in 21 bits), 0.7 MB, always
   read: an n-gram's row is found by bisection, once per distinct n-gram (kept in a dictionary of
   the n-grams actually met);
-- the probabilities as float32 columns, one language after the other: a scorer reads the columns
-  of its languages only (0.35 MB each);
+- the scores ``log(smoothing + probability)`` as float32 columns, one language after the other
+  (computed with numpy when the file is written, block by block as a scorer used to): a scorer
+  reads the columns of its languages only (0.35 MB each), with numpy or without it
+  (:mod:`tcheck.language.purescore`), the same numbers either way;
 - the exact float64 probabilities of the non-zero cells, row by row (langdetect's own detector
   reads them), read on first need.
 
-The file (``profiles-langdetect-<version>.v3.bin``) is written atomically once per machine and
+The file (``profiles-langdetect-<version>.v4.bin``) is written atomically once per machine and
 langdetect version; a missing, damaged or unwritable one only means building the table from
 langdetect's JSON profiles (about a second), held in memory for that run.
 """
@@ -27,7 +29,9 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
-_MAGIC = b"TCNGRAM3"
+_MAGIC = b"TCNGRAM4"
+SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ, in the stored scores
+BLOCK_BITS = 11  # 2,048 rows a block: the scores were computed a block at a time
 _HEAD = struct.Struct("<8sIII")  # magic, rows, languages, non-zero cells
 _GRAMS_KEPT = 300_000  # n-gram -> row answers kept (hits and misses); the table has ~88,000 rows
 
@@ -117,13 +121,24 @@ class NgramTable:
         self.known[gram] = found
         return found
 
-    def column(self, index: int, first: int = 0, stop: int | None = None) -> Any:
-        """The float32 probabilities of language ``index``, rows ``first`` to ``stop``."""
+    def log_column(self, index: int, first: int = 0, stop: int | None = None) -> Any:
+        """The float32 scores (``log(SMOOTHING + p)``) of language ``index``, rows ``first`` to
+        ``stop``, as a numpy array."""
         import numpy as np
 
+        return np.frombuffer(self._log_bytes(index, first, stop), dtype=np.float32)
+
+    def log_values(self, index: int, first: int = 0, stop: int | None = None) -> array[float]:
+        """:meth:`log_column` as an ``array('f')``, without numpy."""
+        found = array("f")
+        found.frombytes(self._log_bytes(index, first, stop))
+        return found
+
+    def _log_bytes(self, index: int, first: int, stop: int | None) -> bytes:
         stop = self.rows if stop is None else min(stop, self.rows)
         start = self._columns_at() + 4 * (self.rows * index + first)
-        return np.frombuffer(self._read(start, 4 * (stop - first)), dtype=np.float32)
+        data: bytes = self._read(start, 4 * (stop - first))
+        return data
 
     def exact_row(self, row: int) -> tuple[list[int], list[float]]:
         """The columns and exact (float64) probabilities of the non-zero cells of ``row``."""
@@ -160,17 +175,18 @@ class NgramTable:
 
 
 class LogColumns:
-    """``log(smoothing + p)`` of some languages' columns (float32, rows × languages, and one row
-    of zeros more at the end), filled a block of rows at a time when first used.
+    """The stored scores (``log(SMOOTHING + p)``) of some languages' columns (float32, rows ×
+    languages, and one row of zeros more at the end), filled a block of rows at a time when
+    first used.
 
     The rows sit in an anonymous memory map: a block never used takes no memory. A document in
     one script uses the blocks of its n-grams (those of a script lie together in the table), so
     the 30 Latin-script languages of a detection cost about 3 MB instead of 10.
     """
 
-    BLOCK_BITS = 11  # 2,048 rows a block
+    BLOCK_BITS = BLOCK_BITS
 
-    def __init__(self, ngrams: NgramTable, columns: list[int], smoothing: float) -> None:
+    def __init__(self, ngrams: NgramTable, columns: list[int]) -> None:
         import mmap
 
         import numpy as np
@@ -184,7 +200,6 @@ class LogColumns:
         self.values = self.values.reshape(rows, len(columns))
         self._table = ngrams
         self._columns = columns
-        self._smoothing = np.float32(smoothing)
         self._filled = np.zeros((ngrams.rows >> self.BLOCK_BITS) + 2, dtype=bool)
         self._filled[-1] = True  # the block of the zero row alone, when it starts a block
         self._complete = False
@@ -201,14 +216,11 @@ class LogColumns:
         return self.values[rows]
 
     def _fill(self, block: int) -> None:
-        import numpy as np
-
         first = block << self.BLOCK_BITS
         stop = min(first + (1 << self.BLOCK_BITS), self._table.rows)
         if first < stop:
             for i, column in enumerate(self._columns):
-                part = self._table.column(column, first, stop)
-                self.values[first:stop, i] = np.log(self._smoothing + part)
+                self.values[first:stop, i] = self._table.log_column(column, first, stop)
         self._filled[block] = True
         self._complete = bool(self._filled.all())
 
@@ -232,12 +244,29 @@ def layout(probabilities: dict[str, list[float]], codes: list[str]) -> bytes:
         struct.pack("<I", len(names)),
         names,
         array("Q", map(gram_key, grams)).tobytes(),
-        np.ascontiguousarray(exact.astype(np.float32).T).tobytes(),
+        _scores(exact.astype(np.float32)).tobytes(),
         starts.tobytes(),
         columns.astype(np.int16).tobytes(),
         exact[which, columns].astype(np.float64).tobytes(),
     ]
     return b"".join(parts)
+
+
+def _scores(probabilities: Any) -> Any:
+    """``log(SMOOTHING + p)`` of float32 probabilities (rows × languages), language by language
+    (columns): each column's blocks of ``2 ** BLOCK_BITS`` rows computed as separate arrays, in
+    float32, as scorers computed them from the stored probabilities before the file held them."""
+    import numpy as np
+
+    rows, langs = probabilities.shape
+    out = np.empty((langs, rows), dtype=np.float32)
+    smoothing = np.float32(SMOOTHING)
+    size = 1 << BLOCK_BITS
+    for lang in range(langs):
+        column = np.ascontiguousarray(probabilities[:, lang])
+        for first in range(0, rows, size):
+            out[lang, first : first + size] = np.log(smoothing + column[first : first + size])
+    return out
 
 
 def _expected_size(rows: int, langs: int, nonzero: int, names: int) -> int:

@@ -20,13 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tcheck.language.rowstore import RowStore
+from tcheck.language.purescore import PureScores, usable
 
 if TYPE_CHECKING:
-    from tcheck.language.ngram_table import NgramTable
+    from tcheck.language.ngram_table import LogColumns, NgramTable
+    from tcheck.language.rowstore import RowStore
 
 _FROM_CLDR = {"nb": "no", "nn": "no", "no": "no", "zh": "zh-cn", "zh_Hant": "zh-tw", "zh_Hans": "zh-cn"}
-_SMOOTHING = 0.5 / 10000  # langdetect's alpha / BASE_FREQ
 _CACHE_LIMIT = 200_000  # words whose (gap, n-grams) are kept, per set of languages
 _ROW_CACHE_LIMIT = 20_000  # words whose full rows are kept
 _ROWS_KEPT = 32_768  # words whose float32 rows a scorer keeps for :meth:`Scorer.matrix`
@@ -34,7 +34,7 @@ _GRAM_LIMIT = 20_000  # n-grams whose probability lists langdetect's detector wa
 _BATCH_WORDS = 2048  # words scored together
 _BUCKET = 8  # words with fewer n-grams than this are batched together; above, up to twice as many
 _NORMAL: dict[str, str] = {}  # langdetect's character normalisation, memoised
-_VERSION = 3  # of the stored table's layout
+_VERSION = 4  # of the stored table's layout
 
 
 @lru_cache(maxsize=512)
@@ -68,7 +68,7 @@ def langdetect_factory() -> Any:
 @lru_cache(maxsize=1)
 def table() -> NgramTable:
     """The n-gram table (see :mod:`tcheck.language.ngram_table`), from the cache folder
-    (``profiles-langdetect-<version>.v3.bin``) or built from langdetect's profiles and stored.
+    (``profiles-langdetect-<version>.v4.bin``) or built from langdetect's profiles and stored.
     A missing, damaged or unwritable file only means building it again."""
     from tcheck.language import ngram_table
 
@@ -151,21 +151,51 @@ class Scorer:
     """Log-likelihood of words under the profiles of a fixed set of languages."""
 
     def __init__(self, langs: tuple[str, ...]) -> None:
-        from tcheck.language.ngram_table import LogColumns
-
         ngrams = table()
         self.langs = langs
         self._rows = ngrams
-        # The columns of these languages only, filled as rows are used, and one row of zeros
-        # more: the padding of batches (adding 0.0 changes no sum).
-        columns = [ngrams.codes.index(ld_code(lang) or lang) for lang in langs]
-        self._logs = LogColumns(ngrams, columns, _SMOOTHING)
+        self._columns = [ngrams.codes.index(ld_code(lang) or lang) for lang in langs]
         self._pad = len(ngrams)
         self._cache: dict[str, tuple[float, ...]] = {}
         self._entries: dict[str, tuple[float, float]] = {}
         self.cached_entry = self._entries.get  # the cache only, no scoring (cleared, never replaced)
         self._zero = (*(0.0 for _ in langs), 0.0)
-        self._kept = RowStore(len(langs), _ROWS_KEPT)
+        self._numpy_parts: tuple[LogColumns, RowStore] | None = None
+        self._pure: PureScores | None = None
+
+    @property
+    def _logs(self) -> LogColumns:
+        """The columns of these languages only, filled as rows are used, and one row of zeros
+        more: the padding of batches (adding 0.0 changes no sum). Made on first need (numpy)."""
+        return self._parts()[0]
+
+    @property
+    def _kept(self) -> RowStore:
+        return self._parts()[1]
+
+    def _parts(self) -> tuple[LogColumns, RowStore]:
+        if self._numpy_parts is None:
+            from tcheck.language.ngram_table import LogColumns
+            from tcheck.language.rowstore import RowStore
+
+            self._numpy_parts = (LogColumns(self._rows, self._columns), RowStore(len(self.langs), _ROWS_KEPT))
+        return self._numpy_parts
+
+    def lists(self, words: list[str]) -> list[list[float]] | None:
+        """The rows of :meth:`matrix` but the n-gram count, as lists, computed without numpy
+        (:mod:`tcheck.language.purescore`); None when numpy is to do it (loaded already, or
+        too many words)."""
+        if not usable(len(self.langs), len(words)):
+            return None
+        return self._pure_sums(words)[0]
+
+    def _pure_sums(self, words: list[str]) -> tuple[list[list[float]], list[int]]:
+        """:meth:`_sums` without numpy (:mod:`tcheck.language.purescore`), as lists."""
+        if self._pure is None:
+            self._pure = PureScores(self._rows, self._columns)
+        get = _FOUND.get
+        found = [get(word) or _found(word, self._rows) for word in words]
+        return [self._pure.sums(f) for f in found], [len(f) >> 2 for f in found]
 
     def entry(self, word: str) -> tuple[float, float]:
         """``(gap, n-grams)`` of a word, cached: ``gap`` is the most any other language gains on
@@ -195,7 +225,11 @@ class Scorer:
             entries.update(zip(chunk, self._entries_of(chunk), strict=True))
 
     def _entries_of(self, words: list[str]) -> list[tuple[float, float]]:
-        """``(gap, n-grams)`` of each of ``words`` (as :meth:`entry` computes them)."""
+        """``(gap, n-grams)`` of each of ``words`` (as :meth:`entry` computes them); a few words
+        while numpy is not loaded are scored without it (the same numbers, not kept)."""
+        if usable(len(self.langs), len(words)):
+            rows, counts = self._pure_sums(words)
+            return [(max(r[1:]) - r[0] if n else 0.0, float(n)) for r, n in zip(rows, counts, strict=True)]
         import numpy as np
 
         sums, counts = self._sums(words)
@@ -293,6 +327,8 @@ class Scorer:
             found = _found(word, self._rows)
         if not found:
             return self._zero
+        if usable(len(self.langs), 1):
+            return (*self._pure_sums([word])[0][0], float(len(found) >> 2))
         import numpy as np
 
         rows = np.frombuffer(found, dtype=_ROW)
