@@ -8,6 +8,7 @@ end of the name in some languages and at the start in others, which is decided f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from tcheck.locale import babel_locale
 from tcheck.locale.currency_symbols import current_currencies, local_symbols, sc_chars, symbol_currencies
 from tcheck.locale.memo import MENTION_BYTES, sized
-from tcheck.locale.numbers import NUMBER_PATTERN, multiplier_words
+from tcheck.locale.numbers import _TOKEN, NUMBER_PATTERN, multiplier_regex, multiplier_words, multipliers
 from tcheck.services import regexes
 
 if TYPE_CHECKING:
@@ -234,8 +235,6 @@ def find_amounts(text: str, lang: str, also: str | None = None) -> Sequence[Amou
 
 
 def _split(a: Amount) -> tuple[int, Any]:
-    from tcheck.recognise.quantities import QUANTITY_SHAPE
-
     s = a.start
     q_start, q_shape = QUANTITY_SHAPE.split(a.quantity)
     at = (a.currency_at[0] - s, a.currency_at[1] - s)
@@ -243,8 +242,6 @@ def _split(a: Amount) -> tuple[int, Any]:
 
 
 def _join(start: int, s: tuple[Any, ...]) -> Amount:
-    from tcheck.recognise.quantities import QUANTITY_SHAPE
-
     quantity = QUANTITY_SHAPE.join(start + s[2], s[3])
     at = (start + s[6][0], start + s[6][1])
     return Amount(start, start + s[0], s[1], quantity, s[4], s[5], at, s[7])
@@ -265,8 +262,6 @@ AMOUNT_SHAPE = _AmountShape()
 
 
 def _weight(found: Sequence[Amount]) -> int:
-    from tcheck.recognise.packed import weight
-
     return weight(found, MENTION_BYTES)
 
 
@@ -277,8 +272,6 @@ def _amounts(text: str, lang: str, also: str | None) -> Sequence[Amount]:
     :mod:`tcheck.recognise.packed`)."""
     if _DIGIT.search(text) is None:
         return ()
-    from tcheck.recognise.packed import Packer
-
     alex = amount_lexicon(lang, also)
     found: Packer[Amount] = Packer(AMOUNT_SHAPE)
     for quantity in _money(text, lang):
@@ -324,18 +317,12 @@ def _may_be_money(text: str, start: int, end: int) -> bool:
 def _money(text: str, lang: str) -> Sequence[Quantity]:
     """:func:`_money_quantities` of ``text``, kept: a text is asked for its amounts once for
     each language of the other side (a source page's sentence once for each translation)."""
-    from tcheck.recognise.packed import pack
-    from tcheck.recognise.quantities import QUANTITY_SHAPE
-
     return pack(_money_quantities(text, lang), QUANTITY_SHAPE)
 
 
 def _money_quantities(text: str, lang: str) -> Iterator[Quantity]:
     """The numbers of ``text`` that may be amounts (read with money multipliers), not codes,
     one at a time."""
-    from tcheck.locale.numbers import _TOKEN
-    from tcheck.recognise.quantities import quantity_at
-
     for match in _TOKEN.finditer(text):
         if not _may_be_money(text, match.start(), match.end()):
             continue
@@ -359,10 +346,6 @@ def _word_ok(text: str, tail: re.Match[str], lang: str) -> bool:
 
 def _late_multiplier(text: str, quantity: Quantity, end: int, lang: str) -> tuple[Quantity, int]:
     """A multiplier written after the currency (``120 £ millioner``) applies to the number."""
-    import dataclasses
-
-    from tcheck.locale.numbers import multiplier_regex, multipliers
-
     pattern = multiplier_regex(lang)
     match = pattern.match(text, end) if pattern is not None else None
     if match is None:
@@ -385,3 +368,10 @@ def _amount(
 ) -> Amount:
     codes, how = resolved
     return Amount(start, end, text[start:end], quantity, codes, text[at[0] : at[1]], at, how)
+
+
+# The recognisers' package imports this module: what this module takes from it is imported
+# last, when every name the package asks for here is defined (not in each call: an import
+# statement in a function costs microseconds at each of the thousands of texts).
+from tcheck.recognise.packed import Packer, pack, weight  # noqa: E402
+from tcheck.recognise.quantities import QUANTITY_SHAPE, quantity_at  # noqa: E402

@@ -128,8 +128,6 @@ def _lexicon_words(text: str, lang: str) -> Iterator[re.Match[str]]:
 
 def _generated(text: str, lang: str, counted: bool = True) -> list[Any] | None:
     """Number words from the generated tables (None when num2words lacks ``lang``)."""
-    from tcheck.recognise.numwords import generated_words
-
     return generated_words(text, lang, counted)
 
 
@@ -140,8 +138,6 @@ def cardinal_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
     if generated is not None:
         return [(w.start, w.end, w.value) for w in generated if not w.ordinal]
     if lang_data(lang).get("counters"):
-        from tcheck.recognise.numwords import counted_numerals
-
         return counted_numerals(text, lang)
     table = _cardinals(lang)
     if not table:
@@ -209,3 +205,8 @@ def word_values(text: str, lang: str) -> list[tuple[int, int, Decimal]]:
                     found.append((at, at + len(word), value))
                     at = text.find(word, at + len(word))
     return sorted(set(found), key=lambda w: (w[0], w[1]))
+
+
+# The generated tables' module imports this one: it is imported last, when every name it asks
+# for here is defined (not in each call: an import statement costs microseconds a text).
+from tcheck.recognise.numwords import counted_numerals, generated_words  # noqa: E402

@@ -64,12 +64,6 @@ class Mentions:
         return values
 
 
-def measured(unit: str | None) -> bool:
-    from tcheck.recognise.compare import measured as is_measured
-
-    return is_measured(unit)
-
-
 @dataclass(frozen=True)
 class _Core:
     """What does not depend on the other side's language (``quantities``: those outside the
@@ -203,7 +197,11 @@ def recognise(text: str, lang: str, also: str | None = None) -> Mentions:
 def clear_caches() -> None:
     """Forget every text recognised so far (benchmarks time the recognisers from scratch)."""
     from tcheck.locale.currency import _amounts, _money
-    from tcheck.recognise.numwords import _readings
+    from tcheck.recognise.numwords import _dead, _readings
 
-    for cached in (recognise, _core, dates_of, times_of, _amounts, _money, _readings):
+    for cached in (recognise, _core, dates_of, times_of, _amounts, _money, _readings, _dead):
         cached.cache_clear()
+
+
+# The comparisons import this package's names: imported last, when those are defined.
+from tcheck.recognise.compare import measured  # noqa: E402

@@ -26,6 +26,7 @@ from tcheck.recognise.numtables import LETTER, WORD, Tables, inflects, tables
 from tcheck.recognise.wordtrie import first_letters, trie_pattern
 
 MAX_PHRASE = 4  # words in the longest phrase looked up
+MAX_DEAD = 100_000  # words remembered per language as beginning no number word
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +120,9 @@ def _match_at(
         for h in (_heads(word) if "-" in word else (word,))
     ):
         return None, i, None  # most words: no number word starts like this one
-    for forms in (lowered, _Lemmas(lowered, lang, t)):
-        if forms[i] not in t.firsts:
+    phrase_next = i + 1 < len(words) and text[words[i].end() : words[i + 1].start()].isspace()
+    for forms in (lowered, _Lemmas(lowered, lang, t)) if phrase_next else ():
+        if forms[i] not in t.firsts or not _may_follow(forms[i], forms[i + 1], lang):
             continue
         for k in range(min(MAX_PHRASE, len(words) - i), 1, -1):
             last = i + k - 1
@@ -138,6 +140,25 @@ def _match_at(
         if found is not None:
             return found, i, None if head == lowered[i] else words[i].start() + len(head)
     return None, i, None
+
+
+def _may_follow(first: str, word: str, lang: str) -> bool:
+    """Whether some phrase of the tables starts with ``first`` and then ``word`` or one of its
+    hyphenated beginnings (``en`` + ``million``; not ``en`` + ``dag``)."""
+    seconds = _seconds(lang).get(first)
+    return seconds is not None and (word in seconds or any(h in seconds for h in _heads(word)))
+
+
+@cache
+def _seconds(lang: str) -> dict[str, frozenset[str]]:
+    """The second words of the phrases of ``lang``'s tables, by their first word."""
+    t = tables(lang)
+    found: dict[str, set[str]] = {}
+    for entry in (*t.cardinals, *t.ordinals):
+        parts = entry.split(" ", 2)
+        if len(parts) > 1:
+            found.setdefault(parts[0], set()).add(parts[1])
+    return {first: frozenset(words) for first, words in found.items()}
 
 
 def find_number_words(
@@ -195,13 +216,14 @@ class _Readings:
     """Where the words worth looking up start in one text, and what each reads as, worked out
     when first asked for (a word inside a phrase already found is never read)."""
 
-    __slots__ = ("_done", "_lang", "_text", "starts")
+    __slots__ = ("_done", "_lang", "_text", "counted", "starts")
 
     def __init__(self, text: str, lang: str) -> None:
         t = tables(lang)
         self._text, self._lang = text, lang
         self.starts = _candidates(text, lang) if t.cardinals or t.ordinals else []
         self._done: dict[int, _Reading | None] = {}
+        self.counted: list[NumberWord] | None = None  # the words with the counting multipliers
 
     def at(self, index: int) -> _Reading | None:
         if index not in self._done:
@@ -218,13 +240,24 @@ def _readings(text: str, lang: str) -> _Readings:
 
 def _read(text: str, start: int, lang: str) -> _Reading | None:
     """What the word at ``start`` begins, if it begins a number word."""
-    t = tables(lang)
-    words = _window(text, start, t.firsts, lang)
-    if words is None:
+    if start > 0 and _LETTER_AT.match(text, start - 1):
+        return None  # inside a word
+    if start > 1 and text[start - 1] in "-'’" and _LETTER_AT.match(text, start - 2):
         return None
-    lowered = [m.group(0).lower() for m in words]
+    first = WORD.match(text, start)
+    if first is None:
+        return None
+    word = first.group(0).lower()
+    dead = _dead(lang)
+    if word in dead:
+        return None
+    t = tables(lang)
+    words = _window(text, first, t.firsts, lang)
+    lowered = [word, *(m.group(0).lower() for m in words[1:])]
     hit, end_index, cut = _match_at(text, words, lowered, 0, lang, t)
     if hit is None:
+        if word not in t.firsts and _Lemmas(lowered, lang, t)[0] not in t.firsts and len(dead) < MAX_DEAD:
+            dead.add(word)  # it begins no phrase: no number word, whatever follows it
         return None
     following = words[end_index + 1] if end_index + 1 < len(words) else None
     return _Reading(
@@ -238,6 +271,14 @@ def _read(text: str, start: int, lang: str) -> _Reading | None:
         following.start() if following is not None else 0,
         following.end() if following is not None else 0,
     )
+
+
+@cache
+def _dead(lang: str) -> set[str]:
+    """Lower-cased words of ``lang`` found to begin no number word (``til``, ``tidligere``:
+    a start word's beginning, ``ti``, but neither a number word nor a phrase's first word),
+    so that their next occurrences are passed over without reading the words after them."""
+    return set()
 
 
 @cache
@@ -271,17 +312,9 @@ def _candidates(text: str, lang: str) -> list[int]:
 _LETTER_AT = re.compile(LETTER)
 
 
-def _window(text: str, start: int, firsts: frozenset[str], lang: str) -> list[re.Match[str]] | None:
-    """The word starting at ``start`` and the words after it that a phrase (when the word can
-    begin one) and a multiplier may take, as a left-to-right word scan finds them; None when
-    ``start`` is inside a word."""
-    if start > 0 and _LETTER_AT.match(text, start - 1):
-        return None
-    if start > 1 and text[start - 1] in "-'’" and _LETTER_AT.match(text, start - 2):
-        return None
-    first = WORD.match(text, start)
-    if first is None:
-        return None
+def _window(text: str, first: re.Match[str], firsts: frozenset[str], lang: str) -> list[re.Match[str]]:
+    """The word ``first`` and the words after it that a phrase (when the word can begin one)
+    and a multiplier may take, as a left-to-right word scan finds them."""
     words = [first]
     size = MAX_PHRASE + 1 if inflects(lang) or first.group(0).lower() in firsts else 2
     while len(words) < size:
@@ -311,10 +344,12 @@ def generated_words(text: str, lang: str, counted: bool = True) -> list[NumberWo
     20), which excuses a number the other side writes in digits."""
     if not tables(lang).cardinals:
         return None
-    found = find_number_words(text, lang, _scales(lang, counted))
-    if not counted:
-        found += find_number_words(text, lang, _scales(lang, True))
-    return found
+    readings = _readings(text, lang)
+    if readings.counted is None:  # asked for by both the number words and the cardinals
+        readings.counted = find_number_words(text, lang, _scales(lang, True))
+    if counted:
+        return list(readings.counted)
+    return find_number_words(text, lang, _scales(lang, False)) + readings.counted
 
 
 def counted_numerals(text: str, lang: str) -> list[tuple[int, int, Decimal]]:

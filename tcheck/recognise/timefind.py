@@ -242,8 +242,6 @@ def find_times(text: str, lang: str) -> Sequence[TimeMention]:
         mention = _mention(lex, text, match)
         if mention is not None:
             found.append(mention)
-    from tcheck.recognise.timeranges import military_times, range_ends
-
     times = found.done()
     military = military_times(text, times, lang)
     if military:
@@ -375,3 +373,7 @@ def same_time(a: TimeMention, b: TimeMention) -> bool:
     if a.ambiguous or b.ambiguous:
         return (a.minutes - b.minutes) % (12 * 60) == 0
     return False
+
+
+# The ranges' module imports this one's names: imported last, when those are defined.
+from tcheck.recognise.timeranges import military_times, range_ends  # noqa: E402
