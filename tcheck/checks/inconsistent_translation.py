@@ -54,9 +54,37 @@ class _Side:
         places.append(end)
 
 
-# A key seen once (most keys of a run): its variant, its raw text, and its place (the path's
-# number, start, end) in one tuple; a ``_Side`` is built only when the key is seen again.
-_Single = tuple[bytes, str, int, int, int]
+class _Singles:
+    """The keys seen once (most keys of a run), column by column: each one's variant (16 bytes
+    end to end), its raw text, and its place (the path's number, start, end) in an array, about
+    60 bytes a key besides its text, where a tuple of the five cost about 250. A key's table
+    holds its number here until it is seen again and a :class:`_Side` takes its place."""
+
+    __slots__ = ("places", "texts", "variants")
+
+    def __init__(self) -> None:
+        self.variants = bytearray()
+        self.texts: list[str] = []
+        self.places: array[int] = array("q")
+
+    def add(self, variant: bytes, text: str, path: int, start: int, end: int) -> int:
+        """File one occurrence; its number."""
+        self.variants += variant
+        self.texts.append(text)
+        self.places.extend((path, start, end))
+        return len(self.texts) - 1
+
+    def take(self, number: int) -> tuple[bytes, str, int, int, int]:
+        """Occurrence ``number`` as :meth:`_Side.add` takes it (its text is no longer kept here)."""
+        text, self.texts[number] = self.texts[number], ""
+        p = self.places
+        return (
+            bytes(self.variants[16 * number : 16 * number + 16]),
+            text,
+            p[3 * number],
+            p[3 * number + 1],
+            p[3 * number + 2],
+        )
 
 
 # (by source?, key, the digest of the other side's wording, the text shown, where): the wording
@@ -207,8 +235,10 @@ class InconsistentTranslation:
     """
 
     def __init__(self) -> None:
-        self.by_source: dict[bytes, _Side | _Single] = {}
-        self.by_target: dict[bytes, _Side | _Single] = {}
+        # per key, a _Side, or the number in ``singles`` of the one occurrence seen so far
+        self.by_source: dict[bytes, _Side | int] = {}
+        self.by_target: dict[bytes, _Side | int] = {}
+        self.singles = _Singles()
         self.paths: list[str] = []  # a place's path by its number
         self.path_ids: dict[str, int] = {}
 
@@ -261,24 +291,24 @@ class InconsistentTranslation:
             table = self.by_source if by_source else self.by_target
             side = table.get(key)
             if side is None:
-                table[key] = (variant, text, number, start, end)
+                table[key] = self.singles.add(variant, text, number, start, end)
                 continue
-            if isinstance(side, tuple):  # seen a second time: the first occurrence moves in
+            if isinstance(side, int):  # seen a second time: the first occurrence moves in
                 first = side
                 side = table[key] = _Side()
-                side.add(*first)
+                side.add(*self.singles.take(first))
             side.add(variant, text, number, start, end)
 
     def _place(self, places: array[int], i: int) -> _Place:
         return _Place(self.paths[places[3 * i]], Span(places[3 * i + 1], places[3 * i + 2]))
 
     def _groups(
-        self, table: dict[bytes, _Side | _Single]
+        self, table: dict[bytes, _Side | int]
     ) -> Iterator[tuple[_Side, bytes, _Place, bytes, _Place]]:
         """``(side, main variant, its first place, other variant, a place of it)`` for every
         occurrence that differs from the most frequent variant of its key."""
         for side in table.values():
-            if isinstance(side, tuple) or len(side.variants) < 2:
+            if isinstance(side, int) or len(side.variants) < 2:
                 continue
             main = max(side.variants, key=lambda v: len(side.variants[v]))
             first = self._place(side.variants[main], 0)
