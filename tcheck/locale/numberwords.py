@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from tcheck.locale.numbers import _data, _decimal, lang_data, multipliers
+from tcheck.services import regexes
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ def _word_starts(lang: str) -> re.Pattern[str] | None:
     from tcheck.recognise.wordtrie import first_letters, trie_pattern
 
     words = word_lexicon(lang).exact
-    return re.compile(rf"{first_letters(words)}(?<![^\W\d_])(?={trie_pattern(words)})") if words else None
+    return (
+        regexes.compile(rf"{first_letters(words)}(?<![^\W\d_])(?={trie_pattern(words)})") if words else None
+    )
 
 
 _LETTER = re.compile(r"[^\W\d_]")

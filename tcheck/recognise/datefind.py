@@ -21,6 +21,7 @@ from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.spans import SpanSet
 from tcheck.recognise.stamps import date_stamps
 from tcheck.recognise.wordtrie import trie_pattern
+from tcheck.services import regexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def _starts_regex(heads: frozenset[str]) -> re.Pattern[str]:
     alternatives = [trie_pattern(h for h in heads if len(h) >= 3), f"[{_digit_chars()}]"]
     if short:
         alternatives.append(rf"(?:{trie_pattern(short)})\Z")
-    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?=(?:{'|'.join(alternatives)}))")
+    return regexes.compile(rf"(?<![^\W_])(?=[^\W_])(?=(?:{'|'.join(alternatives)}))")
 
 
 def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:

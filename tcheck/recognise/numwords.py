@@ -24,6 +24,7 @@ from tcheck.locale.numbers import lang_data, multipliers
 from tcheck.locale.numberwords import cjk_regex, cjk_value, word_lexicon
 from tcheck.recognise.numtables import LETTER, WORD, Tables, inflects, tables
 from tcheck.recognise.wordtrie import first_letters, trie_pattern
+from tcheck.services import regexes
 
 MAX_PHRASE = 4  # words in the longest phrase looked up
 MAX_DEAD = 100_000  # words remembered per language as beginning no number word
@@ -288,7 +289,7 @@ def _starts(lang: str) -> re.Pattern[str]:
     hyphenated words included), or, in a language whose numbers inflect, with the first two
     letters of an entry (its lemma may be one)."""
     heads = start_words(lang)
-    return re.compile(rf"{first_letters(heads)}(?<![^\W\d_])(?:{trie_pattern(heads)})")
+    return regexes.compile(rf"{first_letters(heads)}(?<![^\W\d_])(?:{trie_pattern(heads)})")
 
 
 @cache

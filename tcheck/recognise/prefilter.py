@@ -25,6 +25,7 @@ from tcheck.recognise.numwords import _starts, start_words
 from tcheck.recognise.roman import _TOKEN as _ROMAN
 from tcheck.recognise.timefind import _hour_chars, _zone_regex
 from tcheck.recognise.wordtrie import first_letters, trie_pattern
+from tcheck.services import regexes
 
 _DIGIT = re.compile(r"\d")
 
@@ -78,7 +79,7 @@ def _searches(lang: str) -> _Searches:
             parts.append(lexicon.pattern)
             starts |= set(word_lexicon(lang).exact)
         # searched only from the first letters of the words (see wordtrie.first_letters)
-        words = re.compile(first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+        words = regexes.compile(first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
     hours = _hour_chars(lang)
     return _Searches(words, None if hours.pattern == _DIGIT.pattern else hours, _zone_regex(lang))
 
