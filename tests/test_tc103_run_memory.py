@@ -71,3 +71,30 @@ def test_unrelated_late_document_is_not_compared(tmp_path: Path) -> None:
     late = "Tokaev er et vanlig etternavn, sa Hansen i Bergen. Tokaev bor i Oslo.\n"
     found = findings(run_paths(_corpus(tmp_path, late), target_lang="nb"), "TC103")
     assert not [f for f in found if "Tokaev" in f["message"]]
+
+
+def test_a_form_keeps_its_first_places_packed(tmp_path: Path) -> None:
+    """A form read in 60 documents keeps its count, its documents, and its first MAX_SPANS places
+    (document, start, end, sentence) in arrays: a few hundred bytes, not a tuple and a set entry
+    per place."""
+    import tracemalloc
+
+    from tcheck.checks._variants import MAX_SPANS, Form
+
+    check = _absorbed(tmp_path, [FILLER] * 60)
+    form = check.langs["nb"].forms["Tokayev"]
+    assert (form.count, form.mid, list(form.docs)) == (60, 60, list(range(60)))
+    assert form.spans == [(doc, 10, 17) for doc in range(MAX_SPANS)]
+    assert form.sentences == set(range(1, MAX_SPANS + 1))  # one sentence a document
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        fresh = Form("Tokayev")
+        for doc in range(1000):
+            fresh.add(doc, 10, 17, False, doc)
+        size = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    # 40 places as (doc, start, end) tuples and a set of 40 sentences cost about 6 kB
+    assert size < 3_000 + 4 * 1000, f"{size} bytes"
+    assert len(fresh.places) == 4 * MAX_SPANS and fresh.count == 1000
