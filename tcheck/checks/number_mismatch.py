@@ -13,6 +13,7 @@ from tcheck.model import Document, Hit, Severity
 from tcheck.recognise import Quantity
 from tcheck.recognise.compare import compare_numbers
 from tcheck.recognise.phones import same_phones
+from tcheck.recognise.spans import SpanSet
 from tcheck.registry import register
 
 
@@ -65,17 +66,14 @@ def _pair_hits(pair: Pair) -> Iterator[Hit]:
     source = list(diff.source)
     source_phones, target_phones = same_phones(pair.source.text, pair.target.text)
     if target_phones:  # "+44 (0) 800 555 111" for "0800 555 111": one number
-        target = [q for q in target if not _inside(q, target_phones)]
-        source = [q for q in source if not _inside(q, source_phones)]
+        in_target, in_source = SpanSet(target_phones), SpanSet(source_phones)
+        target = [q for q in target if not in_target.overlaps(q.start, q.start + 1)]
+        source = [q for q in source if not in_source.overlaps(q.start, q.start + 1)]
         if not (target or diff.target_words) or not (source or diff.source_words or diff.source_times):
             return
     extra = [(w[0], w[1]) for w in diff.source_words] + [(t.start, t.end) for t in diff.source_times]
     yield from _hits(pair, target, source, extra)
     yield from _word_hits(pair, diff.target_words, source, extra)
-
-
-def _inside(q: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= q.start < end for start, end in spans)
 
 
 def _shown(q: Quantity, text: str) -> str:

@@ -96,11 +96,11 @@ def _one_way(home: str, abroad: str) -> tuple[list[Span], list[Span]]:
     if not wanted:
         return [], []
     home_spans: list[Span] = []
-    abroad_spans: list[Span] = []
+    matched: set[str] = set()
     for national, span in _at_home(home, wanted):
         home_spans.append(span)
-        abroad_spans.extend(wanted[national])
-    return home_spans, abroad_spans
+        matched.add(national)
+    return home_spans, sorted(span for national in matched for span in wanted[national])
 
 
 def same_phones(source: str, target: str) -> tuple[list[Span], list[Span]]:
