@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import tracemalloc
+from typing import Any
 
 from tcheck.checks.inconsistent_translation import InconsistentTranslation
 from tcheck.config import Config
@@ -23,11 +24,12 @@ def _run(rows: list[tuple[str, str]]) -> InconsistentTranslation:
     return check
 
 
-def test_repeated_units_cost_tens_of_bytes_an_occurrence() -> None:
-    rows = [(SOURCES[n % 3], TARGETS[n % 3]) for n in range(6000)]
-    ctx = Context(Config())
+def _absorbed_bytes(rows: list[tuple[str, str]], ctx: Context) -> tuple[InconsistentTranslation, Any, int]:
+    """The check fed one TSV file of ``rows``, its entries, and the bytes absorbing them took
+    (what the check holds besides the texts, which the entries held before)."""
     doc = tsv.read("minne.tsv", "nb\tde\n" + "".join(f"{s}\t{t}\n" for s, t in rows))
     entries = InconsistentTranslation.digest(doc, ctx)
+    del doc
     check = InconsistentTranslation()
     gc.collect()
     tracemalloc.start()
@@ -36,6 +38,13 @@ def test_repeated_units_cost_tens_of_bytes_an_occurrence() -> None:
         size, _ = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    return check, entries, size
+
+
+def test_repeated_units_cost_tens_of_bytes_an_occurrence() -> None:
+    rows = [(SOURCES[n % 3], TARGETS[n % 3]) for n in range(6000)]
+    ctx = Context(Config())
+    check, entries, size = _absorbed_bytes(rows, ctx)
     # a place object with its span per occurrence cost about 170 bytes; three numbers cost 24
     assert size < 40 * len(entries), f"{size / len(entries):.0f} bytes an occurrence"
     assert list(check.finish(ctx)) == []
@@ -73,17 +82,7 @@ def test_units_seen_once_cost_their_text_and_a_little_more() -> None:
     # a translation memory of distinct units: each is a key seen once in both directions
     rows = [(f"{SOURCES[n % 3]} nummer {n}", f"{TARGETS[n % 3]} Nummer {n}") for n in range(5000)]
     ctx = Context(Config())
-    doc = tsv.read("minne.tsv", "nb\tde\n" + "".join(f"{s}\t{t}\n" for s, t in rows))
-    entries = InconsistentTranslation.digest(doc, ctx)
-    del doc
-    check = InconsistentTranslation()
-    gc.collect()
-    tracemalloc.start()
-    try:
-        check.absorb(entries, ctx)
-        size, _ = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    check, _, size = _absorbed_bytes(rows, ctx)
     # two keys a unit (the texts were there before); as a tuple with its variant digest and
     # numbers, with its dictionary entry, a key cost about 270 bytes; now about 160
     per_key = size / (2 * len(rows))
