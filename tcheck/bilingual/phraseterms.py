@@ -112,25 +112,9 @@ def phrase_rendering(
     (:func:`tcheck.bilingual.wordterms._unexplained`) finds for a word of the term once the main
     words present are explained away. None when the term has no main rendering."""
     n = len(key.split(" "))
-    # one key per target word seen in two places or more, its inflections and compounds
-    # together (a word seen once can only join one: the main rendering is seen in half the places)
-    places_of = Counter(t for k, _, _ in occurrences for t in set(kept[k].target_keys()))
-    index = SameTermIndex(lang)  # the words so far, filed so that few are compared with each new one
-    for t in sorted((t for t, c in places_of.items() if c >= 2), key=lambda t: (-places_of[t], t)):
-        if index.first(t) is None:
-            index.add(t)
-    here: list[dict[str, list[int]]] = []  # per place: word -> indices of its target tokens
-    rep_of: dict[str, str | None] = {}  # target key -> its kept word in ``index`` (asked once per key)
-    for k, _, _ in occurrences:
-        found: dict[str, list[int]] = {}
-        for j, t in enumerate(kept[k].target_keys()):
-            if t in rep_of:
-                rep = rep_of[t]
-            else:
-                rep = rep_of[t] = index.first(t)
-            if rep is not None:
-                found.setdefault(rep, []).append(j)
-        here.append(found)
+    here = _main_candidates(key, occurrences, kept, counts, lang)
+    if here is None:
+        return None
     coverage = Counter(rep for found in here for rep in found)
     need = max(2, (len(occurrences) + 1) // 2)
     tied = {rep: counts.dice(key, rep) for rep, seen in coverage.items() if seen >= need}
@@ -198,6 +182,58 @@ def phrase_rendering(
     surface = usual_form(" ".join(kept[k].surfaces[i : i + n]) for k, i, _ in occurrences)
     groups = [main, *sorted(kept_groups, key=lambda g: (-g.count, g.key))]
     return Rendering(key, surface, scope, groups, len(occurrences), n)
+
+
+def _main_candidates(
+    key: str,
+    occurrences: list[tuple[int, int, Sequence[int]]],
+    kept: Sequence[Kept],
+    counts: Counts,
+    lang: str,
+) -> list[dict[str, list[int]]] | None:
+    """Per place of term ``key``: the words that may be main words of its rendering, each with
+    the indices of the place's target tokens that are it (None when no word may be).
+
+    The target words seen in two places or more are taken in order of frequency, each kept unless
+    it is one rendering with a word kept before (its inflections and compounds join it; a word
+    seen once can only join one: the main rendering is seen in half the places); a target token
+    is the first kept word it is one rendering with. Only a kept word tied to the term as much
+    as :data:`MIN_TIED` can be a main word, so only those are looked for: the kept words after
+    the last of them are not worked out (no token can be theirs before being one of an earlier
+    word), and a token is placed only when it is one rendering with one of them."""
+    places_of = Counter(t for k, _, _ in occurrences for t in set(kept[k].target_keys()))
+    ordered = sorted((t for t, c in places_of.items() if c >= 2), key=lambda t: (-places_of[t], t))
+    hopeful = [x for x, t in enumerate(ordered) if counts.dice(key, t) >= MIN_TIED]
+    if not hopeful:
+        return None  # no word can be a main word (each is one of these, tied to the term as much)
+    index = SameTermIndex(lang)  # the words so far, filed so that few are compared with each new one
+    for t in ordered[: hopeful[-1] + 1]:
+        if index.first(t) is None:
+            index.add(t)
+    tied = [w for w in index.words if counts.dice(key, w) >= MIN_TIED]
+    if not tied:
+        return None
+    here: list[dict[str, list[int]]] = []  # per place: word -> indices of its target tokens
+    rep_of: dict[str, str | None] = {}  # target key -> its tied kept word (asked once per key)
+    for k, _, _ in occurrences:
+        found: dict[str, list[int]] = {}
+        for j, t in enumerate(kept[k].target_keys()):
+            if t in rep_of:
+                rep = rep_of[t]
+            else:
+                rep = rep_of[t] = _tied_rep(t, index, tied, lang)
+            if rep is not None:
+                found.setdefault(rep, []).append(j)
+        here.append(found)
+    return here
+
+
+def _tied_rep(word: str, index: SameTermIndex, tied: list[str], lang: str) -> str | None:
+    """The kept word of ``index`` that target word ``word`` is, when it is one of ``tied``."""
+    if not any(same_term(w, word, lang) for w in tied):
+        return None  # the first kept word it is one rendering with is none of them
+    rep = index.first(word)
+    return rep if rep in tied else None
 
 
 def _nearest(tokens: list[int], linked: Sequence[int]) -> int:

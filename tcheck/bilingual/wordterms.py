@@ -97,6 +97,7 @@ def renderings_of(
     run_wide: bool,
     min_occurrences: int,
     names_kept: bool = False,
+    min_main: float = 0.0,
 ) -> Iterator[Rendering]:
     """The renderings of every source word and multi-word term seen at least
     ``min_occurrences`` times in its scope (a document: one item of ``docs``, or the run).
@@ -104,7 +105,11 @@ def renderings_of(
     ``names_kept``: a capitalised word copied as it is counts as a rendering; by default it is
     left out, as a name kept beside its translation (``Welsh Parliament``/``walisisch``). A word
     inside a multi-word term is judged with the term, not alone; the term's renderings are
-    whole renderings (:mod:`tcheck.bilingual.phraseterms`)."""
+    whole renderings (:mod:`tcheck.bilingual.phraseterms`).
+
+    ``min_main``: a word whose most frequent rendering is tied to it less than this (Dice over
+    the run) is given no rendering at all (its renderings would be thrown away by a caller that
+    requires as much; working them out is most of the cost on a file of many languages)."""
     # per source word: (pair, word, linked target word) triples; per term: (pair, first word)
     # couples, and the links of the pairs that hold a term (arrays: one run's words add up)
     found: dict[tuple[int, str], array[int]] = {}
@@ -134,7 +139,7 @@ def renderings_of(
         if len(numbers) < 3 * min_occurrences:
             continue
         places = list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
-        rendering = _group(key, scope, places, kept, counts, target_lang, names_kept)
+        rendering = _group(key, scope, places, kept, counts, target_lang, names_kept, min_main)
         if rendering is not None:
             yield rendering
     for (scope, key), numbers in phrases.items():
@@ -167,6 +172,7 @@ def _group(
     counts: Counts,
     lang: str,
     names_kept: bool,
+    min_main: float = 0.0,
 ) -> Rendering | None:
     if not names_kept:  # a name kept as it is (``Welsh Parliament``) beside its translation
         places = [(k, i, j) for k, i, j in places if j < 0 or not _copied_name(kept[k], i, j, lang)]
@@ -174,7 +180,10 @@ def _group(
     if not tally:
         return None
     main_key = min(tally, key=lambda t: (-tally[t], t))
-    main = Group(main_key, association=counts.dice(key, main_key))
+    association = counts.dice(key, main_key)
+    if association < min_main:
+        return None
+    main = Group(main_key, association=association)
     groups = [main]
     is_main: dict[str, bool] = {}  # target key -> whether it is the main rendering (asked per word)
     for k, i, j in places:

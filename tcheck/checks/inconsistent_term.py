@@ -109,7 +109,10 @@ class InconsistentTerm:
         for pair in sorted(self.kept):
             counts = self.counts[pair]
             hits: dict[tuple[str, int, int], Hit] = {}
-            for rendering in renderings_of(self.kept[pair], counts, pair[1], run_wide, MIN_OCCURRENCES):
+            found = renderings_of(
+                self.kept[pair], counts, pair[1], run_wide, MIN_OCCURRENCES, min_main=MIN_MAIN
+            )
+            for rendering in found:
                 for hit in _report(rendering, minimum):
                     # one word reported once: as a word and as part of a term, the surer one
                     where = (hit.path or "", hit.span.start, hit.span.end)
