@@ -21,21 +21,24 @@ from tcheck.bilingual.align import (
     align,
     align_sections,
     facts,
-    sentences_of,
     units,
     units_of,
 )
 from tcheck.model import Document, Segment, Span, frozen_map
 
 
-def _group(segments: Sequence[Segment], text: str, members: Sequence[Unit], seg_id: str) -> Segment:
-    """A segment covering consecutive units (one sentence, or several across paragraphs)."""
+def _group(
+    segments: Sequence[Segment], text: str, members: Sequence[Unit], seg_id: str, counts: Sequence[int]
+) -> Segment:
+    """A segment covering consecutive units (one sentence, or several across paragraphs);
+    ``counts``: how many units each segment has."""
     first, last = members[0], members[-1]
     if first.seg == last.seg:
         seg = segments[first.seg]
-        if first.start == 0 and last.end == len(seg.text) and len(members) == len(sentences_of(seg)):
+        if first.start == 0 and last.end == len(seg.text) and len(members) == counts[first.seg]:
             return seg
-        sentences = tuple((u.start - first.start, u.end - first.start) for u in members)
+        offset = first.start
+        sentences = tuple([(u.start - offset, u.end - offset) for u in members])
         return Segment(
             seg_id,
             seg.text[first.start : last.end],
@@ -55,6 +58,14 @@ def _group(segments: Sequence[Segment], text: str, members: Sequence[Unit], seg_
         spans.append((at, at + u.end - u.start))
     head = segments[first.seg]
     return Segment(seg_id, "".join(chars), Span(start, end), head.kind, tuple(spans), path=head.path)
+
+
+def _counts(units: Sequence[Unit], segments: int) -> list[int]:
+    """How many of ``units`` each of the ``segments`` has (one a sentence of :func:`tcheck.bilingual.units.sentences_of`)."""
+    counts = [0] * segments
+    for unit in units:
+        counts[unit.seg] += 1
+    return counts
 
 
 @dataclass
@@ -93,15 +104,17 @@ class _Builder:
         tgt: Sequence[Unit],
         src: Sequence[Unit],
     ) -> None:
+        s_counts, t_counts = _counts(src, len(s_segs)), _counts(tgt, len(t_segs))
         for piece in pieces:
             n = len(self.targets) + len(self.sources) + 1
             counterpart = None
             if piece.source:
                 members = [src[i] for i in piece.source]
-                counterpart = _group(s_segs, self.source.text, members, f"a{n}:source")
+                counterpart = _group(s_segs, self.source.text, members, f"a{n}:source", s_counts)
                 self.sources.append(counterpart)
             if piece.target:
-                seg = _group(t_segs, self.target.text, [tgt[j] for j in piece.target], f"a{n}")
+                members = [tgt[j] for j in piece.target]
+                seg = _group(t_segs, self.target.text, members, f"a{n}", t_counts)
                 if counterpart is not None:
                     self.paired += len(piece.target)
                 seg = dataclasses.replace(seg, counterpart=counterpart, confidence=piece.confidence)
