@@ -322,7 +322,8 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        starts = array("q", [0])
+        # 4 bytes a line where every offset fits (a file under 2**31 characters), else 8
+        starts = array("i" if len(text) < _INT32 else "q", [0])
         find = text.find
         pos = find("\n")
         while pos != -1:
