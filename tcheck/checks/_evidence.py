@@ -137,8 +137,9 @@ def clear_choice(
         return None
     best = max(range(len(langs)), key=lambda i: sums[i])
     top = sums[best]
-    near = relatives(langs[best]) - ({primary(langs[0])} if target_first else set())
-    rivals = [top - s for i, s in enumerate(sums) if i != best and primary(langs[i]) not in near]
+    bases = _primaries(tuple(langs))
+    near = relatives(langs[best]) - ({bases[0]} if target_first else set())
+    rivals = [top - s for i, s in enumerate(sums) if i != best and bases[i] not in near]
     if rivals and min(rivals) < CLEAR_GAP:
         return None
     if len(langs) > 1:
@@ -149,9 +150,15 @@ def clear_choice(
                 counts[i] += 1
         if max(counts) > counts[best]:
             return None
-    group = sum(math.exp(s - top) for i, s in enumerate(sums) if i == best or primary(langs[i]) in near)
+    group = sum(math.exp(s - top) for i, s in enumerate(sums) if i == best or bases[i] in near)
     probability = group / (group + sum(math.exp(-gap) for gap in rivals))
     return langs[best], probability
+
+
+@lru_cache(maxsize=64)
+def _primaries(langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The primary language subtag of each of ``langs``."""
+    return tuple(primary(lang) for lang in langs)
 
 
 @lru_cache(maxsize=64)
@@ -204,6 +211,7 @@ def full_tokens(items: Words, first: int = 0, last: int | None = None) -> list[s
 
 
 _SEPARATORS = (",", "、", "，", ";", "；", "|")
+_SEPARATOR_SET = frozenset(_SEPARATORS)  # one character each: a set test finds any of them
 
 
 # In scripts written without spaces a "word" is the run of characters between two punctuation
@@ -223,5 +231,5 @@ def listing(text: str, offset: int, items: Words, first: int, last: int) -> bool
     separated = 0
     for i in range(first + 1, last + 1):
         between = text[items.ends[i - 1] - offset : items.starts[i] - offset]
-        separated += any(mark in between for mark in _SEPARATORS)
+        separated += not _SEPARATOR_SET.isdisjoint(between)
     return gaps > 0 and 2 * separated > gaps

@@ -42,7 +42,7 @@ def quoted_on_purpose(
 def separated(text: str, items: Sequence[tuple[int, int, str]], k: int) -> bool:
     """Whether punctuation that ends a phrase (a comma, a bracket, a quote) stands between word
     ``k - 1`` and word ``k``."""
-    return any(ch in _SEPARATORS for ch in text[items[k - 1][1] : items[k][0]])
+    return not _SEPARATORS.isdisjoint(text[items[k - 1][1] : items[k][0]])
 
 
 def list_item(text: str, start: int, end: int) -> bool:
