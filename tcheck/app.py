@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,21 +167,31 @@ def _refuse_overwrites(
     reports: Sequence[str] = (),
 ) -> None:
     """Neither the report nor a new baseline may replace a file the run reads."""
-    read: list[tuple[str, str]] = [(i.path, "a checked file") for i in inputs]
-    read += [(i.source, "the source of a checked file") for i in inputs if i.source]
+    others: list[tuple[str, str]] = []
     if source:
-        read.append((source, "the source file"))
-    read += [(g.path, "a glossary") for g in (*ctx.glossaries, *ctx.extra_glossaries.values())]
+        others.append((source, "the source file"))
+    others += [(g.path, "a glossary") for g in (*ctx.glossaries, *ctx.extra_glossaries.values())]
     if config.config_path:
-        read.append((config.config_path, "the configuration file"))
-    refuse_overwrite(write_baseline, "--write-baseline", read)  # the baseline is then not read
+        others.append((config.config_path, "the configuration file"))
+
+    def read() -> Iterator[tuple[str, str]]:
+        """The files read, walked again for each destination (a large tree's would be a long
+        list to hold)."""
+        for item in inputs:
+            yield item.path, "a checked file"
+        for item in inputs:
+            if item.source:
+                yield item.source, "the source of a checked file"
+        yield from others
+
+    refuse_overwrite(write_baseline, "--write-baseline", read())  # the baseline is then not read
     if write_baseline:
-        read.append((write_baseline, "the baseline being written"))
+        others.append((write_baseline, "the baseline being written"))
     elif config.baseline:
-        read.append((config.baseline, "the baseline read"))
-    refuse_overwrite(output, "--output", read)
+        others.append((config.baseline, "the baseline read"))
+    refuse_overwrite(output, "--output", read())
     for path in reports:
-        refuse_overwrite(path, "--report", read)
+        refuse_overwrite(path, "--report", read())
 
 
 def _narrow(

@@ -16,7 +16,7 @@ from typing import Any
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
-from tcheck.formats import CHECKED_SUFFIXES
+from tcheck.formats import CHECKED_SUFFIXES, name_suffix
 from tcheck.formats.resources import is_resource_path
 from tcheck.locale.memo import document_done
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
@@ -25,7 +25,7 @@ from tcheck.registry import Rule, all_rules, is_selected, selected_rules
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Input:
     """One file to check: where to read it and how to show its path."""
 
@@ -100,6 +100,8 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
             found.append(Input(str(root), given))
             continue
         base, shown_base = _prefix(str(root), os.sep), _prefix(root.as_posix(), "/")
+        # a path shown as it is read is one string (a large tree holds one per file)
+        same = base == shown_base and os.sep == "/" and given not in (".", "./")
         for rel, entry in _tree(str(root)):
             if (
                 _is_dir(entry)
@@ -109,10 +111,11 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config |
                 shown = shown_base + rel if given not in (".", "./") else rel
                 found.append(Input(base + _native(rel), shown))  # not entered: TC001 on it
                 continue
-            wanted = _suffix(entry.name).lower() in CHECKED_SUFFIXES or is_resource_path(shown_base + rel)
+            wanted = name_suffix(entry.name).lower() in CHECKED_SUFFIXES or is_resource_path(shown_base + rel)
             if wanted and _is_file(entry) and not _excluded(rel, exclude):
-                shown = shown_base + rel if given not in (".", "./") else rel
-                found.append(Input(base + _native(rel), shown))
+                path = base + _native(rel)
+                shown = path if same else shown_base + rel if given not in (".", "./") else rel
+                found.append(Input(path, shown))
     if config is not None:
         from tcheck.bilingual.pairing import pair_inputs
 
@@ -168,12 +171,6 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return entry.is_file()
     except OSError:
         return False
-
-
-def _suffix(name: str) -> str:
-    """The suffix of a file name as :attr:`pathlib.PurePath.suffix` gives it."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 class Engine:

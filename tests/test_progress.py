@@ -58,6 +58,8 @@ def test_a_run_reports_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     events: list[tuple[str, int, int]] = []
 
     class Recorder(NoProgress):
+        shows = True  # a display: the run measures its files for it
+
         def files(self, count: int, size: int) -> None:
             events.append(("files", count, size))
 

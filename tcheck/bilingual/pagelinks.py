@@ -34,14 +34,17 @@ SeverityFor = Callable[[str, str, Severity], Severity]  # (path, code, default) 
 
 
 def resolve_page_links(
-    findings: list[Finding], real_paths: dict[str, str], severity_for: SeverityFor
+    findings: list[Finding], inputs: Sequence[object], severity_for: SeverityFor
 ) -> list[Finding]:
     """``findings`` with each own-tree link resolved against its site's pages (see the module).
 
-    ``real_paths`` maps a shown path to the file's path on disk (a path missing there is taken
-    as it is); ``severity_for`` gives the configured severity of a code for a document."""
+    ``inputs`` are the run's (:class:`tcheck.engine.Input`): a finding's shown path is looked up
+    there for the file's path on disk (a path missing there is taken as it is), only when some
+    finding has such a link; ``severity_for`` gives the configured severity of a code for a
+    document."""
     if not any(OWN_TREE in f.data for f in findings):
         return findings
+    real_paths = real_paths_of(inputs)
     sites: dict[Path, Routes | None] = {}
     out: list[Finding] = []
     changed = False

@@ -40,10 +40,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tcheck.bilingual.listing import Listing, loose_stem
 from tcheck.bilingual.site import Site, read_site, site_root
 from tcheck.engine import Input
 from tcheck.errors import UsageError
-from tcheck.formats import BILINGUAL_SUFFIXES, MARKDOWN_SUFFIXES, RESOURCE_SUFFIXES
+from tcheck.formats import BILINGUAL_SUFFIXES, MARKDOWN_SUFFIXES, RESOURCE_SUFFIXES, name_suffix, suffix_of
 from tcheck.locale import language_code
 from tcheck.locale import primary as primary_subtag
 
@@ -72,7 +73,6 @@ _FIELDS = {
     "plugin": r"(?P<plugin>[^/]+)",
 }
 _FIELD = re.compile(r"\{(\w+)\}")
-_JOINERS = re.compile(r"[\s_-]+")
 _STEM_LANG = re.compile(r"(?P<prefix>(?:[\w.-]*[_.-])?)(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)")
 
 
@@ -128,12 +128,6 @@ def _fill(template: str, groups: Mapping[str, str]) -> str:
     return _FIELD.sub(lambda m: groups.get(m.group(1), m.group(0)), template)
 
 
-def _suffix(name: str) -> str:
-    """The suffix of a file name as :attr:`pathlib.PurePath.suffix` gives it."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
 @dataclass(frozen=True)
 class _Place:
     """What a folder's place in its repository says about every file directly in it."""
@@ -144,27 +138,6 @@ class _Place:
     layouts: tuple[Layout, ...]  # those whose folder pieces (``i18n/``) the folder's path holds
     # when a language folder above decides: (its language, the folder of the originals or None)
     by_folder: tuple[str, str | None] | None
-
-
-class _Listing:
-    """A folder's names (files and folders), sorted, and the Markdown-or-not names by their loose
-    stem (lower-cased, without spaces, ``_`` or ``-``), for originals named another way."""
-
-    __slots__ = ("_loose", "names")
-
-    def __init__(self, names: list[str]) -> None:
-        self.names = dict.fromkeys(names)
-        self._loose: dict[str, list[tuple[str, str]]] | None = None
-
-    def loose(self, key: str) -> list[tuple[str, str]]:
-        """(name, lower-cased suffix) of the names whose loose stem is ``key``, in name order."""
-        if self._loose is None:
-            self._loose = {}
-            for name in self.names:
-                suffix = _suffix(name)
-                stem = name[: len(name) - len(suffix)] if suffix else name
-                self._loose.setdefault(_JOINERS.sub("", stem.lower()), []).append((name, suffix.lower()))
-        return self._loose.get(key, [])
 
 
 class Repository:
@@ -179,12 +152,12 @@ class Repository:
         self.wanted = primary(source_lang or options.get("source-lang"))
         cwd = os.getcwd()
         self.known = {_absolute(i.path, cwd): i for i in inputs}
-        self._listing: dict[str, _Listing] = {}
+        self._listing: dict[str, Listing] = {}
         self._folders: dict[tuple[str, frozenset[str] | None], dict[str, str]] = {}
         self._places: dict[str, _Place] = {}
 
     # -- the filesystem, remembered -------------------------------------------------------------
-    def _entries(self, folder: str) -> _Listing:
+    def _entries(self, folder: str) -> Listing:
         """Names in ``folder`` (files and folders), sorted; read once."""
         listing = self._listing.get(folder)
         if listing is None:
@@ -192,7 +165,7 @@ class Repository:
                 names = sorted(os.listdir(folder))
             except OSError:
                 names = []
-            listing = self._listing[folder] = _Listing(names)
+            listing = self._listing[folder] = Listing(names)
         return listing
 
     def _lang_folders(self, parent: str, declared: frozenset[str] | None) -> dict[str, str]:
@@ -220,11 +193,9 @@ class Repository:
         listing = self._entries(folder)
         if name in listing.names:
             return wanted
-        suffix = _suffix(name)
-        stem = name[: len(name) - len(suffix)] if suffix else name
-        suffix = suffix.lower()
-        suffixes = MARKDOWN_SUFFIXES if suffix in MARKDOWN_SUFFIXES else {suffix}
-        for candidate, its_suffix in listing.loose(_JOINERS.sub("", stem.lower())):
+        own = name_suffix(name).lower()
+        suffixes = MARKDOWN_SUFFIXES if own in MARKDOWN_SUFFIXES else {own}
+        for candidate, its_suffix in listing.loose(loose_stem(name)):
             if its_suffix in suffixes:
                 path = os.path.join(folder, candidate)
                 if os.path.isfile(path) or path in self.known:
@@ -297,13 +268,13 @@ class Repository:
     def _by_stem(self, folder: str, name: str, source_lang: str) -> tuple[str, str, str | None] | None:
         """Resource files named by their language: ``i18n/de.toml`` ↔ ``i18n/en.toml``,
         ``app_de.arb`` ↔ ``app_en.arb``, when the file in the source language is beside them."""
-        suffix = _suffix(name)
-        match = _STEM_LANG.fullmatch(name[: len(name) - len(suffix)] if suffix else name)
+        ext = name_suffix(name)
+        match = _STEM_LANG.fullmatch(name[: len(name) - len(ext)] if ext else name)
         if match is None or (code := language_code(match.group("lang"))) is None:
             return None
         if primary(code) == source_lang:
             return code, source_lang, None
-        found = self._original(os.path.join(folder, f"{match.group('prefix')}{source_lang}{suffix}"))
+        found = self._original(os.path.join(folder, f"{match.group('prefix')}{source_lang}{ext}"))
         return (code, source_lang, found) if found is not None else None
 
     def _by_suffix(
@@ -312,7 +283,7 @@ class Repository:
         """``post.nb.md`` ↔ ``post.md`` or ``post.en.md``."""
         pieces = name.split(".")
         if len(pieces) < 3 or (code := language_code(pieces[-2])) is None:
-            if _suffix(name).lower() in RESOURCE_SUFFIXES and (
+            if name_suffix(name).lower() in RESOURCE_SUFFIXES and (
                 by_stem := self._by_stem(folder, name, source_lang)
             ):
                 return by_stem
@@ -330,8 +301,17 @@ class Repository:
 
 
 def _absolute(path: str, cwd: str) -> str:
-    """:func:`os.path.abspath` of ``path`` with the working folder ``cwd`` (asked once per run)."""
-    return os.path.normpath(path if os.path.isabs(path) else os.path.join(cwd, path))
+    """:func:`os.path.abspath` of ``path`` with the working folder ``cwd`` (asked once per run):
+    ``path`` itself (the same string) when it is one already."""
+    found = os.path.normpath(path if os.path.isabs(path) else os.path.join(cwd, path))
+    return path if found == path else found
+
+
+def _held(path: str, known: Mapping[str, Input]) -> str:
+    """``path``, as the string of the input it is when that input's path is written the same way
+    (a run over many files holds one string per path, not two)."""
+    item = known.get(path)
+    return item.path if item is not None and item.path == path else path
 
 
 def _source_folder(folders: Mapping[str, str], source_lang: str) -> str | None:
@@ -359,7 +339,7 @@ def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mappi
     cwd = os.getcwd()
     out = []
     for item in inputs:
-        if _suffix(os.path.basename(item.path)).lower() in BILINGUAL_SUFFIXES:
+        if suffix_of(item.path).lower() in BILINGUAL_SUFFIXES:
             out.append(item)  # bilingual files carry their own source
             continue
         path = _absolute(item.path, cwd)
@@ -372,7 +352,7 @@ def pair_inputs(inputs: Sequence[Input], source_lang: str | None, options: Mappi
             Input(
                 item.path,
                 item.shown,
-                source=source if paired else item.source,
+                source=_held(source, repo.known) if paired and source else item.source,
                 source_shown=_shown(source, repo.known, cwd) if paired and source else item.source_shown,
                 lang=lang,
                 source_lang=src_lang if primary(lang) != src_lang else item.source_lang,

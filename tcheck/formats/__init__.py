@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from tcheck.errors import EmptyInput, InputError
@@ -30,6 +29,19 @@ RESOURCE_SUFFIXES = frozenset({".json", ".arb", ".yaml", ".yml", ".toml"})
 CHECKED_SUFFIXES = (
     MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | (BILINGUAL_SUFFIXES - {".tsv"})
 )
+
+
+def name_suffix(name: str) -> str:
+    """The suffix of a file name (one part of a path) as :attr:`pathlib.PurePath.suffix` gives
+    it: ``.md`` of ``intro.md``, none of ``.bashrc`` or ``notes.``."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def suffix_of(path: str) -> str:
+    """:func:`name_suffix` of a path's last part, without making a :class:`~pathlib.Path` (which
+    interns every part of it: a run over many files would keep one string a file)."""
+    return name_suffix(os.path.basename(os.path.normpath(path))) if path else ""
 
 
 def decode(path: str, data: bytes) -> str:
@@ -53,7 +65,8 @@ def decode(path: str, data: bytes) -> str:
 def read_bytes(path: str) -> bytes:
     """The file's bytes, or an :class:`InputError` saying why they cannot be read."""
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -86,7 +99,7 @@ def read_documents(
     ``data`` the file's bytes when they do not come from ``path`` (standard input).
     """
     shown = display_path or path
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path).lower()
     if suffix not in BILINGUAL_SUFFIXES:
         return [read_document(path, shown, options, data)]
     text = read_file(path, data)
@@ -118,7 +131,7 @@ def read_document(
     reader settings (``prose-keys`` for Markdown front matter), ``data`` the file's bytes when
     they do not come from ``path`` (standard input)."""
     shown = display_path or path
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path).lower()
     if suffix in BILINGUAL_SUFFIXES:
         return read_documents(path, shown, data=data)[0]
     if suffix in DOCX_SUFFIXES:
@@ -130,11 +143,11 @@ def read_document(
         from tcheck.formats import html
 
         return html.read(shown, text)
-    if Path(path).suffix.lower() in RESOURCE_SUFFIXES:
+    if suffix in RESOURCE_SUFFIXES:
         from tcheck.formats import resources
 
         return resources.read(shown, text)
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+    if suffix in MARKDOWN_SUFFIXES:
         from tcheck.formats import markdown
         from tcheck.formats.frontmatter import prose_keys_option
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tcheck import gcutil
-from tcheck.bilingual.pagelinks import real_paths_of, resolve_page_links
+from tcheck.bilingual.pagelinks import resolve_page_links
 from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.engine import Engine, Input, RunResult
@@ -96,7 +96,7 @@ def run_inputs(
         shown = progress or NoProgress()
         # the bytes of each file, for a progress display only (a stat a file): none for the
         # display that shows nothing (a run that is quiet or not on a terminal)
-        sizes = [0] * len(inputs) if type(shown) is NoProgress else [_size(item) for item in inputs]
+        sizes = [_size(item) for item in inputs] if shown.shows else [0] * len(inputs)
         shown.files(len(inputs), sum(sizes))
         try:
             try:
@@ -124,7 +124,7 @@ def run_inputs(
     # links into a translation's own tree looked up among its site's pages, every run (not cached)
     result.findings = resolve_page_links(
         result.findings,
-        real_paths_of(inputs),
+        inputs,
         lambda path, code, default: engine.doc_ctx(path).config.severity_for(code, default),
     )
     if cache is not None:

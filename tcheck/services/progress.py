@@ -22,7 +22,10 @@ class TripProgress(Protocol):
 
 class Progress(TripProgress, Protocol):
     """The run's files (how many, how many bytes, each one as it is done) and the round trip's
-    translations."""
+    translations. ``shows`` says whether it draws anything: a run measures its files (a stat
+    each, for the bytes per second) only for one that does."""
+
+    shows: bool
 
     def files(self, count: int, size: int) -> None: ...
 
@@ -33,6 +36,8 @@ class Progress(TripProgress, Protocol):
 
 class NoProgress:
     """Shows nothing (stderr is not a terminal, or ``--quiet``)."""
+
+    shows = False
 
     def start(self, label: str, total: int) -> None:
         pass
@@ -56,6 +61,8 @@ class NoProgress:
 class TerminalProgress:
     """``tcheck  42%|████      | 512/1210 files [00:12<00:16, 1.9MB/s]`` and, below it during a
     round trip, ``round trip doc.md  120/480 translations``."""
+
+    shows = True
 
     def __init__(self, stream: TextIO | None = None, delay: float = _DELAY, interval: float = 0.1) -> None:
         self.stream = stream or sys.stderr
