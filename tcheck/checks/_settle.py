@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from tcheck.checks._evidence import Settings
 from tcheck.checks._tokens import Scan, plain
 from tcheck.language.function_words import distinctive
-from tcheck.language.scripts import LATIN, char_script, script_letters
+from tcheck.language.scripts import LATIN, char_script
 
 if TYPE_CHECKING:
     from tcheck.checks._codemix import Source, _Judge
@@ -89,42 +89,47 @@ def letter_runs(text: str, own: str) -> list[str] | None:
     of it is one of them and in the script ``own``; None when the text alone cannot tell that: a
     letter of another script (for a script other than Latin, an ASCII letter too), a combining
     mark, a character beyond the Basic Multilingual Plane, or one of ``<{$%`` (markup and
-    placeholders are set apart before the text is cut)."""
+    placeholders are set apart before the text is cut). Each distinct character is judged once
+    a process (:func:`_plain_char`)."""
     if text.isascii():
         if own != LATIN or not _MARKUP.isdisjoint(text):
             return None
-    elif _unclear(own).search(text) is not None:
-        return None
+    else:
+        plain_chars = _plain_chars(own)
+        for ch in set(text):
+            found = plain_chars.get(ch)
+            if found is None:
+                found = _plain_char(ch, own)
+                if len(plain_chars) < _CHARS_KEPT:
+                    plain_chars[ch] = found
+            if not found:
+                return None
     return _RUN.findall(text)
 
 
 _MARKUP = frozenset("<{$%")  # the characters _tokens masks markup and placeholders from
+_CHARS_KEPT = 50_000
 
 
 @lru_cache(maxsize=16)
-def _unclear(own: str) -> re.Pattern[str]:
-    """What makes a text's runs of letters differ from its words, or a word not of ``own``: a
-    letter of another script, a combining mark, a character beyond the Basic Multilingual
-    Plane, or one of ``<{$%``."""
-    letters = script_letters(own)
-    ascii_letters = "" if own == LATIN else "A-Za-z"
-    marks = _mark_ranges()
-    return re.compile(rf"[^\W\d_{letters}]|[{ascii_letters}{marks}<{{$%\U00010000-\U0010ffff]")
+def _plain_chars(own: str) -> dict[str, bool]:
+    """:func:`_plain_char` of the characters met so far, for the script ``own``."""
+    return {}
 
 
-@lru_cache(maxsize=1)
-def _mark_ranges() -> str:
-    """The combining marks of the Basic Multilingual Plane, as character-class ranges."""
+def _plain_char(ch: str, own: str) -> bool:
+    """Whether ``ch`` leaves a text's runs of letters its words, all in the script ``own``: a
+    letter of ``own`` (a character the pattern of a run takes must be one), or anything else but
+    a combining mark, one of ``<{$%`` and a character beyond the Basic Multilingual Plane."""
+    if ch in _MARKUP or ord(ch) >= 0x10000:
+        return False
+    if ch.isalnum() and not ch.isdecimal():  # what a run's pattern, [^\W\d_], takes
+        if own == LATIN:  # as _tokens tells Latin runs from others: ASCII and two ranges
+            return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff")
+        return ch.isalpha() and not ch.isascii() and char_script(ch) == own
     import unicodedata
 
-    spans: list[list[int]] = []
-    for code in range(0x300, 0x10000):
-        if unicodedata.category(chr(code))[0] == "M":
-            if spans and spans[-1][1] == code - 1:
-                spans[-1][1] = code
-            else:
-                spans.append([code, code])
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in spans)
+    return unicodedata.category(ch)[0] != "M"
 
 
 def nothing_left(text: str, judge: _Judge, source: Source | None) -> bool:

@@ -61,39 +61,14 @@ def char_script(ch: str) -> str:
     """The script of one letter (``LATIN``, ``CJK`` ...); ``OTHER`` when its name says none."""
     found = _CHARS.get(ch)
     if found is None:
-        found = _CHARS[ch] = _script(ch)
+        if ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
+            found = LATIN
+        else:
+            words = unicodedata.name(ch, "OTHER").split()
+            head = words[1] if words[0] in _WIDTH and len(words) > 1 else words[0]
+            found = CJK if head in _CJK_NAMES else head
+        _CHARS[ch] = found
     return found
-
-
-def _script(ch: str) -> str:
-    """:func:`char_script`, not memoised."""
-    if ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
-        return LATIN
-    words = unicodedata.name(ch, "OTHER").split()
-    head = words[1] if words[0] in _WIDTH and len(words) > 1 else words[0]
-    return CJK if head in _CJK_NAMES else head
-
-
-# The letters :func:`char_script` puts in the Latin script outside ASCII.
-_LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-
-
-@lru_cache(maxsize=16)
-def script_letters(script: str) -> str:
-    """The letters of the Basic Multilingual Plane that :func:`char_script` puts in ``script``, as
-    the inside of a regular-expression character class (ASCII letters and two ranges for Latin).
-    Built once per script from the Unicode names (a few tens of milliseconds), but for Latin."""
-    if script == LATIN:
-        return _LATIN_RANGES
-    spans: list[list[int]] = []
-    for code in range(0x80, 0x10000):
-        ch = chr(code)
-        if ch.isalpha() and _script(ch) == script:
-            if spans and spans[-1][1] == code - 1:
-                spans[-1][1] = code
-            else:
-                spans.append([code, code])
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in spans)
 
 
 def wide(script: str) -> bool:
