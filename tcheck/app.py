@@ -17,7 +17,6 @@ from tcheck.locale import normalize_lang
 from tcheck.overwrite import refuse_overwrite
 from tcheck.pipeline import run_inputs
 from tcheck.registry import selected_rules
-from tcheck.services import roundtrip
 from tcheck.services.progress import Progress
 
 if TYPE_CHECKING:  # baselines and changed lines are read only by the runs that use them
@@ -111,12 +110,21 @@ def check(
         changed = changed_lines(diff, diff_input, paths=paths)
     html = config.format == "html" or any(fmt == "html" for fmt, _ in reports)
     keep_texts = html or bool(config.baseline or write_baseline)
-    ctx.services, notes = roundtrip.start(config, selected_rules(config.select, config.ignore), progress)
+    rules = list(selected_rules(config.select, config.ignore))
+    # the round trip's module (and its MT adapter) is imported only by runs that select it
+    trip = any("mt" in rule.needs for rule in rules)
+    notes: list[str] = []
+    if trip:
+        from tcheck.services import roundtrip
+
+        ctx.services, notes = roundtrip.start(config, rules, progress)
     try:
         result = run_inputs(inputs, config, source, ctx, keep_texts=keep_texts, progress=progress)
     finally:
-        roundtrip.close(ctx.services)
-    roundtrip.report(result, ctx.services, notes)
+        if trip:
+            roundtrip.close(ctx.services)
+    if trip:
+        roundtrip.report(result, ctx.services, notes)
     result.pairing = {
         lang: {"paired": entry.paired, "unpaired": entry.unpaired}
         for lang, entry in summarise(inputs).items()

@@ -21,10 +21,13 @@ import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tcheck.bilingual.routes import Routes, site_routes
 from tcheck.bilingual.site import site_root
 from tcheck.model import Finding, Severity, sorted_findings
+
+if TYPE_CHECKING:  # the site's routes are read only when a finding has an own-tree link
+    from tcheck.bilingual.routes import Routes
 
 OWN_TREE = "own-tree"  # data key: the destination written in the translation
 SOURCE_LINK = "source-link"  # data key: the source's destination it stands for
@@ -90,6 +93,8 @@ def _routes(path: str, sites: dict[Path, Routes | None]) -> Routes | None:
         return None
     if root not in sites:
         try:
+            from tcheck.bilingual.routes import site_routes
+
             sites[root] = site_routes(root)
         except OSError:  # a tree that cannot be listed: the pages are unknown
             sites[root] = None
