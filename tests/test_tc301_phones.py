@@ -5,22 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_tc301_spellings import _tc301 as tc301_findings
 
-from helpers import findings, run_paths
 from tcheck.recognise.phones import same_phones
 
 
 def _tc301(tmp_path: Path, source: str, target: str, src: str, tgt: str) -> list[str]:
-    (tmp_path / "source.txt").write_text(source + "\n", encoding="utf-8")
-    (tmp_path / "target.txt").write_text(target + "\n", encoding="utf-8")
-    result = run_paths(
-        [tmp_path / "target.txt"],
-        source=tmp_path / "source.txt",
-        select=["TC301"],
-        source_lang=src,
-        target_lang=tgt,
-    )
-    return [target[f["column"] - 1 : f["end_column"] - 1] for f in findings(result, "TC301")]
+    """The target texts TC301 reports."""
+    found = tc301_findings(tmp_path, source, target, src, tgt)
+    return [target[f["column"] - 1 : f["end_column"] - 1] for f in found]
 
 
 # NTREX-128 (dailymail.co.uk.298732), English source and its Nynorsk translation
