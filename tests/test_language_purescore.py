@@ -12,7 +12,6 @@ from tcheck.checks import _runs
 from tcheck.checks._evidence import Settings
 from tcheck.checks._words import words
 from tcheck.language import profiles, purescore
-from tcheck.language.scripts import LATIN, lang_script
 
 TEXT = """
 Regjeringen sendte flere soldater til Almaty onsdag kveld, og politiet stengte veien over fjellet.
@@ -95,16 +94,7 @@ def test_the_best_run_without_numpy_is_numpys(sentence: str, langs: tuple[str, .
     """_best_gain gives foreign_run's best gain (with numpy), and foreign_run's verdicts are
     the same with and without the check made without numpy."""
     items = words(sentence, langs)
-    scores = items.scores
-    gains = np.array(items.weights)[:, None] * (scores[:, 1:-1] - scores[:, :1])
-    scripts = [lang_script(lang) or LATIN for lang in langs[1:]]
-    if len(set(items.scripts)) > 1 or items.scripts[0] not in scripts:
-        gains[np.array(items.scripts)[:, None] != np.array(scripts)[None, :]] = -1e9
-    run = np.zeros(gains.shape[1])
-    best = np.full(gains.shape[1], -np.inf)
-    for row, cut in zip(gains, items.breaks, strict=True):
-        run = (0.0 if cut else np.maximum(run, 0.0)) + row
-        best = np.maximum(best, run)
+    _, best = _runs.gains_and_best(items, langs)
     rows = profiles.Scorer(langs)._pure_sums(items.tokens)[0]
     assert _runs._best_gain(rows, items, langs) == float(best.max())
     settings = Settings()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from tcheck.checks._evidence import Settings, Verdict, clause_words, confirm, full, full_tokens, listing
 from tcheck.checks._words import Words
@@ -10,7 +11,7 @@ from tcheck.language.scripts import LATIN, lang_script
 
 
 def _best_gain(rows: list[list[float]], items: Words, langs: tuple[str, ...]) -> float:
-    """The best run's weighted gain over the target (what :func:`foreign_run` computes with
+    """The best run's weighted gain over the target (what :func:`gains_and_best` computes with
     numpy, the same operations in the same order) from the words' per-language scores ``rows``."""
     scripts = [lang_script(lang) or LATIN for lang in langs[1:]]
     mixed = len(set(items.scripts)) > 1 or items.scripts[0] not in scripts
@@ -25,6 +26,26 @@ def _best_gain(rows: list[list[float]], items: Words, langs: tuple[str, ...]) ->
             if run[k] > best[k]:
                 best[k] = run[k]
     return max(best, default=-math.inf)
+
+
+def gains_and_best(items: Words, langs: tuple[str, ...]) -> tuple[Any, Any]:
+    """With numpy: each word's weighted gain per other language over the target (words × other
+    languages; a word of another script than the language's: -1e9), and the best run's gain
+    per language (Kadane's maximum subarray, all languages at once; a run starts again after a
+    break)."""
+    import numpy as np
+
+    scores = items.scores
+    gains = np.array(items.weights)[:, None] * (scores[:, 1:-1] - scores[:, :1])
+    scripts = [lang_script(lang) or LATIN for lang in langs[1:]]
+    if len(set(items.scripts)) > 1 or items.scripts[0] not in scripts:
+        gains[np.array(items.scripts)[:, None] != np.array(scripts)[None, :]] = -1e9
+    run = np.zeros(gains.shape[1])
+    best = np.full(gains.shape[1], -np.inf)
+    for row, cut in zip(gains, items.breaks, strict=True):
+        run = (0.0 if cut else np.maximum(run, 0.0)) + row
+        best = np.maximum(best, run)
+    return gains, best
 
 
 def _kadane(gains: list[float], breaks: list[bool]) -> tuple[float, int, int]:
@@ -64,15 +85,8 @@ def foreign_run(
 
     scores = items.scores
     weights = np.array(items.weights)
-    gains = weights[:, None] * (scores[:, 1:-1] - scores[:, :1])
+    gains, best = gains_and_best(items, langs)
     scripts = [lang_script(lang) or LATIN for lang in langs[1:]]
-    if len(set(items.scripts)) > 1 or items.scripts[0] not in scripts:
-        gains[np.array(items.scripts)[:, None] != np.array(scripts)[None, :]] = -1e9
-    run = np.zeros(gains.shape[1])
-    best = np.full(gains.shape[1], -np.inf)
-    for row, cut in zip(gains, items.breaks, strict=True):
-        run = (0.0 if cut else np.maximum(run, 0.0)) + row
-        best = np.maximum(best, run)
     full_words = full(items)
     for k in np.argsort(-best, kind="stable").tolist():
         if best[k] < settings.run_score:
