@@ -201,7 +201,7 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     connectors = _extra_for(lang).get("connectors", [])
     conn = "|".join(re.escape(c) for c in connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""
-    before = regexes.compile(rf"(?<![^\W\d_])(?P<cur>{symbol})[\s\u00a0\u202f]?$")
+    before = re.compile(rf"(?<![^\W\d_])(?P<cur>{symbol})[\s\u00a0\u202f]?$")
     after = regexes.compile(  # a large pattern: compiled once per machine
         rf"[\s\u00a0\u202f]?{conn_part}(?P<cur>{symbol}|{word_alt})"
         if word_alt
