@@ -33,17 +33,15 @@ def _find(*names: str) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    webdriver = pytest.importorskip(
-        "selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')"
-    )
+def start_chromium() -> Any:
+    """A headless Chromium driven by selenium (the caller quits it), or None without Chromium."""
+    from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     browser = _find("chromium", "chromium-browser", "google-chrome")
     chromedriver = _find("chromedriver")
     if browser is None or chromedriver is None:
-        pytest.skip("no headless Chromium: install Debian's chromium and chromium-driver packages")
+        return None
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for arg in (
@@ -63,6 +61,15 @@ def driver() -> Iterator[Any]:
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
     drv.set_page_load_timeout(60)
+    return drv
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
+    drv = start_chromium()
+    if drv is None:
+        pytest.skip("no headless Chromium: install Debian's chromium and chromium-driver packages")
     try:
         yield drv
     finally:

@@ -1,8 +1,9 @@
 """The HTML report at site scale in headless Chromium: 1,000 pages, 8,000 findings.
 
-It opens (script ready) in under 3 s and opening a page from the summary answers in under
-100 ms; pages without findings are listed, not rendered; the summary is sorted by findings and
+It opens with no page rendered, and a page is rendered when it is opened from the summary or a
+link; pages without findings are listed, not rendered; the summary is sorted by findings and
 filtered by language. Uses the driver of ``test_browser`` (skips the same way without Chromium).
+How fast it opens and answers is measured by ``bench/html_report.py``, not asserted here.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def big_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_opens_fast_and_a_click_answers_fast(driver: Any, big_report: Path) -> None:  # noqa: F811
+def test_opens_with_no_page_rendered_and_a_click_renders_one(driver: Any, big_report: Path) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -91,11 +92,6 @@ def test_opens_fast_and_a_click_answers_fast(driver: Any, big_report: Path) -> N
     WebDriverWait(driver, 30).until(
         lambda d: d.execute_script("return document.documentElement.dataset.ready")
     )
-    loaded = driver.execute_script(
-        "const n = performance.getEntriesByType('navigation')[0]; return n.domContentLoadedEventEnd;"
-    )
-    print(f"1,000 pages, {big_report.stat().st_size / 1e6:.1f} MB: opened in {loaded:.0f} ms")
-    assert loaded < 3000, f"report took {loaded:.0f} ms to open"
     assert driver.execute_script("return document.querySelectorAll('section.file').length") == 0
 
     rows = driver.find_elements(By.CSS_SELECTOR, "table.summary tbody tr")
@@ -112,43 +108,20 @@ def test_opens_fast_and_a_click_answers_fast(driver: Any, big_report: Path) -> N
         in driver.find_element(By.CSS_SELECTOR, "details.quiet-pages summary").text
     )
 
-    # A shared CI machine has pauses of its own: the best of three pages is what the report costs.
-    timings = [
+    for page in (502, 501, 500):
         driver.execute_script(
-            """
-            const link = document.querySelector(`table.summary tr[data-file="${arguments[0]}"] a.open`);
-            const t = performance.now();
-            link.click();
-            const section = document.getElementById('f' + arguments[0]);
-            section.getBoundingClientRect();  // layout included
-            return performance.now() - t;
-            """,
-            page,
+            'document.querySelector(`table.summary tr[data-file="${arguments[0]}"] a.open`).click()', page
         )
-        for page in (502, 501, 500)
-    ]
-    elapsed = min(timings)
-    print(f"opening a page from the summary: {elapsed:.1f} ms (best of {timings})")
-    assert elapsed < 100, f"opening a page took {elapsed:.0f} ms"
     section = driver.find_element(By.ID, "f500")
     assert section.find_elements(By.CSS_SELECTOR, "li.finding")
     assert driver.execute_script("return document.querySelectorAll('section.file').length") == 3
 
     # A finding in a page not yet open: selecting it opens its page.
-    elapsed = min(
-        driver.execute_script(
-            """
-            const t = performance.now();
-            window.location.hash = '#f' + arguments[0];
-            window.dispatchEvent(new HashChangeEvent('hashchange'));
-            document.getElementById('f' + arguments[0]).getBoundingClientRect();
-            return performance.now() - t;
-            """,
-            page,
-        )
-        for page in (902, 901, 900)
+    driver.execute_script("window.location.hash = '#f902'")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.querySelectorAll('#f902 li.finding').length")
     )
-    assert elapsed < 100
+    assert driver.execute_script("return document.querySelectorAll('section.file').length") == 4
 
     # Clicking a highlight selects its finding; its related link opens the source page.
     piece = driver.find_element(By.CSS_SELECTOR, "#f500 .hl[data-f]")
