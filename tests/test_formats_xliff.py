@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -114,12 +113,9 @@ def test_hostile_xliff_is_refused_and_the_run_goes_on(tmp_path: Path, name: str,
     hostile.write_text(text, encoding="utf-8")
     good = tmp_path / "good.xlf"
     good.write_text(EXTERNAL_DTD, encoding="utf-8")  # an external DTD is never fetched, only ignored
-    started = time.perf_counter()
     result = run_paths([hostile, good], select="TC0")
-    elapsed = time.perf_counter() - started
     (error,) = findings(result, "TC001")
     assert error["path"].endswith(name)
     assert "entity declaration" in error["message"] and "refused" in error["message"]
     assert "\n" not in error["message"]
     assert result.files_checked == 1  # the good file was checked
-    assert elapsed < 30  # generous: the refusal itself is immediate, the bound is the whole run
