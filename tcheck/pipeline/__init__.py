@@ -100,12 +100,7 @@ def run_inputs(
         shown.files(len(inputs), sum(sizes))
         try:
             try:
-                for index, (size, parts) in enumerate(zip(sizes, results, strict=True)):
-                    if split is not None:
-                        split.add(index, parts)
-                    for part in parts:
-                        merge(engine, part)
-                    shown.file_done(size)
+                _merge_all(engine, zip(sizes, results, strict=True), split, shown)
             finally:
                 shown.files_done()
             if cache is not None and split is not None:
@@ -131,6 +126,23 @@ def run_inputs(
         result.alerts.extend(cache.warnings)
         result.cached = (cache.hits, cache.hits + cache.misses)
     return result
+
+
+def _merge_all(
+    engine: Engine,
+    sized: Iterable[tuple[int, list[DocResult]]],
+    split: runparts.Parts | None,
+    shown: Progress,
+) -> None:
+    """Merge each input's results into ``engine`` as they come (``sized``: each input's size in
+    bytes and its results), noting them in ``split`` for the cache. The last input's results die
+    with this call: its digests are not held twice while the run checks finish."""
+    for index, (size, parts) in enumerate(sized):
+        if split is not None:
+            split.add(index, parts)
+        for part in parts:
+            merge(engine, part)
+        shown.file_done(size)
 
 
 def _size(item: Input) -> int:
