@@ -41,6 +41,21 @@ def findings(result: RunResult, code: str | None = None) -> list[dict[str, Any]]
     return [located(result, f) for f in result.findings if code is None or f.code.startswith(code)]
 
 
+def flagged_texts(result: RunResult, text: str, code: str) -> list[str]:
+    """The text each finding of ``code`` points at in ``text`` (the checked file's text), in order."""
+    return [text[f["offset"] : f["end_offset"]] for f in findings(result, code)]
+
+
+def check_here(*args: str) -> tuple[int, str]:
+    """``tcheck check . --jobs 1 --format json ARGS`` through the CLI: exit status and output."""
+    from click.testing import CliRunner
+
+    from tcheck.cli import main
+
+    result = CliRunner().invoke(main, ["check", ".", "--jobs", "1", "--format", "json", *args])
+    return result.exit_code, result.stdout
+
+
 def fixture_settings(path: Path) -> dict[str, Any]:
     """Settings of a check fixture from its sidecar ``<name>.toml`` (paths relative to it)."""
     sidecar = path.with_suffix(".toml")

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from helpers import cached_site
-from tcheck.cli import main
+from helpers import check_here as run
 from tcheck.pipeline import filekeys
 
 EN = (
@@ -149,11 +148,6 @@ def test_a_tree_is_read_only_when_a_file_of_it_changed(
     assert changed != digest and changed == filekeys.tree_digest(tree, b"seed", None)
     (tree / "content/fr.md").write_text("# Troubles au Kazakhstan\n", encoding="utf-8")
     assert filekeys.tree_digest(tree, b"seed", store) not in (digest, changed)
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", ".", "--jobs", "1", "--format", "json", *args])
-    return result.exit_code, result.stdout
 
 
 def test_a_rerun_reads_no_page_and_reports_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from helpers import cached_site
-from tcheck.cli import main
+from helpers import check_here as run
 from tcheck.pipeline import cache as result_cache
 from tcheck.pipeline import runparts, runwhole, serial
 
@@ -40,11 +39,6 @@ FILES = {"locale/ui.nb.po": UI_NB, "locale/help.nb.po": HELP_NB, "locale/ui.de.p
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cached_site(tmp_path, monkeypatch, FILES)
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", ".", "--jobs", "1", "--format", "json", *args])
-    return result.exit_code, result.stdout
 
 
 def _rows(site: Path) -> dict[bytes, object]:

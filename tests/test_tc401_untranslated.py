@@ -7,13 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHECK_FIXTURES, FIXTURES, findings, run_paths, run_text
+from helpers import CHECK_FIXTURES, FIXTURES, findings, flagged_texts, run_paths, run_text
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _spans(result, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return [text[f["offset"] : f["end_offset"]] for f in findings(result, "TC401")]
 
 
 def test_norwegian_sentence_in_english_article(tmp_path: Path) -> None:
@@ -23,7 +19,7 @@ def test_norwegian_sentence_in_english_article(tmp_path: Path) -> None:
         "Drivers were asked to wait in Haugastøl until the convoy could leave.\n"
     )
     result = run_text(tmp_path, text, target_lang="en", source_lang="nb", select=["TC401"])
-    assert _spans(result, text) == [
+    assert flagged_texts(result, text, "TC401") == [
         "Saken er fortsatt under etterforskning, og politiet vil ikke si noe mer."
     ]
     (found,) = findings(result, "TC401")
@@ -48,7 +44,9 @@ def test_english_left_in_german_translation(tmp_path: Path) -> None:
         "Der Bundestag berät im Herbst darüber.\n"
     )
     result = run_text(tmp_path, text, target_lang="de", source_lang="en", select=["TC401"])
-    assert _spans(result, text) == ["The opposition says the plan relies on far too optimistic forecasts."]
+    assert flagged_texts(result, text, "TC401") == [
+        "The opposition says the plan relies on far too optimistic forecasts."
+    ]
 
 
 def test_consecutive_sentences_are_reported_together(tmp_path: Path) -> None:
@@ -155,7 +153,7 @@ def test_other_script_sentence_named_in_its_own_script(
     result = run_text(tmp_path, text, target_lang=target, select=["TC401"], **settings)
     (found,) = findings(result, "TC401")
     assert found["data"]["language"] == expected
-    flagged = _spans(result, text)[0]
+    flagged = flagged_texts(result, text, "TC401")[0]
     assert char_script(flagged[0]) == lang_script(expected)
 
 

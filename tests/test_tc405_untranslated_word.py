@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from helpers import findings, run_paths, run_text
+from helpers import findings, flagged_texts, run_paths, run_text
 from tcheck.checks._codemix import Source, WordSettings, judge_for, leftovers
 from tcheck.language.lexicon import letters, lexicon
-
-
-def _found(result: Any, text: str) -> list[str]:
-    return [text[f["offset"] : f["end_offset"]] for f in findings(result, "TC405")]
 
 
 @pytest.mark.parametrize(
@@ -37,7 +32,7 @@ def _found(result: Any, text: str) -> list[str]:
 )
 def test_left_over_words_in_english(tmp_path: Path, text: str, source: str, expected: list[str]) -> None:
     result = run_text(tmp_path, text + "\n", target_lang="en", source_lang=source, select=["TC4"])
-    assert _found(result, text) == expected
+    assert flagged_texts(result, text, "TC405") == expected
     (finding,) = findings(result, "TC405")
     assert finding["severity"] == "warning" and "left untranslated" in finding["message"]
 
@@ -80,7 +75,7 @@ def test_latin_in_other_scripts_and_english_loans_stay_quiet(tmp_path: Path, tex
 def test_english_left_in_norwegian_when_unknown_there(tmp_path: Path) -> None:
     text = "Kommunen vil bygge en ny skole, men arbeidet er postponed til neste år.\n"
     result = run_text(tmp_path, text, target_lang="nb", source_lang="en", select=["TC405"])
-    assert _found(result, text) == ["postponed"]
+    assert flagged_texts(result, text, "TC405") == ["postponed"]
 
 
 def test_bilingual_word_must_come_from_its_source(tmp_path: Path) -> None:
@@ -132,7 +127,7 @@ def test_lexicon_floor_and_letters() -> None:
 def test_unknown_word_with_foreign_letters_is_a_left_over(tmp_path: Path) -> None:
     text = "The victim sustained lebensgefährliche injuries to his upper body.\n"
     result = run_text(tmp_path, text, target_lang="en", source_lang="de", select=["TC405"])
-    assert _found(result, text) == ["lebensgefährliche"]
+    assert flagged_texts(result, text, "TC405") == ["lebensgefährliche"]
     text = "The victim sustained traumatic injuries to his upper body.\n"
     assert not findings(run_text(tmp_path, text, target_lang="en", source_lang="de", select=["TC405"]))
 
@@ -159,7 +154,7 @@ def test_tokens_a_translator_must_copy_are_not_words(tmp_path: Path, text: str) 
     # the same word as running text is a left-over
     plain = "Read the hinweis before you start.\n"
     result = run_text(tmp_path, plain, target_lang="en", source_lang="de", select=["TC4"])
-    assert _found(result, plain) == ["hinweis"]
+    assert flagged_texts(result, plain, "TC405") == ["hinweis"]
 
 
 @pytest.mark.parametrize(
@@ -182,26 +177,26 @@ def test_lists_quotations_and_italics_are_set_apart_on_purpose(tmp_path: Path, t
     # the same word in running text is reported
     plain = "El estado de la versión es expired desde ayer por la tarde.\n"
     result = run_text(tmp_path, plain, name="doc.md", target_lang="es", source_lang="en", select=["TC405"])
-    assert _found(result, plain) == ["expired"]
+    assert flagged_texts(result, plain, "TC405") == ["expired"]
 
 
 def test_an_english_term_a_page_uses_again_is_terminology(tmp_path: Path) -> None:
     once = "Compruebe que los servicios están deployed antes de continuar.\n"
     result = run_text(tmp_path, once, target_lang="es", source_lang="en", select=["TC405"])
-    assert _found(result, once) == ["deployed"]
+    assert flagged_texts(result, once, "TC405") == ["deployed"]
     again = once + "\nLos servicios deployed responden en el puerto 80.\n"
     result = run_text(tmp_path, again, target_lang="es", source_lang="en", select=["TC405"])
     assert not findings(result, "TC405")
     # a German word repeated is still a left-over each time
     german = "The ministers sind ready. The envoys sind also ready.\n"
     result = run_text(tmp_path, german, target_lang="en", source_lang="de", select=["TC405"])
-    assert _found(result, german) == ["sind", "sind"]
+    assert flagged_texts(result, german, "TC405") == ["sind", "sind"]
 
 
 def test_without_a_source_language_only_the_script_counts(tmp_path: Path) -> None:
     text = "Clone the repos with grep and the barnehage docs; Diplomatic отношения with Qatar.\n"
     result = run_text(tmp_path, text, target_lang="en", select=["TC405"])
-    assert _found(result, text) == ["отношения"]
+    assert flagged_texts(result, text, "TC405") == ["отношения"]
 
 
 def test_modifier_letters_do_not_make_another_script(tmp_path: Path) -> None:
