@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from tcheck.checks._flood import capped
 from tcheck.context import Context
 from tcheck.locale import babel_locale
+from tcheck.locale.zones import regional_clock_zones
 from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.recognise import times_of
-from tcheck.recognise.timefind import TimeLexicon, TimeMention, time_lexicon, uses_12_hour_clock
+from tcheck.recognise.timefind import TimeLexicon, TimeMention, time_data, time_lexicon, uses_12_hour_clock
 from tcheck.registry import register
 
 
@@ -26,6 +28,33 @@ def _format(minutes: int, skeleton: str, lang: str) -> str | None:
     value = dt.time(minutes // 60 % 24, minutes % 60)
     text = str(format_time(value, str(getattr(pattern, "pattern", pattern)), locale=locale))
     return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@cache
+def _elapsed_before(lang: str) -> re.Pattern[str] | None:
+    """The end of a text that puts the number after it on a game clock or a stopwatch
+    (``elapsed-prefixes`` in ``tcheck/data/times.toml``: English ``on 13:10``, ``in 13:10``)."""
+    words = time_data(lang).get("elapsed-prefixes", [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})[\s\u00a0]+\Z", re.IGNORECASE)
+
+
+def _elapsed(text: str, t: TimeMention, lang: str) -> bool:
+    """Whether ``t`` is minutes and seconds of play or of a race (``on 13:10``), not a time of
+    day: such a time has no zone and no AM/PM, and one of the language's elapsed-time words
+    right before it."""
+    pattern = _elapsed_before(lang)
+    if pattern is None or t.zone or t.marker_kind is not None:
+        return False
+    return pattern.search(text, max(0, t.start - 16), t.start) is not None
+
+
+def _regional(t: TimeMention, lang: str) -> bool:
+    """Whether ``t`` is given in a zone that only regions writing the other clock use
+    (``09:30 BST`` in English, the British 24-hour clock; ``3:30 p. m. EST`` in Spanish)."""
+    return t.zone is not None and t.zone in regional_clock_zones(lang)
 
 
 def _twelve_hour_issue(t: TimeMention, lang: str) -> tuple[str, str | None, Severity] | None:
@@ -75,7 +104,10 @@ def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
     house styles use it. Day periods that 24-hour languages use themselves (``7 утра``,
     ``下午3点``, ``3 de la tarde``) are fine, and so is a language's own AM/PM word where it is
     not English's (``午後3時``, ``오후 3시``). The suggestion is the time in the locale's CLDR
-    format. Use a regional locale (``en_GB``) to get its own clock.
+    format. Use a regional locale (``en_GB``) to get its own clock. A time given in a zone that
+    only regions writing the other clock use follows that region's clock (``09:30 BST`` in
+    English is British; CLDR's regional zone names), and a time on a game clock or a stopwatch
+    (``on 13:10`` of play, ``in 13:10`` over 5,000 m) is no time of day.
 
     Why it matters: machine translation carries the source's clock over; ``14`` is not a time to
     an English reader, and ``3 p.m.`` reads as foreign in Norwegian.
@@ -98,7 +130,9 @@ def time_convention(doc: Document, ctx: Context) -> Iterator[Hit]:
 def _segment(seg: Segment, lang: str, twelve: bool, lexicon: TimeLexicon) -> Iterator[Hit]:
     for t in times_of(seg.text, lang):
         issue = _twelve_hour_issue(t, lang) if twelve else _ampm_issue(t, lang)
-        if issue is None or (t.marker in lexicon.periods):
+        if issue is None or (t.marker in lexicon.periods) or _regional(t, lang):
+            continue
+        if twelve and _elapsed(seg.text, t, lang):
             continue
         message, suggestion, severity = issue
         if suggestion and t.zone:

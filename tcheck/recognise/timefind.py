@@ -20,6 +20,7 @@ from typing import Any
 from tcheck.locale import babel_locale
 from tcheck.locale.memo import shared
 from tcheck.locale.numberwords import cjk_value, word_lexicon
+from tcheck.locale.zones import twelve_hour_locale
 from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.technical import version_like
 from tcheck.services import regexes
@@ -66,8 +67,7 @@ def time_data(lang: str) -> dict[str, Any]:
 @cache
 def uses_12_hour_clock(lang: str) -> bool:
     """Whether the locale's own short time format is on the 12-hour clock (``h:mm a``)."""
-    pattern = re.sub(r"'[^']*'", "", str(babel_locale(lang).time_formats["short"].pattern))
-    return "h" in pattern or "K" in pattern
+    return twelve_hour_locale(babel_locale(lang))
 
 
 def _period_names(lang: str) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]]]:
