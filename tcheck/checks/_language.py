@@ -325,6 +325,13 @@ def as_source(lang: str, source: str | None) -> str:
     return lang
 
 
+def is_original(doc: Document) -> bool:
+    """Whether ``doc`` is not known to be a translation: no source document, no source language
+    (given or from front matter) and no segment paired with a source. Its sentences in another
+    language are its author's (quotations), not left untranslated."""
+    return doc.source is None and doc.source_lang is None and not doc.bilingual
+
+
 def is_copy(seg: Segment) -> bool:
     """The target segment is its source, character for character (TC402's business)."""
     other = seg.counterpart

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tcheck.checks._language import analyse, as_source, language_name, plausible
+from tcheck.checks._language import analyse, as_source, is_original, language_name, plausible
 from tcheck.context import Context
 from tcheck.locale import primary
 from tcheck.model import Document, Hit, Segment, Severity
@@ -47,6 +47,12 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     24 letters, one from 40 letters on), so "How to install the chart" in a German page is
     reported and "Getting Started Guide" or "Recommended → Opt-In" are not.
 
+    A text that is not a translation (an original: checked without a source file or a source
+    language) has nothing to leave untranslated: a sentence in another language there is a
+    quotation or a deliberate choice of its author ("Il faut bien le faire." in an English
+    column), reported at severity ``info`` at most. In a translation, a quotation left in the
+    source language is reported as any other sentence.
+
     Why it matters: machine translation leaves sentences untranslated when it fails on them, and
     a hurried editor pastes the original next to the translation; readers meet a paragraph in a
     language they may not read.
@@ -61,6 +67,7 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     if langs is None or sentences is None:
         return
     target = language_name(langs[0])
+    original = is_original(doc)
     pending: list[tuple[Segment, int, int, str, float]] = []
     for seg, start, end, _run, verdict in sentences:
         if verdict is None:
@@ -84,9 +91,14 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
         named = language_name(lang)
         if doc.source_lang and lang == primary(doc.source_lang):
             named = f"the source language, {named}"
+        if original:
+            message = f"{what} in {named}, in an original {target} text (not a translation): a quotation?"
+        else:
+            message = f"{what} in {named}, not {target}: left untranslated?"
         yield Hit(
             span=seg.file_span(start, end),
-            message=f"{what} in {named}, not {target}: left untranslated?",
+            message=message,
+            severity=Severity.INFO if original else None,
             confidence=confidence,
             data={"language": lang},
         )
