@@ -58,6 +58,22 @@ def test_restricted_trials_match_langdetect_bit_for_bit(text: str) -> None:
         assert langid.restricted_probabilities(text, langs) == _langdetects_own(text, langs)
 
 
+@pytest.mark.parametrize("whole_table", [True, False])
+def test_factors_drawn_one_by_one_or_all_at_once_are_the_same(
+    whole_table: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's factors come from a numpy array of every n-gram's probabilities when numpy is
+    loaded and the text is short enough, else one drawn n-gram at a time: both are langdetect's."""
+    import numpy  # noqa: F401  (loaded: the array may be used)
+
+    from tcheck.language import sampling
+
+    monkeypatch.setattr(sampling, "_TABLE_ROWS", 1024 if whole_table else 0)
+    for text in SENTENCES[:4] + SENTENCES[12:13]:
+        for langs in PRIORS[:3]:
+            assert langid.restricted_probabilities(text, langs) == _langdetects_own(text, langs)
+
+
 def test_restricted_trials_name_the_language() -> None:
     found = langid.restricted_probabilities(SENTENCES[1], PRIORS[0])
     assert found[0][0] == "sv" and found[0][1] > 0.9
