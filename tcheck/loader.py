@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator, Sequence
 from functools import lru_cache
 
 from tcheck.bilingual.pairing import Repository
@@ -216,21 +217,65 @@ def _compares_with_source(select: tuple[str, ...], ignore: tuple[str, ...]) -> b
 
 
 def _read_source(path: str, shown: str, prose_keys: tuple[str, ...] | None = None) -> Document:
-    """A source read once for all its translations (they come one after another); read again
-    when the file changed since (a long-lived process: the language server, tests)."""
+    """A source read once for all its translations (they come one after another, and each
+    language's after the previous language's: the sources of a whole site are kept, up to
+    :data:`SOURCE_BUDGET` characters); read again when the file changed since (a long-lived
+    process: the language server, tests)."""
     try:
         stat = os.stat(path)
         stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     except OSError:
         stamp = None
-    return _read_source_once(path, shown, prose_keys, stamp)
+    key = (path, shown, prose_keys, stamp)
+    found = _SOURCES.get(key)
+    if found is None:
+        found = read_document(path, shown, {"prose-keys": prose_keys} if prose_keys is not None else None)
+        _SOURCES.put(key, found)
+    return found
 
 
-@lru_cache(maxsize=128)
-def _read_source_once(
-    path: str, shown: str, prose_keys: tuple[str, ...] | None, stamp: tuple[int, int, int] | None
-) -> Document:
-    return read_document(path, shown, {"prose-keys": prose_keys} if prose_keys is not None else None)
+# Characters of source text kept read (a read document takes about 7 bytes a character with its
+# segments): helm-www's English pages, 1.4 MB, all fit, so each is read once for its 11 languages.
+SOURCE_BUDGET = 3_000_000
+
+
+class _Sources:
+    """The most recently used sources, bounded by the characters of their texts, not their
+    number: a site of many small pages keeps them all, a few huge files do not pile up."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._docs: OrderedDict[Hashable, Document] = OrderedDict()
+        self._size = 0
+
+    def get(self, key: Hashable) -> Document | None:
+        found = self._docs.get(key)
+        if found is not None:
+            self._docs.move_to_end(key)
+        return found
+
+    def put(self, key: Hashable, doc: Document) -> None:
+        size = len(doc.text)
+        if size > self.budget:
+            return  # one file larger than the budget is read again by each translation
+        old = self._docs.pop(key, None)
+        if old is not None:
+            self._size -= len(old.text)
+        while self._docs and self._size + size > self.budget:
+            _, dropped = self._docs.popitem(last=False)
+            self._size -= len(dropped.text)
+        self._docs[key] = doc
+        self._size += size
+
+    def clear(self) -> None:
+        self._docs.clear()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+_SOURCES = _Sources(SOURCE_BUDGET)
 
 
 def _with_repository_source(doc: Document, item: Input, config: Config, min_confidence: float) -> Document:
