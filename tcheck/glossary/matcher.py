@@ -49,7 +49,6 @@ from tcheck.glossary.words import (
     changed_ending,
     ends_in_acronym,
     is_word_char,
-    key_runs,
     last_letters,
     lower_same_length,
     spaceless,
@@ -161,15 +160,14 @@ class TermMatcher(Generic[T]):
         copy._payloads, copy._triggers = None, set()
         return copy
 
-    def selective_runs(self) -> list[tuple[tuple[str, bool], ...] | None]:
-        """:func:`~tcheck.glossary.words.key_runs` of every selective key: a text that lacks one
-        of a key's runs has no selective match of that key, whatever its markup, boundaries or
-        inflection (None for a key without a letter or digit)."""
+    def selective_keys(self) -> list[str]:
+        """Every selective key of the automaton, as it is searched (non-word characters as
+        ``MARK``, a leading ``MARK`` for a key that starts a word)."""
         self.compile()
-        return [key_runs(key) for key, number in self._automaton.items() if number & 2]
+        return [key for key, number in self._automaton.items() if number & 2]
 
     def run_finder(self) -> RunFinder | None:
-        """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_runs`:
+        """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_keys`:
         whether a text may hold a selective key; None when it cannot rule any text out. Worked
         out once (a stored matcher keeps it, and answers without loading its automaton). Before
         the matcher is compiled, the keys of its selective patterns alone are compiled for it:
@@ -182,8 +180,7 @@ class TermMatcher(Generic[T]):
                 worth = self._selective, self._notable or (lambda _: True)
                 source._pending = [p for p in self._pending if worth[0](p[1]) and worth[1](p[1])]
                 source._count = len(source._pending)
-            runs = source.selective_runs()
-            self._finder = None if None in runs else RunFinder.build(r for r in runs if r is not None)
+            self._finder = RunFinder.build(source.selective_keys())
             self._finder_known = True
         return self._finder
 

@@ -103,22 +103,3 @@ def _last(run: re.Pattern[str], text: str) -> str:
 def last_letters(text: str) -> str:
     """The letters that end ``text`` (its last word, without digits)."""
     return _last(_LETTER_RUN, text)
-
-
-def key_runs(key: str) -> tuple[tuple[str, bool], ...] | None:
-    """The distinct runs of letters and digits of an automaton key (``key`` as searched: non-word
-    characters as ``MARK``, a leading ``MARK`` for a key that starts a word), ``ς`` read as
-    ``σ``, each with whether a non-alphanumeric character (``MARK`` or an underscore) precedes it
-    in every hit; the longest first (ties: the later one). None when the key has none.
-
-    Every run stands in any text the key is found in, so a text that lacks one of them cannot
-    hold the key (``nnonm-ilitary service``: ``ilitary``, ``nnonm`` and ``service``)."""
-    runs = []
-    for i, part in enumerate(key.split(MARK)):
-        for j, run in enumerate(part.split("_")):
-            if run:  # the first run of a key that need not start a word may follow anything
-                runs.append((len(run), i > 0 or j > 0, run.replace("ς", "σ")))
-    if not runs:
-        return None
-    ordered = sorted(set(runs), reverse=True)
-    return tuple((run, bounded) for _, bounded, run in ordered)
