@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 T = TypeVar("T")
 
 SMALL = 256  # mentions kept as objects; more are packed into columns
+_NO_COLUMN: array[int] = array("I")  # never appended to: a packer's columns before it makes them
 
 
 class Shapes(Protocol[T]):
@@ -99,8 +100,9 @@ class Packer(Generic[T]):
         self._shape = shape
         self._small = SMALL if small is None else small
         self._objects: list[T] | None = []
-        self._starts: array[int] = array("I")  # "q" once a start passes 2**32
-        self._ids: array[int] = array("I")
+        # the columns are made when the objects pass ``small`` (most texts never get there)
+        self._starts: array[int] = _NO_COLUMN
+        self._ids: array[int] = _NO_COLUMN
         self._shapes: list[Any] = []
         self._index: dict[Hashable, int] = {}
         self._ordered = True
@@ -113,15 +115,27 @@ class Packer(Generic[T]):
         if self._objects is not None:
             self._objects.append(item)
             if len(self._objects) > self._small:
-                objects, self._objects = self._objects, None
-                for old in objects:
-                    self._pack(old)
+                self._to_columns()
             return
         self._pack(item)
 
     def extend(self, items: Iterable[T]) -> None:
+        objects = self._objects
+        if objects is not None:
+            objects.extend(items)  # in one call; packed below if that made them many
+            if len(objects) > self._small:
+                self._to_columns()
+            return
         for item in items:
-            self.append(item)
+            self._pack(item)
+
+    def _to_columns(self) -> None:
+        """Switch from objects to columns (once, when the objects pass ``small``)."""
+        objects, self._objects = self._objects or [], None
+        self._starts = array("I")  # "q" once a start passes 2**32
+        self._ids = array("I")
+        for old in objects:
+            self._pack(old)
 
     def _pack(self, item: T) -> None:
         start, key = self._shape.split(item)
@@ -159,8 +173,8 @@ class Packer(Generic[T]):
 
 def pack(items: Iterable[T], shape: Shapes[T], small: int | None = None) -> Sequence[T]:
     """``items`` (in order) as a tuple when they are few, else packed (see :class:`Packer`)."""
-    if not items and isinstance(items, (tuple, list)):
-        return ()
+    if isinstance(items, (tuple, list)) and len(items) <= (SMALL if small is None else small):
+        return tuple(items)
     packer = Packer(shape, small)
     packer.extend(items)
     return packer.done()

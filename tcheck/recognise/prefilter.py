@@ -78,8 +78,12 @@ def _searches(lang: str) -> _Searches:
         if lexicon is not None:
             parts.append(lexicon.pattern)
             starts |= set(word_lexicon(lang).exact)
-        # searched only from the first letters of the words (see wordtrie.first_letters)
-        words = regexes.compile(first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+        # searched only from the first letters of the words (see wordtrie.first_letters), after
+        # a character that is no letter: every part starts where a letter follows one, so the
+        # search, of " " + the text, tries the parts only after the spaces and punctuation
+        # (which the regular expression engine skips to) instead of at every letter
+        body = first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
+        words = regexes.compile(rf"[\W\d_](?:{body})")
     hours = _hour_chars(lang)
     return _Searches(words, None if hours.pattern == _DIGIT.pattern else hours, _zone_regex(lang))
 
@@ -93,7 +97,7 @@ def needs(text: str, lang: str) -> Needs:
     else:
         lowered = text.lower()
         # lower-casing not one to one (İ, Σ): the recognisers try every word
-        names = len(lowered) != len(text) or "\u03a3" in text or s.words.search(lowered) is not None
+        names = len(lowered) != len(text) or "\u03a3" in text or s.words.search(" " + lowered) is not None
     return Needs(
         digits,
         names,
