@@ -41,7 +41,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from tcheck import structured
 from tcheck.errors import UsageError
 from tcheck.model import Severity, frozen_map
 from tcheck.overrides import Override
@@ -179,6 +178,8 @@ def check_option(value: Any, kind: OptionKind, place: str | Callable[[], str]) -
 
 def option_place(config_path: str | None, code: str, key: str) -> str:
     """``FILE:LINE: [options.CODE] key`` for a message about one option."""
+    from tcheck import structured  # the settings files' reader: imported by runs that have one
+
     line = None
     if config_path:
         with contextlib.suppress(OSError, structured.Problem):
@@ -204,6 +205,8 @@ def find_config(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The data and the text of a TOML file; any problem is a usage error with its line."""
+    from tcheck import structured
+
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -222,7 +225,11 @@ def _validate(values: dict[str, Any], source: str, text: str | None = None) -> d
     """
 
     def at(key: str, table: str | None = None) -> str:
-        return structured.where(source, structured.key_line(text, key, table) if text else None)
+        if not text:  # the command line: no line to name
+            return source
+        from tcheck import structured
+
+        return structured.where(source, structured.key_line(text, key, table))
 
     out: dict[str, Any] = {}
     for key, value in values.items():
@@ -299,6 +306,8 @@ def load_file(path: Path) -> dict[str, Any]:
         tool = data.get("tool", {})
         table = tool.get("tcheck", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
+            from tcheck import structured
+
             line = structured.key_line(text, "tcheck", "tool")
             raise UsageError(f"{structured.where(path, line)}: [tool.tcheck] must be a table of settings")
     settings = _validate(dict(table), str(path), text)

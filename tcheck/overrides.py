@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tcheck import structured
 from tcheck.errors import UsageError
 from tcheck.model import frozen_map
 
@@ -119,6 +118,8 @@ def _key_line(text: str | None, start: int | None, key: str) -> int | None:
 def parse(value: Any, source: str, text: str | None, validate: Any) -> tuple[Override, ...]:
     """The ``overrides`` array of a configuration file; ``validate`` checks the shared keys the
     way the top level does (``config._validate``). Errors name FILE:LINE."""
+    from tcheck import structured  # the settings files' reader: imported by runs that have blocks
+
     headers = block_lines(text)
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         line = headers[0] if headers else (structured.key_line(text, "overrides") if text else None)
@@ -136,6 +137,8 @@ def parse(value: Any, source: str, text: str | None, validate: Any) -> tuple[Ove
 def _block(
     block: dict[str, Any], source: str, text: str | None, start: int | None, base: str, validate: Any
 ) -> Override:
+    from tcheck import structured
+
     def at(key: str) -> str:
         return structured.where(source, _key_line(text, start, key))
 
@@ -179,6 +182,8 @@ def _validate_in_block(
     try:
         return dict(validate(rest, source, None))
     except UsageError as exc:
+        from tcheck import structured
+
         message = str(exc).split(": ", 1)[-1]
         key = next((k for k in rest if k in message), None)
         raise UsageError(

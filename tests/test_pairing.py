@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, findings, run_paths
-from tcheck.bilingual.pairing import compile_template, language_code, pair_inputs
+from tcheck.bilingual.pairing import compile_template, pair_inputs
 from tcheck.config import Config
 from tcheck.engine import Input, discover
 from tcheck.errors import UsageError
+from tcheck.locale import language_code
 
 REPO = FIXTURES / "repo"
 
@@ -67,6 +68,14 @@ def test_custom_layout_and_switch() -> None:
     assert pair_inputs(items, "en", {**options, "enabled": False}) == items
     with pytest.raises(UsageError, match="unknown field"):
         compile_template("{language}/{path}")
+    # a layout's pattern is compiled when a path first holds its pieces; its fields are checked
+    # at once, on either side, even when no path ever fits it
+    for bad in (
+        {"localized": "po/{language}/{name}.txt"},
+        {"localized": "po/{lang}/{name}.txt", "default": "{file}"},
+    ):
+        with pytest.raises(UsageError, match="unknown field"):
+            pair_inputs([Input("/r/docs/guide.md", "docs/guide.md")], "en", {"layouts": [bad]})
 
 
 def test_language_codes_are_strict() -> None:

@@ -87,6 +87,8 @@ def test_forbidden_term_alone_loads_no_model_nor_other_checks(tmp_path: Path) ->
     # the other commands, baselines and changed lines: only for the runs that use them
     assert not modules & {"tcheck.cli.glossary", "tcheck.cli.models", "tcheck.cli.init"}
     assert not modules & {"tcheck.ci.baseline", "tcheck.ci.diff"}
+    # no configuration file: its reader (and TOML's) is not imported
+    assert not modules & {"tcheck.structured", "tomllib"}
 
 
 def test_forbidden_term_in_a_content_repository_loads_no_language_model(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,12 @@ _STEM_LANG = re.compile(r"(?P<prefix>(?:[\w.-]*[_.-])?)(?P<lang>[A-Za-z]{2,3}(?:
 
 def compile_template(template: str) -> re.Pattern[str]:
     """A template as a regular expression matching a path anywhere below the given folder."""
+    return re.compile(_template_regex(template))
+
+
+def _template_regex(template: str) -> str:
+    """The regular expression of :func:`compile_template`, not compiled (a template with an
+    unknown field is a usage error)."""
     parts = []
     pos = 0
     for match in _FIELD.finditer(template):
@@ -88,7 +95,7 @@ def compile_template(template: str) -> re.Pattern[str]:
         parts.append(_FIELDS[field])
         pos = match.end()
     parts.append(re.escape(template[pos:]))
-    return re.compile(r"^(?P<root>(?:.*/)?)" + "".join(parts) + "$")
+    return r"^(?P<root>(?:.*/)?)" + "".join(parts) + "$"
 
 
 def primary(lang: str | None) -> str | None:
@@ -97,11 +104,16 @@ def primary(lang: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Layout:
-    localized: re.Pattern[str]
     localized_template: str
     default_template: str | None
     # the template's literal pieces: a path that lacks one cannot match (tested before the pattern)
     pieces: tuple[str, ...] = ()
+
+    @cached_property
+    def localized(self) -> re.Pattern[str]:
+        """The template as a pattern, compiled when a path first holds all its pieces: a run
+        whose paths fit no layout (one file, a site of another kind) compiles none."""
+        return compile_template(self.localized_template)
 
     def matches(self, rel: str) -> re.Match[str] | None:
         """The match of ``rel`` (a path relative to the site's root, with ``/``), if any."""
@@ -117,10 +129,11 @@ def _layouts(options: Mapping[str, Any]) -> tuple[Layout, ...]:
     pairs = [(str(c["localized"]), c.get("default")) for c in custom] + list(DOCUSAURUS)
     out = []
     for localized, default in pairs:
-        if default is not None:
-            compile_template(str(default))  # unknown fields are reported for either side
+        for template in (localized, default):  # unknown fields are reported for either side
+            if template is not None:
+                _template_regex(str(template))
         pieces = tuple(piece for piece in _FIELD.split(localized)[::2] if piece)
-        out.append(Layout(compile_template(localized), localized, str(default) if default else None, pieces))
+        out.append(Layout(localized, str(default) if default else None, pieces))
     return tuple(out)
 
 

@@ -9,10 +9,8 @@ language folders are recognised by their contents (see :mod:`tcheck.bilingual.pa
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,11 +26,12 @@ DOCUSAURUS_CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusauru
 # Files that mark the top of a repository or site, searched upward from a checked path.
 ROOT_MARKERS = (".git", *HUGO_CONFIGS, *DOCUSAURUS_CONFIGS, "tcheck.toml")
 
-_LOCALES = re.compile(r"\blocales\s*:\s*\[([^\]]*)\]", re.S)
-_DEFAULT_LOCALE = re.compile(r"\bdefaultLocale\s*:\s*['\"`]([\w-]+)['\"`]")
-_LAST_VERSION = re.compile(r"\blastVersion\s*:\s*['\"`]([\w.-]+)['\"`]")
-_ROUTE_BASE = re.compile(r"\brouteBasePath\s*:\s*['\"`]([^'\"`]*)['\"`]")
-_QUOTED = re.compile(r"['\"`]([\w-]+)['\"`]")
+# Read from a Docusaurus configuration (the patterns are compiled by the first run that has one)
+_LOCALES = r"\blocales\s*:\s*\[([^\]]*)\]"
+_DEFAULT_LOCALE = r"\bdefaultLocale\s*:\s*['\"`]([\w-]+)['\"`]"
+_LAST_VERSION = r"\blastVersion\s*:\s*['\"`]([\w.-]+)['\"`]"
+_ROUTE_BASE = r"\brouteBasePath\s*:\s*['\"`]([^'\"`]*)['\"`]"
+_QUOTED = r"['\"`]([\w-]+)['\"`]"
 
 
 @dataclass(frozen=True)
@@ -62,9 +61,13 @@ class Site:
 def _load(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-        if path.suffix == ".toml":
+        if path.suffix == ".toml":  # the parsers are imported by the runs that read a site's
+            import tomllib
+
             return tomllib.loads(text)
         if path.suffix == ".json":
+            import json
+
             data = json.loads(text)
         else:
             import yaml
@@ -123,17 +126,17 @@ def _docusaurus(root: Path) -> Site | None:
             text = (root / name).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        locales = _LOCALES.search(text)
-        default = _DEFAULT_LOCALE.search(text)
-        last = _LAST_VERSION.search(text)
-        langs = frozenset(_QUOTED.findall(locales.group(1))) if locales else None
+        locales = re.search(_LOCALES, text, re.S)
+        default = re.search(_DEFAULT_LOCALE, text)
+        last = re.search(_LAST_VERSION, text)
+        langs = frozenset(re.findall(_QUOTED, locales.group(1))) if locales else None
         return Site(
             root,
             langs or None,
             default.group(1) if default else None,
             kind="docusaurus",
             last_version=last.group(1) if last else None,
-            route_bases=tuple(dict.fromkeys(_ROUTE_BASE.findall(text))),
+            route_bases=tuple(dict.fromkeys(re.findall(_ROUTE_BASE, text))),
         )
     return None
 
