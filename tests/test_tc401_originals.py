@@ -84,3 +84,16 @@ def test_a_page_paired_with_its_source_is_a_translation(tmp_path: Path) -> None:
     ]
     (found,) = findings(result, "TC401")
     assert found["severity"] == "error"
+
+
+def test_english_in_a_page_checked_without_its_source_is_still_reported(tmp_path: Path) -> None:
+    """A Greek page of a documentation site whose English original was not found (no source file,
+    no source language): its English sentence is a left-over, as most English there is."""
+    text = (
+        "Αυτή η σελίδα εξηγεί πώς να εγκαταστήσετε το Helm και να ξεκινήσετε.\n\n"
+        "This page crashed, and we are working on it right now.\n"
+    )
+    result = run_text(tmp_path, text, name="index.md", target_lang="el", select=["TC401"])
+    assert flagged_texts(result, text, "TC401") == ["This page crashed, and we are working on it right now."]
+    (found,) = findings(result, "TC401")
+    assert found["severity"] == "error"

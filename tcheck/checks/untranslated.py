@@ -10,6 +10,10 @@ from tcheck.locale import primary
 from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.registry import register
 
+# The source language repository layouts assume when a page's original is not found: a sentence
+# in it inside a page checked without a source is taken for a left-over, not a quotation.
+ASSUMED_SOURCE = "en"
+
 
 @register("TC401", "untranslated", Severity.ERROR)
 def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -50,8 +54,11 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     A text that is not a translation (an original: checked without a source file or a source
     language) has nothing to leave untranslated: a sentence in another language there is a
     quotation or a deliberate choice of its author ("Il faut bien le faire." in an English
-    column), reported at severity ``info`` at most. In a translation, a quotation left in the
-    source language is reported as any other sentence.
+    column), reported at severity ``info`` at most. English is the exception: a page of another
+    language checked without its source may be a translation whose English original was not found
+    (an ``i18n/zh/`` page of a documentation site), and English sentences there are far more
+    often left untranslated than quoted. In a translation, a quotation left in the source
+    language is reported as any other sentence.
 
     Why it matters: machine translation leaves sentences untranslated when it fails on them, and
     a hurried editor pastes the original next to the translation; readers meet a paragraph in a
@@ -91,14 +98,15 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
         named = language_name(lang)
         if doc.source_lang and lang == primary(doc.source_lang):
             named = f"the source language, {named}"
-        if original:
+        quotation = original and lang != ASSUMED_SOURCE
+        if quotation:
             message = f"{what} in {named}, in an original {target} text (not a translation): a quotation?"
         else:
             message = f"{what} in {named}, not {target}: left untranslated?"
         yield Hit(
             span=seg.file_span(start, end),
             message=message,
-            severity=Severity.INFO if original else None,
+            severity=Severity.INFO if quotation else None,
             confidence=confidence,
             data={"language": lang},
         )
