@@ -37,3 +37,27 @@ def test_store_grows_with_use_and_starts_again_when_full() -> None:
     assert len(store) == 3 and store.missing(["og", "der"]) == ["og"]
     store.add(list("abcdef"), np.zeros((6, 2), dtype=np.float32), [0] * 6)  # more than it holds
     assert len(store) == 3
+
+
+def test_wanted_is_what_keeps_every_word() -> None:
+    store = RowStore(2, capacity=5)
+    store.add(["og", "und", "et"], np.zeros((3, 2), dtype=np.float32), [3, 4, 2])
+    assert store.wanted(["og", "the", "og", "le"]) == ["the", "le"]  # they fit beside the three
+    assert store.wanted(["og", "the", "le", "der"]) == ["og", "the", "le", "der"]  # all, anew
+    assert store.wanted(list("abcdef")) is None  # more than it holds
+    assert store.wanted(["et", "og"]) == []
+
+
+@pytest.mark.parametrize("capacity", [4096, 8, 0])
+def test_rows_kept_for_a_block_are_the_computed_ones(capacity: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block's sentences that need their matrix have their words' rows kept together first:
+    each sentence's matrix is then read from the store, the same numbers as computed."""
+    monkeypatch.setattr(profiles, "_ROWS_KEPT", capacity)
+    langs = ("de", "en", "fr", "nb")
+    scoring = profiles.Scorer(langs)
+    fresh = profiles.Scorer(langs)
+    sentences = [WORDS[:7], WORDS[7:14], WORDS[14:]]
+    scoring.prime(WORDS[:10])
+    assert scoring.keep([w for words in sentences for w in words]) is (len(set(WORDS)) <= capacity)
+    for words in sentences:
+        assert np.array_equal(scoring.matrix(words), fresh._computed(words))

@@ -94,11 +94,8 @@ def judge(
         if verdict is None or listing(text, offset, items, 0, len(items) - 1):
             return None
         return verdict
-    if len(items) < settings.min_words:
+    if not needs_scores(items, settings):
         return None
-    gain, grams = items.bound()
-    if grams <= 0 or -gain / grams >= settings.clear:
-        return None  # even the most favourable other language loses clearly: no matrix needed
     same = [i for i, lang in enumerate(langs[1:]) if (lang_script(lang) or LATIN) == script]
     if not same:
         return None  # no plausible language shares the target's script
@@ -127,6 +124,16 @@ def judge(
     elif clause < _function_words_needed(letters, settings):
         return None  # a row of nouns and names, not a sentence of that language
     return Verdict(items.starts[0], items.ends[-1], found[0], found[1])
+
+
+def needs_scores(items: Words, settings: Settings) -> bool:
+    """Whether :func:`judge` asks for the words' matrix of scores of a sentence mostly in the
+    target's script: ``min_words`` words or more, and the most favourable other language does
+    not lose clearly (bound by the words' gaps)."""
+    if len(items) < settings.min_words:
+        return False
+    gain, grams = items.bound()
+    return grams > 0 and -gain / grams < settings.clear
 
 
 def _function_words_needed(letters: int, settings: Settings) -> int:
@@ -210,8 +217,8 @@ forget_with_document(_cache.clear)  # the cached result holds the document's seg
 def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     """What TC401 and TC403 need of every sentence, computed once per document: the sentence's
     language verdict, and (when TC403 runs) the strongest foreign run inside a sentence that is
-    not foreign as a whole. The word analysis of a sentence is dropped once judged, so memory
-    follows the findings, not the text."""
+    not foreign as a whole. The word analysis of a block of sentences is dropped once they are
+    judged, so memory follows the findings, not the text."""
     langs = plausible(doc, ctx)
     if langs is None:
         return None
@@ -285,12 +292,23 @@ def _judge_block(
     run_settings: Settings | None,
     result: list[Sentence],
 ) -> None:
-    """Judge a block of sentences (their words scored together first), adding to ``result``."""
+    """Judge a block of sentences, adding to ``result``: their new words scored together first,
+    then the rows of scores of the words of the sentences that need them (:func:`needs_scores`),
+    which the scorer may have let go since it scored them (it keeps fewer rows than scores)."""
     from tcheck.checks._runs import foreign_run
 
     scoring.prime(word for *_, scanned in block for _, _, word in scanned.words)
-    for seg, start, end, sentence, scanned in block:
-        items = words(sentence, langs, start, scanned)
+    described = [words(sentence, langs, start, scanned) for _, start, _, sentence, scanned in block]
+    # the rows of the words whose sentences need their matrix, computed together
+    scoring.keep(
+        [
+            t
+            for items in described
+            if items.own >= items.foreign and needs_scores(items, settings)
+            for t in items.tokens
+        ]
+    )
+    for (seg, start, end, sentence, _), items in zip(block, described, strict=True):
         whole = judge(sentence, items, langs, settings, start)
         run = None
         if run_settings is not None and whole is None:

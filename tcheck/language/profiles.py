@@ -240,19 +240,20 @@ class Scorer:
         gaps = (wide[:, 1:].max(axis=1) - wide[:, 0]).tolist()
         return [(gap if n else 0.0, float(n)) for gap, n in zip(gaps, counts, strict=True)]
 
+    def keep(self, words: list[str]) -> bool:
+        """Have the rows of ``words`` kept, those missing computed together (one batch): a block's
+        sentences that need their matrix ask for all their words at once. False when they are
+        more than the store holds (:meth:`RowStore.wanted`)."""
+        missing = self._kept.wanted(words)
+        if missing:
+            self._kept.add(missing, *self._sums(missing))
+        return missing is not None
+
     def matrix(self, words: list[str]) -> Any:
         """The words × (languages + 1) matrix of :meth:`word` rows (float64), in one batch: the
-        rows kept since :meth:`prime` scored the words (:mod:`tcheck.language.rowstore`), the
-        others computed now."""
-        kept = self._kept
-        missing = kept.missing(words)
-        if missing:
-            before = len(kept)
-            sums, counts = self._sums(missing)
-            kept.add(missing, sums, counts)
-            if len(kept) < before + len(missing):  # the store started again: not all are kept
-                return self._computed(words)
-        return kept.matrix(words)
+        rows kept since :meth:`prime` or :meth:`keep` scored the words
+        (:mod:`tcheck.language.rowstore`), the others computed now."""
+        return self._kept.matrix(words) if self.keep(words) else self._computed(words)
 
     def _computed(self, words: list[str]) -> Any:
         """:meth:`matrix` computed from the n-grams, none of it from the kept rows."""

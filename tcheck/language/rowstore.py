@@ -57,6 +57,16 @@ class RowStore:
         where = self._where
         return [w for w in dict.fromkeys(words) if w not in where]
 
+    def wanted(self, words: list[str]) -> list[str] | None:
+        """The words to compute and :meth:`add` so that every one of ``words`` is kept: those
+        missing, or all of them (distinct) when they do not fit beside the rows kept (the store
+        then starts again); None when they are more than the store holds."""
+        missing = self.missing(words)
+        if len(self._where) + len(missing) <= self.capacity:
+            return missing
+        distinct = list(dict.fromkeys(words))
+        return distinct if len(distinct) <= self.capacity else None
+
     def matrix(self, words: list[str]) -> Any:
         """The words × (languages + 1) float64 matrix of kept rows, the n-gram count last (every
         one of ``words`` must be kept)."""
