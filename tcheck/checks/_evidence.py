@@ -38,9 +38,12 @@ def totals(items: Words) -> tuple[Any, float, int, int]:
     import numpy as np
 
     sums = np.array(items.weights) @ items.scores
-    mask = full(items)
-    letters = int(np.sum((np.array(items.ends) - np.array(items.starts))[mask]))
-    return sums[:-1], float(sums[-1]), int(np.count_nonzero(mask)), letters
+    count = letters = 0  # the words of :func:`full`, counted in Python: a sentence has a few dozen
+    for weight, grams, start, end in zip(items.weights, items.grams, items.starts, items.ends, strict=True):
+        if weight >= 1 and grams > 0:
+            count += 1
+            letters += end - start
+    return sums[:-1], float(sums[-1]), count, letters
 
 
 @dataclass(frozen=True)

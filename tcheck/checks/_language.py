@@ -96,17 +96,18 @@ def judge(
         return verdict
     if not needs_scores(items, settings):
         return None
-    same = [i for i, lang in enumerate(langs[1:]) if (lang_script(lang) or LATIN) == script]
+    same = _same_script(langs)
     if not same:
         return None  # no plausible language shares the target's script
     sums, grams, count, letters = totals(items)
     if count < settings.min_words or grams <= 0:
         return None
+    full = full_tokens(items)
     if letters < settings.min_letters:  # short: only several function words can tell
         needed_words = settings.min_function_words + 1
-        if all((clause_words(full_tokens(items), langs[i + 1], langs[0]) or 0) < needed_words for i in same):
+        if all((clause_words(full, langs[i + 1], langs[0]) or 0) < needed_words for i in same):
             return None
-    others = sums[1:][same]
+    others = sums[1:][list(same)]
     needed = settings.clear if letters >= settings.short_letters else settings.short_clear
     if (sums[0] - others.max()) / grams >= needed:
         return None  # the target language's own evidence settles it: no langdetect needed
@@ -114,16 +115,23 @@ def judge(
     raw = items.scores[:, :-1].sum(axis=0)  # unweighted: the evidence langdetect would weigh
     columns = [0, *(i + 1 for i in same)]
     chosen = (langs[0], *(langs[i + 1] for i in same))
-    found = confirm(sample, chosen, settings, raw[columns].tolist(), full_tokens(items))
+    found = confirm(sample, chosen, settings, raw[columns].tolist(), full)
     if found is None or listing(text, offset, items, 0, len(items) - 1):
         return None
-    clause = clause_words(full_tokens(items), found[0], langs[0])
+    clause = clause_words(full, found[0], langs[0])
     if clause is None:
         if letters < settings.min_letters:
             return None  # too short to tell without function words
     elif clause < _function_words_needed(letters, settings):
         return None  # a row of nouns and names, not a sentence of that language
     return Verdict(items.starts[0], items.ends[-1], found[0], found[1])
+
+
+@lru_cache(maxsize=64)
+def _same_script(langs: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions in ``langs[1:]`` of the languages written in the script of ``langs[0]``."""
+    script = lang_script(langs[0]) or LATIN
+    return tuple(i for i, lang in enumerate(langs[1:]) if (lang_script(lang) or LATIN) == script)
 
 
 def needs_scores(items: Words, settings: Settings) -> bool:
