@@ -19,7 +19,7 @@ from importlib import resources
 
 from tcheck.locale import month_names, weekday_names
 from tcheck.model import Document, Span
-from tcheck.recognise.datefind import DateMention, find_dates
+from tcheck.recognise.datefind import DateMention
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def find_dateline(doc: Document, lang: str, max_segments: int = 3, max_length: i
         if not text or len(text) > max_length:
             continue
         lead = len(seg.text) - len(seg.text.lstrip())
-        mentions = find_dates(seg.text, lang)
+        mentions = _dates_of(seg.text, lang)
         if not mentions or mentions[0].start != lead or mentions[0].kind == "month":
             continue
         first = mentions[0]
@@ -103,6 +103,15 @@ def find_dateline(doc: Document, lang: str, max_segments: int = 3, max_length: i
     if day is not None and file_date is not None:
         return Dateline(day.weekday(), day.day, day.month, day.year, None, file_date)
     return None
+
+
+def _dates_of(text: str, lang: str) -> Sequence[DateMention]:
+    """:func:`~tcheck.recognise.datefind.find_dates` through the recognisers' cache: the
+    segments a dateline is looked for in are read again by TC201 and TC202, which ask for it,
+    and by every check of dates after them."""
+    from tcheck.recognise import dates_of
+
+    return dates_of(text, lang)
 
 
 def _is_time(text: str, lang: str) -> bool:
