@@ -41,7 +41,6 @@ __all__ = [
     "Facts",
     "Unit",
     "align",
-    "align_sections",
     "facts",
     "length_ratio",
     "number_key",
@@ -335,62 +334,4 @@ def align(
         beads.append(Bead(s_idx, t_idx, coster.confidence(s_idx, t_idx)))
         i, j = i - di, j - dj
     beads.reverse()
-    return beads
-
-
-_MIN_SECTIONS = 3
-
-
-def _section_starts(units: Sequence[Unit]) -> list[int]:
-    """Indices of the units that open a section: the first unit and every heading."""
-    return [0] + [n for n, u in enumerate(units) if n and u.kind == "heading" and u.block_start]
-
-
-def _section(units: Sequence[Unit]) -> Unit:
-    """A whole section as one unit: its length and anchors summed."""
-    first = units[0]
-    return Unit(
-        seg=first.seg,
-        start=first.start,
-        end=units[-1].end,
-        length=sum(u.length for u in units),
-        numbers=frozenset().union(*(u.numbers for u in units)),
-        names=frozenset().union(*(u.names for u in units)),
-        marks=frozenset().union(*(u.marks for u in units)),
-        block_start=True,
-        line_start=True,
-        kind="section",
-    )
-
-
-def align_sections(src: Sequence[Unit], tgt: Sequence[Unit]) -> list[Bead]:
-    """Sections first, then sentences inside each pair of sections.
-
-    Documents with headings are aligned section by section (a section: a heading and what follows
-    it up to the next one), then the sentences of each pair of sections; a section on one side
-    only leaves its sentences unpaired. This keeps a sentence from pairing with one in another
-    section, and is fast on long pages whose translation lags behind the original. Documents
-    with fewer than three sections on either side are aligned sentence by sentence."""
-    s_cuts, t_cuts = _section_starts(src), _section_starts(tgt)
-    if len(s_cuts) < _MIN_SECTIONS or len(t_cuts) < _MIN_SECTIONS:
-        return align(src, tgt)
-    s_ranges = list(itertools.pairwise([*s_cuts, len(src)]))
-    t_ranges = list(itertools.pairwise([*t_cuts, len(tgt)]))
-    ratio = length_ratio(src, tgt)
-    sections = align(
-        [_section(src[a:b]) for a, b in s_ranges], [_section(tgt[a:b]) for a, b in t_ranges], ratio=ratio
-    )
-    beads: list[Bead] = []
-    for section in sections:
-        s_units = [i for k in section.source for i in range(*s_ranges[k])]
-        t_units = [j for k in section.target for j in range(*t_ranges[k])]
-        if not (s_units and t_units):
-            beads.extend(Bead((i,), (), 0.0) for i in s_units)
-            beads.extend(Bead((), (j,), 0.0) for j in t_units)
-            continue
-        s0, t0 = s_units[0], t_units[0]
-        for bead in align(src[s0 : s_units[-1] + 1], tgt[t0 : t_units[-1] + 1], ratio=ratio):
-            beads.append(
-                Bead(tuple(i + s0 for i in bead.source), tuple(j + t0 for j in bead.target), bead.confidence)
-            )
     return beads

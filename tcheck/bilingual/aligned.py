@@ -19,11 +19,11 @@ from tcheck.bilingual.align import (
     Facts,
     Unit,
     align,
-    align_sections,
     facts,
     units,
     units_of,
 )
+from tcheck.bilingual.sectionmatch import align_sections
 from tcheck.model import Document, Segment, Span, frozen_map
 
 
@@ -140,7 +140,7 @@ def pair_documents(target: Document, source: Document, min_confidence: float = 0
     sentences stay in ``source.segments`` without any target pointing at them."""
     src, tgt = units(source), units(target)
     builder = _Builder(target, source)
-    beads = align_sections(src, tgt)
+    beads = align_sections(source, target, src, tgt)
     builder.add(_pieces(beads, min_confidence), target.segments, source.segments, tgt, src)
     return builder.document("sentences"), builder.paired
 

@@ -76,7 +76,9 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
         if whole_lines and (
             not _whole_lines(source.text, gap[0], gap[-1])
             or _absorbed(
-                gap, [(doc.segments[n], src) for n, src in ((low, before), (high, after)) if src], ratio
+                gap,
+                [(doc.segments[n], src) for n, src in ((low, before), (high, after)) if src],
+                ratio,
             )
         ):
             continue
@@ -87,25 +89,36 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
             at = doc.segments[0].file_span(0, 0).start
         first = gap[0]
         where = first.file_span(0, len(first.text))
-        what = (
-            f"the source sentence '{_quote(first.text)}'"
-            if len(gap) == 1
-            else (f"{len(gap)} source sentences, from '{_quote(first.text)}',")
-        )
+        sections = _sections(source.text, gap, after)
+        if sections:
+            title = _heading(source.text, where.start)
+            what = f"{sections} of the source, from '{title}' ({len(gap)} sentences),"
+            verb = "has" if sections == "a section" else "have"
+        elif len(gap) == 1:
+            what, verb = f"the source sentence '{_quote(first.text)}'", "has"
+        else:
+            what, verb = (
+                f"{len(gap)} source sentences, from '{_quote(first.text)}',",
+                "have",
+            )
         yield Hit(
             span=Span(at, at),
-            message=f"{what} {'has' if len(gap) == 1 else 'have'} no translation here",
+            message=f"{what} {verb} no translation here",
             related=(Related(first.path or source.path, where, "the untranslated source sentence"),),
         )
     for run in _runs([n for n in unpaired if n not in rephrased]):
         first_seg, last_seg = doc.segments[run[0]], doc.segments[run[-1]]
         if whole_lines and not _whole_lines(doc.text, first_seg, last_seg):
             continue
-        what = (
-            f"'{_quote(first_seg.text)}'"
-            if len(run) == 1
-            else (f"{len(run)} sentences, from '{_quote(first_seg.text)}'")
-        )
+        following = doc.segments[run[-1] + 1] if run[-1] + 1 < len(doc.segments) else None
+        sections = _sections(doc.text, [doc.segments[n] for n in run], following)
+        if sections:
+            title = _heading(doc.text, first_seg.file_span(0, 0).start)
+            what = f"{sections}, from '{title}' ({len(run)} sentences)"
+        elif len(run) == 1:
+            what = f"'{_quote(first_seg.text)}'"
+        else:
+            what = f"{len(run)} sentences, from '{_quote(first_seg.text)}'"
         yield Hit(
             span=Span(
                 first_seg.file_span(0, 0).start,
@@ -141,6 +154,36 @@ def _whole_lines(text: str, first: Segment, last: Segment) -> bool:
     next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
     next_blank = line_end >= len(text) or not next_line.strip() or _BLOCK_MARK.match(next_line) is not None
     return marked or (prev_blank and next_blank)
+
+
+def _sections(text: str, run: Sequence[Segment], after: Segment | None) -> str:
+    """``"a section"`` or ``"N sections"`` when ``run`` (of ``text``) is whole sections (it starts at a
+    heading, and a heading or the end of the page follows it), else ``""``: a chapter missing
+    from a translation is one finding, named by its heading."""
+    if run[0].kind != "heading" or (after is not None and after.kind != "heading"):
+        return ""
+    count = sum(seg.kind == "heading" and _opens_line(text, seg) for seg in run)
+    return "a section" if count == 1 else f"{count} sections"
+
+
+_HEADING_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|<h[1-6][^>]*>)|\s*(?:\{/?\*?\s*#[^}]*\}|#+|</h[1-6]>)\s*$")
+
+
+def _heading(text: str, at: int) -> str:
+    """The heading on the line of ``text`` at offset ``at``, without its markup, quoted short."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _quote(_HEADING_MARKS.sub("", text[start : len(text) if end < 0 else end]))
+
+
+_LINE_OPEN = re.compile(r"[ \t]*(?:#{1,6}[ \t]*|<h[1-6][^>]*>[ \t]*)?")
+
+
+def _opens_line(text: str, seg: Segment) -> bool:
+    """Whether ``seg`` starts its line of ``text`` (after a heading's ``#`` marks or tag): the
+    first sentence of a heading, not one after it ('Community Managers' after '4.')."""
+    start = seg.file_span(0, 0).start
+    return _LINE_OPEN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
 
 
 def _absorbed(gap: list[Segment], neighbours: list[tuple[Segment, Segment]], ratio: float) -> bool:
