@@ -161,18 +161,19 @@ class TermMatcher(Generic[T]):
         return copy
 
     def selective_keys(self) -> list[str]:
-        """Every selective key of the automaton, as it is searched (non-word characters as
-        ``MARK``, a leading ``MARK`` for a key that starts a word)."""
+        """Every selective key, as the automaton searches it (see ``_keyed``); a matcher not built
+        yet works them out from its patterns, without building its automaton."""
+        if self._automaton is None and self._deferred is None:
+            worths = {searched: worth for _, _, searched, _, _, worth in self._keyed()}  # the last wins
+            return [searched for searched, worth in worths.items() if worth & 2]
         self.compile()
         return [key for key, number in self._automaton.items() if number & 2]
 
     def run_finder(self) -> RunFinder | None:
-        """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_keys`:
-        whether a text may hold a selective key; None when it cannot rule any text out. Worked
-        out once (a stored matcher keeps it, and answers without loading its automaton). Before
-        the matcher is compiled, the keys of its selective patterns alone are compiled for it:
-        a key's form depends on its own pattern only, and a large termbase's other terms (or a
-        language section without forbidden terms) then cost nothing until a search."""
+        """The :class:`~tcheck.glossary.runfinder.RunFinder` of the :meth:`selective_keys` (None
+        when it cannot rule any text out), worked out once: a stored matcher keeps it; one not
+        built yet takes the keys of its selective patterns alone (a key depends on its own
+        pattern only), so a termbase's other terms cost nothing until a search."""
         if not self._finder_known:
             source = self
             if self._automaton is None and self._selective is not None and self._deferred is None:
@@ -232,37 +233,18 @@ class TermMatcher(Generic[T]):
         self._pending.clear()
 
     def _build(self) -> None:
-        # The automaton sees text with every non-word character turned into a marker, and keys
-        # that start a word begin with that marker, so it only reports hits at word starts
-        # (a glossary of common words would otherwise hit inside every longer word).
         with gcutil.paused():
             self._build_automaton()
 
     def _build_automaton(self) -> None:
         import ahocorasick
 
-        self._compile()
         self._recent.clear()
         self._last_hits = None
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         add_word = automaton.add_word
         values: list[_Value | None] = []
-        assert self._payloads is not None
-        word_start: dict[str, bool] = {}
-        notable, selective = self._notable, self._selective
-        for key, patterns in self._payloads.items():
-            plain = NON_WORD.search(key) is None  # else punctuation must be compared after a hit
-            searched = key if plain else NON_WORD.sub(MARK, key)
-            first = key[0]
-            marked = word_start.get(first)
-            if marked is None:
-                marked = word_start[first] = is_word_char(first) and not spaceless(first)
-            if marked:
-                searched = MARK + searched
-            # 1: a notable pattern, 2: a selective one (all notable ones when none is named)
-            worth = 1 if notable is None or any(notable(p.payload) for p in patterns) else 0
-            if worth and (selective is None or any(selective(p.payload) for p in patterns)):
-                worth |= 2
+        for key, patterns, searched, marked, plain, worth in self._keyed():
             reach, phrases = _REACH, None
             if key in self._triggers:
                 patterns, reach, phrases = _phrases(key, patterns)
@@ -273,6 +255,28 @@ class TermMatcher(Generic[T]):
         self._automaton = automaton
         self._values, self._lazy = values, None
         self._finder_known = False
+
+    def _keyed(self) -> Iterator[tuple[str, list[Pattern], str, bool, bool, int]]:
+        """Each key, its patterns, the key as searched (non-word characters as markers, one first
+        where it starts a word: hits only at word starts), whether it starts a word, whether it has
+        no punctuation and its worth (1: a notable pattern; 2: a selective one, or any notable)."""
+        self._compile()
+        assert self._payloads is not None
+        word_start: dict[str, bool] = {}
+        notable, selective = self._notable, self._selective
+        for key, patterns in self._payloads.items():
+            plain = NON_WORD.search(key) is None
+            searched = key if plain else NON_WORD.sub(MARK, key)
+            first = key[0]
+            marked = word_start.get(first)
+            if marked is None:
+                marked = word_start[first] = is_word_char(first) and not spaceless(first)
+            if marked:
+                searched = MARK + searched
+            worth = 1 if notable is None or any(notable(p.payload) for p in patterns) else 0
+            if worth and (selective is None or any(selective(p.payload) for p in patterns)):
+                worth |= 2
+            yield key, patterns, searched, marked, plain, worth
 
     def find(
         self, text: str, lowered: str | None = None, *, notable_only: bool = False, selective: bool = False

@@ -20,6 +20,7 @@ nothing to walk; a key is decoded when its longest run first occurs in a text.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable
 from typing import Any
@@ -29,6 +30,7 @@ from tcheck.glossary.words import MARK
 MIN_WORD = 2  # shortest run searched anywhere in a word (CJK terms are often two characters)
 _AT = "\x02"  # between a key's offset of its longest run and the key
 _KEY = "\x03"  # between keys that share a longest run
+_RUNS = re.compile(f"[^{MARK}_]+")  # a key's runs: between markers (non-word characters) and underscores
 
 # A key as compared around a hit of its longest run at index p of the text: it spans p + low to
 # p + high, and each run (offset from p, text, whether a boundary precedes it) stands there.
@@ -114,18 +116,7 @@ def places(key: str) -> list[tuple[int, str, bool]]:
     """The runs of letters and digits of an automaton ``key``: (offset in the key, the run with
     ``ς`` as ``σ``, whether a non-word character or an underscore precedes it in the key), in
     order."""
-    found = []
-    start = None
-    for i, ch in enumerate(f"{key}{MARK}"):
-        if ch == MARK or ch == "_":
-            if start is not None:
-                found.append(
-                    (start, key[start:i].replace("ς", "σ"), start > 0 and key[start - 1] in (MARK, "_"))
-                )
-                start = None
-        elif start is None:
-            start = i
-    return found
+    return [(m.start(), m.group().replace("ς", "σ"), m.start() > 0) for m in _RUNS.finditer(key)]
 
 
 def _decoded(stored: str) -> list[_Shape]:
