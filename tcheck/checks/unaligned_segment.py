@@ -30,8 +30,11 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
     In a repository (a translated page paired with its original by the site's layout), where
     translators merge and split sentences freely, only whole lines are reported: a paragraph,
     heading, list item or table row of the original missing from the translation (an outdated
-    page), or one that the translation adds. A translation too different from its original to
-    align is reported once, as information.
+    page), or one that the translation adds. The headings of the two pages are matched first
+    (by their numbers, ids, levels, untranslated words, and the links, code and numbers of their
+    text), so a chapter the translation lacks, or a section it keeps that the original dropped,
+    is one finding naming its heading, and the sections after it still pair with their own. A
+    translation too different from its original to align is reported once, as information.
 
     Why it matters: a sentence missing from a translation is content the reader never gets; a
     sentence that appears only in the translation was added or belongs to another text.
