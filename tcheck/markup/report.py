@@ -147,12 +147,8 @@ def group_hits(
         shared.sections,
         shared.key,
     )
-    source_keys, target_keys, stale = shared.source_keys, shared.target_keys, shared.stale
-    for whole in shared.groups:
-        if whole.segment is not None and (
-            _displaced(whole, key, source_keys, target_keys) or _rewritten(whole, key)
-        ):
-            continue
+    stale = shared.stale
+    for whole in shared.compared:
         group = Group(
             tuple(m for m in whole.source if m.kind in kinds),
             tuple(m for m in whole.target if m.kind in kinds),
@@ -226,6 +222,7 @@ class Setting:
     placer: Placer
     anchors: Anchors
     groups: tuple[Group, ...]  # the groups of every kind of mark but code blocks
+    compared: tuple[Group, ...]  # those whose two sides say the same thing (not displaced or rewritten)
     blocks: BlockPairs
     sections: Sections
     stale: frozenset[int]
@@ -262,16 +259,24 @@ def _setting(pair: PagePair) -> Setting:
 
     every = tuple(k for k in ALL_KINDS if k != CODE_BLOCK)
     every_group = tuple(groups(pair, every))
+    source_keys = Counter(key(m) for m in pair.source_page.marks)
+    target_keys = Counter(key(m) for m in pair.page.marks)
     return Setting(
         placer=Placer(pair.doc),
         anchors=Anchors(pair.doc),
         groups=every_group,
+        compared=tuple(
+            group
+            for group in every_group
+            if group.segment is None
+            or not (_displaced(group, key, source_keys, target_keys) or _rewritten(group, key))
+        ),
         blocks=BlockPairs(pair),
         sections=Sections(pair.doc, pair.page, pair.source_doc, pair.source_page, unique_marks(pair, key)),
         stale=frozenset(_stale_sections(pair, every_group, key)),
         key=key,
-        source_keys=Counter(key(m) for m in pair.source_page.marks),
-        target_keys=Counter(key(m) for m in pair.page.marks),
+        source_keys=source_keys,
+        target_keys=target_keys,
     )
 
 
