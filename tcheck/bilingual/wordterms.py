@@ -21,7 +21,7 @@ from itertools import pairwise
 from tcheck.bilingual.keptpair import Kept, WordTable
 from tcheck.bilingual.phraseterms import PHRASE_MINIMUM, cover, phrase_rendering, repeated, runs
 from tcheck.bilingual.termgroups import Group, Occurrence, Rendering
-from tcheck.bilingual.wordalign import Counts, link, same_term, tokens
+from tcheck.bilingual.wordalign import Counts, Token, link, same_term, tokens
 from tcheck.model import Document
 
 __all__ = ["Digest", "Kept", "digest_document", "renderings_of"]
@@ -31,6 +31,7 @@ HAPAX = 0.5  # the most a link seen once in the run can be trusted
 MIN_ALIGNED = 0.6  # least confidence of a sentence pair that tcheck aligned itself
 MIN_OCCURRENCES = 3  # a term must be seen (and aligned) this often in its scope
 MIN_KEY = 3  # source words shorter than this (in letters) are no terms, except in CJK
+SOURCE_MEMO = 4096  # source texts whose words are kept while a document is read (then forgotten)
 
 
 @dataclass
@@ -52,11 +53,17 @@ def digest_document(doc: Document, run_wide: bool) -> Digest:
     pairs: list[Kept] = []
     table = WordTable()  # the document's distinct words, numbered (see tcheck.bilingual.keptpair)
     seen: dict[str, int] = {}
+    # a file of many languages repeats each source text once per language: its words are found once
+    memo: dict[str, list[Token]] = {}
     for seg in doc.segments:
         source = seg.counterpart
         if source is None or (seg.confidence is not None and seg.confidence < MIN_ALIGNED):
             continue  # a sentence tcheck paired with little confidence teaches nothing reliable
-        src = tokens(source.text, source_lang)
+        src = memo.get(source.text)
+        if src is None:
+            if len(memo) >= SOURCE_MEMO:
+                memo.clear()
+            src = memo[source.text] = tokens(source.text, source_lang)
         tgt = tokens(seg.text, doc.lang)
         if not src or not tgt:
             continue
@@ -262,13 +269,15 @@ def _unexplained(
     ]
     n, m = len(source), len(target)
     scored = []
+    joint, seen_target = counts.joint, counts.target
+    rows = [(a, row) for a in free_source if (row := joint.get(source[a]))]  # counts.both, unrolled
     for b in free_target:
         t = target[b][0]
-        seen = counts.target.get(t, 0)
+        seen = seen_target.get(t, 0)
         if not seen:
             continue
-        for a in free_source:
-            together = counts.both(source[a], t)
+        for a, row in rows:
+            together = row.get(t, 0)
             if together:  # tied: the share of the pairs holding t that hold the source word
                 scored.append((-together / seen, -together, abs((a + 0.5) / n - (b + 0.5) / m), a, b))
     scored.sort()
