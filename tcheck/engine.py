@@ -18,6 +18,7 @@ from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES, name_suffix
 from tcheck.formats.resources import is_resource_path
+from tcheck.linetable import LineTable
 from tcheck.locale.memo import document_done
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
 from tcheck.registry import Rule, all_rules, is_selected, selected_rules
@@ -43,7 +44,7 @@ class RunResult:
     """Everything a reporter needs: findings in report order and how to place them."""
 
     findings: list[Finding]
-    lines: dict[str, LineIndex]
+    lines: Mapping[str, LineIndex]  # the engine's LineTable (one array of every file's lines)
     files_checked: int
     fail_on: str
     signature: dict[str, Any] = field(default_factory=dict)
@@ -69,7 +70,10 @@ class RunResult:
         return 1 if any(f.severity >= threshold for f in self.findings) else 0
 
     def position(self, path: str, offset: int) -> tuple[int, int]:
-        index = self.lines.get(path)
+        lines = self.lines
+        if isinstance(lines, LineTable):
+            return lines.position(path, offset) or (1, 1)
+        index = lines.get(path)
         return index.position(offset) if index else (1, 1)
 
     def counts(self) -> dict[str, int]:
@@ -202,7 +206,7 @@ class Engine:
         # hits by code, set before ``finish``; ``apart`` are the codes not to feed here.
         self.finished: dict[str, list[Hit]] = {}
         self.apart: frozenset[str] = frozenset()
-        self.lines: dict[str, LineIndex] = {}
+        self.lines = LineTable()  # every checked file's line starts (and its source's)
         self.suppressions: dict[str, tuple[Suppression, ...]] = {}
         self.files = 0
         self.languages: set[tuple[str | None, str | None]] = set()
@@ -237,10 +241,9 @@ class Engine:
 
     def _finding(self, rule: Rule, path: str, hit: Hit) -> Finding | None:
         where = hit.path or path
-        index = self.lines.get(where)
-        if index is not None:
-            line, _ = index.position(hit.span.start)
-            if any(s.covers(rule.code, line) for s in self.suppressions.get(where, ())):
+        suppressions = self.suppressions.get(where)
+        if suppressions and (place := self.lines.position(where, hit.span.start)) is not None:
+            if any(s.covers(rule.code, place[0]) for s in suppressions):
                 return None
         config = self.doc_ctx(where).config
         if self.per_doc_selection and not is_selected(rule.code, config.select, config.ignore):
@@ -279,9 +282,9 @@ class Engine:
         self.languages.add((doc.source_lang, doc.lang))
         self.doc_langs[doc.path] = doc.lang
         ctx = self.ctx.for_document(doc.path, doc.lang)
-        self.lines[doc.path] = LineIndex(doc.text)
+        self.lines.put(doc.path, LineIndex(doc.text))
         if doc.source is not None and doc.source.path not in self.lines:
-            self.lines[doc.source.path] = LineIndex(doc.source.text)  # related spans in the source
+            self.lines.put(doc.source.path, LineIndex(doc.source.text))  # related spans in the source
         if doc.suppressions:
             self.suppressions[doc.path] = doc.suppressions
         if self.keep_texts:

@@ -331,6 +331,18 @@ class LineIndex:
             pos = find("\n", pos + 1)
         self._starts = starts
 
+    @classmethod
+    def of_starts(cls, starts: array[int]) -> LineIndex:
+        """The index of a text whose lines start at ``starts`` (the first at 0)."""
+        made = cls.__new__(cls)
+        made._starts = starts
+        return made
+
+    @property
+    def starts(self) -> array[int]:
+        """The offset where each line starts (the first at 0)."""
+        return self._starts
+
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1

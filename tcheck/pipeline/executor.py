@@ -61,7 +61,7 @@ class DocResult:
 
     path: str | None
     findings: list[Finding]
-    lines: dict[str, LineIndex] = field(default_factory=dict)
+    lines: Mapping[str, LineIndex] = field(default_factory=dict)
     suppressions: dict[str, tuple[Suppression, ...]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     digests: dict[str, Any] = field(default_factory=dict)
@@ -153,7 +153,11 @@ def merge(engine: Engine, part: DocResult) -> None:
     engine.files += 1
     engine.languages.add(part.languages)
     engine.doc_langs[part.path] = part.languages[1]
-    _update(engine.lines, part.lines, part.path)
+    for path, index in part.lines.items():  # the document's own replaces, its source's is added once
+        if path == part.path:
+            engine.lines.put(path, index)
+        else:
+            engine.lines.add(path, index)
     _update(engine.suppressions, part.suppressions, part.path)
     _update(engine.texts, part.texts, part.path)
     engine.pairs.update(part.pairs)
