@@ -202,9 +202,18 @@ def _matching(evidence: _Evidence) -> list[Match]:
     src, tgt = evidence.src, evidence.tgt
     n, m = len(src), len(tgt)
 
+    def alone(i: int, j: int) -> bool:
+        """Whether the two sections pair better alone than either with the one after it (a
+        title kept over a heading the translation added above the introduction)."""
+        score = evidence.score(i, 1, j, 1)
+        merges = [evidence.score(i, 1, j, 2)] if j + 1 < m else []
+        merges += [evidence.score(i, 2, j, 1)] if i + 1 < n else []
+        return all(score >= other for other in merges)
+
     def sure(i: int, j: int) -> bool:
         s, t = src[i], tgt[j]
-        return s.level == t.level and s.number == t.number and evidence.score(i, 1, j, 1) > _SURE
+        same = s.level == t.level and s.number == t.number
+        return same and evidence.score(i, 1, j, 1) > _SURE and alone(i, j)
 
     head = 0
     while head < min(n, m) and sure(head, head):
@@ -212,7 +221,9 @@ def _matching(evidence: _Evidence) -> list[Match]:
     tail = 0
     while tail < min(n, m) - head and sure(n - 1 - tail, m - 1 - tail):
         tail += 1
-    inner = [(i, j) for i, j in _anchors(src[head : n - tail], tgt[head : m - tail])]
+    inner = [
+        (i, j) for i, j in _anchors(src[head : n - tail], tgt[head : m - tail]) if alone(i + head, j + head)
+    ]
     cuts = [(head - 1, head - 1), *((i + head, j + head) for i, j in inner), (n - tail, m - tail)]
     matches: list[Match] = [(k, 1, k, 1) for k in range(head)]
     for (i0, j0), (i1, j1) in itertools.pairwise(cuts):
