@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import random
 
+from tcheck.formats.codespans import code_spans
 from tcheck.formats.inline_marks import KEY, Recorder
 from tcheck.formats.markdown import read
-from tcheck.formats.markdown_parser import code_spans, parser
+from tcheck.formats.markdown_parser import parser
 
 
 def _parsed(src: str) -> list[tuple[int, int]]:

@@ -36,6 +36,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from tcheck.formats.codespans import spans_without_parse
 from tcheck.formats.frontmatter import front_matter_rules
 from tcheck.formats.inline_marks import KEY, SINK, Recorder, note_markup, recording_plugin
 from tcheck.formats.mdx import mdx_plugin
@@ -47,14 +48,6 @@ _ADMONITION_TYPE = re.compile(r"\s*[A-Za-z][\w-]*")
 _HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
 _ATTRS_LIMIT = 1_024
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-# Where an inline rule other than plain text, line breaks and code spans may match: emphasis,
-# strikethrough, links, images and footnote references (``![``, ``[``), autolinks, HTML, MDX JSX,
-# entities, escapes, attribute lists, shortcodes and MDX expressions. A block without any of these
-# characters (nor a backtick) is all text, and its parse would find no markup (bare URLs and
-# e-mail addresses are found in the text by :meth:`Recorder.finish` either way); with backticks,
-# it holds code spans at most (:func:`code_spans`).
-_NOT_CODE_START = re.compile(r"[{\\~*_\[<&]")
-_BACKTICKS = re.compile("`+")
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 _parsers: dict[bool, MarkdownIt] = {}
@@ -265,39 +258,13 @@ def block_markup(md: MarkdownIt, content: str, env: dict[str, Any]) -> list[tupl
 def _parse_inline(md: MarkdownIt, src: str, env: dict[str, Any], recorder: Recorder) -> None:
     """Parse ``src`` inline for its markup, into ``recorder``: text with no inline markup
     character is not parsed, and text whose only one is the backtick is read by
-    :func:`code_spans` (a quarter of helm-www's blocks: their parse was a third of the inline
-    parsing)."""
-    if _NOT_CODE_START.search(src) is None:
-        if "`" in src:
-            recorder.ranges.extend(code_spans(src))
-        return
-    md.inline.parse(src, md, env, [])
-
-
-def code_spans(src: str) -> list[tuple[int, int]]:
-    """What markdown-it's backtick rule consumes in ``src``, in order: each code span, from its
-    opening run of backticks to the end of the next run of the same length, and each run of
-    backticks that no such run follows (read as text, but consumed by the rule all the same,
-    so :class:`~tcheck.formats.inline_marks.Recorder` counts it as markup). Only for text in
-    which no other inline rule can match (no character of ``_NOT_CODE_START``)."""
-    runs = [match.span() for match in _BACKTICKS.finditer(src)]
-    following: list[int] = [-1] * len(runs)  # index of the next run of the same length
-    last: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        start, end = runs[index]
-        following[index] = last.get(end - start, -1)
-        last[end - start] = index
-    found: list[tuple[int, int]] = []
-    index = 0
-    while index < len(runs):
-        closer = following[index]
-        if closer < 0:
-            found.append(runs[index])
-            index += 1
-        else:
-            found.append((runs[index][0], runs[closer][1]))
-            index = closer + 1
-    return found
+    :func:`~tcheck.formats.codespans.code_spans` (a quarter of helm-www's blocks: their parse
+    was a third of the inline parsing)."""
+    spans = spans_without_parse(src)
+    if spans is None:
+        md.inline.parse(src, md, env, [])
+    else:
+        recorder.ranges.extend(spans)
 
 
 def _ignore(*args: object, **kwargs: object) -> None:
