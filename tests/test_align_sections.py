@@ -326,3 +326,17 @@ def test_an_outdated_page_reports_the_missing_chapter_once(tmp_path: Path) -> No
     assert found["related"][0]["path"].endswith("en/style-guide.md")
     german = DE_GUIDE[: found["offset"]]
     assert german.rstrip().endswith("erfinde niemals neue.")
+
+
+def test_a_missing_one_sentence_section_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """The German guide lacks the source's last section: a heading with one line under it."""
+    (tmp_path / ".git").mkdir()
+    en = EN_GUIDE.rstrip() + "\n\n## Licence: CC BY 4.0\n"
+    for lang, text in (("en", en), ("de", DE_GUIDE)):
+        page = tmp_path / "content" / lang / "style-guide.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8")
+    messages = [f["message"] for f in findings(run_paths([tmp_path / "content"], select=["TC002"]), "TC002")]
+    assert (
+        "a section of the source, from 'Licence: CC BY 4.0' (1 sentence), has no translation here" in messages
+    )

@@ -10,6 +10,11 @@ from tcheck.model import Document, Hit, Related, Segment, Severity, Span
 from tcheck.registry import register
 
 
+def _sentences(count: int) -> str:
+    """``1 sentence``, ``3 sentences``."""
+    return f"{count} sentence" if count == 1 else f"{count} sentences"
+
+
 def _quote(text: str, size: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"
@@ -95,7 +100,7 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
         sections = _sections(source.text, gap, after)
         if sections:
             title = _heading(source.text, where.start)
-            what = f"{sections} of the source, from '{title}' ({len(gap)} sentences),"
+            what = f"{sections} of the source, from '{title}' ({_sentences(len(gap))}),"
             verb = "has" if sections == "a section" else "have"
         elif len(gap) == 1:
             what, verb = f"the source sentence '{_quote(first.text)}'", "has"
@@ -117,7 +122,7 @@ def unaligned_segment(doc: Document, ctx: Context) -> Iterator[Hit]:
         sections = _sections(doc.text, [doc.segments[n] for n in run], following)
         if sections:
             title = _heading(doc.text, first_seg.file_span(0, 0).start)
-            what = f"{sections}, from '{title}' ({len(run)} sentences)"
+            what = f"{sections}, from '{title}' ({_sentences(len(run))})"
         elif len(run) == 1:
             what = f"'{_quote(first_seg.text)}'"
         else:
