@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from tcheck.locale import babel_locale
 from tcheck.locale.currency_symbols import current_currencies, local_symbols, sc_chars, symbol_currencies
 from tcheck.locale.memo import MENTION_BYTES, sized
-from tcheck.locale.numbers import _TOKEN, NUMBER_PATTERN, multiplier_regex, multiplier_words, multipliers
+from tcheck.locale.numbers import _TOKEN, multiplier_regex, multipliers
 from tcheck.services import regexes
+from tcheck.services.tables import data_file, derived, read_toml
 
 if TYPE_CHECKING:
     from tcheck.recognise.quantities import Quantity
@@ -38,7 +37,6 @@ class CurrencyLexicon:
     units: dict[str, frozenset[str]]  # lower-cased unit word -> currency codes
     full_names: dict[str, str]  # lower-cased full name -> currency code
     head_last: bool  # unit word ends the name (en, nb, de) or starts it (fr, es)
-    amount_re: re.Pattern[str]
 
 
 def _names(lang: str) -> dict[str, set[str]]:
@@ -57,8 +55,7 @@ def _names(lang: str) -> dict[str, set[str]]:
     return names
 
 
-@cache
-def lexicon(lang: str) -> CurrencyLexicon:
+def _lexicon(lang: str) -> CurrencyLexicon:
     names = _names(lang)
     last: dict[str, set[str]] = {}
     first: dict[str, set[str]] = {}
@@ -87,14 +84,12 @@ def lexicon(lang: str) -> CurrencyLexicon:
                     shared[word].add(code)
     units = {w: frozenset(c) for w, c in shared.items()}
     full = {form: code for code, forms in names.items() for form in forms}
-    alternatives = "|".join(re.escape(u) for u in sorted(units, key=lambda w: (-len(w), w)))
-    mult = "|".join(re.escape(m) for m in sorted(multiplier_words(lang), key=lambda w: (-len(w), w)))
-    mult_part = rf"(?:\s+(?:{mult}))?" if mult else ""
-    amount = re.compile(
-        rf"(?<![\w.,])(?P<number>{NUMBER_PATTERN}){mult_part}\s+(?P<unit>{alternatives})(?!\w)",
-        re.IGNORECASE,
-    )
-    return CurrencyLexicon(lang, units, full, head_last, amount)
+    return CurrencyLexicon(lang, units, full, head_last)
+
+
+def lexicon(lang: str) -> CurrencyLexicon:
+    """The currency names of ``lang`` (full names and the unit words several share)."""
+    return _table(lang).lexicon
 
 
 def named_currency(lex: CurrencyLexicon, text: str, unit_start: int, unit_end: int) -> str | None:
@@ -113,17 +108,6 @@ def named_currency(lex: CurrencyLexicon, text: str, unit_start: int, unit_end: i
 
 
 # --- amounts ------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _extra() -> dict[str, Any]:
-    raw = resources.files("tcheck.data").joinpath("currency.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
-def _extra_for(lang: str) -> dict[str, Any]:
-    data: dict[str, Any] = _extra().get(lang.split("_")[0], {})
-    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +143,22 @@ def _bounded(word: str) -> str:
     return re.escape(word) + r"(?![^\W\d_])"
 
 
-@cache
-def _named(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, str], str]:
-    """The currency names and unit words of ``lang`` (lower-cased: their currencies, and how
-    each names them) and the pattern of them all: the same whatever the other side's language
-    (:func:`amount_lexicon` is made for each pair of languages)."""
-    lex = lexicon(lang)
+@dataclass(frozen=True)
+class _Table:
+    """What :func:`amount_lexicon` makes of CLDR and ``currency.toml`` for one language, the same
+    whatever the other side's language (kept in the cache folder between runs)."""
+
+    lexicon: CurrencyLexicon
+    names: dict[str, frozenset[str]]  # lower-cased name or unit word -> currencies
+    hows: dict[str, str]  # how each names them: "name" or "unit"
+    word_alt: str  # the pattern of them all (a trie)
+    connectors: tuple[str, ...]  # words between a number and its currency ("de")
+    common_words: frozenset[str]  # currency words that are also common words
+
+
+def _build(lang: str) -> _Table:
+    lex = _lexicon(lang)
+    extra: dict[str, Any] = read_toml("currency.toml").get(lang.split("_")[0], {})
     names: dict[str, frozenset[str]] = {}
     hows: dict[str, str] = {}
     for name, code in lex.full_names.items():
@@ -173,22 +167,39 @@ def _named(lang: str) -> tuple[dict[str, frozenset[str]], dict[str, str], str]:
     for unit, codes in lex.units.items():
         names[unit] = codes
         hows[unit] = "unit"
-    for word, codes in _extra_for(lang).get("words", {}).items():
+    for word, codes in extra.get("words", {}).items():
         names[word.lower()] = frozenset(codes)
         hows[word.lower()] = "name"
-    from tcheck.recognise.wordtrie import trie_pattern
-
     # the names as a trie, each with its boundary: the alternation's matches, longest first
     word_alt = trie_pattern(sorted(names), lambda n: _bounded(n)[len(re.escape(n)) :]) if names else ""
-    return names, hows, word_alt
+    return _Table(
+        lex,
+        names,
+        hows,
+        word_alt,
+        tuple(extra.get("connectors", [])),
+        frozenset(extra.get("common-words", ())),
+    )
+
+
+@cache
+def _table(lang: str) -> _Table:
+    """:func:`_build`, kept in the cache folder (CLDR's currency names of a language and the
+    trie over them cost 20-30 ms to derive)."""
+    from tcheck.locale import currency_symbols
+    from tcheck.recognise import wordtrie
+
+    sources = (data_file("currency.toml"), wordtrie.__file__, currency_symbols.__file__)
+    return derived(f"currency-names-{lang}", lambda: _build(lang), files=sources)
 
 
 @cache
 def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     """Currency words and patterns of ``lang``; symbols written with letters of the locale
     ``also`` (the source language, ``kr``) are recognised too."""
-    names, named_hows, word_alt = _named(lang)
-    hows = dict(named_hows)
+    table = _table(lang)
+    names, word_alt = table.names, table.word_alt
+    hows = dict(table.hows)
     alpha_symbols = [s for s in local_symbols(lang) if s[0].isalpha()]
     if also:
         alpha_symbols += [s for s in local_symbols(also) if s[0].isalpha() and s not in alpha_symbols]
@@ -198,8 +209,7 @@ def amount_lexicon(lang: str, also: str | None = None) -> AmountLexicon:
     symbol = rf"(?:[A-Z]{{1,3}})?[{sc}](?:[A-Z]{{1,3}}(?![^\W\d_]))?|[A-Z]{{3}}(?![^\W\d_])"
     if alpha_symbols:
         symbol += "|" + "|".join(_bounded(s) for s in sorted(alpha_symbols, key=lambda w: (-len(w), w)))
-    connectors = _extra_for(lang).get("connectors", [])
-    conn = "|".join(re.escape(c) for c in connectors)
+    conn = "|".join(re.escape(c) for c in table.connectors)
     conn_part = rf"(?:(?:{conn})[\s\u00a0]*)?" if conn else ""
     before = re.compile(rf"(?<![^\W\d_])(?P<cur>{symbol})[\s\u00a0\u202f]?$")
     after = regexes.compile(  # a large pattern: compiled once per machine
@@ -337,7 +347,7 @@ def _word_ok(text: str, tail: re.Match[str], lang: str) -> bool:
     as ``common-words`` in ``tcheck/data/currency.toml``): they count only at the end of a clause
     (``5,000 won.``)."""
     word = tail.group("cur")
-    common = word.lower() in _extra_for(lang).get("common-words", ())
+    common = word.lower() in _table(lang).common_words
     if not common and (len(word) > 3 or not word.isalpha() or word.isupper()):
         return True
     rest = text[tail.end() : tail.end() + 2].lstrip()
@@ -375,3 +385,4 @@ def _amount(
 # statement in a function costs microseconds at each of the thousands of texts).
 from tcheck.recognise.packed import Packer, pack, weight  # noqa: E402
 from tcheck.recognise.quantities import QUANTITY_SHAPE, quantity_at  # noqa: E402
+from tcheck.recognise.wordtrie import trie_pattern  # noqa: E402

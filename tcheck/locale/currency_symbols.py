@@ -15,7 +15,14 @@ from tcheck.locale import babel_locale
 
 @lru_cache(maxsize=1)
 def current_currencies() -> frozenset[str]:
-    """ISO codes of currencies legal tender somewhere today (CLDR territory data)."""
+    """ISO codes of currencies legal tender somewhere today (CLDR territory data; kept in the
+    cache folder: Babel's global data costs a run 10 ms to load)."""
+    from tcheck.services.tables import derived
+
+    return derived("current-currencies", _current_currencies)
+
+
+def _current_currencies() -> frozenset[str]:
     from babel.core import get_global
     from babel.numbers import get_territory_currencies
 
@@ -36,6 +43,12 @@ def sc_chars() -> str:
 @cache
 def local_symbols(lang: str) -> dict[str, frozenset[str]]:
     """Symbol → currencies, as the locale itself writes them (``$`` → USD in English)."""
+    from tcheck.services.tables import derived
+
+    return derived(f"currency-symbols-{lang}", lambda: _local_symbols(lang))
+
+
+def _local_symbols(lang: str) -> dict[str, frozenset[str]]:
     locale = babel_locale(lang)
     found: dict[str, set[str]] = {}
     current = current_currencies()

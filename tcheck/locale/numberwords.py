@@ -34,6 +34,16 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 @cache
 def word_lexicon(lang: str) -> WordLexicon:
+    """The number words of ``lang`` (from ``numbers.toml`` and CLDR's multiplier words, derived once
+    and kept in the cache folder)."""
+    from tcheck.locale import numbers
+    from tcheck.services.tables import data_file, derived
+
+    sources = (data_file("numbers.toml"), numbers.__file__)
+    return derived(f"number-lexicon-{lang}", lambda: _build(lang), files=sources)
+
+
+def _build(lang: str) -> WordLexicon:
     data = lang_data(lang)
     words = {w.lower(): _decimal(v) for w, v in data.get("words", {}).items()}
     words.update({w.lower(): _decimal(v) for w, v in data.get("cardinals", {}).items()})

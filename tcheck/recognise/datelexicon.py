@@ -6,22 +6,20 @@ endings). :mod:`tcheck.recognise.datefind` finds dates with them."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
 from tcheck.services import regexes
+from tcheck.services.tables import data_file, derived, read_toml
 
 _SPACE = r"[\s\u00a0\u202f]"
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw = resources.files("tcheck.data").joinpath("dates.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return read_toml("dates.toml")
 
 
 def date_data(lang: str) -> dict[str, Any]:
@@ -110,9 +108,10 @@ def _optional(words: set[str]) -> str:
     return rf"(?:(?:{alternatives}){_SPACE}+)?"
 
 
-def _numeric_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """ISO dates everywhere, plus the locale's short numeric date (``dd.MM.y``, ``M/d/yy``)."""
-    iso = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+def _numeric_patterns(lang: str) -> tuple[tuple[str, str], ...]:
+    """ISO dates everywhere, plus the locale's short numeric date (``dd.MM.y``, ``M/d/yy``): each
+    pattern and the order of its fields."""
+    iso = r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"
     out = [(iso, "ymd")]
     pattern = str(babel_locale(lang).date_formats["short"].pattern)
     order = "".join(ch for ch in re.sub(r"'[^']*'", "", pattern) if ch in "dMy")
@@ -123,12 +122,46 @@ def _numeric_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         year = r"(\d{4}|\d{2})"
         parts = [year if f == "y" else r"(\d{1,2})" for f in order]
         body = sep.join(parts)
-        out.append((re.compile(rf"(?<![\d.,/:-]){body}(?![\d]|{sep}\d)"), order))
+        out.append((rf"(?<![\d.,/:-]){body}(?![\d]|{sep}\d)", order))
     return tuple(out)
 
 
 @cache
 def date_lexicon(lang: str) -> DateLexicon:
+    """The date words and patterns of ``lang`` (derived from CLDR once and kept in the cache
+    folder: Babel's names and patterns of a language cost 5-70 ms a run to read)."""
+    words = derived(f"date-words-{lang}", lambda: _build(lang), files=(data_file("dates.toml"),))
+    return DateLexicon(
+        lang,
+        words.weekdays,
+        words.months,
+        words.short_months,
+        words.capitalised,
+        regexes.compile(words.pattern, re.IGNORECASE),
+        tuple((re.compile(p), order) for p, order in words.numeric),
+        words.year_words,
+        words.noun_capitals,
+        words.heads,
+    )
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """What :class:`DateLexicon` holds, its patterns not yet compiled: the table kept between runs."""
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    short_months: dict[str, int]
+    capitalised: bool
+    pattern: str
+    numeric: tuple[tuple[str, str], ...]
+    year_words: frozenset[str]
+    noun_capitals: bool
+    heads: frozenset[str] | None
+
+
+def _build(lang: str) -> _DateWords:
+    """The date words of ``lang`` and the pattern source of :func:`date_lexicon`."""
     locale = babel_locale(lang)
     data = date_data(lang)
     weekdays: dict[str, int] = {}
@@ -174,7 +207,7 @@ def date_lexicon(lang: str) -> DateLexicon:
     year_suffix = rf"(?:{_SPACE}?(?:{ysfx}))?" if ysfx else ""
     conn = _optional(connectors)
     s = _SPACE
-    pattern = regexes.compile(  # a large pattern: compiled once per machine
+    pattern = (  # a large pattern: compiled once per machine (regexes.compile)
         rf"(?<![^\W\d_])(?:(?P<wd>{wd})[,.]?{s}*{conn})?"
         rf"(?:(?<!\d)(?P<d1>\d{{1,2}})(?!\d){day}{s}*{conn}(?P<m1>{mon})|(?P<m2>{mon}){s}*{conn}(?P<d2>\d{{1,2}}){day}(?!\d))"
         rf"(?:,?{s}*{conn}(?P<y>\d{{4}}){year_suffix}(?!\d))?"
@@ -185,11 +218,9 @@ def date_lexicon(lang: str) -> DateLexicon:
             else ""
         )
         + rf"|(?P<m3>{lone}|{dotted})(?:,?{s}+(?P<y3>\d{{4}})(?!\d))?"
-        rf"|(?P<wd3>{wd})",
-        re.IGNORECASE,
+        rf"|(?P<wd3>{wd})"
     )
-    return DateLexicon(
-        lang,
+    return _DateWords(
         weekdays,
         months,
         short_months,

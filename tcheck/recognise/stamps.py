@@ -11,13 +11,19 @@ import re
 from functools import cache
 
 from tcheck.locale import babel_locale
+from tcheck.services.tables import derived
+
+
+def _months() -> dict[str, int]:
+    """CLDR's English month abbreviations (``Jan``) and their numbers."""
+    return {
+        str(name): int(number) for number, name in babel_locale("en").months["format"]["abbreviated"].items()
+    }
 
 
 @cache
 def _stamp() -> tuple[re.Pattern[str], dict[str, int]]:
-    months = {
-        str(name): int(number) for number, name in babel_locale("en").months["format"]["abbreviated"].items()
-    }
+    months = derived("stamp-months", _months)
     names = "|".join(re.escape(m) for m in months)
     return re.compile(rf"(?<![\w-])(\d{{1,2}})-({names})-(\d{{4}})(?![\w-])"), months
 

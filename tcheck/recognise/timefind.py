@@ -10,11 +10,9 @@ pattern), its AM/PM markers, its day periods with their hours (``7 утра``, `
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from tcheck.locale import babel_locale
@@ -24,6 +22,7 @@ from tcheck.locale.zones import twelve_hour_locale
 from tcheck.recognise.packed import Packer, Shape
 from tcheck.recognise.technical import version_like
 from tcheck.services import regexes
+from tcheck.services.tables import data_file, derived, read_toml
 
 DAY = 24 * 60
 
@@ -55,8 +54,7 @@ class TimeMention:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw = resources.files("tcheck.data").joinpath("times.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return read_toml("times.toml")
 
 
 def time_data(lang: str) -> dict[str, Any]:
@@ -145,6 +143,17 @@ def _period_first(lang: str) -> bool:
 
 @cache
 def time_lexicon(lang: str) -> TimeLexicon:
+    """The clock-time words and pattern of ``lang`` (derived from CLDR and ``times.toml`` once and
+    kept in the cache folder)."""
+    from tcheck.locale import numbers, numberwords
+
+    sources = (data_file("times.toml"), data_file("numbers.toml"), numberwords.__file__, numbers.__file__)
+    ampm, periods, strong, pattern = derived(f"time-words-{lang}", lambda: _build(lang), files=sources)
+    return TimeLexicon(lang, ampm, periods, strong, regexes.compile(pattern, re.IGNORECASE))
+
+
+def _build(lang: str) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]], frozenset[str], str]:
+    """AM/PM markers, day periods, strong prefixes and the pattern source of :func:`time_lexicon`."""
     data = time_data(lang)
     ampm, periods = _period_names(lang)
     prefix_suffixes = list(data.get("prefix-suffixes", []))
@@ -173,7 +182,7 @@ def time_lexicon(lang: str) -> TimeLexicon:
         + (rf"(?:{s}?(?P<zone2>{_bounded(zones)}))?" if zones else "")
     )
     strong_set = frozenset(re.sub(r"\\(.)", r"\1", p).lower() for p in strong)
-    return TimeLexicon(lang, ampm, periods, strong_set, regexes.compile(pattern, re.IGNORECASE))
+    return ampm, periods, strong_set, pattern
 
 
 def _number(text: str, lang: str) -> int | None:

@@ -8,13 +8,13 @@ number's unit tells a unit conversion (``30 yards`` → ``27 метрах``) fro
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 
 from tcheck.locale import babel_locale
+from tcheck.recognise import wordtrie
 from tcheck.recognise.wordtrie import trie_pattern
 from tcheck.services import regexes
+from tcheck.services.tables import data_file, derived, read_toml
 
 _PLACEHOLDER = "{0}"
 
@@ -31,15 +31,8 @@ def _symbol_like(word: str) -> bool:
     return not (set(letters.lower()) & _VOWELS)
 
 
-@lru_cache(maxsize=1)
-def _extra() -> dict[str, dict[str, str]]:
-    raw = resources.files("tcheck.data").joinpath("units.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
-@cache
-def unit_words(lang: str) -> dict[str, str]:
-    """Lower-cased unit word → CLDR unit key (``yards`` → ``length-yard``), for ``lang``."""
+def _build(lang: str) -> tuple[dict[str, str], str]:
+    """The unit words of ``lang`` (:func:`unit_words`) and the pattern of them all, as a trie."""
     locale = babel_locale(lang)
     patterns = locale._data.get("unit_patterns", {})
     found: dict[str, str] = {}
@@ -59,21 +52,34 @@ def unit_words(lang: str) -> dict[str, str]:
                     found.setdefault(word, key)
                     if "°" in word:  # the ordinal indicator often stands in for the degree sign
                         found.setdefault(word.replace("°", "º"), key)
-    for word, key in _extra().get(lang.split("_")[0], {}).items():
+    for word, key in read_toml("units.toml").get(lang.split("_")[0], {}).items():
         found.setdefault(word.lower(), key)
-    return found
+    # the words as a trie, each with its inflection and boundary: the same matches as the
+    # alternation longest first, at a fraction of the cost per position
+    alternatives = (
+        trie_pattern(sorted(found), lambda w: _alternative(w)[len(re.escape(w)) :]) if found else ""
+    )
+    return found, alternatives
+
+
+@cache
+def _table(lang: str) -> tuple[dict[str, str], str]:
+    """:func:`_build`, kept in the cache folder between runs (CLDR's unit patterns of a language
+    and the trie over them cost 20-35 ms a language to derive)."""
+    return derived(
+        f"unit-words-{lang}", lambda: _build(lang), files=(data_file("units.toml"), wordtrie.__file__)
+    )
+
+
+def unit_words(lang: str) -> dict[str, str]:
+    """Lower-cased unit word → CLDR unit key (``yards`` → ``length-yard``), for ``lang``."""
+    return _table(lang)[0]
 
 
 @cache
 def unit_regex(lang: str) -> re.Pattern[str]:
     """A unit word right after a number: long forms may be inflected (``метрах``)."""
-    words = unit_words(lang)
-    # the words as a trie, each with its inflection and boundary: the same matches as the
-    # alternation longest first, at a fraction of the cost per position
-    alternatives = (
-        trie_pattern(sorted(words), lambda w: _alternative(w)[len(re.escape(w)) :]) if words else ""
-    )
-    return regexes.compile(rf"[ \u00a0\u202f-]?(?P<unit>{alternatives})", re.IGNORECASE)
+    return regexes.compile(rf"[ \u00a0\u202f-]?(?P<unit>{_table(lang)[1]})", re.IGNORECASE)
 
 
 def spaced(word: str) -> bool:

@@ -8,7 +8,6 @@ import contextlib
 import copyreg
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ def load(path: Path) -> Any | None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` at ``path`` so that a concurrent reader sees the old file or the new, never
     half of one; a folder that cannot be written is no error (the caller builds it again)."""
+    import tempfile  # only a run that writes pays for it (10 ms to import)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -46,6 +47,8 @@ def store(path: Path, value: Any, reducers: Mapping[type, Callable[[Any], Any]] 
 
     ``reducers`` pickle objects of those types their own way (``type -> obj -> (callable, args)``,
     as :mod:`copyreg` does), e.g. as references to objects the reader has already."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

@@ -16,11 +16,12 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tcheck import __version__
 
 T = TypeVar("T")
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 FOLDER = "tables"
 # Stored tables kept (the newest): about eight per language checked (word lists, letters, number
 # words, lemmas...), so that a run over a site in fifteen languages never removes the tables it
@@ -52,6 +53,20 @@ def derived(
     return value
 
 
+def data_file(name: str) -> str:
+    """The path of ``tcheck/data/<name>``, one of the data files tables are made from (the
+    package is installed as files; :mod:`importlib.resources` would cost a run 20 ms to import)."""
+    return os.path.join(DATA, name)
+
+
+def read_toml(name: str) -> dict[str, Any]:
+    """The TOML data file ``tcheck/data/<name>``, parsed (only a table's build needs it)."""
+    import tomllib
+
+    with open(data_file(name), "rb") as handle:
+        return tomllib.load(handle)
+
+
 def stored_file(
     name: str, build: Callable[[], object], libraries: Sequence[str] = ("babel",), suffix: str = ".bin"
 ) -> Path | None:
@@ -79,7 +94,7 @@ def _file(
     files: Sequence[object],
     suffix: str = ".pickle",
 ) -> Path | None:
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cachedir import default_cache_dir
     from tcheck.services.versions import version
 
     code = getattr(build, "__code__", None)
