@@ -120,7 +120,11 @@ def main() -> None:
     "--no-cache",
     is_flag=True,
     default=None,
-    help="Neither read nor write the caches (results of unchanged files, translations).",
+    help=(
+        "Neither read nor write the caches of results (unchanged files, parsed glossaries) and "
+        "translations. The tables tcheck derives from its libraries and its compiled patterns are "
+        "still kept: they depend only on the installed code (TCHECK_REGEX_STORE=off for patterns)."
+    ),
 )
 @click.option(
     "--cache-dir",

@@ -81,6 +81,10 @@ class ProgramGroup(click.Group):
     ) -> Any:
         if args is not None or not standalone_mode or _observed():
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        from tcheck.services import regexstore
+
+        if regexstore.install():  # patterns compiled in earlier runs are not compiled again
+            atexit.register(regexstore.save)
         try:
             super().main(None, prog_name, complete_var, True, **extra)
         except SystemExit as exc:
