@@ -155,3 +155,28 @@ def test_the_command_line_reuses_its_patterns(tmp_path: Path) -> None:
     second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
     assert first.returncode == second.returncode == 0
+
+
+def test_a_run_records_a_bounded_number_of_new_patterns(tmp_path: Path) -> None:
+    many = [(rf"(?P<term>Kassym-Jomart {i})\b", 0) for i in range(60)]
+    script = _CHILD.replace(
+        "installed = regexstore.install(folder)",
+        "regexstore.MAX_PROGRAMS = 25\ninstalled = regexstore.install(folder)",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            str(tmp_path),
+            json.dumps(many),
+            json.dumps(["Kassym-Jomart 7 og Kassym-Jomart 59"]),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    assert result["new"] == 25  # the others compiled by re as usual
+    spans = [[m[0] for m in entry[4]] for entry in result["out"][:-1]]
+    assert spans[7] == [[0, 15]] and spans[59] == [[19, 35]] and spans[30] == []

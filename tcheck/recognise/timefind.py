@@ -64,8 +64,13 @@ def time_data(lang: str) -> dict[str, Any]:
 
 @cache
 def uses_12_hour_clock(lang: str) -> bool:
-    """Whether the locale's own short time format is on the 12-hour clock (``h:mm a``)."""
-    return twelve_hour_locale(babel_locale(lang))
+    """Whether the locale's own short time format is on the 12-hour clock (``h:mm a``): kept in the
+    cache folder, as reading it loads the language's whole CLDR data (30 ms)."""
+    from tcheck.locale import zones
+
+    return derived(
+        f"twelve-hour-{lang}", lambda: twelve_hour_locale(babel_locale(lang)), files=(zones.__file__,)
+    )
 
 
 def _period_names(lang: str) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]]]:

@@ -30,7 +30,9 @@ from typing import Any
 Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 Key = tuple[str | bytes, int]
 
-MAX_PROGRAMS = 4000  # a run compiling more new patterns (glossary terms...) keeps only its own
+# Programs kept: a run compiling more new patterns than this (one per glossary term or page)
+# keeps only its own, and records no more than this many (what it holds stays bounded)
+MAX_PROGRAMS = 4000
 _DEBUG = 128  # re.DEBUG: prints while compiling, never stored
 
 
@@ -73,6 +75,8 @@ def install(folder: Path | None = None) -> bool:
             return original(p, flags)
         key = (p, flags)
         program = store.programs.get(key) or store.new.get(key)
+        if program is None and len(store.new) >= MAX_PROGRAMS:  # a run's own patterns, by the thousand
+            return original(p, flags)
         try:
             if program is None:
                 program = _program(p, flags, _parser, _compiler)
