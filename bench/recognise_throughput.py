@@ -5,10 +5,13 @@ every ``recognise(text, lang, also)`` call the checks make, then recognises thos
 from empty caches (``--repeat`` times, the fastest kept) and prints the CPU seconds, the
 characters per second, and how many texts the shared prefilter (``tcheck.recognise.prefilter``)
 finds nothing in. The recorded calls can be saved (``--save``) and read back (``--calls``) to
-compare two versions of the recognisers on the same calls.
+compare two versions of the recognisers on the same calls; ``--dump`` writes what each call
+finds, one line a call, so that two versions' dumps can be compared with ``cmp`` or ``diff``
+(a speed change must leave them identical).
 
     python bench/recognise_throughput.py /tmp/nt1
     python bench/recognise_throughput.py /tmp/s8/ntrex10.po --select TC301 --repeat 3
+    python bench/recognise_throughput.py --calls /tmp/nt1.calls --dump /tmp/found.txt
 
 It also splits the texts by what the prefilter lets through (``D`` digits, ``N`` a name or
 number word may start, ``R`` a Roman numeral may stand, ``Z`` a time zone is named; ``----``:
@@ -21,6 +24,7 @@ again with another language on the other side (its amounts read again, the rest 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import pickle
 import time
@@ -68,6 +72,29 @@ def timed(calls: list[Call], repeat: int) -> float:
     return best
 
 
+def _plain(value: object) -> object:
+    """``value`` with its sets sorted and its dataclasses as tuples (a repr that does not depend
+    on the run's hash seed)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__name__, *(_plain(getattr(value, f.name)) for f in fields))
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_plain(v)) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dump(calls: list[Call], path: Path) -> None:
+    """Write what each call finds (every kind, every field), one line a call, from empty caches."""
+    recognisers.clear_caches()
+    with path.open("w", encoding="utf-8") as out:
+        for text, lang, also in calls:
+            found = recognisers.recognise(text, lang, also)
+            kinds = (found.dates, found.times, found.amounts, found.numbers, found.words, found.cardinals)
+            out.write(repr(_plain((lang, also, *(list(kind) for kind in kinds), found.zoned))) + "\n")
+
+
 def breakdown(calls: list[Call]) -> list[tuple[str, int, int, float]]:
     """Per kind of text the prefilter tells apart: (kind, texts, texts with a mention, CPU s)."""
     from tcheck.recognise import _core
@@ -94,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--save", type=Path, help="write the recorded calls here")
     parser.add_argument("--calls", type=Path, help="read recorded calls instead of running tcheck")
+    parser.add_argument("--dump", type=Path, help="write what each call finds here (to compare versions)")
     args = parser.parse_args(argv)
     if args.calls:
         with args.calls.open("rb") as f:
@@ -103,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         with args.save.open("wb") as f:
             pickle.dump(calls, f)
+    if args.dump:
+        dump(calls, args.dump)
     timed(calls, 1)  # every language's lexicons and patterns made before timing
     seconds = timed(calls, args.repeat)
     chars = sum(len(text) for text, _, _ in calls)

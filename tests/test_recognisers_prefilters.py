@@ -113,9 +113,9 @@ def test_dates_found_as_if_every_word_were_tried(
 
 
 def test_digits_that_are_not_decimal_are_word_starts_for_dates() -> None:
-    from tcheck.recognise.datefind import _digit_chars
+    from tcheck.recognise.datefind import DIGIT_CLASS
 
-    allowed = re.compile(f"[{_digit_chars()}]")
+    allowed = re.compile(f"[{DIGIT_CLASS}]")
     assert all(allowed.match(ch) for ch in "0²①⑴٣")
     assert not allowed.match("a")
 

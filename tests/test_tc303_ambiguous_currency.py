@@ -54,3 +54,14 @@ def test_a_pronoun_is_not_a_currency(tmp_path: Path) -> None:
     assert _tc303(tmp_path, text, "uk", source_lang="en") == []
     (f,) = _tc303(tmp_path, "Квиток коштує 5 000 вона.\n", "uk", source_lang="en")
     assert f["message"].startswith("'вона' can be any of KPW, KRW")
+
+
+def test_source_currency_word_found_whatever_its_case(tmp_path: Path) -> None:
+    # the words of the source are searched for in the lower-cased text before its numbers are
+    # read: a capitalised or upper-case word is still found, an own word ('couronnes') is not one
+    messages = [f["message"] for f in _tc303(tmp_path, "Le billet coûte 40 Kroner, et 12 RUBLER.\n", "fr")]
+    assert messages == [
+        "'Kroner' is a currency word of 'nb', not of 'fr'",
+        "'RUBLER' is a currency word of 'nb', not of 'fr'",
+    ]
+    assert _tc303(tmp_path, "Le billet coûte 40 couronnes norvégiennes et 3 euros.\n", "fr") == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from tcheck.checks._fixes import certain_fix
 from tcheck.checks._flood import capped
@@ -12,6 +14,7 @@ from tcheck.locale.currency import Amount, amount_lexicon, find_amounts
 from tcheck.locale.memo import forget_heavy
 from tcheck.model import Document, Fix, Hit, Segment, Severity
 from tcheck.recognise.spans import SpanSet
+from tcheck.recognise.wordtrie import trie_pattern
 from tcheck.registry import register
 
 DEFAULT_ASSUMED = ("USD", "EUR", "GBP", "CHF", "JPY")
@@ -120,16 +123,46 @@ def _code_fix(seg: Segment, amount: Amount, likely: list[str], source: str) -> F
     return certain_fix(seg, start, end, likely[0])
 
 
+def _own_word(word: str, own: dict[str, frozenset[str]]) -> bool:
+    """Whether ``word`` (lower-cased) is one of the translation's own currency words, but for its
+    last letter (``dollars`` beside Danish ``dollar``)."""
+    return any(word[:-1] == w[: len(word) - 1] for w in own)
+
+
+@lru_cache(maxsize=64)
+def _foreign_search(source: str, lang: str) -> re.Pattern[str] | None:
+    """A search, in lower-cased text, for the currency words of ``source`` that can be reported
+    in a text of ``lang`` (unit words of four letters or more that are not ``lang``'s own):
+    None when there are none. Such a word is found, lower-cased, as a currency of an amount only
+    where the search finds it, so a text without it is passed over without reading its numbers
+    in ``source``'s conventions (most texts with digits)."""
+    alex = amount_lexicon(source)
+    own = amount_lexicon(lang).names
+    words = [
+        word
+        for word, how in alex.hows.items()
+        if how == "unit" and word in alex.names and len(word) >= 4 and not _own_word(word, own)
+    ]
+    return re.compile(trie_pattern(words)) if words else None
+
+
 def _foreign_words(
     seg: Segment, lang: str, source: str, found: Sequence[Amount], own: dict[str, frozenset[str]]
 ) -> Iterator[Hit]:
     """Currency words of the source language in the translation (``5000 kroner`` in German)."""
     text = seg.text
+    search = _foreign_search(source, lang)
+    if search is None:
+        return
+    # lower-casing is done one character at a time (final sigma aside), so an amount's word
+    # lower-cased is a piece of the text lower-cased
+    if "\u03a3" not in text and search.search(text.lower()) is None:
+        return
     taken = SpanSet((a.start, a.end) for a in found)
     source_home = home_currencies(source)
     for amount in find_amounts(text, source):
         word = amount.currency_text.lower()
-        if amount.how != "unit" or len(word) < 4 or any(word[:-1] == w[: len(word) - 1] for w in own):
+        if amount.how != "unit" or len(word) < 4 or _own_word(word, own):
             continue  # "dollars" beside Danish "dollar" is the same word
         if taken.overlaps(amount.start, amount.end):
             continue

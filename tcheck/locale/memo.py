@@ -61,7 +61,8 @@ class SizedCache(Generic[P, R]):
         self.weight += weight
         if weight > HEAVY:
             self._heavy.add(key)
-        self.trim(self._budget)
+        if self.weight > self._budget:
+            self.trim(self._budget)
         return result
 
     def trim(self, budget: int) -> None:

@@ -123,18 +123,37 @@ def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
         return
     heads = lex.heads
     lowered = text.lower()
-    if len(lowered) != len(text) or "\u03a3" in text:  # lower-casing not one to one (İ, Σ)
-        starts = (m.start() for m in _WORD_START.finditer(text))
-    else:
+    one_to_one = len(lowered) == len(text) and "\u03a3" not in text  # not so with İ, Σ
+    if one_to_one:
         starts = (m.start() for m in _starts_regex(heads).finditer(lowered))
+    else:
+        starts = (m.start() for m in _WORD_START.finditer(text))
     pos = 0
     for at in starts:
-        if at < pos or not (text[at].isdigit() or text[at : at + 3].lower() in heads):
+        if at < pos:
             continue
+        if not text[at].isdigit():
+            # one to one, lowered[at : at + 3] is text[at : at + 3].lower(), without a new string
+            if (lowered[at : at + 3] if one_to_one else text[at : at + 3].lower()) not in heads:
+                continue
         match = lex.pattern.match(text, at)
         if match is not None and match.end() > at:
             pos = match.end()
             yield match
+
+
+# a lookbehind, then a group whose every alternative starts with a digit: (?<![\d.,/-])(\d{4}|\d{2})
+_LOOKBEHIND_THEN_DIGIT = re.compile(r"\(\?<!\[[^\]]*\]\)\(\\d[^()|]*(?:\|\\d[^()|]*)*\)")
+
+
+@cache
+def _digit_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (a numeric date's: a lookbehind, then a group that starts with a digit) with a
+    digit lookahead first: the same matches, but a search passes over the other characters
+    without trying the lookbehind at each (half the time of a sentence's scan)."""
+    if _LOOKBEHIND_THEN_DIGIT.match(pattern.pattern) is None:
+        return pattern
+    return re.compile(r"(?=\d)" + pattern.pattern, pattern.flags)
 
 
 def _split(d: DateMention) -> tuple[int, Hashable]:
@@ -163,7 +182,7 @@ def find_dates(text: str, lang: str) -> Sequence[DateMention]:
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
     for pattern, order in lex.numeric if digits else ():
-        for match in pattern.finditer(text):
+        for match in _digit_first(pattern).finditer(text):
             parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
             year = parts["y"]
             if year < 100:

@@ -315,14 +315,30 @@ _LETTER_AT = re.compile(LETTER)
 
 def _window(text: str, first: re.Match[str], firsts: frozenset[str], lang: str) -> list[re.Match[str]]:
     """The word ``first`` and the words after it that a phrase (when the word can begin one)
-    and a multiplier may take, as a left-to-right word scan finds them."""
+    and a multiplier may take, as a left-to-right word scan finds them.
+
+    A word that begins phrases (``en`` of ``en million``) but is not followed, after a space, by
+    a word that one of them goes on with (``en dag``) takes only the next word, as any other
+    word: :func:`_match_at` reads no further then (in a language whose number words do not
+    inflect, where the words are their own dictionary forms)."""
     words = [first]
-    size = MAX_PHRASE + 1 if inflects(lang) or first.group(0).lower() in firsts else 2
+    inflected = inflects(lang)
+    size = MAX_PHRASE + 1 if inflected or first.group(0).lower() in firsts else 2
     while len(words) < size:
         following = WORD.search(text, words[-1].end())
         if following is None:
             break
         words.append(following)
+        if (
+            size > 2
+            and len(words) == 2
+            and not inflected
+            and not (
+                text[first.end() : following.start()].isspace()
+                and _may_follow(first.group(0).lower(), following.group(0).lower(), lang)
+            )
+        ):
+            break
     return words
 
 

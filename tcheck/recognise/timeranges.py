@@ -18,7 +18,7 @@ from tcheck.recognise.timefind import DAY, TimeMention, _alt, _data, time_data
 
 _ZONES = ("GMT", "UTC", "Z")
 _DIGIT = re.compile(r"\d")
-_MILITARY = re.compile(r"(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/]\d|[^\W\d_])")
+_MILITARY = re.compile(r"(?=[012])(?<![\d.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,:/]\d|[^\W\d_])")
 
 
 def _after_time_word(text: str, start: int, prefixes: tuple[str, ...]) -> bool:
