@@ -35,19 +35,15 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from tcheck.formats import RESOURCE_SUFFIXES
 from tcheck.formats.masking import mask_urls
 from tcheck.formats.placeholders import mask_placeholders
+from tcheck.formats.resource_paths import CATEGORY_FILES
+from tcheck.formats.resource_paths import is_resource_path as is_resource_path  # callers' name for it
 from tcheck.formats.resource_values import Node, Str
 from tcheck.formats.sentences import split_sentences
 from tcheck.locale import language_code as shared_language_code
 from tcheck.model import Document, Segment, Span, frozen_map
 
-RESOURCE_FOLDERS = frozenset({"i18n", "locales", "locale", "lang", "langs", "translations", "l10n"})
-CATEGORY_FILES = frozenset({"_category_.json", "_category_.yml", "_category_.yaml"})
-NOT_RESOURCES = frozenset(
-    {"package.json", "package-lock.json", "tsconfig.json", "jsconfig.json", "composer.json", "versions.json"}
-)
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 _GO_I18N_FIELDS = frozenset({"id", "hash", "description", "leftdelim", "rightdelim", *PLURAL_FORMS})
 _DOCUSAURUS_FIELDS = frozenset({"message", "description", "placeholders"})
@@ -56,24 +52,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LONE_PATH = re.compile(r"[\w.~%@+-]*(?:/[\w.~%@+-]*)+")
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Z][a-z]{3}|\d{3}))?")
 _PLURAL_SUFFIX = re.compile(r"^(?P<base>.+?)(?P<sep>[._])(?P<form>zero|one|two|few|many|other|plural|\d)$")
-
-
-def is_resource_path(rel_path: str) -> bool:
-    """Whether a file of a repository (path relative to the folder searched) is a translation
-    resource file: a ``.json``/``.yaml``/``.yml``/``.toml`` file below a folder named ``i18n``,
-    ``locales``, ``locale``, ``lang``, ``langs``, ``translations`` or ``l10n`` (at any depth), any
-    ``.arb`` file, or a Docusaurus ``_category_.json``/``.yml``. ``package.json``, ``tsconfig.json``,
-    ``versions.json``, hidden files, a Hugo ``config.toml`` or a CI workflow are not."""
-    path = PurePosixPath(rel_path.replace("\\", "/"))
-    name = path.name.lower()
-    suffix = path.suffix.lower()
-    if name.startswith(".") or name in NOT_RESOURCES:
-        return False
-    if name in CATEGORY_FILES or suffix == ".arb":
-        return True
-    if suffix not in RESOURCE_SUFFIXES:
-        return False
-    return any(part.lower() in RESOURCE_FOLDERS for part in path.parts[:-1])
 
 
 def is_resource_document(doc: Document) -> bool:
