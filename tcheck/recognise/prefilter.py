@@ -21,7 +21,7 @@ from typing import NamedTuple
 from tcheck.locale.numberwords import _word_starts, cjk_regex, word_lexicon
 from tcheck.recognise.datelexicon import date_lexicon
 from tcheck.recognise.numtables import tables
-from tcheck.recognise.numwords import _starts, start_words
+from tcheck.recognise.numwords import start_words
 from tcheck.recognise.roman import _TOKEN as _ROMAN
 from tcheck.recognise.timefind import _hour_chars, _zone_regex
 from tcheck.recognise.wordtrie import first_letters, trie_pattern
@@ -62,28 +62,28 @@ def _searches(lang: str) -> _Searches:
     lex = date_lexicon(lang)
     words: re.Pattern[str] | None = None
     if lex.heads is not None and cjk_regex(lang) is None:
-        # the word starts the recognisers look for (but digits), as one search
+        # the word starts the recognisers look for (but digits), as one search: the beginnings
+        # of date names, of number words (datefind._starts_regex, numwords._starts) and of the
+        # words of numbers.toml (numberwords._word_starts) in one trie, which is tried once at
+        # each place instead of once for each recogniser (a third less time than three tries).
+        # Each recogniser's own search may ask more (a date name not right after a digit): the
+        # trie is true wherever one of them is, and maybe in a few more places, as a flag may be
         heads = lex.heads
         short = [h for h in heads if len(h) < 3]
-        names = trie_pattern(h for h in heads if len(h) >= 3)
-        if short:  # as in datefind._starts_regex
-            names += rf"|(?:{trie_pattern(short)})\Z"
-        parts = [rf"(?<![^\W_])(?=[^\W_])(?:{names})"]
-        starts = set(heads)
+        starts = {h for h in heads if len(h) >= 3}
         t = tables(lang)
         if t.cardinals or t.ordinals:
-            parts.append(_starts(lang).pattern)
             starts |= start_words(lang)
-        lexicon = _word_starts(lang)
-        if lexicon is not None:
-            parts.append(lexicon.pattern)
+        if _word_starts(lang) is not None:
             starts |= set(word_lexicon(lang).exact)
+        body = trie_pattern(starts)
+        if short:  # as in datefind._starts_regex
+            body += rf"|(?:{trie_pattern(short)})\Z"
         # searched only from the first letters of the words (see wordtrie.first_letters), after
-        # a character that is no letter: every part starts where a letter follows one, so the
-        # search, of " " + the text, tries the parts only after the spaces and punctuation
-        # (which the regular expression engine skips to) instead of at every letter
-        body = first_letters(starts) + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
-        words = regexes.compile(rf"[\W\d_](?:{body})")
+        # a character that is no letter: the search, of " " + the text, tries the trie only
+        # after the spaces and punctuation (which the regular expression engine skips to)
+        # instead of at every letter
+        words = regexes.compile(rf"[\W\d_]{first_letters(starts | set(short))}(?:{body})")
     hours = _hour_chars(lang)
     return _Searches(words, None if hours.pattern == _DIGIT.pattern else hours, _zone_regex(lang))
 
