@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tcheck import gcutil
 from tcheck.config import Config, OptionKind
-from tcheck.glossary.matcher import TermMatcher
 from tcheck.glossary.model import Entry, Glossary, Term, primary
 from tcheck.model import Document
+
+if TYPE_CHECKING:  # a run whose checks read no glossary never imports the matcher
+    from tcheck.glossary.matcher import TermMatcher
 
 
 class TermHit(NamedTuple):
