@@ -10,6 +10,11 @@ one checks its file from scratch. The issue-12 goal is 0.3 s wall on an idle mac
     python bench/startup.py                     # every case, best of 3
     python bench/startup.py --repeat 5 --cases text-nb,tc101
     python bench/startup.py --pythonpath /tmp/old-checkout   # another tree of tcheck, to compare
+    python bench/startup.py --cold              # each timed run with an empty cache folder
+
+The cache folder keeps what a run derives from the installed code and libraries (per-language
+tables, compiled patterns), as an installed tool's later runs find it; ``--cold`` times the
+first run on a machine instead (each timed run gets an empty ``XDG_CACHE_HOME`` of its own).
 
 When the environment sets ``PYTHONDONTWRITEBYTECODE`` (as some containers do), every run would
 compile tcheck's sources again, which an installed tool never does: the runs get a bytecode cache
@@ -126,6 +131,11 @@ def run_once(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float,
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode
 
 
+def _cold(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """``env`` with a new, empty cache folder inside ``folder`` (a first run on a machine)."""
+    return {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cold-cache-", dir=folder)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -134,6 +144,7 @@ def main() -> None:
     parser.add_argument("--cases", default="", help="comma-separated case names (default: all)")
     parser.add_argument("--pythonpath", default="", help="a tcheck tree to run instead of the installed one")
     parser.add_argument("--no-bytecode", action="store_true", help="keep PYTHONDONTWRITEBYTECODE as set")
+    parser.add_argument("--cold", action="store_true", help="an empty cache folder for each timed run")
     args, extra = parser.parse_known_args()
     wanted = {c.strip() for c in args.cases.split(",") if c.strip()}
     unknown = wanted - {c.name for c in CASES}
@@ -155,7 +166,10 @@ def main() -> None:
             (folder / case.file).write_text(case.content, encoding="utf-8")
             command = [sys.executable, "-m", "tcheck", "check", case.file, *case.options, *extra]
             run_once(command, folder, env)  # bytecode and the glossary store written, not timed
-            runs = [run_once([*command, "--no-cache"], folder, env) for _ in range(args.repeat)]
+            runs = [
+                run_once([*command, "--no-cache"], folder, _cold(env, folder) if args.cold else env)
+                for _ in range(args.repeat)
+            ]
             codes = {code for *_, code in runs}
             note = "" if codes <= {0, 1} else f"  exit {sorted(codes)}"
             wall, cpu, rss = (min(r[i] for r in runs) for i in range(3))
