@@ -149,7 +149,7 @@ def test_the_command_line_reuses_its_patterns(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TCHECK_RESULT_CACHE": "off"}
     command = [sys.executable, "-m", "tcheck", "check", str(page), "--format", "json", "--fail-on", "never"]
     first = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
-    (file,) = _stored(tmp_path / "cache" / "tcheck" / "regex")
+    (file,) = _stored(tmp_path / "cache" / "tcheck" / regexstore.FOLDER)
     stored = pickle.loads(file.read_bytes())
     assert len(stored) > 50  # tcheck's own patterns and its libraries'
     second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)

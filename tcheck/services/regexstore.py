@@ -6,7 +6,7 @@ each parsed and compiled again by ``re``'s pure-Python compiler in every process
 the start-up of one small file). The compiled program is a list of integers that ``_sre``
 turns into a pattern object in microseconds, as :mod:`tcheck.services.regexes` does for a few
 large patterns. :func:`install` has ``re`` take every program from one file in the cache folder
-(``$XDG_CACHE_HOME/tcheck/regex/programs-<key>.pickle``, keyed by the exact Python build) and
+(``$XDG_CACHE_HOME/tcheck/regex-store/programs-<key>.pickle``, keyed by the exact Python build) and
 :func:`save` adds the patterns compiled for the first time when the run ends.
 
 Only the command line installs it (a program that imports tcheck keeps ``re`` as it is);
@@ -33,6 +33,7 @@ Key = tuple[str | bytes, int]
 # Programs kept: a run compiling more new patterns than this (one per glossary term or page)
 # keeps only its own, and records no more than this many (what it holds stays bounded)
 MAX_PROGRAMS = 4000
+FOLDER = "regex-store"
 _DEBUG = 128  # re.DEBUG: prints while compiling, never stored
 
 
@@ -51,7 +52,7 @@ _STORE: list[_Store] = []  # the installed store (one per process)
 
 def install(folder: Path | None = None) -> bool:
     """Have ``re`` compile patterns from the programs kept in ``folder`` (default: the cache
-    folder's ``regex``), and keep the new ones for :func:`save`. False (and ``re`` unchanged)
+    folder's ``regex-store``; not ``regex``, whose files :mod:`tcheck.services.regexes` prunes), and keep the new ones for :func:`save`. False (and ``re`` unchanged)
     when this Python's internals are not the expected ones."""
     if _STORE:
         return True
@@ -128,7 +129,7 @@ def _file(folder: Path | None, sre: Any) -> Path:
 
     h = hashlib.blake2b(digest_size=8)
     h.update(f"{sys.version}\0{sre.MAGIC}\0{sre.CODESIZE}".encode())
-    return (folder or default_cache_dir() / "regex") / f"programs-{h.hexdigest()}.pickle"
+    return (folder or default_cache_dir() / FOLDER) / f"programs-{h.hexdigest()}.pickle"
 
 
 def _load(file: Path) -> dict[Key, Program]:
