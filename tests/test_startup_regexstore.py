@@ -36,6 +36,7 @@ import json, re, sys
 from pathlib import Path
 from tcheck.services import regexstore
 folder = Path(sys.argv[1])
+regexstore.SAVE_AFTER = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
 installed = regexstore.install(folder)
 import re._compiler
 patterns = json.loads(sys.argv[2])
@@ -155,6 +156,19 @@ def test_the_command_line_reuses_its_patterns(tmp_path: Path) -> None:
     second = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
     assert first.returncode == second.returncode == 0
+
+
+def test_a_few_quick_new_patterns_leave_the_file_as_it_is(tmp_path: Path) -> None:
+    _run(tmp_path)
+    (file,) = _stored(tmp_path)
+    before = file.read_bytes()
+    one_more = [*PATTERNS, (r"(?P<wd>lørdag|søndag)\s+\d{1,2}\.", 2)]
+    args = [sys.executable, "-c", _CHILD, str(tmp_path), json.dumps(one_more), json.dumps(TEXTS)]
+    quick = subprocess.run([*args, "60"], capture_output=True, text=True, check=True)
+    assert json.loads(quick.stdout)["new"] == 1
+    assert file.read_bytes() == before  # one small pattern is not worth writing the store again
+    subprocess.run([*args, "0"], capture_output=True, text=True, check=True)
+    assert len(pickle.loads(file.read_bytes())) == len(PATTERNS) + 2
 
 
 def test_a_run_records_a_bounded_number_of_new_patterns(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,9 @@ Key = tuple[str | bytes, int]
 # Programs kept: a run compiling more new patterns than this (one per glossary term or page)
 # keeps only its own, and records no more than this many (what it holds stays bounded)
 MAX_PROGRAMS = 4000
+# CPU seconds this run spent compiling patterns new to the store before it rewrites the file
+# (a megabyte): a run that met only a few new small patterns leaves it as it is
+SAVE_AFTER = 0.005
 FOLDER = "regex-store"
 _DEBUG = 128  # re.DEBUG: prints while compiling, never stored
 
@@ -45,6 +49,7 @@ class _Store:
         self.programs = programs
         self.new: dict[Key, Program] = {}
         self.used: set[Key] = set()
+        self.spent = 0.0  # CPU seconds spent compiling the new programs
 
 
 _STORE: list[_Store] = []  # the installed store (one per process)
@@ -80,7 +85,9 @@ def install(folder: Path | None = None) -> bool:
             return original(p, flags)
         try:
             if program is None:
+                start = time.process_time()
                 program = _program(p, flags, _parser, _compiler)
+                store.spent += time.process_time() - start
                 store.new[key] = program
             else:
                 store.used.add(key)
@@ -96,9 +103,10 @@ def install(folder: Path | None = None) -> bool:
 
 
 def save() -> None:
-    """Add the programs this run compiled first to the file (no error when it cannot be written;
-    another run's additions since this one read it are kept)."""
-    if not _STORE or not _STORE[0].new:
+    """Add the programs this run compiled first to the file, when compiling them took
+    :data:`SAVE_AFTER` or more (no error when it cannot be written; another run's additions since
+    this one read it are kept)."""
+    if not _STORE or not _STORE[0].new or _STORE[0].spent < SAVE_AFTER:
         return
     from tcheck.services import pickled
 
@@ -109,6 +117,7 @@ def save() -> None:
     pickled.store(store.file, merged)
     store.programs.update(store.new)
     store.new.clear()
+    store.spent = 0.0
 
 
 def _program(pattern: str | bytes, flags: int, parser: Any, compiler: Any) -> Program:
