@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, compress, filterfalse
+from operator import ne
 from typing import Any
 
 from tcheck.checks._variants import (
     MAX_SPANS,
-    TOKEN,
+    WORDS,
     Form,
-    is_acronym,
     is_capitalised,
     is_defined,
     is_label,
@@ -54,14 +55,14 @@ class Tally:
             self.places.append((start, end, initial, sentence))
 
     def add_to(self, form: Form, doc: int, offset: int) -> None:
-        """Add these occurrences to ``form`` as one :meth:`Form.add` per occurrence would."""
-        for start, end, initial, sentence in self.places:
-            form.add(doc, start, end, initial, offset + sentence)
-        rest = self.count - len(self.places)
-        if rest:  # beyond MAX_SPANS a form only counts
-            form.count += rest
-            form.mid += self.mid - sum(not initial for _, _, initial, _ in self.places)
-            form.add_doc(doc)
+        """Add these occurrences to ``form`` as one :meth:`Form.add` per occurrence would: all
+        are counted, and places are kept while the form has room for them."""
+        form.count += self.count
+        form.mid += self.mid
+        form.add_doc(doc)
+        room = (4 * MAX_SPANS - len(form.places)) // 4
+        if room > 0:
+            form.places.extend([x for s, e, _, n in self.places[:room] for x in (doc, s, e, offset + n)])
 
 
 @dataclass
@@ -138,6 +139,7 @@ def add_names(
     forms, spaced, names, lowercase = found.forms, found.spaced, found.names, found.lowercase
     # Lower-case words between two names need no reset of ``previous``: a pair must be separated
     # by a single space.
+    number = found.sentences
     for start, end, word, initial in marked:
         if word.islower():
             previous = None
@@ -152,20 +154,28 @@ def add_names(
         if initial and is_label(sentence, end):
             previous = None  # "NOTE:", "**Tipp:**": a label's capitals are typography
             continue
-        if is_acronym(word) or is_capitalised(word):
+        upper = word.isupper()  # is_acronym and is_capitalised, each asked once
+        acronym = upper and sum(map(str.isalpha, word)) >= 2
+        capitalised = not upper and word[:1].isupper()
+        if acronym or capitalised:
             span = seg.file_span(a, b)
-            defined = is_acronym(word) and is_defined(seg.text, a, b)
-            tally = forms.get(word) or forms.setdefault(word, Tally())
-            tally.add(span.start, span.end, initial, found.sentences)
-            tally.defined = tally.defined or defined
+            tally = forms.get(word)
+            if tally is None:
+                tally = forms[word] = Tally()
+            tally.count += 1  # Tally.add, inline: this runs for every name of the text
+            tally.mid += not initial
+            if len(tally.places) < MAX_SPANS:
+                tally.places.append((span.start, span.end, initial, number))
+            if acronym and not tally.defined:
+                tally.defined = is_defined(seg.text, a, b)
             if not initial and len(names) < MAX_NAMES_PER_DOC:
                 names.add(letters(word))
-            if previous is not None and is_capitalised(previous[2]) and is_capitalised(word):
+            if previous is not None and capitalised and is_capitalised(previous[2]):
                 if seg.text[previous[1] : a] == " ":
                     first = seg.file_span(previous[0], b)
                     pair = f"{previous[2]} {word}"
                     pair_tally = spaced.get(pair) or spaced.setdefault(pair, Tally())
-                    pair_tally.add(first.start, first.end, previous[3], found.sentences)
+                    pair_tally.add(first.start, first.end, previous[3], number)
             previous = (a, b, word, initial)
             continue
         previous = None
@@ -178,17 +188,43 @@ def compounds(
     """Lower-case compounds written both with and without hyphens in this document
     (``hyphenated``: letters -> the hyphenated spellings seen), each spelling tallied with the
     number of the sentence of its places (``sentence_starts``: file offsets where sentences 1,
-    2 ... start), in the order of their first occurrence, grouped by compound."""
+    2 ... start), in the order of their first occurrence, grouped by compound.
+
+    Each segment's words come from one ``re.split``; only the document's distinct words are
+    looked at one by one (:func:`_spellings`), and only the places of those spellings are
+    worked out."""
     found: dict[str, dict[str, Tally]] = {}
+    seen: set[str] = set()
+    spellings: dict[str, str] = {}  # a spelling of a compound -> the compound (its letters)
     for seg in doc.segments:
-        for m in TOKEN.finditer(seg.text):
-            word = m.group()
-            if word.islower() and (key := letters(word)) in hyphenated:
-                span = seg.file_span(m.start(), m.end())
-                sentence = bisect_right(sentence_starts, span.start)
-                spellings = found.get(key) or found.setdefault(key, {})
-                tally = spellings.get(word) or spellings.setdefault(word, Tally())
-                tally.add(span.start, span.end, False, sentence)
-    return {
-        word: tally for spellings in found.values() if len(spellings) > 1 for word, tally in spellings.items()
-    }
+        parts = WORDS.split(seg.text)
+        words = parts[1::2]
+        fresh = set(words).difference(seen)
+        if fresh:
+            seen |= fresh
+            spellings.update(_spellings(fresh, hyphenated))
+        if not spellings or spellings.keys().isdisjoint(words):
+            continue
+        starts = list(accumulate(map(len, parts)))  # starts[2 * i]: where word i starts
+        for i in compress(range(len(words)), map(spellings.__contains__, words)):
+            word = words[i]
+            span = seg.file_span(starts[2 * i], starts[2 * i] + len(word))
+            sentence = bisect_right(sentence_starts, span.start)
+            key = spellings[word]
+            tallies = found.get(key) or found.setdefault(key, {})
+            tally = tallies.get(word) or tallies.setdefault(word, Tally())
+            tally.add(span.start, span.end, False, sentence)
+    return {word: tally for tallies in found.values() if len(tallies) > 1 for word, tally in tallies.items()}
+
+
+def _spellings(words: set[str], compounds: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+    """``(word, its letters)`` for the lower-case ``words`` whose letters (:func:`letters`) are
+    one of ``compounds``. A word of letters and digits that case folding leaves alone is its own
+    letters, so only the others (and the words that are a compound) are looked at one by one."""
+    maybe = words.intersection(compounds)
+    maybe.update(filterfalse(str.isalnum, words))
+    other = list(filterfalse(str.isascii, words))
+    maybe.update(compress(other, map(ne, other, map(str.casefold, other))))
+    for word in maybe:
+        if word.islower() and (key := letters(word)) in compounds:
+            yield word, key

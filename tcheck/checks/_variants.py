@@ -6,6 +6,7 @@ Kept apart from the rule so that the decisions can be tested and read on their o
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator
@@ -17,8 +18,9 @@ from operator import and_, not_
 # A word: letters/digits with inner hyphens and inner apostrophes before a capital (O'Brien);
 # a possessive "'s" ends the word. Runs of word characters are one repeat of a single class
 # (``\w*``): a group repeated per character kept a backtracking record per character in the
-# regex engine, ~120 bytes each, so '1' * 1_000_000 needed 120 MB.
-TOKEN = re.compile(r"[^\W_]\w*(?:(?:['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))\w*)*")
+# regex engine, ~120 bytes each, so '1' * 1_000_000 needed 120 MB. The repeats are possessive
+# (``*+``): what follows a word never needs its characters back, and the search keeps no record.
+TOKEN = re.compile(r"[^\W_]\w*+(?:(?:['’](?=[A-ZÀ-Þ])|[-‐‑](?=\w))\w*+)*+")
 _OPENERS = set("\"“”«»‘’'(–—-•:*[")
 MAX_SPANS = 40
 BATCH = 4096  # words of one sentence that split_tokens holds at a time
@@ -57,7 +59,9 @@ def strip_marks(text: str) -> str:
 def transliterated(form: str) -> str:
     """A form with transliteration variants folded (kh/h, zh/j, y/j/i, a glide i between
     vowels ...), doubled letters kept."""
-    s = strip_marks(letters(form))
+    s = letters(form)
+    if not s.isascii():  # ASCII has no marks to strip
+        s = strip_marks(s)
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
     return _VOWEL_I.sub("", s)
@@ -136,8 +140,20 @@ def is_defined(text: str, start: int, end: int) -> bool:
 
 
 def _mostly_caps(text: str) -> bool:
-    upper = sum(map(str.isupper, text))
-    return upper >= 8 and upper > 0.6 * sum(map(str.isalpha, text))
+    """Whether a sentence is shouted: at least 8 capitals, more than 60% of its letters."""
+    # ASCII capitals and letters counted by deleting them from the UTF-8 bytes (where every
+    # other character is written with bytes of 0x80 and over), the other characters one by one
+    raw = text.encode()
+    other = "" if len(raw) == len(text) else "".join(_NON_ASCII.findall(text))
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER)) + sum(map(str.isupper, other))
+    if upper < 8:
+        return False
+    return upper > 0.6 * (len(raw) - len(raw.translate(None, _ASCII_LETTERS)) + sum(map(str.isalpha, other)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 
 def _cased_part(word: str) -> tuple[int, str]:
@@ -210,7 +226,7 @@ def split_tokens(
     while pos < size:
         cut = _CUT.search(text, pos + stretch) if size - pos > stretch else None
         end = size if cut is None else cut.start()
-        parts = _WORDS.split(text[pos:end] if pos or end < size else text)
+        parts = WORDS.split(text[pos:end] if pos or end < size else text)
         if len(parts) > 1:
             yield _split(text, pos, parts, opening)
             opening = False
@@ -218,7 +234,7 @@ def split_tokens(
 
 
 # Text between words, a word, text, a word ... text: the words of TOKEN.finditer
-_WORDS = re.compile("(" + TOKEN.pattern + ")")
+WORDS = re.compile("(" + TOKEN.pattern + ")")
 # Where a stretch of a long sentence may end: a character that is in no word (a word may hold
 # apostrophes and hyphens).
 _CUT = re.compile(r"[^\w'’\-‐‑]")
@@ -228,7 +244,7 @@ def _split(
     text: str, pos: int, parts: list[str], opening: bool
 ) -> tuple[list[str], list[tuple[int, int, str, bool]]]:
     """The plain and the other words of ``parts`` (the stretch of ``text`` from ``pos`` split
-    by :data:`_WORDS`); ``opening``: whether its first word is the sentence's first."""
+    by :data:`WORDS`); ``opening``: whether its first word is the sentence's first."""
     words = parts[1::2]
     plain_ascii = list(map(and_, map(str.islower, words), map(str.isascii, words)))
     plain = list(compress(words, plain_ascii))

@@ -6,7 +6,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
-from itertools import combinations
+from itertools import combinations, filterfalse
 
 from tcheck.checks._variant_digest import (
     Digest,
@@ -126,11 +126,10 @@ class TermVariant:
                 previous: tuple[int, int, str, bool] | None = None
                 for plain, marked in split_tokens(sentence):
                     lowercase.update(filter(str.isalpha, plain))
-                    for word in plain:
-                        if not word.isalpha():
-                            lowercase.add(letters(word))
-                            if "-" in word:
-                                hyphenated.setdefault(letters(word), set()).add(word)
+                    for word in filterfalse(str.isalpha, plain):  # e-post, covid19
+                        lowercase.add(letters(word))
+                        if "-" in word:
+                            hyphenated.setdefault(letters(word), set()).add(word)
                     previous = add_names(found, seg, sentence, s_start, marked, hyphenated, previous)
         pairs = {k: v for k, v in hyphenated.items() if len(v) > 1 or k in lowercase}
         if pairs:
@@ -354,14 +353,20 @@ class TermVariant:
         return related
 
 
-def _alternatives(forms: Iterable[Form]) -> set[str]:
+def _alternatives(forms: Collection[Form]) -> set[str]:
     """Letters of the words written joined and hyphenated (or spaced) in one sentence: one
     spelling given as an alternative to the other (``Multitenancy (or multi-tenancy)``)."""
-    joined: dict[str, set[int]] = {}
     split: dict[str, set[int]] = {}
     for form in forms:
-        side = split if ("-" in form.text or " " in form.text) else joined
-        side.setdefault(letters(form.text), set()).update(form.sentences - {-1})
+        if "-" in form.text or " " in form.text:
+            split.setdefault(letters(form.text), set()).update(form.sentences - {-1})
+    if not split:
+        return set()
+    joined: dict[str, set[int]] = {}  # only of the words also written split
+    for form in forms:
+        text = form.text
+        if "-" not in text and " " not in text and (key := letters(text)) in split:
+            joined.setdefault(key, set()).update(form.sentences - {-1})
     return {key for key, sentences in split.items() if sentences & joined.get(key, set())}
 
 
