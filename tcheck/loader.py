@@ -59,7 +59,8 @@ def with_languages(
     """Fill in the document's target and source language.
 
     Options (``--target-lang``) > front matter > the repository layout (``content/ja/``,
-    ``post.ja.md``, as paired, or of a file checked alone) > detection.
+    ``post.ja.md``, as paired, or of a file checked alone) > detection. A detected bilingual
+    file whose units are spread over several languages records them (:func:`unit_languages`).
     """
     path = path or doc.path
     lang = (
@@ -67,15 +68,65 @@ def with_languages(
         or doc.lang
         or layout_lang
         or (language_from_path(path) if layout_lang is None else None)
-        or detect_language(doc)
     )
+    detected = not lang
+    if detected:
+        lang = detect_language(doc)
     source_lang = config.source_lang or doc.metadata.get("source-lang") or doc.metadata.get("source_lang")
     try:
         lang = normalize_lang(lang) if lang else None
         source_lang = normalize_lang(source_lang) if source_lang else None
     except UsageError as exc:
         raise InputError(doc.path, str(exc)) from None
-    return dataclasses.replace(doc, lang=lang, source_lang=source_lang)
+    metadata = doc.metadata
+    if detected and doc.bilingual:
+        spread = unit_languages(doc, source_lang)
+        if spread is not None:
+            metadata = frozen_map({**metadata, UNIT_LANGUAGES: " ".join(spread)})
+    return dataclasses.replace(doc, lang=lang, source_lang=source_lang, metadata=metadata)
+
+
+# ``metadata[UNIT_LANGUAGES]``: a bilingual file whose units are in several languages, none of
+# them most units' (its languages, space-separated, commonest first): it has no one target language.
+UNIT_LANGUAGES = "unit-languages"
+_UNITS_SAMPLED = 64  # units whose language is detected, spread evenly over the file
+_UNIT_BYTES = 30  # a sampled unit's size in UTF-8 (a CJK character is three bytes, a Latin letter one)
+_UNITS_NEEDED = 8  # sampled units (not in the source language) needed to call a file mixed
+
+
+def unit_languages(doc: Document, source_lang: str | None = None) -> tuple[str, ...] | None:
+    """The languages of a bilingual file's units, commonest first, when no one of them is the
+    language of most of its translated units; None when one is (the file's target language).
+
+    A file with no language header can hold the translations of one text into ten languages (an
+    NTREX PO file): detecting its language from its first units would name the first language a
+    target the other nine are judged against. A sample of units spread evenly over the file (up
+    to 64, not copies of their source; those under 30 bytes of UTF-8 are passed over) is detected
+    one by one; the units in the source language (left untranslated) are not evidence of a target.
+    """
+    from tcheck.locale import primary
+    from tcheck.services.langid import detect
+
+    units = [seg for seg in doc.segments if seg.counterpart is None or seg.counterpart.text != seg.text]
+    if len(units) < _UNITS_NEEDED:
+        return None
+    step = len(units) / min(len(units), _UNITS_SAMPLED)
+    source = primary(source_lang) if source_lang else None
+    counts: dict[str, int] = {}
+    for k in range(min(len(units), _UNITS_SAMPLED)):
+        text = units[int(k * step)].text[:_SAMPLE_CHARS]
+        if len(text.encode("utf-8")) < _UNIT_BYTES:
+            continue  # too short to tell (a CJK character counts three)
+        found = detect(text)
+        if found is not None and primary(found) != source:
+            counts[found] = counts.get(found, 0) + 1
+    total = sum(counts.values())
+    if total < _UNITS_NEEDED or 2 * max(counts.values()) >= total:
+        return None
+    return tuple(sorted(counts, key=lambda lang: (-counts[lang], lang)))
+
+
+_SAMPLE_CHARS = 1500  # of a unit, as of a document (:func:`detect_language`)
 
 
 def _by_lines(doc: Document) -> tuple[Segment, ...]:

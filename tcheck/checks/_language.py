@@ -63,13 +63,19 @@ DEFAULT_POOL = ("en", "de", "fr", "es", "it", "nl", "pt", "nb", "da", "sv", "fi"
 
 def plausible(doc: Document, ctx: Context, code: str = "TC401") -> tuple[str, ...] | None:
     """Target first, then the other plausible languages (all with a langdetect profile)."""
-    from tcheck.services.langid import supported
-
-    target = doc.lang
-    if not target or not supported(target):
+    if not doc.lang:
         return None
     pool: Sequence[str] = ctx.option(code, "languages", DEFAULT_POOL, list)
-    source = doc.source_lang
+    return plausible_for(doc.lang, doc.source_lang, tuple(pool))
+
+
+@lru_cache(maxsize=256)
+def plausible_for(target: str, source: str | None, pool: tuple[str, ...]) -> tuple[str, ...] | None:
+    """:func:`plausible` for a target language, a source language and a pool of languages."""
+    from tcheck.services.langid import supported
+
+    if not supported(target):
+        return None
     near = relatives(target)
     langs = [primary(target)]
     candidates = [source] if source else []
@@ -122,7 +128,7 @@ def judge(
     if clause is None:
         if letters < settings.min_letters:
             return None  # too short to tell without function words
-    elif clause < _function_words_needed(letters, settings):
+    elif clause < function_words_needed(letters, settings):
         return None  # a row of nouns and names, not a sentence of that language
     return Verdict(items.starts[0], items.ends[-1], found[0], found[1])
 
@@ -144,7 +150,7 @@ def needs_scores(items: Words, settings: Settings) -> bool:
     return grams > 0 and -gain / grams < settings.clear
 
 
-def _function_words_needed(letters: int, settings: Settings) -> int:
+def function_words_needed(letters: int, settings: Settings) -> int:
     """Function words a sentence of ``letters`` letters needs: one from ``short_letters`` on,
     ``min_function_words`` from ``min_letters`` on, one more below."""
     if letters >= settings.short_letters:
@@ -238,6 +244,13 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
     hit = _cache.get(id(doc))
     if hit is not None and hit[0] is doc and hit[1] == key:
         return list(hit[2])
+    from tcheck.checks._units import analyse_units, spread
+
+    if spread(doc):  # no one target language: each unit's own, and only the source's text told
+        found = analyse_units(doc, ctx, settings, run_settings)
+        _cache.clear()
+        _cache[id(doc)] = (doc, key, found)
+        return list(found)
     from tcheck.services.langid import scorer
 
     scoring = scorer(langs)
@@ -260,10 +273,10 @@ def analyse(doc: Document, ctx: Context) -> list[Sentence] | None:
             block.append((seg, start, end, sentence, scanned))
             size += end - start
             if len(block) >= _BLOCK or size >= _BLOCK_CHARS:
-                _judge_block(block, scoring, langs, settings, run_settings, result)
+                judge_block(block, scoring, langs, settings, run_settings, result)
                 block = []
                 size = 0
-    _judge_block(block, scoring, langs, settings, run_settings, result)
+    judge_block(block, scoring, langs, settings, run_settings, result)
     _cache.clear()
     _cache[id(doc)] = (doc, key, result)
     return result
@@ -292,7 +305,7 @@ def sentence_windows(seg: Segment) -> Iterator[tuple[int, int, str]]:
         yield start, end, text[start:end]
 
 
-def _judge_block(
+def judge_block(
     block: list[tuple[Segment, int, int, str, Scan]],
     scoring: Scorer,
     langs: tuple[str, ...],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tcheck.checks._language import analyse, as_source, language_name, plausible
+from tcheck.checks._units import spread, unit_target
 from tcheck.context import Context
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
@@ -45,10 +46,13 @@ def mixed_language(doc: Document, ctx: Context) -> Iterator[Hit]:
     if langs is None or sentences is None:
         return
     target = language_name(langs[0])
+    units = spread(doc) is not None  # no one target: each unit is in its own language
     for seg, _start, _end, verdict, whole in sentences:
         if whole is not None or verdict is None:
             continue  # a whole foreign sentence is TC401's
         lang = as_source(verdict.lang, doc.source_lang)
+        if units:
+            target = language_name(unit_target(doc, seg) or langs[0])
         yield Hit(
             span=seg.file_span(verdict.start, verdict.end),
             message=f"part of this {target} sentence is in {language_name(lang)}: left untranslated?",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tcheck.checks._language import analyse, as_source, is_original, language_name, plausible
+from tcheck.checks._units import spread, unit_target
 from tcheck.context import Context
 from tcheck.locale import primary
 from tcheck.model import Document, Hit, Segment, Severity
@@ -60,6 +61,12 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     often left untranslated than quoted. In a translation, a quotation left in the source
     language is reported as any other sentence.
 
+    A bilingual file with no declared target language whose units are in several languages, none
+    of them most units' (the translations of one text into ten languages in one PO file), has no
+    one target to judge against: each unit is taken as written in its own language, and only
+    sentences in the source language are reported ("this sentence is in the source language,
+    English (en), not French (fr)").
+
     Why it matters: machine translation leaves sentences untranslated when it fails on them, and
     a hurried editor pastes the original next to the translation; readers meet a paragraph in a
     language they may not read.
@@ -85,7 +92,10 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
             pending[-1] = (seg, last[1], end, lang, min(last[4], verdict.confidence))
         else:
             pending.append((seg, start, end, lang, verdict.confidence))
+    units = spread(doc) is not None  # no one target: each unit is in its own language
     for seg, start, end, lang, confidence in pending:
+        if units:
+            target = language_name(unit_target(doc, seg) or langs[0])
         whole = start == 0 and end == len(seg.text.rstrip())
         several = sum(1 for a, b in seg.sentences if start <= a and b <= end) > 1
         what = (

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tcheck.checks._codemix import Source, WordSettings, judge_for, leftovers
 from tcheck.checks._evidence import relatives
 from tcheck.checks._language import DEFAULT_POOL, analyse, is_copy, language_name, sentence_windows
 from tcheck.checks._tokens import scan
+from tcheck.checks._units import spread, unit_target
 from tcheck.context import Context
 from tcheck.language.function_words import widely_borrowed
 from tcheck.language.scripts import CJK, lang_script
 from tcheck.locale import primary
 from tcheck.model import Document, Hit, Severity
 from tcheck.registry import register
+
+if TYPE_CHECKING:
+    from tcheck.checks._codemix import _Judge
 
 
 @register("TC405", "untranslated-word", Severity.WARNING)
@@ -66,6 +70,9 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
     evidence is the word's script and frequency). Documentation that keeps product terms in the
     source language may ignore TC405 and keep TC403.
 
+    A bilingual file with no declared target language whose units are in several languages (see
+    TC401) is judged unit by unit, each against its own language.
+
     Why it matters: machine translation leaves a word it does not know as it is; the sentence
     reads as translated at a glance, and the reader stumbles on one foreign word.
 
@@ -85,21 +92,21 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
         target_zipf=ctx.option("TC405", "target-zipf", WordSettings.target_zipf, float),
         margin=ctx.option("TC405", "margin", WordSettings.margin, float),
     )
-    if source:
-        candidates = [primary(source)]
-    else:
-        near = relatives(target)
-        pool = ctx.option("TC401", "languages", DEFAULT_POOL, list)
-        candidates = [primary(p) for p in pool if primary(p) not in near]
-    # Without a source language only the script is evidence: an English page with ``repos`` or
-    # ``grep`` in it has no source to have left them from.
-    judge = judge_for(primary(target), tuple(candidates), settings, lexical=bool(source))
+    pool = tuple(ctx.option("TC401", "languages", DEFAULT_POOL, list))
+    judge = _judge(primary(target), source, pool, settings)
     reported = _reported(doc, ctx)
     target_name = language_name(primary(target))
     counts = _Counts(doc)
+    units = spread(doc) is not None  # no one target language: each unit is in its own
     for seg in doc.segments:
         if is_copy(seg) or getattr(seg, "lang", None) is not None:
             continue  # a copy is TC402's; a segment marked as written in another language is fine
+        if units:
+            own = unit_target(doc, seg)
+            if own is None:
+                continue  # in none of the file's languages (but the source): nothing to judge against
+            judge = _judge(primary(own), source, pool, settings)
+            target_name = language_name(primary(own))
         other = seg.counterpart
         copied = Source.of(other.text) if other is not None and judge.others else None
         for start, end, sentence in sentence_windows(seg):
@@ -130,6 +137,20 @@ def untranslated_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                 )
 
 
+def _judge(target: str, source: str | None, pool: tuple[str, ...], settings: WordSettings) -> _Judge:
+    """The judge of words for ``target``: against the source language, or (without one) the
+    pool of common languages but the target's close relatives. Without a source language only
+    the script is evidence: an English page with ``repos`` or ``grep`` in it has no source to
+    have left them from."""
+    candidates: tuple[str, ...]
+    if source:
+        candidates = (primary(source),)
+    else:
+        near = relatives(target)
+        candidates = tuple(primary(p) for p in pool if primary(p) not in near)
+    return judge_for(target, candidates, settings, lexical=bool(source))
+
+
 def _emphasised(text: str, start: int, end: int) -> bool:
     """Whether the file wraps ``text[start:end]`` in emphasis marks (``_term_``, ``*term*``,
     ``<em>term</em>``, ``<i>term</i>``)."""
@@ -144,29 +165,36 @@ class _Counts:
 
     The lower-cased text of the segments is searched first: a word it holds at most once
     occurs at most once among the document's words (each is a stretch of the text, and the
-    stretches do not overlap), which settles most questions without reading the words. The
-    words of the whole document are counted only when a word occurs twice or more there, or
-    holds a sigma (whose lower case depends on the letter after it)."""
+    stretches do not overlap), which settles most questions without reading the words. Else the
+    words of the segments whose lower-cased text holds it are counted (all segments for a word
+    with a sigma, whose lower case depends on the letter after it), until a second is found: a
+    bilingual file of 20,000 units is not cut into words for one term."""
 
-    __slots__ = ("_counts", "_doc", "_lowered")
+    __slots__ = ("_doc", "_known", "_lowered")
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._lowered: str | None = None
-        self._counts: Counter[str] | None = None
+        self._known: dict[str, bool] = {}
 
     def again(self, word: str) -> bool:
         """Whether ``word`` (lower case) occurs more than once among the document's words."""
-        if "σ" not in word and "ς" not in word:
+        sigma = "σ" in word or "ς" in word
+        if not sigma:
             if self._lowered is None:
                 self._lowered = "\n".join(seg.text for seg in self._doc.segments).lower()
             if self._lowered.count(word) <= 1:
                 return False
-        if self._counts is None:
-            self._counts = Counter(
-                w.lower() for seg in self._doc.segments for _, _, w in scan(seg.text).words
-            )
-        return self._counts[word] > 1
+        found = self._known.get(word)
+        if found is None:
+            seen = 0
+            for seg in self._doc.segments:
+                if sigma or word in seg.text.lower():
+                    seen += sum(1 for _, _, w in scan(seg.text).words if w.lower() == word)
+                    if seen > 1:
+                        break
+            found = self._known[word] = seen > 1
+        return found
 
 
 def _reported(doc: Document, ctx: Context) -> list[tuple[object, int, int]]:
