@@ -29,7 +29,7 @@ from typing import Any
 # (pattern, flags) -> (flags with the pattern's inline flags, code as array('I') bytes, groups,
 # group index, index group): what _sre.compile needs besides the pattern
 Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-Key = tuple[str | bytes, int]
+Key = tuple[str, int]
 
 # Programs kept: a run compiling more new patterns than this (one per glossary term or page)
 # keeps only its own, and records no more than this many (what it holds stays bounded)
@@ -65,7 +65,9 @@ def install(folder: Path | None = None) -> bool:
         return False
     try:
         import _sre  # type: ignore[import-not-found]
-        from re import _compiler, _parser  # type: ignore[attr-defined]
+        from re import _compiler  # type: ignore[attr-defined]
+
+        from tcheck.services import regexes  # what re hands _sre for a pattern: regexes._program
 
         if array("I").itemsize != _sre.CODESIZE:
             return False
@@ -77,7 +79,7 @@ def install(folder: Path | None = None) -> bool:
     _STORE.append(store)
 
     def compile(p: Any, flags: int = 0) -> Any:
-        if not isinstance(p, (str, bytes)) or flags & _DEBUG:
+        if not isinstance(p, str) or flags & _DEBUG:  # bytes patterns are few: re compiles them
             return original(p, flags)
         key = (p, flags)
         program = store.programs.get(key) or store.new.get(key)
@@ -86,7 +88,8 @@ def install(folder: Path | None = None) -> bool:
         try:
             if program is None:
                 start = time.process_time()
-                program = _program(p, flags, _parser, _compiler)
+                _, full, code, groups, groupindex, indexgroup = regexes._program(p, flags)
+                program = (full, array("I", code).tobytes(), groups, groupindex, indexgroup)
                 store.spent += time.process_time() - start
                 store.new[key] = program
             else:
@@ -118,17 +121,6 @@ def save() -> None:
     store.programs.update(store.new)
     store.new.clear()
     store.spent = 0.0
-
-
-def _program(pattern: str | bytes, flags: int, parser: Any, compiler: Any) -> Program:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
-    parsed = parser.parse(pattern, flags)
-    code = array("I", compiler._code(parsed, flags)).tobytes()
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
 def _file(folder: Path | None, sre: Any) -> Path:
