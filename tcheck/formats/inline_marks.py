@@ -70,7 +70,7 @@ class Recorder:
         src = self.src or ""
         ranges = self.ranges
         if self.tags:
-            _code_elements(src, self.tags, ranges)
+            code_elements(src, self.tags, ranges)
         if "://" in src or "www." in src:
             ranges.extend(m.span() for m in URL_RE.finditer(src))
         if "@" in src:
@@ -103,7 +103,7 @@ def budget_of(env: Any) -> Budget:
     return budget
 
 
-def _code_elements(src: str, tags: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:
+def code_elements(src: str, tags: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> None:
     """The content between ``<kbd>`` and ``</kbd>`` (and the other code elements) is markup."""
     open_at: dict[str, int] = {}
     for start, end in tags:

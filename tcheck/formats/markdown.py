@@ -34,9 +34,12 @@ from markdown_it import MarkdownIt
 
 from tcheck.formats.frontmatter import DEFAULT_PROSE_KEYS, read_front_matter
 from tcheck.formats.inline_marks import BUDGET, KEY, Budget, Recorder
+from tcheck.formats.markdown_fast import may_take, read_blocks
+from tcheck.formats.markdown_fast_pieces import front_matter_end
 from tcheck.formats.markdown_parser import (
     ADMONITION,
     Block,
+    Layout,
     block_markup,
     inline_markup,
     layout,
@@ -212,18 +215,64 @@ def _suppressions(text: str, lines: LineIndex) -> tuple[Suppression, ...]:
     return tuple(result)
 
 
-def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Document:
+def read(path: str, text: str, prose_keys: Iterable[str] | None = None, *, fast: bool = True) -> Document:
     """Read Markdown (MDX for ``.mdx`` paths) into a :class:`Document`.
 
     ``prose_keys`` are the front-matter keys whose values are prose (default: title,
-    description, linkTitle, summary).
+    description, linkTitle, summary). Most Markdown pages are read from pyromark's events
+    (:mod:`tcheck.formats.markdown_fast`), the others with markdown-it; both read a page alike
+    (``fast=False`` reads every page with markdown-it).
     """
     source = text.replace("\r", " ") if "\r" in text else text
+    keys = DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys
     mdx = path.lower().endswith(".mdx")
+    plain = None if mdx else plain_paragraphs(source)  # this way is faster still
+    fast = fast and plain is None and may_take(path, source)
+    read = _read_fast(path, source, keys) if fast else None
+    found, page, meta = _read_parsed(path, source, keys, mdx, plain) if read is None else read
+    segments = tuple(
+        Segment(f"b{i}", prose, Span(start, start + len(prose)), kind, split_sentences(prose), path=path)
+        for i, (start, prose, kind) in enumerate(found, 1)
+    )
+    return Document(
+        path=path,
+        text=text,
+        lang=meta.get("lang") or meta.get("language") or None,
+        segments=segments,
+        metadata=frozen_map(meta),
+        suppressions=_suppressions(text, LineIndex(text)) if "tcheck-" in text else (),
+        layout=page,
+    )
+
+
+Read = tuple[list[tuple[int, str, str]], Layout, dict[str, str]]
+
+
+def _read_fast(path: str, source: str, keys: Iterable[str]) -> Read | None:
+    """The page read from pyromark's events, or None when markdown-it must read it."""
+    reader = _Reader(path, source, parser(False))
+    lines = source.split("\n")
+    front = front_matter_end(source, lines)
+    read = read_blocks(source, reader.starts, front)
+    if read is None:
+        return None
+    found, page = read
+    meta: dict[str, str] = {}
+    if front is not None:
+        block = Block(None, "front_matter", 0)
+        block.map, block.markup = (0, front[0]), "+++" if front[1] else "---"
+        meta = reader.front_matter(block, keys)
+        found = sorted(reader.found + found, key=lambda item: item[0])
+    return found, page, meta
+
+
+def _read_parsed(path: str, source: str, keys: Iterable[str], mdx: bool, plain: list[Block] | None) -> Read:
+    """The page read with markdown-it (and its plugins); ``plain`` are its blocks when it is a page
+    of plain paragraphs (:func:`~tcheck.formats.paragraphs.plain_paragraphs`), which need no
+    block parse."""
     md = parser(mdx)
     env = {KEY: Recorder(), BUDGET: Budget.for_text(source)}
-    found = None if mdx else plain_paragraphs(source)
-    blocks = parse_blocks(md, source, env) if found is None else found
+    blocks = parse_blocks(md, source, env) if plain is None else plain
     reader = _Reader(path, source, md)
     meta: dict[str, str] = {}
     stack: list[str] = []
@@ -252,18 +301,6 @@ def read(path: str, text: str, prose_keys: Iterable[str] | None = None) -> Docum
                 kind = next((_KINDS[t] for t in reversed(stack) if t in _KINDS), "paragraph")
                 reader.block(block, markup, kind)
         elif kind == "front_matter":
-            meta = reader.front_matter(block, DEFAULT_PROSE_KEYS if prose_keys is None else prose_keys)
+            meta = reader.front_matter(block, keys)
     reader.found.sort(key=lambda item: item[0])
-    segments = tuple(
-        Segment(f"b{i}", prose, Span(start, start + len(prose)), kind, split_sentences(prose), path=path)
-        for i, (start, prose, kind) in enumerate(reader.found, 1)
-    )
-    return Document(
-        path=path,
-        text=text,
-        lang=meta.get("lang") or meta.get("language") or None,
-        segments=segments,
-        metadata=frozen_map(meta),
-        suppressions=_suppressions(text, LineIndex(text)) if "tcheck-" in text else (),
-        layout=page,
-    )
+    return reader.found, page, meta

@@ -45,35 +45,42 @@ from tcheck.formats.shortcodes import shortcodes_plugin
 ADMONITION = "container_admonition_open"
 _ADMONITION_TYPE = re.compile(r"\s*[A-Za-z][\w-]*")
 # Docusaurus heading ids allow what attribute lists do not (``{#oci-support-prior-to-v3.8.0}``).
-_HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
-_ATTRS_LIMIT = 1_024
+HEADING_ID = re.compile(r"\{#[^\s{}]+\}")
+ATTRS_LIMIT = 1_024
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 _parsers: dict[bool, MarkdownIt] = {}
 
 
-def _trailing_attrs(state: StateInline, silent: bool) -> bool:
-    """An attribute list or heading id that ends the block, ``## Next steps {#next-steps .cls}``,
-    ``## Support {#support-in-v3.8.0}``: markup."""
-    src = state.src
-    pos = state.pos
-    if src[pos] != "{" or state.posMax - pos > _ATTRS_LIMIT:
-        return False
-    tail = src[pos : state.posMax].rstrip()
+def trailing_attrs_end(src: str, pos: int, end: int) -> int | None:
+    """End of the attribute list or heading id at ``src[pos] == "{"`` that ends a block's text at
+    ``end`` (``## Next steps {#next-steps .cls}``, ``## Support {#support-in-v3.8.0}``), or None."""
+    if end - pos > ATTRS_LIMIT:
+        return None
+    tail = src[pos:end].rstrip()
     if len(tail) < 3 or tail[-1] != "}" or "\n" in tail:
-        return False
-    if _HEADING_ID.fullmatch(tail) is None:
+        return None
+    if HEADING_ID.fullmatch(tail) is None:
         try:
             closing, _ = parse_attrs(tail)
         except ParseError:
-            return False
+            return None
         if closing != len(tail) - 1:
-            return False
+            return None
+    return pos + len(tail)
+
+
+def _trailing_attrs(state: StateInline, silent: bool) -> bool:
+    """An attribute list or heading id that ends the block (:func:`trailing_attrs_end`): markup."""
+    pos = state.pos
+    end = trailing_attrs_end(state.src, pos, state.posMax) if state.src[pos] == "{" else None
+    if end is None:
+        return False
     if not silent:
-        state.push("attrs_inline", "", 0).content = tail
-        note_markup(state, pos, pos + len(tail))
-    state.pos = pos + len(tail)
+        state.push("attrs_inline", "", 0).content = state.src[pos:end]
+        note_markup(state, pos, end)
+    state.pos = end
     return True
 
 
@@ -87,7 +94,7 @@ def _element_attrs(state: StateInline, silent: bool) -> bool:
     if state.tokens[-1].type not in ("link_close", "image", "code_inline"):
         return False
     try:
-        closing, _ = parse_attrs(src[pos : min(state.posMax, pos + _ATTRS_LIMIT)])
+        closing, _ = parse_attrs(src[pos : min(state.posMax, pos + ATTRS_LIMIT)])
     except ParseError:
         return False
     if not silent:

@@ -43,7 +43,7 @@ _RAW_ELEMENTS = frozenset({"script", "style", "pre", "textarea"})
 _LIMIT = 20_000
 
 _ESM_MDX = re.compile(r"(?:import|export)(?=[\s{*])")
-_ESM_STRICT = re.compile(
+ESM_STRICT = re.compile(
     r"""import\s+(?:[\w$*{][^\n]*?\s+from\s+)?["'][^"'\n]+["'];?[ \t]*$"""
     r"""|import\s*(?:type\s+)?\{[^\n]*$"""
     r"""|import\s+[\w$]+\s*,?\s*(?:\{[^\n]*)?$"""
@@ -177,7 +177,7 @@ def _closing_of(src: str, name: str, pos: int, end: int, budget: Budget) -> int 
     return None if found is None else found.end()
 
 
-def _scan_flow(src: str, pos: int, end: int, mdx: bool, budget: Budget) -> int | None:
+def scan_flow(src: str, pos: int, end: int, mdx: bool, budget: Budget) -> int | None:
     """End of a run of JSX tags, ``{expressions}`` and HTML comments that fills whole lines."""
     i: int | None = pos
     while i is not None and budget.left > 0:
@@ -224,7 +224,7 @@ def _flow_rule(mdx: bool) -> BlockRule:
             return False
         if not mdx and state.is_code_block(start_line):
             return False
-        done = _scan_flow(state.src, pos, len(state.src), mdx, budget_of(state.env))
+        done = scan_flow(state.src, pos, len(state.src), mdx, budget_of(state.env))
         if done is None:
             return False
         if silent:
@@ -240,7 +240,7 @@ def _flow_rule(mdx: bool) -> BlockRule:
 
 
 def _esm_rule(mdx: bool) -> BlockRule:
-    start_pattern = _ESM_MDX if mdx else _ESM_STRICT
+    start_pattern = _ESM_MDX if mdx else ESM_STRICT
 
     def mdx_esm(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         """Top-level ``import``/``export`` statements, up to the next blank line: markup."""
