@@ -11,11 +11,14 @@ import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tcheck.formats.masking import mask_urls
 from tcheck.formats.sentences import split_sentences
-from tcheck.formats.xmlsafe import Chunk, Element, Text
 from tcheck.model import Document, OffsetRuns, Segment, Span, frozen_map
+
+if TYPE_CHECKING:  # the XML readers' types: a PO or TSV file is read without the XML layer
+    from tcheck.formats.xmlsafe import Chunk, Element, Text
 
 # How inline elements of XLIFF 1.2/2.0 and TMX are read: their text is prose ("text"), they stand
 # for a piece of native code (one space in the text, "code"), they open or close formatting
@@ -154,6 +157,8 @@ class TextBuilder:
         Walked with a stack of its own, not by recursion: inline elements nested thousands deep
         (``<g><g><g>...``) are read like any others.
         """
+        from tcheck.formats.xmlsafe import Chunk
+
         pending: list[Iterator[Element | Chunk]] = [iter(node.children)]
         while pending:
             child = next(pending[-1], None)
