@@ -108,7 +108,9 @@ def test_dates_found_as_if_every_word_were_tried(
 
     fast = datefind.find_dates(text, lang)
     assert fast, "each sentence has a date"
-    monkeypatch.setattr(datefind, "_starts_regex", lambda _heads: datefind._WORD_START)
+    # every word start, as _starts_regex gives them: the character before each word, in " " + text
+    every_word = re.compile(r"[\W_](?=[^\W_])")
+    monkeypatch.setattr(datefind, "_starts_regex", lambda _heads: every_word)
     assert datefind.find_dates(text, lang) == fast
 
 

