@@ -179,6 +179,9 @@ def _start(d: DateMention) -> int:
     return d.start
 
 
+_NO_SPANS = SpanSet()
+
+
 def find_dates(text: str, lang: str) -> Sequence[DateMention]:
     """Every date, month and weekday mention in ``text``, in order, not overlapping (many of
     them packed: :mod:`tcheck.recognise.packed`)."""
@@ -210,7 +213,7 @@ def find_dates(text: str, lang: str) -> Sequence[DateMention]:
     for start, end, day, month, year in date_stamps(text) if digits else ():  # "12-Jun-2026" anywhere
         found.append(DateMention(start, end, shared(text[start:end]), "stamp", None, day, month, year))
         taken.append((start, end))
-    numeric = SpanSet(taken)
+    numeric = SpanSet(taken) if taken else _NO_SPANS  # most texts: no numeric date
     for match in _matches(lex, text):
         start, end = match.span()
         if start == end or numeric.overlaps(start, end):
