@@ -44,12 +44,13 @@ from tcheck.checks._evidence import (
     listing,
     probabilities,
     relatives,
-    totals,
 )
 from tcheck.checks._settle import settled, settled_text, telling_words
+from tcheck.checks._sums import raw_sums, sentence_sums
 from tcheck.checks._tokens import Scan, scan
 from tcheck.checks._words import Words, words
 from tcheck.context import Context
+from tcheck.language.purescore import affordable
 from tcheck.language.scripts import LATIN, lang_script, wide
 from tcheck.locale import primary
 from tcheck.locale.memo import forget_with_document
@@ -105,7 +106,7 @@ def judge(
     same = _same_script(langs)
     if not same:
         return None  # no plausible language shares the target's script
-    sums, grams, count, letters = totals(items)
+    sums, grams, count, letters, rows = sentence_sums(items, langs)
     if count < settings.min_words or grams <= 0:
         return None
     full = full_tokens(items)
@@ -113,15 +114,14 @@ def judge(
         needed_words = settings.min_function_words + 1
         if all((clause_words(full, langs[i + 1], langs[0]) or 0) < needed_words for i in same):
             return None
-    others = sums[1:][list(same)]
     needed = settings.clear if letters >= settings.short_letters else settings.short_clear
-    if (sums[0] - others.max()) / grams >= needed:
+    if (sums[0] - max(sums[i + 1] for i in same)) / grams >= needed:
         return None  # the target language's own evidence settles it: no langdetect needed
     sample = " ".join(items.tokens)
-    raw = items.scores[:, :-1].sum(axis=0)  # unweighted: the evidence langdetect would weigh
+    raw = raw_sums(items, rows)  # unweighted: the evidence langdetect would weigh
     columns = [0, *(i + 1 for i in same)]
     chosen = (langs[0], *(langs[i + 1] for i in same))
-    found = confirm(sample, chosen, settings, raw[columns].tolist(), full)
+    found = confirm(sample, chosen, settings, [raw[c] for c in columns], full)
     if found is None or listing(text, offset, items, 0, len(items) - 1):
         return None
     clause = clause_words(full, found[0], langs[0])
@@ -321,14 +321,14 @@ def judge_block(
     scoring.prime(word for *_, scanned in block for _, _, word in scanned.words)
     described = [words(sentence, langs, start, scanned) for _, start, _, sentence, scanned in block]
     # the rows of the words whose sentences need their matrix, computed together
-    scoring.keep(
-        [
-            t
-            for items in described
-            if items.own >= items.foreign and needs_scores(items, settings)
-            for t in items.tokens
-        ]
-    )
+    needing = [
+        t
+        for items in described
+        if items.own >= items.foreign and needs_scores(items, settings)
+        for t in items.tokens
+    ]
+    if not affordable(len(langs), len(needing)):  # else scored as lists, without numpy
+        scoring.keep(needing)
     for (seg, start, end, sentence, _), items in zip(block, described, strict=True):
         whole = judge(sentence, items, langs, settings, start)
         run = None

@@ -39,6 +39,11 @@ def usable(languages: int, words: int) -> bool:
     return True
 
 
+def affordable(languages: int, words: int) -> bool:
+    """Whether :func:`usable` would take ``words`` words now (nothing is spent)."""
+    return languages >= 2 and "numpy" not in sys.modules and _spent + words <= BUDGET
+
+
 class PureScores:
     """The float32 scores of some languages' columns, read a block of rows at a time."""
 
