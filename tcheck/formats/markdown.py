@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable
+from itertools import accumulate
 
 from markdown_it import MarkdownIt
 
@@ -253,7 +254,8 @@ def _read_fast(path: str, source: str, keys: Iterable[str]) -> Read | None:
     reader = _Reader(path, source, parser(False))
     lines = source.split("\n")
     front = front_matter_end(source, lines)
-    read = read_blocks(source, reader.starts, front)
+    starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))  # of each line
+    read = read_blocks(source, starts, front)
     if read is None:
         return None
     found, page = read

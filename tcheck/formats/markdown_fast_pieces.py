@@ -31,6 +31,15 @@ _CLEAN_REFERENCE = re.compile(
     r""" {0,3}\[[^\[\]\n]+\]:[ \t]*([^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*"""
 )
 
+# Read as markup by markdown-it even where they are literal: runs of backticks that close no code
+# span, and backslashes that escape nothing (its escape rule takes any backslash).
+MARKUP_CHARS = re.compile(r"`+|\\")
+# What makes plain text more than prose as it is (see markdown_fast._Walk.text_run).
+SPECIAL = re.compile(r"[{<*_\[\]`\\]")
+# A literal ``*`` or ``_`` that could open or close emphasis: not between two white spaces, and for
+# ``_`` not inside a word.
+DELIMITER = re.compile(r"(?<!\s)\*|\*(?!\s)|(?<![^\W_])_(?!\s)|(?<!\s)_(?![^\W_])")
+
 
 @cache
 def pyromark_module() -> ModuleType | None:
@@ -115,6 +124,23 @@ def front_matter_end(source: str, lines: list[str]) -> tuple[int, bool] | None:
     return None
 
 
+class TextBlock:
+    """The text block (paragraph, heading, table cell) being read from pyromark's events: its
+    segment kind, layout kind (``shape``), first line and prose so far."""
+
+    __slots__ = ("braces", "end", "first", "kind", "literal", "runs", "shape", "slot", "start", "tags")
+
+    def __init__(self, kind: str, shape: str, start: int, first: int | None) -> None:
+        self.kind, self.shape, self.start = kind, shape, start
+        self.first = first  # layout's first line (None: the line of the first event)
+        self.end = -1  # end of the last inline event
+        self.runs: list[Run] = []
+        self.tags: list[Run] = []
+        self.slot = -1  # index of its entry in the layout
+        self.literal = 0  # 1: literal emphasis delimiters in its text, 2: literal brackets
+        self.braces: list[int] = []  # where a ``{`` in its text may start trailing attributes
+
+
 class Offsets:
     """pyromark's UTF-8 byte offsets as character offsets, and the line of a character offset
     (``starts``: where each line of ``src`` starts)."""
@@ -122,29 +148,24 @@ class Offsets:
     def __init__(self, src: str, starts: Sequence[int]) -> None:
         self.starts = starts
         self.data = None if src.isascii() else src.encode("utf-8")
-        self.byte_starts: Sequence[int] = starts
-        self.ascii_lines: list[bool] = []
         self.cursor_byte = self.cursor_char = 0
-        if self.data is not None:
-            byte_starts = [0]
-            for line in src.split("\n"):
-                self.ascii_lines.append(line.isascii())
-                byte_starts.append(byte_starts[-1] + len(line.encode("utf-8")) + 1)
-            self.byte_starts = byte_starts
+        self.bytes_at = [0]  # offsets asked before: checkpoints, in increasing order
+        self.chars_at = [0]
 
     def char(self, offset: int) -> int:
+        """The character offset of UTF-8 byte ``offset`` (itself in an ASCII page)."""
         data = self.data
         if data is None:
             return offset
         if offset >= self.cursor_byte:  # the usual case: after the offset asked before
             self.cursor_char += len(data[self.cursor_byte : offset].decode("utf-8"))
             self.cursor_byte = offset
+            if offset - self.bytes_at[-1] > 4096:
+                self.bytes_at.append(offset)
+                self.chars_at.append(self.cursor_char)
             return self.cursor_char
-        line = bisect_right(self.byte_starts, offset) - 1
-        begin = self.byte_starts[line]
-        if self.ascii_lines[line]:
-            return self.starts[line] + offset - begin
-        return self.starts[line] + len(data[begin:offset].decode("utf-8"))
+        at = bisect_right(self.bytes_at, offset) - 1
+        return self.chars_at[at] + len(data[self.bytes_at[at] : offset].decode("utf-8"))
 
     def line(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -168,3 +189,29 @@ def minus(runs: list[Run], cuts: list[Run]) -> list[Run]:
             out.append((pos, stop))
             pos = stop
     return out
+
+
+REASON = [""]
+
+
+def last_reason() -> str:
+    """Why :func:`~tcheck.formats.markdown_fast.read_blocks` last gave up on a page (its first word), for the bench."""
+    return REASON[0]
+
+
+def options(pyromark: ModuleType) -> int:
+    """The parser options: CommonMark with GFM tables."""
+    return int(pyromark.Options.ENABLE_TABLES)  # ~~ makes the page go to markdown-it (see _Walk.segment)
+
+
+def fence_info(src: str, start: int, end: int) -> str | None:
+    """The language of the fenced code block at ``src[start:end]`` (the first word of its info
+    string as written: markdown-it leaves escapes and entities), or None when it is not closed."""
+    line_end = src.find("\n", start)
+    opening = src[start : len(src) if line_end < 0 else line_end]
+    fence = len(opening) - len(opening.lstrip(opening[:1]))
+    body = src[start:end].rstrip()
+    closing = body.rsplit("\n", 1)[-1].strip()
+    if "\n" not in body or closing.strip(opening[:1]) or len(closing) < fence:
+        return None
+    return opening[fence:].strip().split(" ")[0]
