@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tcheck.checks._evidence import Settings, relatives
+from tcheck.checks._evidence import Settings, _owners, relatives
 from tcheck.checks._language import (
     _BLOCK,
     DEFAULT_POOL,
@@ -209,16 +209,6 @@ def _language_of(runs: list[str], candidates: tuple[str, ...], source: str) -> s
 
 
 _SAMPLE_WORDS = 300  # of a unit's runs of letters, scored to name its language
-
-
-@lru_cache(maxsize=64)
-def _owners(langs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """Each function word of any of ``langs``: the positions of the languages it belongs to."""
-    owners: dict[str, list[int]] = {}
-    for i, lang in enumerate(langs):
-        for word in function_words(lang) or ():
-            owners.setdefault(word, []).append(i)
-    return {word: tuple(found) for word, found in owners.items()}
 
 
 @lru_cache(maxsize=64)
