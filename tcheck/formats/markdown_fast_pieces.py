@@ -19,7 +19,9 @@ from tcheck.formats.mdx import ESM_STRICT
 Run = tuple[int, int]
 
 # A line whose first character after quote markers, list markers and indentation is ``:`` or ``~``.
-_PLUGIN_LINE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[:~]", re.M)
+# (Each pattern starts with the line break: the regex engine scans for it, not at every character.)
+_PLUGIN_LINE = re.compile(r"\n[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[:~]")
+_ESM_LINE = re.compile(r"\n(?=import|export)")
 # A line that ends in white space other than spaces and tabs (a no-break space): markdown-it counts
 # it as white space where CommonMark and pyromark do not (an HTML block's first line, a blank line).
 _WIDE_BLANK_END = re.compile(r"[^\S \t\n][ \t]*$", re.M)
@@ -86,7 +88,12 @@ def may_take(path: str, source: str) -> bool:
     and nobody listens to markdown-it's rules (:func:`rule_logging_on`)."""
     if path.lower().endswith(".mdx") or "[^" in source or "\0" in source:
         return False
-    if _PLUGIN_LINE.search(source) is not None or ESM_STRICT.search(source) is not None:
+    page = "\n" + source
+    if _PLUGIN_LINE.search(page) is not None:
+        return False
+    if ("import" in page or "export" in page) and any(
+        ESM_STRICT.match(page, line.end()) for line in _ESM_LINE.finditer(page)
+    ):
         return False
     if not source.isascii() and _WIDE_BLANK_END.search(source) is not None:
         return False
