@@ -105,10 +105,8 @@ class _Walk:
             self.block = TextBlock(kind, shape, start, None)
             self.block.slot = len(self.text)
             self.text.append((-1, -1, shape))
-            if (
-                self.src[start] in "<{"
-                and scan_flow(self.src, start, len(self.src), False, self.budget) is not None
-            ):
+            src = self.src
+            if src[start] in "<{" and scan_flow(src, start, len(src), False, self.budget):
                 raise GiveUp("JSX flow")
 
     def close(self) -> None:
@@ -126,6 +124,8 @@ class _Walk:
 
     def segment(self, block: TextBlock) -> None:
         src = self.src
+        if block.end < 0:
+            return  # no text (an empty heading or table cell)
         last = block.end - 1
         while last > block.start and src[last] in " \t\n":
             last -= 1
