@@ -247,10 +247,29 @@ def load_documents(
                         doc = dataclasses.replace(doc, source=src)
                 elif item.source is not None:
                     doc = _with_repository_source(doc, item, config, min_confidence)
+                else:
+                    doc = _unpaired(doc, item)
             except InputError as exc:
                 yield exc
                 break
             yield doc
+
+
+# ``metadata[LAYOUT_SOURCE_LANG]``: the source language a repository layout gives a translation
+# whose original was not found (an ``i18n/zh/`` page without its English page).
+LAYOUT_SOURCE_LANG = "layout-source-lang"
+
+
+def _unpaired(doc: Document, item: Input) -> Document:
+    """A translation the repository layout names but whose original was not found keeps the
+    layout's source language in its metadata: it is a translation (TC401 reports the source
+    language left in it), not an original, although no source text or language is known."""
+    from tcheck.locale import primary
+
+    lang, source = doc.lang, item.source_lang
+    if not lang or not source or doc.source_lang or primary(lang) == primary(source):
+        return doc
+    return dataclasses.replace(doc, metadata=frozen_map({**doc.metadata, LAYOUT_SOURCE_LANG: source}))
 
 
 def compares_with_source(config: Config) -> bool:

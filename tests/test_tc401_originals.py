@@ -86,14 +86,35 @@ def test_a_page_paired_with_its_source_is_a_translation(tmp_path: Path) -> None:
     assert found["severity"] == "error"
 
 
-def test_english_in_a_page_checked_without_its_source_is_still_reported(tmp_path: Path) -> None:
-    """A Greek page of a documentation site whose English original was not found (no source file,
-    no source language): its English sentence is a left-over, as most English there is."""
-    text = (
-        "Αυτή η σελίδα εξηγεί πώς να εγκαταστήσετε το Helm και να ξεκινήσετε.\n\n"
-        "This page crashed, and we are working on it right now.\n"
-    )
-    result = run_text(tmp_path, text, name="index.md", target_lang="el", select=["TC401"])
-    assert flagged_texts(result, text, "TC401") == ["This page crashed, and we are working on it right now."]
+GREEK_PAGE = (
+    "Αυτή η σελίδα εξηγεί πώς να εγκαταστήσετε το Helm και να ξεκινήσετε.\n\n"
+    "This page crashed, and we are working on it right now.\n"
+)
+
+
+def test_english_in_a_translation_whose_original_was_not_found_is_reported(tmp_path: Path) -> None:
+    """A Greek page of a documentation site whose English original was not found (no source
+    file, no source language given): the layout (``content/el/`` beside ``content/en/``) makes it
+    a translation, and its English sentence a left-over."""
+    (tmp_path / "content" / "en").mkdir(parents=True)
+    (tmp_path / "content" / "en" / "intro.md").write_text("Helm is the package manager.\n", encoding="utf-8")
+    page = tmp_path / "content" / "el" / "index.md"
+    page.parent.mkdir()
+    page.write_text(GREEK_PAGE, encoding="utf-8")
+    result = run_paths([page], select=["TC401"])
     (found,) = findings(result, "TC401")
+    assert (
+        GREEK_PAGE[found["offset"] : found["end_offset"]]
+        == "This page crashed, and we are working on it right now."
+    )
     assert found["severity"] == "error"
+    assert "left untranslated?" in found["message"]
+
+
+def test_english_in_a_greek_original_is_a_quotation(tmp_path: Path) -> None:
+    """The same page checked alone, with no layout and no source: an original, whose English
+    sentence is its author's (English is no exception)."""
+    result = run_text(tmp_path, GREEK_PAGE, name="index.md", target_lang="el", select=["TC401"])
+    (found,) = findings(result, "TC401")
+    assert found["severity"] == "info"
+    assert "a quotation?" in found["message"]

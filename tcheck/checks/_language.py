@@ -366,9 +366,15 @@ def as_source(lang: str, source: str | None) -> str:
 
 def is_original(doc: Document) -> bool:
     """Whether ``doc`` is not known to be a translation: no source document, no source language
-    (given or from front matter) and no segment paired with a source. Its sentences in another
-    language are its author's (quotations), not left untranslated."""
-    return doc.source is None and doc.source_lang is None and not doc.bilingual
+    (given, from front matter, or from a repository layout whose original page was not found:
+    ``metadata["layout-source-lang"]``) and no segment paired with a source. Its sentences in
+    another language are its author's (quotations), not left untranslated."""
+    return (
+        doc.source is None
+        and doc.source_lang is None
+        and not doc.bilingual
+        and "layout-source-lang" not in doc.metadata
+    )
 
 
 def is_copy(seg: Segment) -> bool:

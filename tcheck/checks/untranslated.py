@@ -11,10 +11,6 @@ from tcheck.locale import primary
 from tcheck.model import Document, Hit, Segment, Severity
 from tcheck.registry import register
 
-# The source language repository layouts assume when a page's original is not found: a sentence
-# in it inside a page checked without a source is taken for a left-over, not a quotation.
-ASSUMED_SOURCE = "en"
-
 
 @register("TC401", "untranslated", Severity.ERROR)
 def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -55,11 +51,11 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
     A text that is not a translation (an original: checked without a source file or a source
     language) has nothing to leave untranslated: a sentence in another language there is a
     quotation or a deliberate choice of its author ("Il faut bien le faire." in an English
-    column), reported at severity ``info`` at most. English is the exception: a page of another
-    language checked without its source may be a translation whose English original was not found
-    (an ``i18n/zh/`` page of a documentation site), and English sentences there are far more
-    often left untranslated than quoted. In a translation, a quotation left in the source
-    language is reported as any other sentence.
+    column), reported at severity ``info`` at most. A page that a repository layout places
+    among the translations (an ``i18n/zh/`` page of a documentation site) is a translation even
+    when its original page was not found: its sentences in the layout's source language are
+    left untranslated, not quoted. In a translation, a quotation left in the source language is
+    reported as any other sentence.
 
     A bilingual file with no declared target language whose units are in several languages, none
     of them most units' (the translations of one text into ten languages in one PO file), has no
@@ -108,7 +104,7 @@ def untranslated(doc: Document, ctx: Context) -> Iterator[Hit]:
         named = language_name(lang)
         if doc.source_lang and lang == primary(doc.source_lang):
             named = f"the source language, {named}"
-        quotation = original and lang != ASSUMED_SOURCE
+        quotation = original
         if quotation:
             message = f"{what} in {named}, in an original {target} text (not a translation): a quotation?"
         else:
