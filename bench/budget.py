@@ -8,7 +8,6 @@ Reads every ``.md``/``.markdown``/``.mdx`` file under the folders into memory, t
 best of ``--repeat``) what any run of ``tcheck check`` on them must do before a single check
 runs, and what the cheapest per-word work costs in this interpreter:
 
-- ``decode``: UTF-8 bytes to text (the files read once, kept as bytes);
 - ``read``: :func:`tcheck.formats.markdown.read`, the Markdown reader (segments with sentences);
 - ``words``: one regular-expression pass over the segments' text, each word made a string;
 - ``words+dict``: the same with one dictionary lookup per word (the least any check that looks
@@ -26,24 +25,18 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from tcheck.formats import markdown
 
-SUFFIXES = {".md", ".markdown", ".mdx"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from markdown_reader import load  # the pages bench/markdown_reader.py reads
+
 BUDGET_MB_S = 4.0
 WORD = re.compile(r"\w+")
-
-
-def _files(folders: list[str]) -> list[tuple[str, bytes]]:
-    found: list[tuple[str, bytes]] = []
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.suffix.lower() in SUFFIXES and path.is_file():
-                found.append((str(path), path.read_bytes()))
-    return found
 
 
 def _best(work: Callable[[], object], repeat: int) -> float:
@@ -62,16 +55,11 @@ def main() -> None:
     parser.add_argument("folders", nargs="+")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    files = _files(args.folders)
-    megabytes = sum(len(data) for _, data in files) / 1e6
-    texts = [(path, data.decode("utf-8")) for path, data in files]
+    texts = load(args.folders)
+    megabytes = sum(len(text.encode()) for _, text in texts) / 1e6
     docs = [markdown.read(path, text) for path, text in texts]
     prose = [seg.text for doc in docs for seg in doc.segments]
     lexicon = {w: len(w) for text in prose for w in WORD.findall(text.casefold())}
-
-    def decode() -> None:
-        for _, data in files:
-            data.decode("utf-8")
 
     def read() -> None:
         for path, text in texts:
@@ -98,14 +86,13 @@ def main() -> None:
                 get(w[1:])
 
     stages: list[tuple[str, Callable[[], None]]] = [
-        ("decode", decode),
         ("read", read),
         ("words", words),
         ("words+dict", words_dict),
         ("words+3 dicts", words_3),
     ]
     n_words = sum(len(WORD.findall(text)) for text in prose)
-    print(f"{len(files)} files, {megabytes:.2f} MB, {n_words} words in {len(prose)} segments")
+    print(f"{len(texts)} files, {megabytes:.2f} MB, {n_words} words in {len(prose)} segments")
     print(f"budget: {BUDGET_MB_S} MB/s = {megabytes / BUDGET_MB_S:.3f} s CPU for everything")
     print(f"{'stage':<16}{'CPU s':>8}{'MB/s':>8}{'budget':>9}")
     for name, work in stages:

@@ -340,8 +340,7 @@ class Scorer:
         return (*self._logs.take(rows).sum(axis=0).tolist(), float(len(rows)))
 
 
-# word -> profile rows of its n-grams (32-bit, in a bytes object: 4 bytes a row, where a list
-# would hold 36), shared by all scorers
+# word -> its n-grams' profile rows (4 bytes a row in a bytes object; a list: 36), shared by all scorers
 _FOUND: dict[str, bytes] = {}
 _ROW = "<i4"
 
