@@ -17,7 +17,7 @@ from tcheck.config import Config
 from tcheck.context import Context
 from tcheck.errors import InputError, UsageError
 from tcheck.formats import CHECKED_SUFFIXES, name_suffix
-from tcheck.formats.resources import is_resource_path
+from tcheck.formats.resource_paths import is_resource_path
 from tcheck.linetable import LineTable
 from tcheck.locale.memo import document_done
 from tcheck.model import Document, Finding, Hit, LineIndex, Severity, Span, Suppression, sorted_findings
@@ -90,7 +90,7 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
 def discover(paths: Sequence[str], exclude: Sequence[str] = (), config: Config | None = None) -> list[Input]:
     """Files to check: given files as they are, directories searched for text, Markdown and MDX
     files, XLIFF, PO and TMX files, and translation resource files (JSON, YAML, TOML and ARB under
-    ``i18n/``, ``locales/``...; see :func:`tcheck.formats.resources.is_resource_path`). With ``config``, translations are paired with their source-language
+    ``i18n/``, ``locales/``...; see :func:`tcheck.formats.resource_paths.is_resource_path`). With ``config``, translations are paired with their source-language
     originals by the repository layout (:mod:`tcheck.bilingual.pairing`)."""
     found: list[Input] = []
     for given in paths:
