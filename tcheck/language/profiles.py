@@ -90,7 +90,7 @@ def table() -> NgramTable:
 
 
 def _table_file() -> Path | None:
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cachedir import default_cache_dir
     from tcheck.services.versions import version
 
     found = version("langdetect")  # from the .dist-info names: importlib.metadata costs ~30 ms

@@ -72,7 +72,7 @@ def code_fingerprint() -> bytes:
     """A digest of tcheck's own files (code and data) and of the libraries' versions; the files
     are read only when one of them changed since the last run (:func:`filekeys.tree_digest`,
     kept in the default cache folder, like the derived tables)."""
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cachedir import default_cache_dir
     from tcheck.services.versions import version
 
     root = Path(__file__).resolve().parent.parent

@@ -20,16 +20,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tcheck.services import sqlite
+from tcheck.services.cachedir import default_cache_dir as default_cache_dir  # callers' name for it
 
 SCHEMA = 1
 FILE_NAME = "translations.sqlite3"
 _CHUNK = 400  # texts per SELECT (well under SQLite's variable limit)
-
-
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/tcheck`` or ``~/.cache/tcheck``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tcheck"
 
 
 def cache_folder(folder: str | None) -> Path:

@@ -47,7 +47,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _file(pattern: str, flags: int, sre: Any) -> Path:
-    from tcheck.services.cache import default_cache_dir
+    from tcheck.services.cachedir import default_cache_dir
 
     h = hashlib.blake2b(digest_size=16)
     for part in (sys.version, str(sre.MAGIC), str(sre.CODESIZE), str(flags), pattern):
