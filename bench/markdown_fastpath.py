@@ -1,7 +1,7 @@
 """Which pages the fast Markdown reader takes, whether it reads them exactly as markdown-it does,
 and how fast each reader is.
 
-Usage (pyromark must be importable, e.g. installed into a folder of its own put on the path)::
+Usage (pyromark is a dependency; without it every page goes to markdown-it and nothing is taken)::
 
     python bench/markdown_fastpath.py FOLDER [FOLDER ...] [--show N] [--why]
 
